@@ -1,0 +1,228 @@
+//! `batch import`: bring an approved batch into the store. Photos are checked and staged
+//! outside the transaction; then, holding the store's write lock, each row is stored, skipped
+//! (already there, same photo) or refused, and the accepted set is committed whole, or nothing.
+
+use super::Workspace;
+use crate::error::{Error, Result};
+use crate::import::batch::{self, Candidate};
+use crate::import::source::BatchSource;
+use crate::import::Finding;
+use crate::progress::{self, Progress};
+use crate::store::Tx;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Accepted {
+    pub cjm: String,
+    pub xh: String,
+    pub school: String,
+    /// True when this replaced a different photo stored earlier (`--replace`).
+    pub replaced: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub cjm: String,
+    pub xh: String,
+    pub school: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BatchReport {
+    /// The batch's id in the store; None when nothing was stored.
+    pub id: Option<i64>,
+    pub source: String,
+    pub data_table: String,
+    pub accepted: Vec<Accepted>,
+    pub skipped: Vec<Skipped>,
+    pub rejected: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+impl BatchReport {
+    /// 0 everything accepted or already there, 3 some rows refused, 1 nothing could be done.
+    pub fn exit_code(&self) -> i32 {
+        match (self.accepted.is_empty(), self.rejected.is_empty()) {
+            (_, true) => 0,
+            (false, false) => 3,
+            (true, false) => 1,
+        }
+    }
+}
+
+enum Decision {
+    New,
+    Replace,
+    Same,
+    Conflict(String),
+}
+
+fn decide(tx: &Tx<'_>, c: &Candidate, replace: bool) -> Result<Decision> {
+    let Some(old) = tx.student(&c.student.cjm)? else { return Ok(Decision::New) };
+    if old.photo_sha256 == c.photo.sha256 {
+        return Ok(Decision::Same);
+    }
+    if replace {
+        return Ok(Decision::Replace);
+    }
+    Ok(Decision::Conflict(format!(
+        "a different photo is already stored for this code (batch {}); import with --replace to replace it (the old photo is kept in history)",
+        old.batch_id
+    )))
+}
+
+/// Differences between a stored student's fields and a row's, for a row that changes nothing.
+fn differences(old: &crate::domain::Student, new: &crate::domain::Student) -> Vec<String> {
+    let pairs = [
+        ("xh", &old.xh, &new.xh),
+        ("xm", &old.xm, &new.xm),
+        ("bh", &old.bh, &new.bh),
+        ("cc", &old.cc, &new.cc),
+        ("xllb", &old.xllb, &new.xllb),
+        ("zjhm", &old.zjhm4, &new.zjhm4),
+    ];
+    pairs
+        .iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(k, a, b)| format!("{k}: stored {a:?}, this row {b:?}"))
+        .collect()
+}
+
+pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progress) -> Result<BatchReport> {
+    let mut src = BatchSource::open(path, ws.zip_limits())?;
+    let table = batch::read_table(&mut src)?;
+    if table.is_empty() {
+        return Err(Error::input(format!("{}: the data table {} has no rows", path.display(), table.data_table)));
+    }
+    let mut store = ws.store()?;
+    {
+        let tx = store.read()?;
+        let unknown: Vec<String> = table
+            .schools()
+            .into_iter()
+            .filter_map(|(code, rows)| match tx.school(&code) {
+                Ok(Some(_)) => None,
+                _ => Some(format!("{code} ({rows} row{})", if rows == 1 { "" } else { "s" })),
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Error::input(format!(
+                "{}: the batch is refused whole: rows belong to schools that are not registered: {}; register them first with `gradlab school add CODE NAME`",
+                path.display(),
+                unknown.join(", ")
+            )));
+        }
+    }
+
+    let _lock = ws.lock_imports()?;
+    let photos = ws.photos();
+    photos.clean(&store.read()?.referenced_photos()?)?;
+    let mut staging = photos.staging()?;
+    let contents = batch::check_photos(&mut src, table, progress, &mut |sha, bytes| {
+        staging.stage(sha, bytes).map(|_| ())
+    })?;
+
+    let mut report = BatchReport {
+        id: None,
+        source: path.display().to_string(),
+        data_table: contents.data_table.clone(),
+        accepted: Vec::new(),
+        skipped: Vec::new(),
+        rejected: contents.rejected,
+        warnings: contents.warnings,
+    };
+    let tx = store.write()?;
+    let mut to_store: Vec<(&Candidate, bool)> = Vec::new();
+    for c in &contents.candidates {
+        match decide(&tx, c, replace)? {
+            Decision::New => to_store.push((c, false)),
+            Decision::Replace => to_store.push((c, true)),
+            Decision::Same => {
+                if let Some(old) = tx.student(&c.student.cjm)? {
+                    let diffs = differences(&old.student, &c.student);
+                    if !diffs.is_empty() {
+                        report.warnings.push(Finding::new(
+                            &c.file,
+                            Some(c.row),
+                            Some(&c.student.cjm),
+                            format!(
+                                "same photo already stored, but the row's data differ ({}); nothing changed: use a correction to change stored data",
+                                diffs.join("; ")
+                            ),
+                        ));
+                    }
+                }
+                report.skipped.push(Skipped {
+                    cjm: c.student.cjm.clone(),
+                    xh: c.student.xh.clone(),
+                    school: c.student.school.to_string(),
+                    reason: "already stored with this photo".into(),
+                });
+            }
+            Decision::Conflict(reason) => {
+                report.rejected.push(Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), reason))
+            }
+        }
+    }
+    if to_store.is_empty() {
+        // Nothing to keep: roll back (there is nothing to roll back) and drop the staged files.
+        return Ok(report);
+    }
+
+    progress.stage("storing", to_store.len() as u64);
+    let counts = [to_store.len(), report.skipped.len(), report.rejected.len()];
+    let batch_id = tx.insert_batch(&report.source, &report.data_table, counts)?;
+    let wanted: HashSet<&str> = to_store.iter().map(|(c, _)| c.photo.sha256.as_str()).collect();
+    staging.place_only(&wanted)?;
+    for (c, replaced) in &to_store {
+        progress::check(progress)?;
+        tx.insert_photo(&c.photo.sha256, c.photo.bytes)?;
+        if *replaced {
+            tx.replace_student(&c.student, &c.photo.sha256, batch_id)?;
+        } else {
+            tx.insert_student(&c.student, &c.photo.sha256, batch_id)?;
+        }
+        let same_photo: Vec<String> =
+            tx.codes_with_photo(&c.photo.sha256)?.into_iter().filter(|o| *o != c.student.cjm).collect();
+        if !same_photo.is_empty() {
+            report.warnings.push(Finding::new(
+                &c.file,
+                Some(c.row),
+                Some(&c.student.cjm),
+                format!("the same photo bytes are also stored for {}: possible wrong photo", same_photo.join(", ")),
+            ));
+        }
+        let same_number: Vec<String> = tx
+            .codes_with_student_number(&c.student.school, &c.student.xh)?
+            .into_iter()
+            .filter(|o| *o != c.student.cjm)
+            .collect();
+        if !same_number.is_empty() {
+            report.warnings.push(Finding::new(
+                &c.file,
+                Some(c.row),
+                Some(&c.student.cjm),
+                format!(
+                    "学号 {} of school {} also has collection code {}",
+                    c.student.xh,
+                    c.student.school,
+                    same_number.join(", ")
+                ),
+            ));
+        }
+        report.accepted.push(Accepted {
+            cjm: c.student.cjm.clone(),
+            xh: c.student.xh.clone(),
+            school: c.student.school.to_string(),
+            replaced: *replaced,
+        });
+        progress.inc(1);
+    }
+    tx.commit()?;
+    staging.finish();
+    report.id = Some(batch_id);
+    Ok(report)
+}

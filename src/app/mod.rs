@@ -1,0 +1,16 @@
+//! The services: one function per user action, shared by the CLI and the GUI. Each opens the
+//! workspace's store, does its work in one transaction (all of it or none of it) and returns a
+//! plain result type that the CLI prints and the GUI shows. Long work reports through
+//! [`crate::progress::Progress`].
+
+pub mod batch;
+pub mod demo;
+pub mod qr;
+pub mod roster;
+pub mod schools;
+pub mod settings;
+pub mod students;
+pub mod workspace;
+
+pub use settings::Settings;
+pub use workspace::Workspace;

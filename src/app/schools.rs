@@ -1,0 +1,98 @@
+//! Registering schools and looking them up.
+
+use super::Workspace;
+use crate::domain::school::check_email;
+use crate::domain::{School, SchoolCode};
+use crate::error::{Error, Result};
+use crate::store::{BatchRecord, RosterInfo, SchoolSummary};
+use serde::Serialize;
+
+/// What `school add` is given, unchecked.
+#[derive(Debug, Clone, Default)]
+pub struct NewSchool {
+    pub code: String,
+    pub name: String,
+    pub emails: Vec<String>,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+}
+
+pub fn parse_code(raw: &str) -> Result<SchoolCode> {
+    SchoolCode::parse(raw).map_err(Error::Input)
+}
+
+fn non_empty(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+pub fn add(ws: &Workspace, new: &NewSchool) -> Result<SchoolCode> {
+    let code = parse_code(&new.code)?;
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(Error::input("school name must not be empty"));
+    }
+    let emails = new
+        .emails
+        .iter()
+        .map(|e| check_email(e).map_err(|m| Error::input(format!("--email: {m}"))))
+        .collect::<Result<Vec<_>>>()?;
+    let school = School {
+        code: code.clone(),
+        name: name.to_string(),
+        emails,
+        address: non_empty(&new.address),
+        contact: non_empty(&new.contact),
+        phone: non_empty(&new.phone),
+    };
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    tx.insert_school(&school)?;
+    tx.commit()?;
+    Ok(code)
+}
+
+pub fn list(ws: &Workspace) -> Result<Vec<SchoolSummary>> {
+    ws.store()?.read()?.schools()
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClassCount {
+    pub bh: String,
+    pub students: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SchoolDetail {
+    #[serde(flatten)]
+    pub school: School,
+    pub students: i64,
+    pub classes: Vec<ClassCount>,
+    pub roster: Option<RosterInfo>,
+    pub rosters_kept: i64,
+    pub batches: Vec<BatchRecord>,
+}
+
+pub fn show(ws: &Workspace, code: &str) -> Result<SchoolDetail> {
+    let code = parse_code(code)?;
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let school = require(&tx, &code)?;
+    let classes: Vec<ClassCount> =
+        tx.classes(&code)?.into_iter().map(|(bh, students)| ClassCount { bh, students }).collect();
+    Ok(SchoolDetail {
+        school,
+        students: classes.iter().map(|c| c.students).sum(),
+        classes,
+        roster: tx.current_roster(&code)?.map(|(info, _)| info),
+        rosters_kept: tx.roster_count(&code)?,
+        batches: tx.batches_of_school(&code)?,
+    })
+}
+
+/// The school, or an error that says how to register it.
+pub fn require(tx: &crate::store::Tx<'_>, code: &SchoolCode) -> Result<School> {
+    tx.school(code)?.ok_or_else(|| {
+        Error::input(format!("school {code} is not registered; add it with `gradlab school add {code} NAME`"))
+    })
+}

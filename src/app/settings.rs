@@ -1,0 +1,103 @@
+//! `gradlab.toml`: the workspace's settings. Every key is optional; a missing key takes the
+//! default written in the commented file `gradlab init` creates. A misspelt key is an error,
+//! so a setting never silently fails to apply.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    pub lab: LabSettings,
+    pub import: ImportSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LabSettings {
+    pub name: String,
+    /// Who is at the keyboard; empty means the operating-system user.
+    pub operator: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportSettings {
+    /// Largest single file a batch zip may unpack, in MB.
+    pub max_zip_entry_mb: u64,
+    /// Largest total a batch zip may unpack, in MB.
+    pub max_zip_total_mb: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { lab: LabSettings::default(), import: ImportSettings::default() }
+    }
+}
+
+impl Default for LabSettings {
+    fn default() -> Self {
+        LabSettings { name: "Graduation Photo Lab".into(), operator: String::new() }
+    }
+}
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        ImportSettings { max_zip_entry_mb: 64, max_zip_total_mb: 16384 }
+    }
+}
+
+/// The file `gradlab init` writes: every setting, commented, at its default.
+pub const TEMPLATE: &str = r#"# gradlab workspace settings.
+# Every key is optional: delete a line and the default shown here applies.
+
+[lab]
+# The lab's name, printed on sheets, labels and packing lists.
+name = "Graduation Photo Lab"
+# Who is at the keyboard, recorded with every change; empty means the operating-system user.
+operator = ""
+
+[import]
+# A batch .zip is refused if one file in it unpacks to more than this many MB ...
+max_zip_entry_mb = 64
+# ... or if all its files together unpack to more than this many MB.
+max_zip_total_mb = 16384
+"#;
+
+impl Settings {
+    pub fn load(path: &Path) -> Result<Settings> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+            Err(source) => return Err(Error::Io { path: path.into(), source }),
+        };
+        toml::from_str(&text).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+    }
+
+    pub fn operator(&self) -> String {
+        if !self.lab.operator.trim().is_empty() {
+            return self.lab.operator.trim().to_string();
+        }
+        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_parses_to_the_defaults() {
+        let s: Settings = toml::from_str(TEMPLATE).unwrap();
+        let d = Settings::default();
+        assert_eq!(s.lab.name, d.lab.name);
+        assert_eq!(s.import.max_zip_entry_mb, d.import.max_zip_entry_mb);
+        assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
+    }
+
+    #[test]
+    fn misspelt_key_is_an_error() {
+        assert!(toml::from_str::<Settings>("[lab]\nnmae = \"x\"\n").is_err());
+    }
+}

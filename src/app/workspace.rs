@@ -1,0 +1,104 @@
+//! A workspace: one folder holding the store (`gradlab.db`), the photo store (`photos/`), the
+//! settings (`gradlab.toml`) and what the lab produces (`output/`). Everything a command does
+//! happens inside the workspace it was given.
+
+use super::settings::{self, Settings};
+use crate::error::{Error, IoContext, Result};
+use crate::import::source::Limits;
+use crate::store::{PhotoStore, Store};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const DB_FILE: &str = "gradlab.db";
+pub const SETTINGS_FILE: &str = "gradlab.toml";
+
+pub struct Workspace {
+    root: PathBuf,
+    pub settings: Settings,
+}
+
+/// Held while an import writes photo files; see [`Workspace::lock_imports`].
+pub struct ImportLock(#[allow(dead_code)] fs::File);
+
+impl Workspace {
+    /// The workspace folder: the one given, else the platform's data folder for gradlab.
+    /// (`GRADLAB_HOME` reaches here through the CLI's `--workspace` flag.)
+    pub fn resolve(given: Option<&Path>) -> PathBuf {
+        if let Some(p) = given {
+            return p.to_path_buf();
+        }
+        directories::ProjectDirs::from("", "", "gradlab")
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("gradlab-workspace"))
+    }
+
+    /// Create a workspace, or bring an existing one's schema up to date. Returns it and
+    /// whether it was new. An existing settings file is never overwritten.
+    pub fn init(root: &Path) -> Result<(Workspace, bool)> {
+        let db = root.join(DB_FILE);
+        let fresh = !db.exists();
+        fs::create_dir_all(root.join("photos")).at(root.join("photos"))?;
+        fs::create_dir_all(root.join("output")).at(root.join("output"))?;
+        let settings_path = root.join(SETTINGS_FILE);
+        if !settings_path.exists() {
+            write_atomically(&settings_path, settings::TEMPLATE.as_bytes())?;
+        }
+        Store::create(&db)?;
+        Ok((Workspace::open(root)?, fresh))
+    }
+
+    /// Open an existing workspace; a missing one is an error that says how to make one.
+    pub fn open(root: &Path) -> Result<Workspace> {
+        if !root.join(DB_FILE).is_file() {
+            return Err(Error::NoWorkspace { path: root.to_path_buf() });
+        }
+        let settings = Settings::load(&root.join(SETTINGS_FILE))?;
+        Ok(Workspace { root: root.to_path_buf(), settings })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn store(&self) -> Result<Store> {
+        Store::open(&self.root.join(DB_FILE))
+    }
+
+    pub fn photos(&self) -> PhotoStore {
+        PhotoStore::new(self.root.join("photos"))
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.root.join("output")
+    }
+
+    pub fn zip_limits(&self) -> Limits {
+        Limits {
+            max_entry_bytes: self.settings.import.max_zip_entry_mb << 20,
+            max_total_bytes: self.settings.import.max_zip_total_mb << 20,
+        }
+    }
+
+    /// Only one import at a time writes photo files, so that cleaning up after a crashed
+    /// import can never remove a file another import is about to commit.
+    pub fn lock_imports(&self) -> Result<ImportLock> {
+        let path = self.root.join("photos").join(".import.lock");
+        let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+        f.lock().at(&path)?;
+        Ok(ImportLock(f))
+    }
+}
+
+/// Write a file under a temporary name in the same folder, sync it, then rename it into place,
+/// so a reader never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut f = fs::File::create(&tmp).at(&tmp)?;
+    f.write_all(bytes).at(&tmp)?;
+    f.sync_all().at(&tmp)?;
+    drop(f);
+    fs::rename(&tmp, path).at(path)
+}

@@ -1,0 +1,252 @@
+//! One arm per command: call the service, print the result, choose the exit code.
+
+use super::bar::Bar;
+use super::output::{self, json, say};
+use super::{BatchCmd, Cli, Command, QrCmd, RosterCmd, SchoolCmd, StudentCmd};
+use crate::app::{self, Workspace};
+use crate::error::Result;
+use serde_json::json as j;
+
+/// Exit codes the CLI promises.
+pub const OK: i32 = 0;
+pub const FAILED: i32 = 1;
+pub const PARTLY: i32 = 3;
+
+pub fn run(cli: Cli) -> Result<i32> {
+    let root = Workspace::resolve(cli.workspace.as_deref());
+    let open = || Workspace::open(&root);
+    let as_json = cli.json;
+    match cli.command {
+        Command::Init => {
+            let (ws, fresh) = Workspace::init(&root)?;
+            if as_json {
+                json(&j!({"workspace": ws.root(), "created": fresh}));
+            } else if fresh {
+                say!("created workspace {}", ws.root().display());
+            } else {
+                say!("workspace {} already exists; its store is up to date", ws.root().display());
+            }
+            Ok(OK)
+        }
+        Command::Demo { dir } => {
+            let bar = Bar::new();
+            let demo = app::demo::run(&dir, &bar)?;
+            drop(bar);
+            if as_json {
+                json(&demo);
+            } else {
+                say!("{}", demo.summary().trim_end());
+            }
+            Ok(OK)
+        }
+        Command::School(cmd) => school(cmd, &open()?, as_json),
+        Command::Batch(BatchCmd::Import { path, replace }) => {
+            let ws = open()?;
+            let bar = Bar::new();
+            let report = app::batch::import(&ws, &path, replace, &bar)?;
+            drop(bar);
+            if as_json {
+                json(&report);
+            } else {
+                say!(
+                    "batch {}: {} accepted, {} already stored, {} rejected, {} warnings{}",
+                    report.source,
+                    report.accepted.len(),
+                    report.skipped.len(),
+                    report.rejected.len(),
+                    report.warnings.len(),
+                    report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
+                );
+                let replaced = report.accepted.iter().filter(|a| a.replaced).count();
+                if replaced > 0 {
+                    say!("{replaced} stored photos replaced; the old ones are kept in history");
+                }
+                output::findings("rejected", &report.rejected);
+                output::findings("warnings", &report.warnings);
+                if report.id.is_none() {
+                    say!("nothing was stored");
+                }
+            }
+            Ok(report.exit_code())
+        }
+        Command::Roster(RosterCmd::Import { file, school, sheet }) => {
+            let ws = open()?;
+            let r = app::roster::import(&ws, &file, &school, sheet.as_deref())?;
+            if as_json {
+                json(&r);
+            } else {
+                say!(
+                    "roster {} for school {}: {} rows, {} matched to photos (roster id {})",
+                    r.file, r.school, r.rows, r.matched, r.id
+                );
+                if !r.without_photo.is_empty() {
+                    say!("roster rows with no photo ({}):", r.without_photo.len());
+                    for l in &r.without_photo {
+                        say!(
+                            "  row {}: 学号 {} 采集码 {}",
+                            l.row,
+                            l.xh.as_deref().unwrap_or("-"),
+                            l.cjm.as_deref().unwrap_or("-")
+                        );
+                    }
+                }
+                if !r.not_on_roster.is_empty() {
+                    say!("students not on the roster, printed after it ({}):", r.not_on_roster.len());
+                    for s in &r.not_on_roster {
+                        say!("  {} {} {}", s.xh, s.cjm, s.bh);
+                    }
+                }
+                for m in &r.name_mismatches {
+                    say!(
+                        "warning: row {}: possible wrong photo: roster name {} does not agree with {} ({} {})",
+                        m.row, m.roster_name, m.masked_name, m.xh, m.cjm
+                    );
+                }
+                output::findings("rejected", &r.rejected);
+                output::findings("warnings", &r.warnings);
+            }
+            Ok(r.exit_code())
+        }
+        Command::Student(StudentCmd::List { school, classes }) => {
+            let lines = app::students::list(&open()?, &school, &classes)?;
+            if as_json {
+                json(&lines);
+            } else {
+                let rows: Vec<Vec<String>> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        vec![
+                            (i + 1).to_string(),
+                            l.roster_position.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+                            l.xh.clone(),
+                            l.xm.clone(),
+                            l.bh.clone(),
+                            l.cjm.clone(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["#", "roster", "学号", "姓名", "班级", "采集码"], &rows);
+            }
+            Ok(OK)
+        }
+        Command::Qr(QrCmd::Parse { text }) => {
+            let code = app::qr::parse(&text)?;
+            if as_json {
+                json(&code);
+            } else {
+                print_code(&code);
+            }
+            Ok(OK)
+        }
+        Command::Qr(QrCmd::Decode { images }) => {
+            let results = app::qr::decode_files(&images);
+            let failed = results.iter().filter(|r| r.error.is_some()).count();
+            if as_json {
+                json(&results);
+            } else {
+                for r in &results {
+                    match (&r.code, &r.error) {
+                        (Some(c), _) => {
+                            say!("{}:", r.file);
+                            print_code(c);
+                        }
+                        (None, Some(e)) => eprintln!("error: {e}"),
+                        (None, None) => {}
+                    }
+                }
+            }
+            Ok(match failed {
+                0 => OK,
+                n if n == results.len() => FAILED,
+                _ => PARTLY,
+            })
+        }
+    }
+}
+
+fn print_code(c: &crate::domain::CollectionCode) {
+    let s = &c.student;
+    say!("  采集码 cjm   {}", s.cjm);
+    say!("  院校代码 yxdm {}", s.school);
+    say!("  学号 xh      {}", s.xh);
+    say!("  姓名 xm      {}", s.xm);
+    say!("  班级 bh      {}", s.bh);
+    say!("  层次 cc      {}", s.cc);
+    say!("  类别 xllb    {}", s.xllb);
+    say!("  证件后4位    {}", s.zjhm4);
+    if let Some(t) = s.sjc {
+        say!("  采集日期     {}", crate::domain::student::collection_date(t));
+    }
+    for w in &c.warnings {
+        say!("  warning: {w}");
+    }
+}
+
+fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        SchoolCmd::Add(a) => {
+            let new = app::schools::NewSchool {
+                code: a.code,
+                name: a.name,
+                emails: a.emails,
+                address: a.address,
+                contact: a.contact,
+                phone: a.phone,
+            };
+            let code = app::schools::add(ws, &new)?;
+            if as_json {
+                json(&j!({"id": code}));
+            } else {
+                say!("{code}");
+            }
+        }
+        SchoolCmd::List => {
+            let list = app::schools::list(ws)?;
+            if as_json {
+                json(&list);
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            s.code.clone(),
+                            s.name.clone(),
+                            s.students.to_string(),
+                            s.classes.to_string(),
+                            if s.has_roster { "yes" } else { "no" }.into(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["code", "name", "students", "classes", "roster"], &rows);
+            }
+        }
+        SchoolCmd::Show { code } => {
+            let d = app::schools::show(ws, &code)?;
+            if as_json {
+                json(&d);
+            } else {
+                let s = &d.school;
+                say!("{} {}", s.code, s.name);
+                say!("  e-mail:   {}", if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") });
+                say!("  address:  {}", s.address.as_deref().unwrap_or("-"));
+                say!("  contact:  {} {}", s.contact.as_deref().unwrap_or("-"), s.phone.as_deref().unwrap_or(""));
+                say!("  students: {} in {} classes", d.students, d.classes.len());
+                for c in &d.classes {
+                    say!("    {}  {}", c.bh, c.students);
+                }
+                match &d.roster {
+                    Some(r) => say!(
+                        "  roster:   {} ({} rows, imported {}; {} kept in all)",
+                        r.source, r.rows, r.imported_at, d.rosters_kept
+                    ),
+                    None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
+                }
+                for b in &d.batches {
+                    say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, b.imported_at);
+                }
+            }
+        }
+    }
+    Ok(OK)
+}

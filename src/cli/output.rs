@@ -1,0 +1,65 @@
+//! Printing results for people (plain lines) or programs (`--json`).
+
+use serde::Serialize;
+use std::io::Write;
+
+/// Print one line to stdout. When the reader has gone (`gradlab ... | head`), stop quietly
+/// instead of panicking: the work is done, only its report is unwanted.
+pub fn say_line(args: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|_| out.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to standard output: {e}");
+    }
+}
+
+macro_rules! say {
+    ($($t:tt)*) => { $crate::cli::output::say_line(format_args!($($t)*)) };
+}
+pub(crate) use say;
+
+pub fn json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => say_line(format_args!("{s}")),
+        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+    }
+}
+
+/// Print rows as aligned columns; widths count East Asian characters as two columns.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) {
+    let width = |s: &str| s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum::<usize>();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(width(c));
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut out = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            out.push_str(c);
+            if i + 1 < cells.len() {
+                out.push_str(&" ".repeat(widths[i] - width(c) + 2));
+            }
+        }
+        say_line(format_args!("{}", out.trim_end()));
+    };
+    line(headers.to_vec());
+    for r in rows {
+        line(r.iter().map(String::as_str).collect());
+    }
+}
+
+pub fn findings(title: &str, items: &[crate::import::Finding]) {
+    if items.is_empty() {
+        return;
+    }
+    say!("{title} ({}):", items.len());
+    for f in items {
+        say!("  {f}");
+    }
+}

@@ -1,0 +1,16 @@
+//! Plain types and rules of the lab's domain, with no I/O: collection codes (采集码), school
+//! codes, student numbers (学号), masked names, ID last-4 and the print order. Everything here
+//! is pure so it can be tested on its own and shared by every stage.
+
+pub mod collection_code;
+pub mod id_number;
+pub mod name;
+pub mod order;
+pub mod roster;
+pub mod school;
+pub mod student;
+
+pub use collection_code::CollectionCode;
+pub use roster::RosterRow;
+pub use school::{School, SchoolCode};
+pub use student::Student;

@@ -1,0 +1,78 @@
+//! School codes (院校代码): exactly five ASCII digits.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SchoolCode(String);
+
+impl SchoolCode {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let s = raw.trim();
+        if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(SchoolCode(s.to_string()))
+        } else {
+            Err(format!("school code (院校代码) must be 5 digits, got {raw:?}"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A school the lab serves, with where its photos and electronic copies go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct School {
+    pub code: SchoolCode,
+    pub name: String,
+    pub emails: Vec<String>,
+    pub address: Option<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.
+pub fn check_email(raw: &str) -> Result<String, String> {
+    let s = raw.trim();
+    let ok = match s.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if ok { Ok(s.to_string()) } else { Err(format!("{raw:?} is not an e-mail address")) }
+}
+
+impl fmt::Display for SchoolCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn five_digits_only() {
+        assert_eq!(SchoolCode::parse(" 10418 ").unwrap().as_str(), "10418");
+        for bad in ["1041", "104188", "1041a", "", "１０４１８"] {
+            assert!(SchoolCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        assert_eq!(check_email(" photos@school.edu.cn ").unwrap(), "photos@school.edu.cn");
+        for bad in ["nobody", "a@b", "@school.edu.cn", "a b@school.edu.cn", "a@@b.cn"] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The library's error type. Every message names the file, row, column or field it is about,
+//! in plain words, because the people reading it are lab staff, not programmers.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input a user supplied is wrong; the message says where and why.
+    #[error("{0}")]
+    Input(String),
+    #[error("no gradlab workspace at {path}: create one with `gradlab init` (or choose another with --workspace DIR or GRADLAB_HOME)")]
+    NoWorkspace { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("cancelled by the operator; nothing was changed")]
+    Cancelled,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn input(msg: impl Into<String>) -> Self {
+        Error::Input(msg.into())
+    }
+}
+
+/// Attach the path to an I/O error, so the message says which file failed.
+pub trait IoContext<T> {
+    fn at(self, path: impl Into<PathBuf>) -> Result<T>;
+}
+
+impl<T> IoContext<T> for std::io::Result<T> {
+    fn at(self, path: impl Into<PathBuf>) -> Result<T> {
+        self.map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })
+    }
+}

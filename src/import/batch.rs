@@ -1,0 +1,269 @@
+//! Reading an approved batch: its one data table (数据表) and its JPEGs. Each row becomes a
+//! candidate student with a checked photo, or a refusal that names the file, row and reason.
+//! Photos are handed to a sink as they are checked (the store stages them), so a batch of any
+//! size is read once and never held in memory whole.
+
+use super::photo::{self, PhotoFacts};
+use super::source::{BatchSource, Entry};
+use super::table::{self, Column};
+use super::Finding;
+use crate::domain::SchoolCode;
+use crate::domain::student::{Field, RawFields, Student};
+use crate::error::{Error, Result};
+use crate::progress::{self, Progress};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A row that passed every check so far: what the store is asked to keep.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub row: usize,
+    pub file: String,
+    pub student: Student,
+    pub photo: PhotoFacts,
+}
+
+#[derive(Debug, Default)]
+pub struct BatchContents {
+    pub data_table: String,
+    pub candidates: Vec<Candidate>,
+    pub rejected: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+const TABLE_EXTENSIONS: &[&str] = &["csv", "xlsx", "xls", "ods"];
+const REQUIRED: &[Field] = &[Field::Cjm, Field::Yxdm, Field::Xh, Field::Xm];
+
+/// How many photos are read before they are checked together on all cores.
+const CHUNK: usize = 256;
+
+struct PendingRow {
+    row: usize,
+    student: Student,
+    entry: Result<usize, String>,
+}
+
+/// The data table of a batch, read and checked row by row, photos found but not yet read.
+pub struct BatchTable {
+    pub data_table: String,
+    rows: Vec<PendingRow>,
+    rejected: Vec<Finding>,
+    warnings: Vec<Finding>,
+}
+
+impl BatchTable {
+    /// The schools the table's rows belong to, with how many rows each.
+    pub fn schools(&self) -> BTreeMap<SchoolCode, usize> {
+        let mut m = BTreeMap::new();
+        for r in &self.rows {
+            *m.entry(r.student.school.clone()).or_insert(0) += 1;
+        }
+        m
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.rejected.is_empty()
+    }
+}
+
+/// Find and read the batch's data table; check every row's fields and find its photo file.
+pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
+    let label = src.path().display().to_string();
+    let tables: Vec<&Entry> = src
+        .entries()
+        .iter()
+        .filter(|e| TABLE_EXTENSIONS.contains(&e.extension().as_str()))
+        .collect();
+    let table_entry = match tables.as_slice() {
+        [one] => (*one).clone(),
+        [] => {
+            return Err(Error::input(format!(
+                "{label}: no data table (数据表) found; a batch holds its JPEGs and one .csv or .xlsx table"
+            )));
+        }
+        many => {
+            let names: Vec<&str> = many.iter().map(|e| e.name.as_str()).collect();
+            return Err(Error::input(format!(
+                "{label}: more than one data table ({}); a batch holds exactly one",
+                names.join(", ")
+            )));
+        }
+    };
+    let table_name = table_entry.name.clone();
+    let bytes = src.read(&table_entry)?;
+    let grid = table::read_grid(&table_name, &bytes, None).map_err(Error::Input)?;
+    let header = table::find_header(&grid, &table_name).map_err(Error::Input)?;
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .filter(|f| !header.has(Column::Code(**f)))
+        .map(|f| f.label())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::input(format!("{table_name}: no column for {}", missing.join(", "))));
+    }
+
+    let mut out = BatchContents { data_table: table_name.clone(), ..Default::default() };
+    let index = PhotoIndex::new(src.entries());
+    let mut seen_cjm: HashMap<String, usize> = HashMap::new();
+    let mut pending = Vec::new();
+    for (line, cells) in &grid.rows[header.index + 1..] {
+        let line = *line;
+        let mut raw = RawFields::new();
+        for f in Field::ALL {
+            let v = header.get(cells, Column::Code(f));
+            if !v.is_empty() {
+                raw.insert(f, v.to_string());
+            }
+        }
+        let cjm_text = raw.get(&Field::Cjm).map(String::as_str);
+        let (mut student, warnings) = match Student::from_fields(&raw, REQUIRED) {
+            Ok(s) => s,
+            Err(reason) => {
+                out.rejected.push(Finding::new(&table_name, Some(line), cjm_text, reason));
+                continue;
+            }
+        };
+        for w in warnings {
+            out.warnings.push(Finding::new(&table_name, Some(line), Some(&student.cjm), w));
+        }
+        match header.get(cells, Column::ShootingSeq) {
+            "" => {}
+            seq => match seq.parse::<i64>() {
+                Ok(n) => student.shooting_seq = Some(n),
+                Err(_) => out.warnings.push(Finding::new(
+                    &table_name,
+                    Some(line),
+                    Some(&student.cjm),
+                    format!("拍摄序号 {seq:?} is not a number; ignored"),
+                )),
+            },
+        }
+        if let Some(first) = seen_cjm.insert(student.cjm.clone(), line) {
+            out.rejected.push(Finding::new(
+                &table_name,
+                Some(line),
+                Some(&student.cjm),
+                format!("collection code already on row {first} of this table"),
+            ));
+            seen_cjm.insert(student.cjm.clone(), first);
+            continue;
+        }
+        let entry = index.find(header.get(cells, Column::PhotoFile), &student);
+        pending.push(PendingRow { row: line, student, entry });
+    }
+
+    Ok(BatchTable { data_table: table_name, rows: pending, rejected: out.rejected, warnings: out.warnings })
+}
+
+/// Read and check every row's photo, handing each good one to `sink` as it goes.
+pub fn check_photos(
+    src: &mut BatchSource,
+    table: BatchTable,
+    progress: &dyn Progress,
+    sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+) -> Result<BatchContents> {
+    let BatchTable { data_table: table_name, rows: pending, rejected, warnings } = table;
+    let index = PhotoIndex::new(src.entries());
+    let mut out = BatchContents { data_table: table_name.clone(), candidates: Vec::new(), rejected, warnings };
+    progress.stage("checking photos", pending.len() as u64);
+    let mut used: HashSet<usize> = HashSet::new();
+    let entries: Vec<Entry> = src.entries().to_vec();
+    for chunk in pending.chunks(CHUNK) {
+        progress::check(progress)?;
+        let mut loaded: Vec<Result<(String, Vec<u8>), String>> = Vec::with_capacity(chunk.len());
+        for p in chunk {
+            let got = match &p.entry {
+                Ok(i) => {
+                    used.insert(*i);
+                    let e = &entries[*i];
+                    src.read(e).map(|b| (e.name.clone(), b)).map_err(|err| err.to_string())
+                }
+                Err(reason) => Err(reason.clone()),
+            };
+            loaded.push(got);
+        }
+        let checked: Vec<(String, Result<(PhotoFacts, Vec<u8>), String>)> = loaded
+            .into_par_iter()
+            .map(|got| match got {
+                Ok((name, bytes)) => {
+                    let r = photo::check(&bytes).map(|f| (f, bytes));
+                    (name, r)
+                }
+                Err(reason) => (table_name.clone(), Err(reason)),
+            })
+            .collect();
+        for (p, (file, result)) in chunk.iter().zip(checked) {
+            match result {
+                Ok((facts, bytes)) => {
+                    sink(&facts.sha256, &bytes)?;
+                    for w in &facts.warnings {
+                        out.warnings.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), w.clone()));
+                    }
+                    out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts });
+                }
+                Err(reason) => out.rejected.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), reason)),
+            }
+            progress.inc(1);
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
+        if index.is_photo(e) && !used.contains(&i) {
+            out.warnings.push(Finding::new(&e.name, None, None, "photo has no row in the data table; not imported"));
+        }
+    }
+    Ok(out)
+}
+
+/// Finds a row's photo among the batch's files, ignoring case.
+struct PhotoIndex {
+    by_path: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl PhotoIndex {
+    fn new(entries: &[Entry]) -> Self {
+        let mut by_path = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if TABLE_EXTENSIONS.contains(&e.extension().as_str()) {
+                continue;
+            }
+            by_path.insert(e.name.to_lowercase(), i);
+            by_name.entry(e.file_name().to_lowercase()).or_default().push(i);
+        }
+        PhotoIndex { by_path, by_name }
+    }
+
+    fn is_photo(&self, e: &Entry) -> bool {
+        matches!(e.extension().as_str(), "jpg" | "jpeg")
+    }
+
+    fn by_file_name(&self, name: &str) -> Result<Option<usize>, String> {
+        match self.by_name.get(&name.to_lowercase()).map(Vec::as_slice) {
+            None | Some([]) => Ok(None),
+            Some([one]) => Ok(Some(*one)),
+            Some(_) => Err(format!("more than one file in the batch is named {name:?}")),
+        }
+    }
+
+    fn find(&self, file_column: &str, s: &Student) -> Result<usize, String> {
+        if !file_column.is_empty() {
+            let wanted = file_column.replace('\\', "/").trim_start_matches("./").to_lowercase();
+            if let Some(i) = self.by_path.get(&wanted) {
+                return Ok(*i);
+            }
+            let base = wanted.rsplit('/').next().unwrap_or(&wanted);
+            return self
+                .by_file_name(base)?
+                .ok_or_else(|| format!("photo file {file_column:?} named by the table is not in the batch"));
+        }
+        for stem in [&s.cjm, &s.xh] {
+            for ext in ["jpg", "jpeg"] {
+                if let Some(i) = self.by_file_name(&format!("{stem}.{ext}"))? {
+                    return Ok(i);
+                }
+            }
+        }
+        Err(format!("no photo found: looked for {}.jpg and {}.jpg (any case, .jpeg too)", s.cjm, s.xh))
+    }
+}

@@ -1,0 +1,251 @@
+//! Checking a photo against the standard (教毕指〔2017〕99号) by its content, never its name:
+//! a JPEG that decodes completely, 480x640, three colour components, no EXIF rotation. File
+//! size outside 20-40 KB, a density other than 300 dpi or a quality factor under 60 are worth a
+//! warning but not a refusal. The bytes are never changed.
+
+use sha2::{Digest, Sha256};
+
+pub const WIDTH: u32 = 480;
+pub const HEIGHT: u32 = 640;
+
+/// What checking an acceptable photo found.
+#[derive(Debug, Clone)]
+pub struct PhotoFacts {
+    pub sha256: String,
+    pub bytes: usize,
+    pub warnings: Vec<String>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// What the marker walk of a JPEG found.
+#[derive(Debug, Default)]
+struct Markers<'a> {
+    width: u32,
+    height: u32,
+    components: u8,
+    /// JFIF density: units (0 none, 1 dpi, 2 dots per cm), x, y.
+    density: Option<(u8, u16, u16)>,
+    exif: Option<&'a [u8]>,
+    luma_quant: Option<[u16; 64]>,
+    complete: bool,
+}
+
+fn kind_of(bytes: &[u8]) -> &'static str {
+    match bytes {
+        [0x89, b'P', b'N', b'G', ..] => "a PNG image",
+        [b'G', b'I', b'F', ..] => "a GIF image",
+        [b'B', b'M', ..] => "a BMP image",
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => "a WebP image",
+        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => "a TIFF image",
+        [b'%', b'P', b'D', b'F', ..] => "a PDF document",
+        [b'P', b'K', 3, 4, ..] => "a zip archive",
+        _ => "not an image this program knows",
+    }
+}
+
+fn walk(b: &[u8]) -> Result<Markers<'_>, String> {
+    let mut m = Markers::default();
+    let mut i = 2;
+    let truncated = || "the file is cut short before the JPEG end marker (truncated)".to_string();
+    loop {
+        // Skip fill bytes before a marker.
+        while i < b.len() && b[i] == 0xFF && b.get(i + 1) == Some(&0xFF) {
+            i += 1;
+        }
+        if i + 1 >= b.len() {
+            return Err(truncated());
+        }
+        if b[i] != 0xFF {
+            return Err(format!("damaged JPEG: expected a marker at byte {i}"));
+        }
+        let marker = b[i + 1];
+        i += 2;
+        match marker {
+            0xD9 => {
+                m.complete = true;
+                return Ok(m);
+            }
+            0xD0..=0xD7 | 0x01 => continue,
+            _ => {}
+        }
+        if i + 2 > b.len() {
+            return Err(truncated());
+        }
+        let len = u16::from_be_bytes([b[i], b[i + 1]]) as usize;
+        if len < 2 || i + len > b.len() {
+            return Err(truncated());
+        }
+        let seg = &b[i + 2..i + len];
+        match marker {
+            0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF if seg.len() >= 6 => {
+                m.height = u16::from_be_bytes([seg[1], seg[2]]) as u32;
+                m.width = u16::from_be_bytes([seg[3], seg[4]]) as u32;
+                m.components = seg[5];
+            }
+            0xE0 if seg.starts_with(b"JFIF\0") && seg.len() >= 12 => {
+                m.density = Some((seg[7], u16::from_be_bytes([seg[8], seg[9]]), u16::from_be_bytes([seg[10], seg[11]])));
+            }
+            0xE1 if seg.starts_with(b"Exif\0\0") => m.exif = Some(&seg[6..]),
+            0xDB => read_quant(seg, &mut m),
+            _ => {}
+        }
+        i += len;
+        if marker == 0xDA {
+            // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
+            loop {
+                if i + 1 >= b.len() {
+                    return Err(truncated());
+                }
+                if b[i] == 0xFF && b[i + 1] != 0x00 && !(0xD0..=0xD7).contains(&b[i + 1]) && b[i + 1] != 0xFF {
+                    break;
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+fn read_quant(seg: &[u8], m: &mut Markers<'_>) {
+    let mut j = 0;
+    while j < seg.len() {
+        let (precision, id) = (seg[j] >> 4, seg[j] & 0x0F);
+        let size = if precision == 0 { 64 } else { 128 };
+        if j + 1 + size > seg.len() {
+            return;
+        }
+        if id == 0 {
+            let mut t = [0u16; 64];
+            for (k, v) in t.iter_mut().enumerate() {
+                *v = if precision == 0 {
+                    seg[j + 1 + k] as u16
+                } else {
+                    u16::from_be_bytes([seg[j + 1 + 2 * k], seg[j + 2 + 2 * k]])
+                };
+            }
+            m.luma_quant = Some(t);
+        }
+        j += 1 + size;
+    }
+}
+
+/// The IJG luminance table in zig-zag order, as it appears in a DQT segment.
+const IJG_LUMA_ZIGZAG: [u16; 64] = [
+    16, 11, 12, 14, 12, 10, 16, 14, 13, 14, 18, 17, 16, 19, 24, 40, 26, 24, 22, 22, 24, 49, 35, 37, 29, 40, 58, 51, 61, 60,
+    57, 51, 56, 55, 64, 72, 92, 78, 64, 68, 87, 69, 55, 56, 80, 109, 81, 87, 95, 98, 103, 104, 103, 62, 77, 113, 121, 112,
+    100, 120, 92, 101, 103, 99,
+];
+
+/// The IJG quality factor a luminance table corresponds to (an estimate for other encoders).
+fn estimated_quality(q: &[u16; 64]) -> u32 {
+    let ratio: f64 = q.iter().zip(IJG_LUMA_ZIGZAG).map(|(&a, b)| a as f64 / b as f64).sum::<f64>() / 64.0;
+    let scale = ratio * 100.0;
+    let quality = if scale <= 100.0 { (200.0 - scale) / 2.0 } else { 5000.0 / scale };
+    quality.round().clamp(1.0, 100.0) as u32
+}
+
+fn exif_orientation(exif: &[u8]) -> Option<u32> {
+    let data = exif::Reader::new().read_raw(exif.to_vec()).ok()?;
+    data.get_field(exif::Tag::Orientation, exif::In::PRIMARY)?.value.get_uint(0)
+}
+
+/// Check one photo. Err is the reason it is refused, in plain words.
+pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
+    if bytes.is_empty() {
+        return Err("the photo file is empty".into());
+    }
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Err(format!("not a JPEG: the file is {}", kind_of(bytes)));
+    }
+    let m = walk(bytes)?;
+    match m.components {
+        3 => {}
+        1 => return Err("greyscale JPEG (1 colour component); the standard requires 24-bit colour".into()),
+        4 => return Err("CMYK JPEG (4 colour components); the standard requires 24-bit RGB colour".into()),
+        0 => return Err("damaged JPEG: no frame header".into()),
+        n => return Err(format!("JPEG with {n} colour components; the standard requires 3")),
+    }
+    if (m.width, m.height) != (WIDTH, HEIGHT) {
+        return Err(format!(
+            "{}x{} pixels; the standard requires {WIDTH}x{HEIGHT} (width x height)",
+            m.width, m.height
+        ));
+    }
+    if let Some(o) = m.exif.and_then(exif_orientation)
+        && o != 1
+    {
+        return Err(format!(
+            "EXIF orientation is {o} (rotated or mirrored); the standard forbids rotation, so the photo must be upright as stored"
+        ));
+    }
+    image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+        .map_err(|e| format!("the JPEG does not decode completely: {e}"))?;
+    let mut warnings = Vec::new();
+    let kb = bytes.len() as f64 / 1024.0;
+    if !(20.0..=40.0).contains(&kb) {
+        warnings.push(format!("file size {kb:.1} KB is outside the usual 20-40 KB"));
+    }
+    match m.density {
+        Some((1, 300, 300)) => {}
+        Some((2, 118, 118)) => {}
+        Some((units, x, y)) => {
+            let unit = match units {
+                1 => "dpi",
+                2 => "dots/cm",
+                _ => "(no unit, aspect ratio only)",
+            };
+            warnings.push(format!("density is {x}x{y} {unit}; the standard asks for 300 dpi"));
+        }
+        None => warnings.push("no JFIF density; the standard asks for 300 dpi".into()),
+    }
+    if let Some(q) = m.luma_quant {
+        let quality = estimated_quality(&q);
+        if quality < 60 {
+            warnings.push(format!("JPEG quality factor about {quality}; the standard asks for at least 60"));
+        }
+    }
+    Ok(PhotoFacts { sha256: sha256_hex(bytes), bytes: bytes.len(), warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(w: u16, h: u16, q: u8, color: jpeg_encoder::ColorType) -> Vec<u8> {
+        let channels = match color {
+            jpeg_encoder::ColorType::Luma => 1,
+            jpeg_encoder::ColorType::Cmyk => 4,
+            _ => 3,
+        };
+        let px: Vec<u8> = (0..w as usize * h as usize * channels).map(|i| (i * 7 % 251) as u8).collect();
+        let mut out = Vec::new();
+        let mut enc = jpeg_encoder::Encoder::new(&mut out, q);
+        enc.set_density(jpeg_encoder::PixelDensity::dpi(300));
+        enc.encode(&px, w, h, color).unwrap();
+        out
+    }
+
+    #[test]
+    fn accepts_standard_and_names_what_is_wrong() {
+        let ok = jpeg(480, 640, 90, jpeg_encoder::ColorType::Rgb);
+        let facts = check(&ok).unwrap();
+        assert_eq!(facts.sha256, sha256_hex(&ok));
+        assert!(check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Cmyk)).unwrap_err().contains("CMYK"));
+        assert!(check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Luma)).unwrap_err().contains("greyscale"));
+        assert!(check(&jpeg(640, 480, 90, jpeg_encoder::ColorType::Rgb)).unwrap_err().contains("640x480"));
+        assert!(check(&ok[..ok.len() / 2]).unwrap_err().contains("truncated"));
+        assert!(check(&[]).unwrap_err().contains("empty"));
+        assert!(check(b"\x89PNG\r\n\x1a\n....").unwrap_err().contains("PNG"));
+    }
+
+    #[test]
+    fn estimates_low_quality() {
+        let low = jpeg(480, 640, 30, jpeg_encoder::ColorType::Rgb);
+        let w = check(&low).unwrap().warnings;
+        assert!(w.iter().any(|w| w.contains("quality")), "{w:?}");
+        let high = jpeg(480, 640, 85, jpeg_encoder::ColorType::Rgb);
+        assert!(!check(&high).unwrap().warnings.iter().any(|w| w.contains("quality")));
+    }
+}

@@ -1,0 +1,15 @@
+//! gradlab: the production system of a graduation-photo lab.
+//!
+//! Data flows import -> store -> plan -> render -> dispatch -> ship. Each stage is a module
+//! with its own types; `app` holds the services (one function per user action) that the CLI
+//! and the GUI share. Nothing outside `store` speaks SQL.
+
+pub mod app;
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod import;
+pub mod progress;
+pub mod store;
+
+pub use error::{Error, Result};

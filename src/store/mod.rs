@@ -1,0 +1,85 @@
+//! The store: the only place that speaks SQL. One SQLite file (WAL, foreign keys on, schema
+//! migrations in code) plus a content-addressed folder of photo files (`photos.rs`). Services
+//! open a [`Tx`] for each user action, so an action changes all of the store or none of it.
+//! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
+
+mod photos;
+mod queries;
+mod schema;
+
+pub use photos::{PhotoStore, Staging};
+pub use queries::*;
+
+use crate::error::{IoContext, Result};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl Store {
+    /// Create the database file and bring its schema up to date.
+    pub fn create(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).at(dir)?;
+        }
+        Self::open_inner(path)
+    }
+
+    /// Open an existing database file (and migrate it if it is older than this program).
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(crate::Error::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "database file not found"),
+            });
+        }
+        Self::open_inner(path)
+    }
+
+    fn open_inner(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(60))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Start a write transaction. It takes the write lock at once, so two processes never
+    /// interleave their changes.
+    pub fn write(&mut self) -> Result<Tx<'_>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Tx { tx })
+    }
+
+    /// Start a read transaction: a consistent snapshot for reports.
+    pub fn read(&mut self) -> Result<Tx<'_>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        Ok(Tx { tx })
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}

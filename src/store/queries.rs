@@ -1,0 +1,379 @@
+//! Queries and changes, one method per question the services ask. Row mapping stays here so
+//! the rest of the program sees only domain types.
+
+use super::Tx;
+use crate::domain::{RosterRow, School, SchoolCode, Student};
+use crate::error::{Error, Result};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+use std::collections::HashSet;
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A student as stored: his fields, his current photo and the batch it came in.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredStudent {
+    #[serde(flatten)]
+    pub student: Student,
+    pub photo_sha256: String,
+    pub batch_id: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SchoolSummary {
+    pub code: String,
+    pub name: String,
+    pub students: i64,
+    pub classes: i64,
+    pub has_roster: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterInfo {
+    pub id: i64,
+    pub source: String,
+    pub sheet: String,
+    pub imported_at: String,
+    pub rows: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BatchRecord {
+    pub id: i64,
+    pub source: String,
+    pub data_table: String,
+    pub imported_at: String,
+    pub accepted: i64,
+    pub skipped: i64,
+    pub rejected: i64,
+}
+
+const STUDENT_COLUMNS: &str =
+    "cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id";
+
+fn stored_student(r: &Row<'_>) -> rusqlite::Result<StoredStudent> {
+    let code: String = r.get(1)?;
+    Ok(StoredStudent {
+        student: Student {
+            cjm: r.get(0)?,
+            school: SchoolCode::parse(&code).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+            })?,
+            xh: r.get(2)?,
+            xm: r.get(3)?,
+            bh: r.get(4)?,
+            cc: r.get(5)?,
+            xllb: r.get(6)?,
+            zjhm4: r.get(7)?,
+            sjc: r.get(8)?,
+            shooting_seq: r.get(9)?,
+        },
+        photo_sha256: r.get(10)?,
+        batch_id: r.get(11)?,
+    })
+}
+
+impl Tx<'_> {
+    // ----- schools -------------------------------------------------------------------------
+
+    pub fn insert_school(&self, s: &School) -> Result<()> {
+        if self.school(&s.code)?.is_some() {
+            return Err(Error::input(format!("school {} is already registered", s.code)));
+        }
+        self.tx.execute(
+            "INSERT INTO schools (code, name, address, contact, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![s.code.as_str(), s.name, s.address, s.contact, s.phone, now()],
+        )?;
+        for e in &s.emails {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO school_emails (school_code, email) VALUES (?1, ?2)",
+                params![s.code.as_str(), e],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn school(&self, code: &SchoolCode) -> Result<Option<School>> {
+        let row = self
+            .tx
+            .query_row(
+                "SELECT name, address, contact, phone FROM schools WHERE code = ?1",
+                [code.as_str()],
+                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((name, address, contact, phone)) = row else { return Ok(None) };
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email")?;
+        let emails = stmt.query_map([code.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(Some(School { code: code.clone(), name, emails, address, contact, phone }))
+    }
+
+    pub fn schools(&self) -> Result<Vec<SchoolSummary>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT s.code, s.name,
+                    (SELECT count(*) FROM students WHERE school_code = s.code),
+                    (SELECT count(DISTINCT bh) FROM students WHERE school_code = s.code),
+                    EXISTS (SELECT 1 FROM rosters WHERE school_code = s.code AND superseded_at IS NULL)
+             FROM schools s ORDER BY s.code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SchoolSummary {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                students: r.get(2)?,
+                classes: r.get(3)?,
+                has_roster: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn school_summary(&self, code: &SchoolCode) -> Result<Option<SchoolSummary>> {
+        Ok(self.schools()?.into_iter().find(|s| s.code == code.as_str()))
+    }
+
+    /// Classes of a school with how many students each has.
+    pub fn classes(&self, code: &SchoolCode) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT bh, count(*) FROM students WHERE school_code = ?1 GROUP BY bh ORDER BY bh")?;
+        let rows = stmt.query_map([code.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ----- photos and batches --------------------------------------------------------------
+
+    pub fn insert_photo(&self, sha256: &str, bytes: usize) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO photos (sha256, bytes, stored_at) VALUES (?1, ?2, ?3)")?
+            .execute(params![sha256, bytes as i64, now()])?;
+        Ok(())
+    }
+
+    /// Every photo a row refers to: the files the photo store must keep.
+    pub fn referenced_photos(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.tx.prepare("SELECT sha256 FROM photos")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_batch(&self, source: &str, data_table: &str, counts: [usize; 3]) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO batches (source, data_table, imported_at, accepted, skipped, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![source, data_table, now(), counts[0] as i64, counts[1] as i64, counts[2] as i64],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Batches that brought students of a school, newest first.
+    pub fn batches_of_school(&self, code: &SchoolCode) -> Result<Vec<BatchRecord>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, source, data_table, imported_at, accepted, skipped, rejected FROM batches
+             WHERE id IN (SELECT batch_id FROM students WHERE school_code = ?1
+                          UNION SELECT from_batch FROM photo_history h JOIN students s ON s.cjm = h.cjm WHERE s.school_code = ?1)
+             ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([code.as_str()], |r| {
+            Ok(BatchRecord {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                data_table: r.get(2)?,
+                imported_at: r.get(3)?,
+                accepted: r.get(4)?,
+                skipped: r.get(5)?,
+                rejected: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ----- students ------------------------------------------------------------------------
+
+    pub fn student(&self, cjm: &str) -> Result<Option<StoredStudent>> {
+        let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE cjm = ?1");
+        Ok(self.tx.prepare_cached(&sql)?.query_row([cjm], stored_student).optional()?)
+    }
+
+    /// Codes of a school's students who have this student number.
+    pub fn codes_with_student_number(&self, school: &SchoolCode, xh: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT cjm FROM students WHERE school_code = ?1 AND xh = ?2 ORDER BY cjm")?;
+        let rows = stmt.query_map([school.as_str(), xh], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Codes of the students whose current photo is this one.
+    pub fn codes_with_photo(&self, sha256: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT cjm FROM students WHERE photo_sha256 = ?1 ORDER BY cjm")?;
+        let rows = stmt.query_map([sha256], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A school's students, optionally only some classes, in no particular order.
+    pub fn students_of_school(&self, school: &SchoolCode, classes: &[String]) -> Result<Vec<StoredStudent>> {
+        let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE school_code = ?1");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([school.as_str()], stored_student)?;
+        let mut out: Vec<StoredStudent> = rows.collect::<rusqlite::Result<_>>()?;
+        if !classes.is_empty() {
+            out.retain(|s| classes.contains(&s.student.bh));
+        }
+        Ok(out)
+    }
+
+    pub fn insert_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO students (cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                s.cjm,
+                s.school.as_str(),
+                s.xh,
+                s.xm,
+                s.bh,
+                s.cc,
+                s.xllb,
+                s.zjhm4,
+                s.sjc,
+                s.shooting_seq,
+                photo_sha256,
+                batch_id,
+                now()
+            ])?;
+        Ok(())
+    }
+
+    /// Give a student a new photo (and the fields that came with it); the old photo goes to
+    /// the history, never away.
+    pub fn replace_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
+        let old = self
+            .student(&s.cjm)?
+            .ok_or_else(|| Error::input(format!("no student with collection code {}", s.cjm)))?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO photo_history (cjm, photo_sha256, from_batch, replaced_by, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![s.cjm, old.photo_sha256, old.batch_id, batch_id, now()])?;
+        self.tx
+            .prepare_cached(
+                "UPDATE students SET school_code = ?2, xh = ?3, xm = ?4, bh = ?5, cc = ?6, xllb = ?7, zjhm4 = ?8, sjc = ?9,
+                        shooting_seq = ?10, photo_sha256 = ?11, batch_id = ?12, updated_at = ?13 WHERE cjm = ?1",
+            )?
+            .execute(params![
+                s.cjm,
+                s.school.as_str(),
+                s.xh,
+                s.xm,
+                s.bh,
+                s.cc,
+                s.xllb,
+                s.zjhm4,
+                s.sjc,
+                s.shooting_seq,
+                photo_sha256,
+                batch_id,
+                now()
+            ])?;
+        Ok(())
+    }
+
+    /// Earlier photos of a student, oldest first.
+    pub fn photo_history(&self, cjm: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT photo_sha256, replaced_at FROM photo_history WHERE cjm = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([cjm], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // ----- rosters -------------------------------------------------------------------------
+
+    /// Store a new roster for a school; the one it replaces is kept, marked superseded.
+    pub fn insert_roster(&self, school: &SchoolCode, source: &str, sheet: &str, rows: &[RosterRow]) -> Result<i64> {
+        let t = now();
+        self.tx.execute(
+            "UPDATE rosters SET superseded_at = ?2 WHERE school_code = ?1 AND superseded_at IS NULL",
+            params![school.as_str(), t],
+        )?;
+        self.tx.execute(
+            "INSERT INTO rosters (school_code, source, sheet, imported_at) VALUES (?1, ?2, ?3, ?4)",
+            params![school.as_str(), source, sheet, t],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        let mut stmt = self.tx.prepare(
+            "INSERT INTO roster_rows (roster_id, position, source_row, cjm, xh, full_name, id_last4, bh, department, major)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for (i, r) in rows.iter().enumerate() {
+            stmt.execute(params![
+                id,
+                (i + 1) as i64,
+                r.source_row as i64,
+                r.cjm,
+                r.xh,
+                r.full_name,
+                r.id_last4,
+                r.bh,
+                r.department,
+                r.major
+            ])?;
+        }
+        Ok(id)
+    }
+
+    /// The school's current roster, rows in roster order.
+    pub fn current_roster(&self, school: &SchoolCode) -> Result<Option<(RosterInfo, Vec<RosterRow>)>> {
+        let info = self
+            .tx
+            .query_row(
+                "SELECT r.id, r.source, r.sheet, r.imported_at, (SELECT count(*) FROM roster_rows WHERE roster_id = r.id)
+                 FROM rosters r WHERE school_code = ?1 AND superseded_at IS NULL",
+                [school.as_str()],
+                |r| {
+                    Ok(RosterInfo {
+                        id: r.get(0)?,
+                        source: r.get(1)?,
+                        sheet: r.get(2)?,
+                        imported_at: r.get(3)?,
+                        rows: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?;
+        let Some(info) = info else { return Ok(None) };
+        let mut stmt = self.tx.prepare(
+            "SELECT source_row, cjm, xh, full_name, id_last4, bh, department, major FROM roster_rows
+             WHERE roster_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([info.id], |r| {
+            Ok(RosterRow {
+                source_row: r.get::<_, i64>(0)? as usize,
+                cjm: r.get(1)?,
+                xh: r.get(2)?,
+                full_name: r.get(3)?,
+                id_last4: r.get(4)?,
+                bh: r.get(5)?,
+                department: r.get(6)?,
+                major: r.get(7)?,
+            })
+        })?;
+        let rows = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(Some((info, rows)))
+    }
+
+    /// How many rosters a school has had, current and superseded.
+    pub fn roster_count(&self, school: &SchoolCode) -> Result<i64> {
+        Ok(self
+            .tx
+            .query_row("SELECT count(*) FROM rosters WHERE school_code = ?1", [school.as_str()], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,99 @@
+//! Schema migrations, applied in order; `PRAGMA user_version` records how far a file has come.
+//! Never edit a migration that has shipped: add a new one.
+
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: schools, photos, batches, students, photo history, rosters.
+    r#"
+    CREATE TABLE schools (
+        code        TEXT PRIMARY KEY CHECK (length(code) = 5),
+        name        TEXT NOT NULL,
+        address     TEXT,
+        contact     TEXT,
+        phone       TEXT,
+        created_at  TEXT NOT NULL
+    );
+    CREATE TABLE school_emails (
+        school_code TEXT NOT NULL REFERENCES schools(code),
+        email       TEXT NOT NULL,
+        PRIMARY KEY (school_code, email)
+    );
+    CREATE TABLE photos (
+        sha256      TEXT PRIMARY KEY,
+        bytes       INTEGER NOT NULL,
+        stored_at   TEXT NOT NULL
+    );
+    CREATE TABLE batches (
+        id          INTEGER PRIMARY KEY,
+        source      TEXT NOT NULL,
+        data_table  TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        accepted    INTEGER NOT NULL,
+        skipped     INTEGER NOT NULL,
+        rejected    INTEGER NOT NULL
+    );
+    CREATE TABLE students (
+        cjm          TEXT PRIMARY KEY,
+        school_code  TEXT NOT NULL REFERENCES schools(code),
+        xh           TEXT NOT NULL,
+        xm           TEXT NOT NULL,
+        bh           TEXT NOT NULL,
+        cc           TEXT NOT NULL,
+        xllb         TEXT NOT NULL,
+        zjhm4        TEXT NOT NULL CHECK (length(zjhm4) IN (0, 4)),
+        sjc          INTEGER,
+        shooting_seq INTEGER,
+        photo_sha256 TEXT NOT NULL REFERENCES photos(sha256),
+        batch_id     INTEGER NOT NULL REFERENCES batches(id),
+        updated_at   TEXT NOT NULL
+    );
+    CREATE INDEX students_by_school ON students(school_code, xh);
+    CREATE INDEX students_by_photo ON students(photo_sha256);
+    CREATE TABLE photo_history (
+        id            INTEGER PRIMARY KEY,
+        cjm           TEXT NOT NULL REFERENCES students(cjm),
+        photo_sha256  TEXT NOT NULL REFERENCES photos(sha256),
+        from_batch    INTEGER NOT NULL REFERENCES batches(id),
+        replaced_by   INTEGER NOT NULL REFERENCES batches(id),
+        replaced_at   TEXT NOT NULL
+    );
+    CREATE TABLE rosters (
+        id            INTEGER PRIMARY KEY,
+        school_code   TEXT NOT NULL REFERENCES schools(code),
+        source        TEXT NOT NULL,
+        sheet         TEXT NOT NULL,
+        imported_at   TEXT NOT NULL,
+        superseded_at TEXT
+    );
+    CREATE UNIQUE INDEX one_current_roster ON rosters(school_code) WHERE superseded_at IS NULL;
+    CREATE TABLE roster_rows (
+        roster_id   INTEGER NOT NULL REFERENCES rosters(id),
+        position    INTEGER NOT NULL,
+        source_row  INTEGER NOT NULL,
+        cjm         TEXT,
+        xh          TEXT,
+        full_name   TEXT,
+        id_last4    TEXT CHECK (id_last4 IS NULL OR length(id_last4) = 4),
+        bh          TEXT,
+        department  TEXT,
+        major       TEXT,
+        PRIMARY KEY (roster_id, position)
+    );
+    "#,
+];
+
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let have: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if have as usize >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Another process may have migrated while we waited for the lock.
+    let have: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    tx.commit()
+}
