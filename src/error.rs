@@ -8,7 +8,9 @@ pub enum Error {
     /// Input a user supplied is wrong; the message says where and why.
     #[error("{0}")]
     Input(String),
-    #[error("no gradlab workspace at {path}: create one with `gradlab init` (or choose another with --workspace DIR or GRADLAB_HOME)")]
+    #[error(
+        "no gradlab workspace at {path}: create one with `gradlab init` (or choose another with --workspace DIR or GRADLAB_HOME)"
+    )]
     NoWorkspace { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
@@ -37,9 +39,6 @@ pub trait IoContext<T> {
 
 impl<T> IoContext<T> for std::io::Result<T> {
     fn at(self, path: impl Into<PathBuf>) -> Result<T> {
-        self.map_err(|source| Error::Io {
-            path: path.into(),
-            source,
-        })
+        self.map_err(|source| Error::Io { path: path.into(), source })
     }
 }

@@ -4,9 +4,9 @@
 
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
 use crate::import::source::BatchSource;
-use crate::import::Finding;
 use crate::progress::{self, Progress};
 use crate::store::Tx;
 use serde::Serialize;
@@ -84,11 +84,7 @@ fn differences(old: &crate::domain::Student, new: &crate::domain::Student) -> Ve
         ("xllb", &old.xllb, &new.xllb),
         ("zjhm", &old.zjhm4, &new.zjhm4),
     ];
-    pairs
-        .iter()
-        .filter(|(_, a, b)| a != b)
-        .map(|(k, a, b)| format!("{k}: stored {a:?}, this row {b:?}"))
-        .collect()
+    pairs.iter().filter(|(_, a, b)| a != b).map(|(k, a, b)| format!("{k}: stored {a:?}, this row {b:?}")).collect()
 }
 
 pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progress) -> Result<BatchReport> {
@@ -121,9 +117,8 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let photos = ws.photos();
     photos.clean(&store.read()?.referenced_photos()?)?;
     let mut staging = photos.staging()?;
-    let contents = batch::check_photos(&mut src, table, progress, &mut |sha, bytes| {
-        staging.stage(sha, bytes).map(|_| ())
-    })?;
+    let contents =
+        batch::check_photos(&mut src, table, progress, &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()))?;
 
     let mut report = BatchReport {
         id: None,

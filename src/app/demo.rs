@@ -58,7 +58,8 @@ pub fn synthetic_photo(seed: u64) -> Vec<u8> {
         for x in 0..w {
             let (fx, fy) = (x as f64, y as f64);
             let in_face = ((fx - cx) / (face_w / 2.0)).powi(2) + ((fy - face_cy) / face_ry).powi(2) <= 1.0;
-            let in_hair = ((fx - cx) / (face_w / 2.0 + 14.0)).powi(2) + ((fy - 205.0) / 130.0).powi(2) <= 1.0 && fy < 215.0;
+            let in_hair =
+                ((fx - cx) / (face_w / 2.0 + 14.0)).powi(2) + ((fy - 205.0) / 130.0).powi(2) <= 1.0 && fy < 215.0;
             let eye = |ex: f64| ((fx - ex) / 16.0).powi(2) + ((fy - 250.0) / 7.0).powi(2) <= 1.0;
             let in_eyes = eye(cx - 45.0) || eye(cx + 45.0);
             let in_neck = (fx - cx).abs() < 45.0 && fy > 380.0 && fy < 470.0;
@@ -90,8 +91,14 @@ pub fn synthetic_photo(seed: u64) -> Vec<u8> {
     out
 }
 
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "欧阳", "司马"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "晓东", "雨萱", "子涵", "浩然", "思远", "㛃", "𠅤", "䶮", "梓㛃", "一𠅤"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "欧阳",
+    "司马",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "晓东",
+    "雨萱", "子涵", "浩然", "思远", "㛃", "𠅤", "䶮", "梓㛃", "一𠅤",
+];
 
 /// One synthetic student: his collection-code fields, full name (for the roster) and photo seed.
 #[derive(Debug, Clone)]
@@ -123,7 +130,14 @@ pub fn students() -> Vec<DemoStudent> {
                 8 => full_name = "赵䶮".into(),
                 _ => {}
             }
-            let first17 = format!("{:06}{:04}{:02}{:02}{:03}", 440305, 2003 + rng.below(3), 1 + rng.below(12), 1 + rng.below(28), rng.below(1000));
+            let first17 = format!(
+                "{:06}{:04}{:02}{:02}{:03}",
+                440305,
+                2003 + rng.below(3),
+                1 + rng.below(12),
+                1 + rng.below(28),
+                rng.below(1000)
+            );
             let check = crate::domain::id_number::check_char(&first17).unwrap_or('0');
             out.push(DemoStudent {
                 cjm,
@@ -155,7 +169,11 @@ impl Demo {
     pub fn summary(&self) -> String {
         let mut s = String::new();
         let _ = writeln!(s, "demo workspace: {}", self.workspace.display());
-        let _ = writeln!(s, "  school {} {}, {} students in {} classes", self.school, SCHOOL_NAME, self.students, self.classes);
+        let _ = writeln!(
+            s,
+            "  school {} {}, {} students in {} classes",
+            self.school, SCHOOL_NAME, self.students, self.classes
+        );
         let _ = writeln!(
             s,
             "  batch  {} -> {} accepted, {} rejected",
@@ -163,7 +181,13 @@ impl Demo {
             self.batch.accepted.len(),
             self.batch.rejected.len()
         );
-        let _ = writeln!(s, "  roster {} -> {} rows, {} matched", self.roster_file.display(), self.roster.rows, self.roster.matched);
+        let _ = writeln!(
+            s,
+            "  roster {} -> {} rows, {} matched",
+            self.roster_file.display(),
+            self.roster.rows,
+            self.roster.matched
+        );
         let _ = writeln!(s, "try:");
         let _ = writeln!(s, "  gradlab --workspace {} student list --school {}", self.workspace.display(), self.school);
         s

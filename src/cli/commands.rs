@@ -77,7 +77,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             } else {
                 say!(
                     "roster {} for school {}: {} rows, {} matched to photos (roster id {})",
-                    r.file, r.school, r.rows, r.matched, r.id
+                    r.file,
+                    r.school,
+                    r.rows,
+                    r.matched,
+                    r.id
                 );
                 if !r.without_photo.is_empty() {
                     say!("roster rows with no photo ({}):", r.without_photo.len());
@@ -99,7 +103,11 @@ pub fn run(cli: Cli) -> Result<i32> {
                 for m in &r.name_mismatches {
                     say!(
                         "warning: row {}: possible wrong photo: roster name {} does not agree with {} ({} {})",
-                        m.row, m.roster_name, m.masked_name, m.xh, m.cjm
+                        m.row,
+                        m.roster_name,
+                        m.masked_name,
+                        m.xh,
+                        m.cjm
                     );
                 }
                 output::findings("rejected", &r.rejected);
@@ -238,7 +246,10 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 match &d.roster {
                     Some(r) => say!(
                         "  roster:   {} ({} rows, imported {}; {} kept in all)",
-                        r.source, r.rows, r.imported_at, d.rosters_kept
+                        r.source,
+                        r.rows,
+                        r.imported_at,
+                        d.rosters_kept
                     ),
                     None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
                 }

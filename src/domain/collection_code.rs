@@ -54,11 +54,8 @@ impl CollectionCode {
                 Field::ALL.map(Field::key).join(" ")
             )));
         }
-        let missing: Vec<&'static str> = Field::ALL
-            .into_iter()
-            .filter(|f| !raw.contains_key(f))
-            .map(Field::key)
-            .collect();
+        let missing: Vec<&'static str> =
+            Field::ALL.into_iter().filter(|f| !raw.contains_key(f)).map(Field::key).collect();
         if !missing.is_empty() {
             return Err(CodeError::Missing(missing));
         }

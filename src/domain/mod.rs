@@ -4,6 +4,7 @@
 
 pub mod collection_code;
 pub mod id_number;
+pub mod ids;
 pub mod name;
 pub mod order;
 pub mod roster;

@@ -36,11 +36,7 @@ pub fn agrees(masked: &str, full: &str) -> bool {
         Some('*') | None => true,
         Some(ml) => {
             let fl = f.last().copied();
-            if is_masked(full) {
-                fl == Some(*ml)
-            } else {
-                f.len() >= 2 && fl == Some(*ml)
-            }
+            if is_masked(full) { fl == Some(*ml) } else { f.len() >= 2 && fl == Some(*ml) }
         }
     }
 }

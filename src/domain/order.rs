@@ -123,7 +123,12 @@ mod tests {
 
     #[test]
     fn roster_order_first_then_the_rest() {
-        let s = vec![st("a", "1", "1班", None), st("b", "2", "1班", None), st("c", "3", "2班", None), st("d", "4", "1班", None)];
+        let s = vec![
+            st("a", "1", "1班", None),
+            st("b", "2", "1班", None),
+            st("c", "3", "2班", None),
+            st("d", "4", "1班", None),
+        ];
         let roster = vec![
             RosterKey { cjm: None, xh: Some("3".into()) },
             RosterKey { cjm: Some("b".into()), xh: Some("999".into()) },

@@ -20,17 +20,8 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
-        Field::Sjc,
-        Field::Cjm,
-        Field::Yxdm,
-        Field::Zjhm,
-        Field::Xh,
-        Field::Cc,
-        Field::Xllb,
-        Field::Xm,
-        Field::Bh,
-    ];
+    pub const ALL: [Field; 9] =
+        [Field::Sjc, Field::Cjm, Field::Yxdm, Field::Zjhm, Field::Xh, Field::Cc, Field::Xllb, Field::Xm, Field::Bh];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -88,11 +79,7 @@ impl Student {
     /// student and any warnings; an error names the field.
     pub fn from_fields(raw: &RawFields, required: &[Field]) -> Result<(Student, Vec<String>), String> {
         let get = |f: Field| raw.get(&f).map(|s| s.trim()).unwrap_or("");
-        let missing: Vec<&str> = required
-            .iter()
-            .filter(|f| get(**f).is_empty())
-            .map(|f| f.label())
-            .collect();
+        let missing: Vec<&str> = required.iter().filter(|f| get(**f).is_empty()).map(|f| f.label()).collect();
         if !missing.is_empty() {
             return Err(format!("missing {}", missing.join(", ")));
         }
@@ -106,9 +93,7 @@ impl Student {
         }
         if !name::is_masked(&xm) && xm.chars().count() > 1 {
             xm = name::mask(&xm);
-            warnings.push(format!(
-                "xm (姓名) carried an unmasked name; stored masked as {xm}"
-            ));
+            warnings.push(format!("xm (姓名) carried an unmasked name; stored masked as {xm}"));
         }
         let zjhm4 = match get(Field::Zjhm) {
             "" => String::new(),
@@ -146,9 +131,7 @@ pub fn check_cjm(raw: &str) -> Result<String, String> {
     if s.len() == 16 && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "cjm (采集码) must be 16 letters and digits, got {s:?}"
-        ))
+        Err(format!("cjm (采集码) must be 16 letters and digits, got {s:?}"))
     }
 }
 
@@ -246,7 +229,8 @@ mod tests {
         assert!(check_student_number("2.02001E+12").is_err());
         assert_eq!(check_student_number("2020010001032").unwrap(), "2020010001032");
         assert_eq!(check_student_number("E2020").unwrap(), "E2020");
-        let r = raw(&[(Field::Cjm, "Hx4KcUcseltovhGV"), (Field::Yxdm, "10418"), (Field::Xh, "1"), (Field::Xm, "李小𠅤")]);
+        let r =
+            raw(&[(Field::Cjm, "Hx4KcUcseltovhGV"), (Field::Yxdm, "10418"), (Field::Xh, "1"), (Field::Xm, "李小𠅤")]);
         let (s, w) = Student::from_fields(&r, &[]).unwrap();
         assert_eq!(s.xm, "李*𠅤");
         assert_eq!(w.len(), 1);

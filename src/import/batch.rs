@@ -3,10 +3,10 @@
 //! Photos are handed to a sink as they are checked (the store stages them), so a batch of any
 //! size is read once and never held in memory whole.
 
+use super::Finding;
 use super::photo::{self, PhotoFacts};
 use super::source::{BatchSource, Entry};
 use super::table::{self, Column};
-use super::Finding;
 use crate::domain::SchoolCode;
 use crate::domain::student::{Field, RawFields, Student};
 use crate::error::{Error, Result};
@@ -69,11 +69,8 @@ impl BatchTable {
 /// Find and read the batch's data table; check every row's fields and find its photo file.
 pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     let label = src.path().display().to_string();
-    let tables: Vec<&Entry> = src
-        .entries()
-        .iter()
-        .filter(|e| TABLE_EXTENSIONS.contains(&e.extension().as_str()))
-        .collect();
+    let tables: Vec<&Entry> =
+        src.entries().iter().filter(|e| TABLE_EXTENSIONS.contains(&e.extension().as_str())).collect();
     let table_entry = match tables.as_slice() {
         [one] => (*one).clone(),
         [] => {
@@ -93,11 +90,7 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     let bytes = src.read(&table_entry)?;
     let grid = table::read_grid(&table_name, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &table_name).map_err(Error::Input)?;
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .filter(|f| !header.has(Column::Code(**f)))
-        .map(|f| f.label())
-        .collect();
+    let missing: Vec<&str> = REQUIRED.iter().filter(|f| !header.has(Column::Code(**f))).map(|f| f.label()).collect();
     if !missing.is_empty() {
         return Err(Error::input(format!("{table_name}: no column for {}", missing.join(", "))));
     }

@@ -86,7 +86,8 @@ fn walk(b: &[u8]) -> Result<Markers<'_>, String> {
                 m.components = seg[5];
             }
             0xE0 if seg.starts_with(b"JFIF\0") && seg.len() >= 12 => {
-                m.density = Some((seg[7], u16::from_be_bytes([seg[8], seg[9]]), u16::from_be_bytes([seg[10], seg[11]])));
+                m.density =
+                    Some((seg[7], u16::from_be_bytes([seg[8], seg[9]]), u16::from_be_bytes([seg[10], seg[11]])));
             }
             0xE1 if seg.starts_with(b"Exif\0\0") => m.exif = Some(&seg[6..]),
             0xDB => read_quant(seg, &mut m),
@@ -133,9 +134,9 @@ fn read_quant(seg: &[u8], m: &mut Markers<'_>) {
 
 /// The IJG luminance table in zig-zag order, as it appears in a DQT segment.
 const IJG_LUMA_ZIGZAG: [u16; 64] = [
-    16, 11, 12, 14, 12, 10, 16, 14, 13, 14, 18, 17, 16, 19, 24, 40, 26, 24, 22, 22, 24, 49, 35, 37, 29, 40, 58, 51, 61, 60,
-    57, 51, 56, 55, 64, 72, 92, 78, 64, 68, 87, 69, 55, 56, 80, 109, 81, 87, 95, 98, 103, 104, 103, 62, 77, 113, 121, 112,
-    100, 120, 92, 101, 103, 99,
+    16, 11, 12, 14, 12, 10, 16, 14, 13, 14, 18, 17, 16, 19, 24, 40, 26, 24, 22, 22, 24, 49, 35, 37, 29, 40, 58, 51, 61,
+    60, 57, 51, 56, 55, 64, 72, 92, 78, 64, 68, 87, 69, 55, 56, 80, 109, 81, 87, 95, 98, 103, 104, 103, 62, 77, 113,
+    121, 112, 100, 120, 92, 101, 103, 99,
 ];
 
 /// The IJG quality factor a luminance table corresponds to (an estimate for other encoders).

@@ -16,11 +16,7 @@ pub fn decode_image_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
 
 fn try_decode(gray: GrayImage) -> Vec<String> {
     let mut prepared = rqrr::PreparedImage::prepare(gray);
-    prepared
-        .detect_grids()
-        .into_iter()
-        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
-        .collect()
+    prepared.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, text)| text)).collect()
 }
 
 /// Decode at full size, then at smaller sizes, stopping at the first that finds a code.

@@ -141,9 +141,7 @@ impl BatchSource {
             }
             Kind::Zip(zip) => {
                 let label = format!("{}:{}", self.path.display(), e.name);
-                let f = zip
-                    .by_index(e.index)
-                    .map_err(|err| Error::input(format!("{label}: cannot unpack: {err}")))?;
+                let f = zip.by_index(e.index).map_err(|err| Error::input(format!("{label}: cannot unpack: {err}")))?;
                 let mut buf = Vec::with_capacity(e.size as usize);
                 f.take(self.limits.max_entry_bytes.min(e.size) + 1)
                     .read_to_end(&mut buf)

@@ -148,7 +148,11 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!("{name}: starts with a {} byte-order mark but is not valid {}", enc.name(), enc.name()));
+            return Err(format!(
+                "{name}: starts with a {} byte-order mark but is not valid {}",
+                enc.name(),
+                enc.name()
+            ));
         }
         return Ok(text.into_owned());
     }
@@ -169,11 +173,8 @@ fn read_csv(name: &str, bytes: &[u8]) -> Result<Grid, String> {
         .into_iter()
         .max_by_key(|d| sample.iter().map(|l| l.matches(*d as char).count()).max().unwrap_or(0))
         .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
@@ -207,9 +208,7 @@ fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, 
             .ok_or_else(|| format!("{name}: no sheet named {s:?}; its sheets are {}", names.join(", ")))?,
         None => names.first().cloned().ok_or_else(|| format!("{name}: the workbook has no sheets"))?,
     };
-    let range = wb
-        .worksheet_range(&chosen)
-        .map_err(|e| format!("{name} sheet {chosen:?}: cannot be read: {e}"))?;
+    let range = wb.worksheet_range(&chosen).map_err(|e| format!("{name} sheet {chosen:?}: cannot be read: {e}"))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
@@ -241,11 +240,7 @@ pub fn cell_text(d: &Data) -> String {
 }
 
 pub fn number_text(f: f64) -> String {
-    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e17 {
-        format!("{f:.0}")
-    } else {
-        format!("{f}")
-    }
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e17 { format!("{f:.0}") } else { format!("{f}") }
 }
 
 #[cfg(test)]

@@ -58,9 +58,8 @@ fn stored_student(r: &Row<'_>) -> rusqlite::Result<StoredStudent> {
     Ok(StoredStudent {
         student: Student {
             cjm: r.get(0)?,
-            school: SchoolCode::parse(&code).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
-            })?,
+            school: SchoolCode::parse(&code)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into()))?,
             xh: r.get(2)?,
             xm: r.get(3)?,
             bh: r.get(4)?,
@@ -98,16 +97,13 @@ impl Tx<'_> {
     pub fn school(&self, code: &SchoolCode) -> Result<Option<School>> {
         let row = self
             .tx
-            .query_row(
-                "SELECT name, address, contact, phone FROM schools WHERE code = ?1",
-                [code.as_str()],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
+            .query_row("SELECT name, address, contact, phone FROM schools WHERE code = ?1", [code.as_str()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?;
         let Some((name, address, contact, phone)) = row else { return Ok(None) };
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email")?;
+        let mut stmt =
+            self.tx.prepare_cached("SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email")?;
         let emails = stmt.query_map([code.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(Some(School { code: code.clone(), name, emails, address, contact, phone }))
     }
@@ -138,9 +134,8 @@ impl Tx<'_> {
 
     /// Classes of a school with how many students each has.
     pub fn classes(&self, code: &SchoolCode) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT bh, count(*) FROM students WHERE school_code = ?1 GROUP BY bh ORDER BY bh")?;
+        let mut stmt =
+            self.tx.prepare("SELECT bh, count(*) FROM students WHERE school_code = ?1 GROUP BY bh ORDER BY bh")?;
         let rows = stmt.query_map([code.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -200,18 +195,15 @@ impl Tx<'_> {
 
     /// Codes of a school's students who have this student number.
     pub fn codes_with_student_number(&self, school: &SchoolCode, xh: &str) -> Result<Vec<String>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT cjm FROM students WHERE school_code = ?1 AND xh = ?2 ORDER BY cjm")?;
+        let mut stmt =
+            self.tx.prepare_cached("SELECT cjm FROM students WHERE school_code = ?1 AND xh = ?2 ORDER BY cjm")?;
         let rows = stmt.query_map([school.as_str(), xh], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Codes of the students whose current photo is this one.
     pub fn codes_with_photo(&self, sha256: &str) -> Result<Vec<String>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT cjm FROM students WHERE photo_sha256 = ?1 ORDER BY cjm")?;
+        let mut stmt = self.tx.prepare_cached("SELECT cjm FROM students WHERE photo_sha256 = ?1 ORDER BY cjm")?;
         let rows = stmt.query_map([sha256], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -255,9 +247,8 @@ impl Tx<'_> {
     /// Give a student a new photo (and the fields that came with it); the old photo goes to
     /// the history, never away.
     pub fn replace_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
-        let old = self
-            .student(&s.cjm)?
-            .ok_or_else(|| Error::input(format!("no student with collection code {}", s.cjm)))?;
+        let old =
+            self.student(&s.cjm)?.ok_or_else(|| Error::input(format!("no student with collection code {}", s.cjm)))?;
         self.tx
             .prepare_cached(
                 "INSERT INTO photo_history (cjm, photo_sha256, from_batch, replaced_by, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -288,9 +279,8 @@ impl Tx<'_> {
 
     /// Earlier photos of a student, oldest first.
     pub fn photo_history(&self, cjm: &str) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT photo_sha256, replaced_at FROM photo_history WHERE cjm = ?1 ORDER BY id")?;
+        let mut stmt =
+            self.tx.prepare("SELECT photo_sha256, replaced_at FROM photo_history WHERE cjm = ?1 ORDER BY id")?;
         let rows = stmt.query_map([cjm], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -372,8 +362,6 @@ impl Tx<'_> {
 
     /// How many rosters a school has had, current and superseded.
     pub fn roster_count(&self, school: &SchoolCode) -> Result<i64> {
-        Ok(self
-            .tx
-            .query_row("SELECT count(*) FROM rosters WHERE school_code = ?1", [school.as_str()], |r| r.get(0))?)
+        Ok(self.tx.query_row("SELECT count(*) FROM rosters WHERE school_code = ?1", [school.as_str()], |r| r.get(0))?)
     }
 }

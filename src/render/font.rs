@@ -1,0 +1,88 @@
+//! The bundled CJK font (Noto Sans SC Regular, SIL OFL; see fonts/OFL.txt), compiled into the
+//! program so a fresh machine needs nothing installed. It answers the questions layout asks
+//! before anything is written: does the font have every character, and how wide is a text.
+
+use std::sync::OnceLock;
+
+pub const FONT_BYTES: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
+pub const FONT_NAME: &str = "NotoSansSC-Regular";
+
+pub struct Font {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f64,
+}
+
+impl Font {
+    /// The bundled font, parsed once.
+    pub fn bundled() -> &'static Font {
+        static FONT: OnceLock<Font> = OnceLock::new();
+        FONT.get_or_init(|| {
+            // The font is part of the program; failing to parse it is a build defect.
+            let face = ttf_parser::Face::parse(FONT_BYTES, 0).expect("bundled font parses");
+            let units_per_em = face.units_per_em() as f64;
+            Font { face, units_per_em }
+        })
+    }
+
+    pub fn face(&self) -> &ttf_parser::Face<'static> {
+        &self.face
+    }
+
+    pub fn data(&self) -> &'static [u8] {
+        FONT_BYTES
+    }
+
+    pub fn units_per_em(&self) -> f64 {
+        self.units_per_em
+    }
+
+    pub fn glyph(&self, c: char) -> Option<ttf_parser::GlyphId> {
+        self.face.glyph_index(c)
+    }
+
+    /// Characters of `text` the font cannot draw, each once, in order of appearance.
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if self.glyph(c).is_none() && !c.is_control() && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Advance width of a glyph in font units (0 for a missing glyph).
+    pub fn advance(&self, c: char) -> u16 {
+        self.glyph(c).and_then(|g| self.face.glyph_hor_advance(g)).unwrap_or(0)
+    }
+
+    /// Width of a line of text at `size_pt`, in millimetres.
+    pub fn text_width_mm(&self, text: &str, size_pt: f64) -> f64 {
+        let units: f64 = text.chars().map(|c| self.advance(c) as f64).sum();
+        units / self.units_per_em * size_pt * 25.4 / 72.0
+    }
+
+    /// Distance from baseline to the top of the tallest glyphs (ascender), in mm at `size_pt`.
+    pub fn ascent_mm(&self, size_pt: f64) -> f64 {
+        self.face.ascender() as f64 / self.units_per_em * size_pt * 25.4 / 72.0
+    }
+
+    /// Distance below the baseline (descender, positive), in mm at `size_pt`.
+    pub fn descent_mm(&self, size_pt: f64) -> f64 {
+        -(self.face.descender() as f64) / self.units_per_em * size_pt * 25.4 / 72.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_rare_name_characters() {
+        let f = Font::bundled();
+        assert!(f.missing_chars("张*三 李𠅤 王㛃 䶮 2022010101001").is_empty());
+        assert_eq!(f.missing_chars("a\u{E000}b\u{E000}"), vec!['\u{E000}']);
+        let w = f.text_width_mm("学号", 10.0);
+        assert!((w - 2.0 * 10.0 * 25.4 / 72.0).abs() < 0.5, "{w}");
+    }
+}
