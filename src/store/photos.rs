@@ -126,14 +126,22 @@ impl Staging {
     /// The import committed: keep what was placed.
     pub fn finish(mut self) {
         self.done = true;
+        self.remove_dir();
+    }
+
+    fn remove_dir(&self) {
         let _ = fs::remove_dir_all(&self.dir);
+        // The shared parent goes too once no other import is using it.
+        if let Some(parent) = self.dir.parent() {
+            let _ = fs::remove_dir(parent);
+        }
     }
 
     fn undo(&mut self) {
         for p in self.placed.drain(..) {
             let _ = fs::remove_file(p);
         }
-        let _ = fs::remove_dir_all(&self.dir);
+        self.remove_dir();
         self.done = true;
     }
 }
