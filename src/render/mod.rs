@@ -4,7 +4,11 @@
 //! ToUnicode so it can be searched and copied; barcodes are vector bars. Render never decides
 //! where things go (that is `layout`) and never touches the store.
 
+pub mod barcode;
 pub mod font;
 pub mod page;
+pub mod pdf;
+pub mod preview;
 
 pub use page::{Item, PageSpec, Rect};
+pub use pdf::{PdfSummary, PdfWriter};

@@ -1,0 +1,542 @@
+//! The streaming PDF writer: pages go to disk as soon as they are made, so memory stays flat
+//! however many pages a job has. Photos are embedded byte for byte (DCTDecode, one image object
+//! per photo however often it is placed); text uses the bundled font, subset at `finish`, with a
+//! ToUnicode map so it can be searched and copied; barcodes are vector bars. This is the only
+//! place that converts millimetres (top-left origin) to PDF points (bottom-left origin). It never
+//! decodes or re-encodes a photo, never decides where anything goes, and never touches the store.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Chunk, Content, Filter, Finish, Name, Rect as PdfRect, Ref, Str, TextStr};
+
+use super::barcode::code128_modules;
+use super::font::{FONT_BYTES, FONT_NAME, Font};
+use super::page::{Item, PT_PER_MM, PageSpec, Rect};
+use crate::error::{Error, IoContext, Result};
+
+const FONT_RES: Name<'static> = Name(b"F0");
+
+/// What a finished PDF holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfSummary {
+    pub pages: usize,
+    pub images: usize,
+    pub bytes: u64,
+}
+
+#[derive(Clone, Copy)]
+struct Image {
+    id: Ref,
+    width: u32,
+    height: u32,
+    index: usize,
+}
+
+/// One PDF being written: `create`, then `add_page` for each page in print order, then
+/// `finish`. Dropping it unfinished removes the temporary file.
+pub struct PdfWriter {
+    /// `None` once the file has been closed by `finish`.
+    out: Option<BufWriter<File>>,
+    tmp_path: PathBuf,
+    final_path: PathBuf,
+    /// Bytes written so far, i.e. where the next object starts.
+    pos: u64,
+    /// Byte offset of every allocated object, indexed by object number - 1 (0 = not written).
+    offsets: Vec<u64>,
+    catalog: Ref,
+    page_tree: Ref,
+    info: Ref,
+    font: Ref,
+    pages: Vec<Ref>,
+    images: HashMap<String, Image>,
+    glyphs: subsetter::GlyphRemapper,
+    /// New glyph id -> the character it was first used for, for the ToUnicode map.
+    glyph_chars: BTreeMap<u16, char>,
+}
+
+impl PdfWriter {
+    /// Writes to a temporary file beside `path`; `finish` renames it into place (a reader never
+    /// sees half a PDF).
+    pub fn create(path: &Path, title: &str) -> Result<PdfWriter> {
+        let name =
+            path.file_name().ok_or_else(|| Error::input(format!("{}: not a file name for the PDF", path.display())))?;
+        let tmp_path = path.with_file_name(format!(".{}.{}.part", name.to_string_lossy(), std::process::id()));
+        let file = File::create(&tmp_path).at(&tmp_path)?;
+        // Allocated up front so every page can point at them before they are written.
+        let [catalog, page_tree, info, font] = [1, 2, 3, 4].map(Ref::new);
+        let mut w = PdfWriter {
+            out: Some(BufWriter::new(file)),
+            tmp_path,
+            final_path: path.to_path_buf(),
+            pos: 0,
+            offsets: vec![0; 4],
+            catalog,
+            page_tree,
+            info,
+            font,
+            pages: Vec::new(),
+            images: HashMap::new(),
+            glyphs: subsetter::GlyphRemapper::new(),
+            glyph_chars: BTreeMap::new(),
+        };
+        w.write_raw(b"%PDF-1.7\n%\x80\x80\x80\x80\n\n")?;
+        let mut c = Chunk::new();
+        c.indirect(catalog).start::<Catalog>().pages(page_tree);
+        w.put(catalog, &c)?;
+        let mut c = Chunk::new();
+        c.indirect(info).start::<DocumentInfo>().title(TextStr(title)).producer(TextStr("gradlab"));
+        w.put(info, &c)?;
+        Ok(w)
+    }
+
+    /// Photos are fetched through `photos(sha256)` the first time that sha is placed; each
+    /// photo is ONE image XObject however often it is placed.
+    ///
+    /// Text and barcodes are checked before anything is written, so a refused page leaves the
+    /// writer usable.
+    pub fn add_page(&mut self, page: &PageSpec, photos: &mut dyn FnMut(&str) -> Result<Vec<u8>>) -> Result<()> {
+        let (pw, ph) = (page.width_mm, page.height_mm);
+        if !(pw.is_finite() && ph.is_finite() && pw > 0.0 && ph > 0.0) {
+            return Err(Error::input(format!("page size {pw} x {ph} mm is not a paper size")));
+        }
+        let barcodes = check_page(page)?;
+        let height_pt = ph * PT_PER_MM;
+        // Flip the y axis: layouts measure down from the top, PDF measures up from the bottom.
+        let rect_pt =
+            |r: &Rect| [r.x * PT_PER_MM, height_pt - r.bottom() * PT_PER_MM, r.w * PT_PER_MM, r.h * PT_PER_MM];
+
+        let mut used_images = BTreeMap::new();
+        let mut content = Content::new();
+        content.set_fill_gray(0.0).set_stroke_gray(0.0);
+        let mut barcodes = barcodes.into_iter();
+        for item in &page.items {
+            match item {
+                Item::Photo { sha256, frame } => {
+                    let img = self.image(sha256, photos)?;
+                    used_images.insert(img.index, img.id);
+                    let frame = rect_pt(frame);
+                    let [fx, fy, fw, fh] = frame.map(|v| v as f32);
+                    content.save_state();
+                    content.rect(fx, fy, fw, fh).clip_nonzero().end_path();
+                    content.transform(cover_matrix(frame, img.width, img.height).map(|v| v as f32));
+                    content.x_object(Name(image_name(img.index).as_bytes()));
+                    content.restore_state();
+                }
+                Item::Text { x, y, size_pt, text } => {
+                    let codes = self.encode_text(text);
+                    content.begin_text();
+                    content.set_font(FONT_RES, *size_pt as f32);
+                    content.next_line((x * PT_PER_MM) as f32, (height_pt - y * PT_PER_MM) as f32);
+                    content.show(Str(&codes));
+                    content.end_text();
+                }
+                Item::Line { x1, y1, x2, y2, width_mm } => {
+                    content.save_state();
+                    content.set_line_width((width_mm * PT_PER_MM) as f32);
+                    content.move_to((x1 * PT_PER_MM) as f32, (height_pt - y1 * PT_PER_MM) as f32);
+                    content.line_to((x2 * PT_PER_MM) as f32, (height_pt - y2 * PT_PER_MM) as f32);
+                    content.stroke();
+                    content.restore_state();
+                }
+                Item::Frame { rect, width_mm } => {
+                    let [x, y, w, h] = rect_pt(rect);
+                    content.save_state();
+                    content.set_line_width((width_mm * PT_PER_MM) as f32);
+                    content.rect(x as f32, y as f32, w as f32, h as f32).stroke();
+                    content.restore_state();
+                }
+                Item::Barcode { rect, .. } => {
+                    // check_page encoded every barcode in item order.
+                    let modules = barcodes.next().unwrap_or_default();
+                    draw_bars(&mut content, rect_pt(rect), &modules);
+                }
+            }
+        }
+        let content = content.finish();
+
+        let content_id = self.alloc();
+        let mut c = Chunk::new();
+        c.stream(content_id, &content);
+        self.put(content_id, &c)?;
+
+        let page_id = self.alloc();
+        let mut c = Chunk::new();
+        let mut p = c.page(page_id);
+        p.parent(self.page_tree)
+            .media_box(PdfRect::new(0.0, 0.0, (pw * PT_PER_MM) as f32, height_pt as f32))
+            .contents(content_id);
+        let mut res = p.resources();
+        res.fonts().pair(FONT_RES, self.font);
+        let mut xobjects = res.x_objects();
+        for (index, id) in used_images {
+            xobjects.pair(Name(image_name(index).as_bytes()), id);
+        }
+        xobjects.finish();
+        res.finish();
+        p.finish();
+        self.put(page_id, &c)?;
+        self.pages.push(page_id);
+        Ok(())
+    }
+
+    /// Writes the font (subset to the glyphs used), the page tree and the cross-reference table,
+    /// then renames the file into place.
+    pub fn finish(mut self) -> Result<PdfSummary> {
+        self.write_font()?;
+
+        let mut c = Chunk::new();
+        c.pages(self.page_tree).kids(self.pages.iter().copied()).count(self.pages.len() as i32);
+        self.put(self.page_tree, &c)?;
+
+        let xref_at = self.pos;
+        let mut xref = format!("xref\n0 {}\n0000000000 65535 f\r\n", self.offsets.len() + 1);
+        for &offset in &self.offsets {
+            if offset == 0 {
+                xref.push_str("0000000000 65535 f\r\n");
+            } else {
+                xref.push_str(&format!("{offset:010} 00000 n\r\n"));
+            }
+        }
+        xref.push_str(&format!(
+            "trailer\n<< /Size {} /Root {} 0 R /Info {} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n",
+            self.offsets.len() + 1,
+            self.catalog.get(),
+            self.info.get()
+        ));
+        self.write_raw(xref.as_bytes())?;
+
+        let out = self.out.take().ok_or_else(|| Error::input("the PDF is already finished"))?;
+        let closed = out.into_inner().map_err(|e| e.into_error()).and_then(|file| file.sync_all());
+        // The file is closed before the rename: Windows cannot rename an open file.
+        if let Err(e) = closed.and_then(|()| std::fs::rename(&self.tmp_path, &self.final_path)) {
+            let _ = std::fs::remove_file(&self.tmp_path);
+            return Err(e).at(&self.final_path);
+        }
+        Ok(PdfSummary { pages: self.pages.len(), images: self.images.len(), bytes: self.pos })
+    }
+
+    fn alloc(&mut self) -> Ref {
+        self.offsets.push(0);
+        Ref::new(self.offsets.len() as i32)
+    }
+
+    fn write_raw(&mut self, bytes: &[u8]) -> Result<()> {
+        let out = self.out.as_mut().ok_or_else(|| Error::input("the PDF is already finished"))?;
+        out.write_all(bytes).at(&self.tmp_path)?;
+        self.pos += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Writes a chunk holding exactly the object `id`, so the object starts where the chunk does.
+    fn put(&mut self, id: Ref, chunk: &Chunk) -> Result<()> {
+        debug_assert!(chunk.refs().eq([id]));
+        self.offsets[id.get() as usize - 1] = self.pos;
+        self.write_raw(chunk.as_bytes())
+    }
+
+    /// The image for `sha256`, written on first use.
+    fn image(&mut self, sha256: &str, photos: &mut dyn FnMut(&str) -> Result<Vec<u8>>) -> Result<Image> {
+        if let Some(img) = self.images.get(sha256) {
+            return Ok(*img);
+        }
+        let bytes = photos(sha256)?;
+        let info = jpeg_info(&bytes).map_err(|e| Error::input(format!("photo {sha256}: {e}")))?;
+        let id = self.alloc();
+        let mut c = Chunk::new();
+        let mut x = c.image_xobject(id, &bytes);
+        x.filter(Filter::DctDecode);
+        x.width(info.width as i32).height(info.height as i32).bits_per_component(8);
+        if info.components == 1 {
+            x.color_space().device_gray();
+        } else {
+            x.color_space().device_rgb();
+        }
+        x.finish();
+        self.put(id, &c)?;
+        let img = Image { id, width: info.width, height: info.height, index: self.images.len() };
+        self.images.insert(sha256.to_string(), img);
+        Ok(img)
+    }
+
+    /// The text as 2-byte glyph ids of the subset font (Identity-H), remembering each glyph's
+    /// character for ToUnicode. `check_page` has made sure every glyph exists.
+    fn encode_text(&mut self, text: &str) -> Vec<u8> {
+        let font = Font::bundled();
+        let mut codes = Vec::with_capacity(text.len() * 2);
+        for c in text.chars() {
+            let Some(gid) = font.glyph(c) else { continue };
+            let new = self.glyphs.remap(gid.0);
+            self.glyph_chars.entry(new).or_insert(c);
+            codes.extend_from_slice(&new.to_be_bytes());
+        }
+        codes
+    }
+
+    fn write_font(&mut self) -> Result<()> {
+        let font = Font::bundled();
+        let face = font.face();
+        let to_1000 = |v: f64| (v * 1000.0 / font.units_per_em()) as f32;
+        let subset = subsetter::subset(FONT_BYTES, 0, &self.glyphs)
+            .map_err(|e| Error::input(format!("cannot subset the bundled font {FONT_NAME}: {e:?}")))?;
+        let base_font = format!("{}+{FONT_NAME}", subset_tag(&self.glyphs));
+        let base_font = Name(base_font.as_bytes());
+        let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+
+        let cid_id = self.alloc();
+        let descriptor_id = self.alloc();
+        let file_id = self.alloc();
+        let cmap_id = self.alloc();
+
+        let mut c = Chunk::new();
+        c.type0_font(self.font)
+            .base_font(base_font)
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_id)
+            .to_unicode(cmap_id);
+        self.put(self.font, &c)?;
+
+        let widths: Vec<f32> = self
+            .glyphs
+            .remapped_gids()
+            .map(|g| to_1000(face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0) as f64))
+            .collect();
+        let mut c = Chunk::new();
+        let mut cid = c.cid_font(cid_id);
+        cid.subtype(CidFontType::Type2)
+            .base_font(base_font)
+            .system_info(system_info)
+            .font_descriptor(descriptor_id)
+            .cid_to_gid_map_predefined(Name(b"Identity"));
+        cid.widths().consecutive(0, widths);
+        cid.finish();
+        self.put(cid_id, &c)?;
+
+        let bbox = face.global_bounding_box();
+        let mut c = Chunk::new();
+        c.font_descriptor(descriptor_id)
+            .name(base_font)
+            .flags(FontFlags::SYMBOLIC)
+            .bbox(PdfRect::new(
+                to_1000(bbox.x_min as f64),
+                to_1000(bbox.y_min as f64),
+                to_1000(bbox.x_max as f64),
+                to_1000(bbox.y_max as f64),
+            ))
+            .italic_angle(face.italic_angle())
+            .ascent(to_1000(face.ascender() as f64))
+            .descent(to_1000(face.descender() as f64))
+            .cap_height(to_1000(face.capital_height().unwrap_or(face.ascender()) as f64))
+            // The usual estimate from the weight class; readers only use it for substitution.
+            .stem_v(10.0 + 0.244 * (face.weight().to_number() as f32 - 50.0))
+            .font_file2(file_id);
+        self.put(descriptor_id, &c)?;
+
+        let mut c = Chunk::new();
+        c.stream(file_id, &subset).pair(Name(b"Length1"), subset.len() as i32);
+        self.put(file_id, &c)?;
+
+        let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
+        for (&gid, &ch) in &self.glyph_chars {
+            cmap.pair(gid, ch);
+        }
+        let cmap = cmap.finish();
+        let mut c = Chunk::new();
+        c.cmap(cmap_id, &cmap).name(Name(b"Custom")).system_info(system_info);
+        self.put(cmap_id, &c)
+    }
+}
+
+impl Drop for PdfWriter {
+    fn drop(&mut self) {
+        // Not finished (an error or an early return): leave no half-written file behind.
+        if let Some(out) = self.out.take() {
+            drop(out);
+            let _ = std::fs::remove_file(&self.tmp_path);
+        }
+    }
+}
+
+/// Refuses a page whose text the font cannot draw or whose barcodes cannot be encoded; returns
+/// the barcodes' modules in item order.
+fn check_page(page: &PageSpec) -> Result<Vec<Vec<u8>>> {
+    let font = Font::bundled();
+    let mut barcodes = Vec::new();
+    for item in &page.items {
+        match item {
+            // Control characters have no glyph and draw nothing, as `Font::missing_chars` says.
+            Item::Text { text, .. } => {
+                if let Some(c) = text.chars().find(|&c| !c.is_control() && font.glyph(c).is_none()) {
+                    return Err(Error::input(format!(
+                        "text \"{text}\": the bundled font has no glyph for '{c}' (U+{:04X})",
+                        c as u32
+                    )));
+                }
+            }
+            Item::Barcode { payload, .. } => barcodes.push(code128_modules(payload).map_err(Error::Input)?),
+            _ => {}
+        }
+    }
+    Ok(barcodes)
+}
+
+/// The `cm` matrix that scales a `iw` x `ih` pixel image to cover `frame` (x, y, w, h in points,
+/// bottom-left origin) with its aspect ratio kept, centred; the clipping path crops the excess.
+fn cover_matrix(frame: [f64; 4], iw: u32, ih: u32) -> [f64; 6] {
+    let [x, y, w, h] = frame;
+    let scale = (w / iw as f64).max(h / ih as f64);
+    let (dw, dh) = (iw as f64 * scale, ih as f64 * scale);
+    [dw, 0.0, 0.0, dh, x + (w - dw) / 2.0, y + (h - dh) / 2.0]
+}
+
+/// Fills each run of bars as one rectangle, the modules stretched to fill `rect` exactly.
+fn draw_bars(content: &mut Content, rect: [f64; 4], modules: &[u8]) {
+    let [x, y, w, h] = rect;
+    if modules.is_empty() {
+        return;
+    }
+    let module = w / modules.len() as f64;
+    let mut i = 0;
+    while i < modules.len() {
+        if modules[i] == 1 {
+            let start = i;
+            while i < modules.len() && modules[i] == 1 {
+                i += 1;
+            }
+            let bx = x + start as f64 * module;
+            content.rect(bx as f32, y as f32, ((i - start) as f64 * module) as f32, h as f32);
+        } else {
+            i += 1;
+        }
+    }
+    content.fill_nonzero();
+}
+
+fn image_name(index: usize) -> String {
+    format!("Im{index}")
+}
+
+/// Six capital letters naming this subset (PDF requires a tag before a subset font's name); the
+/// same glyphs give the same tag, so output is reproducible.
+fn subset_tag(glyphs: &subsetter::GlyphRemapper) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for g in glyphs.remapped_gids() {
+        for b in g.to_be_bytes() {
+            hash = (hash ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (0..6)
+        .map(|_| {
+            let letter = (b'A' + (hash % 26) as u8) as char;
+            hash /= 26;
+            letter
+        })
+        .collect()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct JpegInfo {
+    width: u32,
+    height: u32,
+    components: u8,
+}
+
+/// Reads size and colour components from a JPEG's frame header without decoding it.
+fn jpeg_info(b: &[u8]) -> std::result::Result<JpegInfo, String> {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return Err("not a JPEG file (it does not start with a JPEG start-of-image marker)".into());
+    }
+    let corrupt = || "the JPEG file is cut short or corrupt before its frame header".to_string();
+    let mut i = 2;
+    loop {
+        if b.get(i) != Some(&0xFF) {
+            return Err(corrupt());
+        }
+        // Any number of 0xFF fill bytes may precede a marker.
+        while b.get(i) == Some(&0xFF) {
+            i += 1;
+        }
+        let marker = *b.get(i).ok_or_else(corrupt)?;
+        i += 1;
+        match marker {
+            0x01 | 0xD0..=0xD7 => continue,
+            0xD9 | 0xDA => return Err(corrupt()),
+            _ => {}
+        }
+        let len = u16::from_be_bytes([*b.get(i).ok_or_else(corrupt)?, *b.get(i + 1).ok_or_else(corrupt)?]) as usize;
+        let seg = b.get(i + 2..i + len).ok_or_else(corrupt)?;
+        match marker {
+            // Baseline, extended sequential and progressive Huffman: what DCTDecode reads.
+            0xC0..=0xC2 => {
+                let [precision, h1, h0, w1, w0, components, ..] = *seg else { return Err(corrupt()) };
+                let (width, height) = (u16::from_be_bytes([w1, w0]) as u32, u16::from_be_bytes([h1, h0]) as u32);
+                if precision != 8 {
+                    return Err(format!("the JPEG has {precision}-bit samples; only 8-bit JPEGs can be printed"));
+                }
+                if width == 0 || height == 0 {
+                    return Err("the JPEG frame header gives no image size".into());
+                }
+                if components != 1 && components != 3 {
+                    return Err(format!(
+                        "the JPEG has {components} colour components; only RGB (3) or greyscale (1) can be printed"
+                    ));
+                }
+                return Ok(JpegInfo { width, height, components });
+            }
+            0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
+                return Err(format!("the JPEG uses a coding process (SOF{}) PDF readers cannot show", marker - 0xC0));
+            }
+            _ => i += len,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny_jpeg(w: u16, h: u16) -> Vec<u8> {
+        let mut out = Vec::new();
+        let pixels = vec![128u8; w as usize * h as usize * 3];
+        jpeg_encoder::Encoder::new(&mut out, 80).encode(&pixels, w, h, jpeg_encoder::ColorType::Rgb).unwrap();
+        out
+    }
+
+    #[test]
+    fn reads_the_frame_header() {
+        assert_eq!(jpeg_info(&tiny_jpeg(48, 64)), Ok(JpegInfo { width: 48, height: 64, components: 3 }));
+        assert!(jpeg_info(b"\x89PNG").unwrap_err().contains("not a JPEG"));
+        let cut = tiny_jpeg(48, 64);
+        assert!(jpeg_info(&cut[..20]).unwrap_err().contains("cut short"));
+    }
+
+    #[test]
+    fn cover_fills_the_frame_and_centres() {
+        // A 3:4 photo in a square frame: width fits, height overflows equally above and below.
+        let m = cover_matrix([10.0, 20.0, 30.0, 30.0], 480, 640);
+        assert_eq!(m[0], 30.0);
+        assert!((m[3] - 40.0).abs() < 1e-9);
+        assert_eq!(m[4], 10.0);
+        assert!((m[5] - 15.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unfinished_writer_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.pdf");
+        let w = PdfWriter::create(&path, "t").unwrap();
+        drop(w);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn subset_tag_is_six_capitals() {
+        let tag = subset_tag(&subsetter::GlyphRemapper::new_from_glyphs(&[3, 40]));
+        assert_eq!(tag.len(), 6);
+        assert!(tag.chars().all(|c| c.is_ascii_uppercase()));
+    }
+}
