@@ -9,6 +9,7 @@ pub mod cli;
 pub mod domain;
 pub mod error;
 pub mod import;
+pub mod layout;
 pub mod progress;
 pub mod render;
 pub mod store;
