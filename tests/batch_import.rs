@@ -299,7 +299,11 @@ fn reports_shared_photos_and_student_numbers_with_two_codes() {
     let batch = ws.path("batch");
     let same = good_photo(77);
     write_batch(&batch, &rs, |r| {
-        Some(if r.cjm == rs[0].cjm || r.cjm == rs[1].cjm { same.clone() } else { good_photo(r.cjm.as_bytes()[15] as u64) })
+        Some(if r.cjm == rs[0].cjm || r.cjm == rs[1].cjm {
+            same.clone()
+        } else {
+            good_photo(r.cjm.as_bytes()[15] as u64)
+        })
     });
     let report = ws.run_ok(&["batch", "import", batch.to_str().unwrap(), "--json"]).json();
     let warnings = report["warnings"].as_array().unwrap();
@@ -327,8 +331,11 @@ fn full_id_numbers_are_cut_to_four_and_checked() {
     let report = ws.run_ok(&["batch", "import", batch.to_str().unwrap(), "--json"]).json();
     let warnings = report["warnings"].as_array().unwrap();
     assert!(warnings.iter().any(|w| w["cjm"] == rs[1].cjm.as_str() && w["reason"].as_str().unwrap().contains("check")));
-    assert!(!warnings.iter().any(|w| w["cjm"] == rs[0].cjm.as_str() && w["reason"].as_str().unwrap().contains("check")));
-    let last4: String = ws.db().query_row("SELECT zjhm4 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    assert!(
+        !warnings.iter().any(|w| w["cjm"] == rs[0].cjm.as_str() && w["reason"].as_str().unwrap().contains("check"))
+    );
+    let last4: String =
+        ws.db().query_row("SELECT zjhm4 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
     assert_eq!(last4, "002X");
     drop(ws.db());
     let mut raw = Vec::new();
@@ -353,7 +360,8 @@ fn rows_with_bad_fields_name_row_and_field() {
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 3);
     let rejected = out.json()["rejected"].as_array().unwrap().clone();
-    let reason_of = |row: i64| rejected.iter().find(|r| r["row"] == row).map(|r| r["reason"].as_str().unwrap().to_string());
+    let reason_of =
+        |row: i64| rejected.iter().find(|r| r["row"] == row).map(|r| r["reason"].as_str().unwrap().to_string());
     assert!(reason_of(3).unwrap().contains("cjm"));
     assert!(reason_of(4).unwrap().contains("scientific"));
     assert!(reason_of(5).unwrap().contains("xm"));
@@ -369,7 +377,10 @@ fn missing_photo_and_missing_column_are_named() {
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 3);
     let reason = out.json()["rejected"][0]["reason"].as_str().unwrap().to_string();
-    assert!(reason.contains(&format!("{}.jpg", rs[1].cjm)) && reason.contains(&format!("{}.jpg", rs[1].xh)), "{reason}");
+    assert!(
+        reason.contains(&format!("{}.jpg", rs[1].cjm)) && reason.contains(&format!("{}.jpg", rs[1].xh)),
+        "{reason}"
+    );
 
     let no_xh = ws.path("noxh");
     fs::create_dir_all(&no_xh).unwrap();

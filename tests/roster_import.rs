@@ -119,7 +119,8 @@ fn xlsx_roster_sets_the_order_and_reports_mismatches() {
     let mut raw = fs::read(ws.root().join("gradlab.db")).unwrap();
     raw.extend(fs::read(ws.root().join("gradlab.db-wal")).unwrap_or_default());
     assert!(!raw.windows(18).any(|w| w == b"360102199901011234"));
-    let last4: String = ws.db().query_row("SELECT id_last4 FROM roster_rows WHERE position = 1", [], |r| r.get(0)).unwrap();
+    let last4: String =
+        ws.db().query_row("SELECT id_last4 FROM roster_rows WHERE position = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(last4, "1234");
     let xm: String = ws.db().query_row("SELECT xm FROM students WHERE xh = ?1", [&rs[5].xh], |r| r.get(0)).unwrap();
     assert_eq!(xm, "刘*明", "the student keeps the masked name");
@@ -241,8 +242,11 @@ fn bad_roster_input_is_named_and_changes_nothing() {
 
     // Some rows refused, the rest stored: exit 3, each refused row named.
     let partly = ws.path("p.csv");
-    fs::write(&partly, format!("学号,姓名,院校代码\n{},张三,10418\n2.02001E+12,某某,10418\n{},李四,10001\n", rs[0].xh, rs[1].xh))
-        .unwrap();
+    fs::write(
+        &partly,
+        format!("学号,姓名,院校代码\n{},张三,10418\n2.02001E+12,某某,10418\n{},李四,10001\n", rs[0].xh, rs[1].xh),
+    )
+    .unwrap();
     let out = ws.run(&["roster", "import", partly.to_str().unwrap(), "--school", "10418", "--json"]);
     assert_eq!(out.code, 3);
     let rejected = out.json()["rejected"].as_array().unwrap().clone();

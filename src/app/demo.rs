@@ -3,7 +3,7 @@
 //! would. Everything is generated from a fixed seed, so two runs give the same store.
 
 use super::schools::NewSchool;
-use super::{Workspace, batch, roster, schools};
+use super::{Workspace, batch, jobs, roster, schools};
 use crate::domain::name;
 use crate::error::{Error, IoContext, Result};
 use crate::progress::Progress;
@@ -26,7 +26,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -34,7 +34,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -76,7 +76,7 @@ pub fn synthetic_photo(seed: u64) -> Vec<u8> {
             } else {
                 [100, 197, 255]
             };
-            let noise = (rng.next() % 9) as i32 - 4;
+            let noise = (rng.next_u64() % 9) as i32 - 4;
             let shade = if in_face { ((fx - cx) / 25.0) as i32 } else { 0 };
             for c in base {
                 px.push((c + noise - shade).clamp(0, 255) as u8);
@@ -163,6 +163,9 @@ pub struct Demo {
     pub classes: usize,
     pub batch: batch::BatchReport,
     pub roster: roster::RosterReport,
+    pub job: jobs::JobCreated,
+    pub pdf_parts: Vec<String>,
+    pub preview: PathBuf,
 }
 
 impl Demo {
@@ -188,8 +191,19 @@ impl Demo {
             self.roster.rows,
             self.roster.matched
         );
+        let _ = writeln!(
+            s,
+            "  job    {}: {} sheets for {} students in {} packets, layout {}",
+            self.job.id, self.job.sheets, self.job.students, self.job.packets, self.job.layout
+        );
+        for p in &self.pdf_parts {
+            let _ = writeln!(s, "  pdf    {p}");
+        }
+        let _ = writeln!(s, "  preview {}", self.preview.display());
         let _ = writeln!(s, "try:");
-        let _ = writeln!(s, "  gradlab --workspace {} student list --school {}", self.workspace.display(), self.school);
+        let ws = self.workspace.display();
+        let _ = writeln!(s, "  gradlab --workspace {ws} student list --school {}", self.school);
+        let _ = writeln!(s, "  gradlab --workspace {ws} job show {}", self.job.id);
         s
     }
 }
@@ -279,6 +293,9 @@ pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
     write_roster(&roster_file, &students)?;
     let batch = batch::import(&ws, &batch_folder, false, progress)?;
     let roster = roster::import(&ws, &roster_file, SCHOOL_CODE, None)?;
+    let job = jobs::create(&ws, &jobs::JobRequest { school: SCHOOL_CODE.into(), ..Default::default() })?;
+    let rendered = jobs::render(&ws, &job.id, progress)?;
+    let preview = jobs::preview(&ws, &job.id, None, &dir.join("preview.png"))?;
     Ok(Demo {
         workspace: dir.to_path_buf(),
         school: SCHOOL_CODE.into(),
@@ -288,5 +305,8 @@ pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
         classes: CLASSES.len(),
         batch,
         roster,
+        job,
+        pdf_parts: rendered.parts.into_iter().map(|p| p.path).collect(),
+        preview,
     })
 }

@@ -5,6 +5,8 @@
 
 pub mod batch;
 pub mod demo;
+pub mod jobs;
+pub mod layouts;
 pub mod qr;
 pub mod roster;
 pub mod schools;

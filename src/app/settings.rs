@@ -6,11 +6,27 @@ use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     pub lab: LabSettings,
     pub import: ImportSettings,
+    pub render: RenderSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RenderSettings {
+    /// A job's PDF is split into parts of at most this many sheets (0: one part).
+    pub max_sheets_per_part: usize,
+    /// Resolution of `job preview` pictures.
+    pub preview_dpi: f32,
+}
+
+impl Default for RenderSettings {
+    fn default() -> Self {
+        RenderSettings { max_sheets_per_part: 200, preview_dpi: 150.0 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -28,12 +44,6 @@ pub struct ImportSettings {
     pub max_zip_entry_mb: u64,
     /// Largest total a batch zip may unpack, in MB.
     pub max_zip_total_mb: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { lab: LabSettings::default(), import: ImportSettings::default() }
-    }
 }
 
 impl Default for LabSettings {
@@ -63,6 +73,13 @@ operator = ""
 max_zip_entry_mb = 64
 # ... or if all its files together unpack to more than this many MB.
 max_zip_total_mb = 16384
+
+[render]
+# A job's PDF is split into parts of at most this many sheets, breaking at a class boundary
+# when one is near; 0 keeps the whole job in one file.
+max_sheets_per_part = 200
+# Resolution (dots per inch) of `gradlab job preview` pictures.
+preview_dpi = 150.0
 "#;
 
 impl Settings {
@@ -79,7 +96,10 @@ impl Settings {
         if !self.lab.operator.trim().is_empty() {
             return self.lab.operator.trim().to_string();
         }
-        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into())
+        std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "unknown".into())
     }
 }
 
@@ -94,6 +114,8 @@ mod tests {
         assert_eq!(s.lab.name, d.lab.name);
         assert_eq!(s.import.max_zip_entry_mb, d.import.max_zip_entry_mb);
         assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
+        assert_eq!(s.render.max_sheets_per_part, d.render.max_sheets_per_part);
+        assert_eq!(s.render.preview_dpi, d.render.preview_dpi);
     }
 
     #[test]

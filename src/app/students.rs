@@ -21,13 +21,17 @@ pub struct StudentLine {
     pub sjc: Option<i64>,
     pub photo_sha256: String,
     pub roster_position: Option<usize>,
+    /// The full name from the school's roster, when it gave one; never listed, printed only
+    /// by a layout that asks for it.
+    #[serde(skip)]
+    pub full_name: Option<String>,
 }
 
 /// A school's students in print order, optionally only some classes.
 pub fn in_print_order(tx: &Tx<'_>, school: &crate::domain::SchoolCode, classes: &[String]) -> Result<Vec<StudentLine>> {
     let stored = tx.students_of_school(school, &[])?;
-    let roster = tx.current_roster(school)?;
-    let keys: Option<Vec<RosterKey>> = roster.map(|(_, rows)| rows.iter().map(|r| r.key()).collect());
+    let roster = tx.current_roster(school)?.map(|(_, rows)| rows);
+    let keys: Option<Vec<RosterKey>> = roster.as_ref().map(|rows| rows.iter().map(|r| r.key()).collect());
     let students: Vec<_> = stored.iter().map(|s| s.student.clone()).collect();
     let order = order::print_order(&students, keys.as_deref());
     Ok(order
@@ -46,6 +50,7 @@ pub fn in_print_order(tx: &Tx<'_>, school: &crate::domain::SchoolCode, classes: 
                 sjc: s.student.sjc,
                 photo_sha256: s.photo_sha256.clone(),
                 roster_position: pos,
+                full_name: pos.and_then(|p| roster.as_ref()?.get(p - 1)?.full_name.clone()),
             }
         })
         .filter(|l| classes.is_empty() || classes.contains(&l.bh))
@@ -57,5 +62,12 @@ pub fn list(ws: &Workspace, school: &str, classes: &[String]) -> Result<Vec<Stud
     let mut store = ws.store()?;
     let tx = store.read()?;
     schools::require(&tx, &code)?;
+    let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
+    if let Some(unknown) = classes.iter().find(|c| !known.contains(c)) {
+        return Err(crate::Error::input(format!(
+            "school {code} has no class {unknown:?}; its classes are: {}",
+            known.join(", ")
+        )));
+    }
     in_print_order(&tx, &code, classes)
 }

@@ -43,6 +43,17 @@ impl Workspace {
         if !settings_path.exists() {
             write_atomically(&settings_path, settings::TEMPLATE.as_bytes())?;
         }
+        // Copies of the shipped layouts for the lab to edit; an edited one is never overwritten.
+        let layouts = root.join("layouts");
+        fs::create_dir_all(&layouts).at(&layouts)?;
+        for name in crate::layout::builtin_names() {
+            let p = layouts.join(format!("{name}.toml"));
+            if !p.exists()
+                && let Some(text) = crate::layout::builtin(name)
+            {
+                write_atomically(&p, text.as_bytes())?;
+            }
+        }
         Store::create(&db)?;
         Ok((Workspace::open(root)?, fresh))
     }
@@ -66,6 +77,11 @@ impl Workspace {
 
     pub fn photos(&self) -> PhotoStore {
         PhotoStore::new(self.root.join("photos"))
+    }
+
+    /// The lab's own layouts; a name found here wins over the shipped layout of that name.
+    pub fn layouts_dir(&self) -> PathBuf {
+        self.root.join("layouts")
     }
 
     pub fn output_dir(&self) -> PathBuf {

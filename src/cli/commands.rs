@@ -2,7 +2,7 @@
 
 use super::bar::Bar;
 use super::output::{self, json, say};
-use super::{BatchCmd, Cli, Command, QrCmd, RosterCmd, SchoolCmd, StudentCmd};
+use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd};
 use crate::app::{self, Workspace};
 use crate::error::Result;
 use serde_json::json as j;
@@ -40,6 +40,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(OK)
         }
         Command::School(cmd) => school(cmd, &open()?, as_json),
+        Command::Job(cmd) => job(cmd, &open()?, as_json),
+        Command::Layout(cmd) => layouts(cmd, &open()?, as_json),
         Command::Batch(BatchCmd::Import { path, replace }) => {
             let ws = open()?;
             let bar = Bar::new();
@@ -256,6 +258,112 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 for b in &d.batches {
                     say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, b.imported_at);
                 }
+            }
+        }
+    }
+    Ok(OK)
+}
+
+fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        JobCmd::Create { school, classes, students, layout } => {
+            let req = app::jobs::JobRequest { school, classes, students, layout };
+            let made = app::jobs::create(ws, &req)?;
+            if as_json {
+                json(&made);
+            } else {
+                say!("{}", made.id);
+                eprintln!(
+                    "job {}: {} students in {} packets, {} sheets, layout {}",
+                    made.id, made.students, made.packets, made.sheets, made.layout
+                );
+            }
+        }
+        JobCmd::List => {
+            let list = app::jobs::list(ws)?;
+            if as_json {
+                json(&list);
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|j| {
+                        vec![
+                            j.id.clone(),
+                            j.school.clone(),
+                            j.layout.clone(),
+                            j.students.to_string(),
+                            j.sheets.to_string(),
+                            if j.rendered_parts > 0 { format!("{} parts", j.rendered_parts) } else { "-".into() },
+                            j.created_at.clone(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["job", "school", "layout", "students", "sheets", "rendered", "created"], &rows);
+            }
+        }
+        JobCmd::Show { job } => {
+            let d = app::jobs::show(ws, &job)?;
+            if as_json {
+                json(&d);
+            } else {
+                say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
+                say!("  created {} by {}; {} students", d.created_at, d.created_by, d.students);
+                for p in &d.packets {
+                    say!("  packet {}  {}  {} students", p.barcode, p.class, p.students);
+                }
+                for s in &d.sheets {
+                    let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
+                    let what = if s.kind == "separator" { "separator".to_string() } else { who.join(", ") };
+                    say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
+                }
+                for p in &d.parts {
+                    say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.path);
+                }
+            }
+        }
+        JobCmd::Render { job } => {
+            let bar = Bar::new();
+            let r = app::jobs::render(ws, &job, &bar)?;
+            drop(bar);
+            if as_json {
+                json(&r);
+            } else {
+                say!("job {}: {} sheets in {} parts", r.id, r.sheets, r.parts.len());
+                for p in &r.parts {
+                    say!("{}", p.path);
+                }
+            }
+        }
+        JobCmd::Preview { job, sheet, out } => {
+            let path = app::jobs::preview(ws, &job, sheet, &out)?;
+            if as_json {
+                json(&j!({"preview": path}));
+            } else {
+                say!("{}", path.display());
+            }
+        }
+    }
+    Ok(OK)
+}
+
+fn layouts(cmd: LayoutCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        LayoutCmd::List => {
+            let list = app::layouts::list(ws)?;
+            if as_json {
+                json(&list);
+            } else {
+                let rows: Vec<Vec<String>> =
+                    list.iter().map(|l| vec![l.name.clone(), l.source.clone(), l.summary.clone()]).collect();
+                output::table(&["layout", "from", "what"], &rows);
+            }
+        }
+        LayoutCmd::Check { layout } => {
+            let l = app::layouts::check(ws, &layout)?;
+            if as_json {
+                json(&l);
+            } else {
+                say!("{}: fits; {}", l.name, l.summary);
             }
         }
     }

@@ -54,6 +54,53 @@ pub enum Command {
     /// Collection codes (采集码)
     #[command(subcommand)]
     Qr(QrCmd),
+    /// Print jobs: sheets laid out in print order, rendered to PDF
+    #[command(subcommand)]
+    Job(JobCmd),
+    /// Sheet layouts (layouts/*.toml)
+    #[command(subcommand)]
+    Layout(LayoutCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobCmd {
+    /// Freeze a school's students in print order and a copy of the layout into a new job
+    Create {
+        #[arg(long, value_name = "CODE")]
+        school: String,
+        /// Only these classes (班级); repeatable
+        #[arg(long = "class", value_name = "BH")]
+        classes: Vec<String>,
+        /// Only these students (学号); repeatable
+        #[arg(long = "student", value_name = "XH")]
+        students: Vec<String>,
+        /// Layout name (workspace layouts/ or shipped) or a .toml file
+        #[arg(long, value_name = "NAME|FILE")]
+        layout: Option<String>,
+    },
+    /// List jobs
+    List,
+    /// Show a job: packets, sheets with their barcodes and the students on each, in order
+    Show { job: String },
+    /// Write the job's PDF parts under the workspace's output folder
+    Render { job: String },
+    /// Draw one sheet to a PNG to look at before printing
+    Preview {
+        job: String,
+        /// Sheet number (default: the first sheet with photos)
+        #[arg(long)]
+        sheet: Option<usize>,
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LayoutCmd {
+    /// List the layouts: the workspace's layouts/ folder and the shipped ones
+    List,
+    /// Load and check a layout (name or .toml file); says what overflows and by how much
+    Check { layout: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,9 @@ use crate::progress::{self, Progress};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// A photo read and checked: its facts and bytes, or why it is refused.
+type Checked = Result<(PhotoFacts, Vec<u8>), String>;
+
 /// A row that passed every check so far: what the store is asked to keep.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -175,7 +178,7 @@ pub fn check_photos(
             };
             loaded.push(got);
         }
-        let checked: Vec<(String, Result<(PhotoFacts, Vec<u8>), String>)> = loaded
+        let checked: Vec<(String, Checked)> = loaded
             .into_par_iter()
             .map(|got| match got {
                 Ok((name, bytes)) => {

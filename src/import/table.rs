@@ -114,15 +114,15 @@ pub fn find_header(grid: &Grid, file: &str) -> Result<Header, String> {
     let (line, cells) = &grid.rows[index];
     let mut columns = HashMap::new();
     for (ci, cell) in cells.iter().enumerate() {
-        if let Some(col) = column_for_header(cell) {
-            if let Some(prev) = columns.insert(col, ci) {
-                return Err(format!(
-                    "{file} row {line}: column {:?} appears twice (columns {} and {})",
-                    cell.trim(),
-                    column_letter(prev),
-                    column_letter(ci)
-                ));
-            }
+        if let Some(col) = column_for_header(cell)
+            && let Some(prev) = columns.insert(col, ci)
+        {
+            return Err(format!(
+                "{file} row {line}: column {:?} appears twice (columns {} and {})",
+                cell.trim(),
+                column_letter(prev),
+                column_letter(ci)
+            ));
         }
     }
     Ok(Header { index, columns })

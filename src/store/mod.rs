@@ -3,10 +3,12 @@
 //! open a [`Tx`] for each user action, so an action changes all of the store or none of it.
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
 
+mod jobs;
 mod photos;
 mod queries;
 mod schema;
 
+pub use jobs::*;
 pub use photos::{PhotoStore, Staging};
 pub use queries::*;
 

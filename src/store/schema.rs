@@ -81,6 +81,69 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (roster_id, position)
     );
     "#,
+    // 2: print jobs. A job freezes its students (a copy of the fields it prints) and its
+    // layout, so later corrections or layout edits never change a job already made.
+    r#"
+    CREATE TABLE jobs (
+        id           INTEGER PRIMARY KEY,
+        school_code  TEXT NOT NULL REFERENCES schools(code),
+        layout_name  TEXT NOT NULL,
+        layout_toml  TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL
+    );
+    CREATE TABLE packets (
+        id         INTEGER PRIMARY KEY,
+        job_id     INTEGER NOT NULL REFERENCES jobs(id),
+        position   INTEGER NOT NULL,
+        bh         TEXT NOT NULL,
+        UNIQUE (job_id, position)
+    );
+    CREATE TABLE job_students (
+        id           INTEGER PRIMARY KEY,
+        job_id       INTEGER NOT NULL REFERENCES jobs(id),
+        position     INTEGER NOT NULL,
+        packet_id    INTEGER NOT NULL REFERENCES packets(id),
+        cjm          TEXT NOT NULL REFERENCES students(cjm),
+        xh           TEXT NOT NULL,
+        xm           TEXT NOT NULL,
+        bh           TEXT NOT NULL,
+        cc           TEXT NOT NULL,
+        xllb         TEXT NOT NULL,
+        yxdm         TEXT NOT NULL,
+        zjhm4        TEXT NOT NULL,
+        sjc          INTEGER,
+        full_name    TEXT,
+        photo_sha256 TEXT NOT NULL REFERENCES photos(sha256),
+        UNIQUE (job_id, position)
+    );
+    CREATE TABLE sheets (
+        id         INTEGER PRIMARY KEY,
+        job_id     INTEGER NOT NULL REFERENCES jobs(id),
+        number     INTEGER NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('separator', 'photos')),
+        packet_id  INTEGER NOT NULL REFERENCES packets(id),
+        UNIQUE (job_id, number)
+    );
+    CREATE TABLE sheet_slots (
+        sheet_id       INTEGER NOT NULL REFERENCES sheets(id),
+        slot           INTEGER NOT NULL,
+        job_student_id INTEGER NOT NULL REFERENCES job_students(id),
+        PRIMARY KEY (sheet_id, slot)
+    );
+    CREATE TABLE job_parts (
+        id          INTEGER PRIMARY KEY,
+        job_id      INTEGER NOT NULL REFERENCES jobs(id),
+        part        INTEGER NOT NULL,
+        first_sheet INTEGER NOT NULL,
+        last_sheet  INTEGER NOT NULL,
+        path        TEXT NOT NULL,
+        bytes       INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        rendered_at TEXT NOT NULL,
+        UNIQUE (job_id, part)
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

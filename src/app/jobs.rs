@@ -1,0 +1,458 @@
+//! Print jobs: `job create` freezes a school's students in print order and a copy of the
+//! layout, and plans the sheets; `job render` streams them into PDF parts; `job preview`
+//! draws one sheet as a PNG. A job made once never changes when a roster, a correction or a
+//! layout file changes later.
+
+use super::students::{StudentLine, in_print_order};
+use super::{Workspace, schools};
+use crate::domain::ids::{Id, Kind};
+use crate::error::{Error, IoContext, Result};
+use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
+use crate::progress::{self, Progress};
+use crate::render::pdf::PdfWriter;
+use crate::render::{PageSpec, preview};
+use crate::store::{JobRecord, JobStudent, PacketRecord, PartRecord, SheetRecord, Tx};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What `job create` is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct JobRequest {
+    pub school: String,
+    /// Only these classes (班级); empty means all.
+    pub classes: Vec<String>,
+    /// Only these students (学号); empty means all.
+    pub students: Vec<String>,
+    /// Layout name or .toml path; None means the default layout.
+    pub layout: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobCreated {
+    pub id: String,
+    pub students: usize,
+    pub packets: usize,
+    pub sheets: usize,
+    pub layout: String,
+}
+
+/// A job's code (`J12X`) from its row id.
+pub fn job_code(id: i64) -> String {
+    Id::new(Kind::Job, id as u64).to_string()
+}
+
+/// Accept a job as its code (`J12X`, check character verified) or its bare number.
+pub fn parse_job(raw: &str) -> Result<i64> {
+    let t = raw.trim();
+    if let Ok(n) = t.parse::<i64>() {
+        return Ok(n);
+    }
+    let id = Id::parse(t).map_err(Error::Input)?;
+    if id.kind != Kind::Job {
+        return Err(Error::input(format!("{raw:?} is a {} code, not a job code", id.kind.name())));
+    }
+    Ok(id.number as i64)
+}
+
+fn load_job(tx: &Tx<'_>, raw: &str) -> Result<JobRecord> {
+    let id = parse_job(raw)?;
+    tx.job(id)?.ok_or_else(|| Error::input(format!("no job {raw} (see `gradlab job list`)")))
+}
+
+/// Students grouped class by class, classes in order of first appearance, each class in print
+/// order: a school hands prints out class by class, so a job never interleaves classes.
+fn class_by_class(lines: Vec<StudentLine>) -> Vec<(String, Vec<StudentLine>)> {
+    let mut classes: Vec<(String, Vec<StudentLine>)> = Vec::new();
+    for l in lines {
+        match classes.iter_mut().find(|(bh, _)| *bh == l.bh) {
+            Some((_, v)) => v.push(l),
+            None => classes.push((l.bh.clone(), vec![l])),
+        }
+    }
+    classes
+}
+
+pub fn create(ws: &Workspace, req: &JobRequest) -> Result<JobCreated> {
+    let code = schools::parse_code(&req.school)?;
+    let layout_name = req.layout.clone().unwrap_or_else(|| layout::DEFAULT_LAYOUT.to_string());
+    let layout = layout::load(&layout_name, &ws.layouts_dir())?;
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    schools::require(&tx, &code)?;
+    let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
+    if let Some(c) = req.classes.iter().find(|c| !known.contains(c)) {
+        return Err(Error::input(format!("school {code} has no class {c:?}; its classes are: {}", known.join(", "))));
+    }
+    let mut lines = in_print_order(&tx, &code, &req.classes)?;
+    if !req.students.is_empty() {
+        if let Some(x) = req.students.iter().find(|x| !lines.iter().any(|l| &l.xh == *x)) {
+            return Err(Error::input(format!("school {code} has no student with 学号 {x} in the chosen classes")));
+        }
+        lines.retain(|l| req.students.contains(&l.xh));
+    }
+    if lines.is_empty() {
+        return Err(Error::input(format!("school {code} has no students to print; import a batch first")));
+    }
+    let classes = class_by_class(lines);
+    let counts: Vec<(String, usize)> = classes.iter().map(|(bh, v)| (bh.clone(), v.len())).collect();
+    let sheets = layout::plan(&layout, &counts);
+
+    let frozen = layout.to_toml()?;
+    let job = tx.insert_job(code.as_str(), &layout.name, &frozen, &ws.settings.operator())?;
+    let mut student_ids = Vec::new();
+    let mut packet_ids = Vec::new();
+    for (i, (bh, members)) in classes.iter().enumerate() {
+        let packet = tx.insert_packet(job, i as i64 + 1, bh)?;
+        packet_ids.push(packet);
+        for l in members {
+            let s = JobStudent {
+                id: 0,
+                position: student_ids.len() as i64 + 1,
+                packet_id: packet,
+                cjm: l.cjm.clone(),
+                xh: l.xh.clone(),
+                xm: l.xm.clone(),
+                bh: l.bh.clone(),
+                cc: l.cc.clone(),
+                xllb: l.xllb.clone(),
+                yxdm: l.yxdm.clone(),
+                zjhm4: l.zjhm4.clone(),
+                sjc: l.sjc,
+                full_name: l.full_name.clone(),
+                photo_sha256: l.photo_sha256.clone(),
+            };
+            student_ids.push(tx.insert_job_student(job, &s)?);
+        }
+    }
+    for sheet in &sheets {
+        let kind = if sheet.is_separator() { "separator" } else { "photos" };
+        let ids: Vec<i64> = sheet.placements.iter().map(|p| student_ids[p.student]).collect();
+        tx.insert_sheet(job, sheet.number as i64, kind, packet_ids[sheet.class_index], &ids)?;
+    }
+    tx.commit()?;
+    Ok(JobCreated {
+        id: job_code(job),
+        students: student_ids.len(),
+        packets: packet_ids.len(),
+        sheets: sheets.len(),
+        layout: layout.name,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct SheetStudent {
+    pub xh: String,
+    pub xm: String,
+    pub cjm: String,
+    pub barcode: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SheetLine {
+    pub number: i64,
+    pub barcode: String,
+    pub kind: String,
+    pub class: String,
+    pub packet: String,
+    pub students: Vec<SheetStudent>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PacketLine {
+    pub barcode: String,
+    pub class: String,
+    pub students: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobDetail {
+    pub id: String,
+    pub school: String,
+    pub school_name: String,
+    pub layout: String,
+    pub created_at: String,
+    pub created_by: String,
+    pub students: usize,
+    pub packets: Vec<PacketLine>,
+    pub sheets: Vec<SheetLine>,
+    pub parts: Vec<PartRecord>,
+}
+
+/// Everything about one job, as the store has it.
+struct Loaded {
+    job: JobRecord,
+    school_name: String,
+    layout: Layout,
+    students: Vec<JobStudent>,
+    packets: Vec<PacketRecord>,
+    sheets: Vec<SheetRecord>,
+}
+
+fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
+    let job = load_job(tx, raw)?;
+    let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
+    let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", job_code(job.id)))?;
+    Ok(Loaded {
+        school_name: school.name,
+        layout: Layout { name: job.layout_name.clone(), ..layout },
+        students: tx.job_students(job.id)?,
+        packets: tx.packets(job.id)?,
+        sheets: tx.sheets(job.id)?,
+        job,
+    })
+}
+
+fn code(kind: Kind, id: i64) -> String {
+    Id::new(kind, id as u64).to_string()
+}
+
+impl Loaded {
+    fn student(&self, id: i64) -> Option<(usize, &JobStudent)> {
+        // Job students are stored in print order, so their ids are consecutive.
+        let first = self.students.first()?.id;
+        let i = usize::try_from(id - first).ok()?;
+        self.students.get(i).filter(|s| s.id == id).map(|s| (i, s))
+    }
+
+    fn packet(&self, id: i64) -> Option<(usize, &PacketRecord)> {
+        self.packets.iter().enumerate().find(|(_, p)| p.id == id)
+    }
+
+    /// The plan of a stored sheet, as `layout::compose` wants it.
+    fn plan(&self, s: &SheetRecord) -> SheetPlan {
+        let (class_index, class) =
+            self.packet(s.packet_id).map(|(i, p)| (i, p.bh.clone())).unwrap_or((0, String::new()));
+        let kind = if s.kind == "separator" { SheetKind::Separator { class } } else { SheetKind::Photos { class } };
+        let placements = s
+            .students
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, id)| self.student(*id).map(|(i, _)| Placement { slot, student: i }))
+            .collect();
+        SheetPlan { number: s.number as usize, class_index, kind, placements }
+    }
+
+    fn context(&self, s: &SheetRecord) -> SheetContext {
+        let packet = self.packet(s.packet_id).map(|(_, p)| p);
+        SheetContext {
+            job: job_code(self.job.id),
+            school_code: self.job.school.clone(),
+            school_name: self.school_name.clone(),
+            class: packet.map(|p| p.bh.clone()).unwrap_or_default(),
+            sheet: s.number as usize,
+            sheets: self.sheets.len(),
+            sheet_barcode: code(Kind::Sheet, s.id),
+            packet_barcode: packet.map(|p| code(Kind::Packet, p.id)),
+            class_count: packet.map(|p| p.students as usize).unwrap_or(0),
+            students: s
+                .students
+                .iter()
+                .filter_map(|id| self.student(*id))
+                .map(|(_, j)| CaptionStudent {
+                    cjm: j.cjm.clone(),
+                    xh: j.xh.clone(),
+                    xm: j.xm.clone(),
+                    bh: j.bh.clone(),
+                    cc: j.cc.clone(),
+                    xllb: j.xllb.clone(),
+                    yxdm: j.yxdm.clone(),
+                    zjhm4: j.zjhm4.clone(),
+                    sjc: j.sjc,
+                    full_name: j.full_name.clone(),
+                    photo_sha256: j.photo_sha256.clone(),
+                    barcode: code(Kind::StudentPrint, j.id),
+                })
+                .collect(),
+        }
+    }
+
+    fn page(&self, s: &SheetRecord) -> Result<PageSpec> {
+        Ok(layout::compose(&self.layout, &self.plan(s), &self.context(s))?)
+    }
+}
+
+pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let l = load(&tx, raw)?;
+    let sheets = l
+        .sheets
+        .iter()
+        .map(|s| SheetLine {
+            number: s.number,
+            barcode: code(Kind::Sheet, s.id),
+            kind: s.kind.clone(),
+            class: l.packet(s.packet_id).map(|(_, p)| p.bh.clone()).unwrap_or_default(),
+            packet: code(Kind::Packet, s.packet_id),
+            students: s
+                .students
+                .iter()
+                .filter_map(|id| l.student(*id))
+                .map(|(_, j)| SheetStudent {
+                    xh: j.xh.clone(),
+                    xm: j.xm.clone(),
+                    cjm: j.cjm.clone(),
+                    barcode: code(Kind::StudentPrint, j.id),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(JobDetail {
+        id: job_code(l.job.id),
+        school: l.job.school.clone(),
+        school_name: l.school_name.clone(),
+        layout: l.job.layout_name.clone(),
+        created_at: l.job.created_at.clone(),
+        created_by: l.job.created_by.clone(),
+        students: l.students.len(),
+        packets: l
+            .packets
+            .iter()
+            .map(|p| PacketLine { barcode: code(Kind::Packet, p.id), class: p.bh.clone(), students: p.students })
+            .collect(),
+        sheets,
+        parts: tx.parts(l.job.id)?,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobListLine {
+    pub id: String,
+    pub school: String,
+    pub layout: String,
+    pub created_at: String,
+    pub students: i64,
+    pub sheets: i64,
+    pub rendered_parts: i64,
+}
+
+pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    Ok(tx
+        .jobs()?
+        .into_iter()
+        .map(|j| JobListLine {
+            id: job_code(j.id),
+            school: j.school,
+            layout: j.layout_name,
+            created_at: j.created_at,
+            students: j.students,
+            sheets: j.sheets,
+            rendered_parts: j.parts,
+        })
+        .collect())
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rendered {
+    pub id: String,
+    pub sheets: usize,
+    pub parts: Vec<PartRecord>,
+}
+
+/// The folder a job's PDFs go to.
+fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
+    ws.output_dir().join("jobs").join(job_code(id))
+}
+
+pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rendered> {
+    let mut store = ws.store()?;
+    let l = {
+        let tx = store.read()?;
+        load(&tx, raw)?
+    };
+    let code = job_code(l.job.id);
+    // Every caption is composed (and every character checked against the font) before a
+    // single byte is written, so a bad name stops the job with nothing half-made.
+    progress.stage("checking captions", l.sheets.len() as u64);
+    for s in &l.sheets {
+        progress::check(progress)?;
+        l.page(s)?;
+        progress.inc(1);
+    }
+    let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(s)).collect();
+    let ranges = layout::split_parts(&plans, ws.settings.render.max_sheets_per_part);
+    let dir = job_dir(ws, l.job.id);
+    let staging = ws.output_dir().join("jobs").join(format!(".{code}.rendering"));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).at(&staging)?;
+    }
+    std::fs::create_dir_all(&staging).at(&staging)?;
+    let photos = ws.photos();
+    let mut parts = Vec::new();
+    progress.stage("rendering", l.sheets.len() as u64);
+    let written = (|| -> Result<()> {
+        for (i, range) in ranges.iter().enumerate() {
+            let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
+            let mut pdf =
+                PdfWriter::create(&staging.join(&name), &format!("{code} part {} of {}", i + 1, ranges.len()))?;
+            for s in &l.sheets[range.clone()] {
+                progress::check(progress)?;
+                pdf.add_page(&l.page(s)?, &mut |sha| photos.read(sha))?;
+                progress.inc(1);
+            }
+            let summary = pdf.finish()?;
+            let bytes = std::fs::read(staging.join(&name)).at(staging.join(&name))?;
+            parts.push(PartRecord {
+                part: i as i64 + 1,
+                first_sheet: l.sheets[range.start].number,
+                last_sheet: l.sheets[range.end - 1].number,
+                path: dir.join(&name).display().to_string(),
+                bytes: summary.bytes as i64,
+                sha256: crate::import::photo::sha256_hex(&bytes),
+            });
+        }
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    // Swap the new parts in for any earlier rendering, then record them.
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).at(&dir)?;
+    }
+    std::fs::rename(&staging, &dir).at(&dir)?;
+    let tx = store.write()?;
+    tx.replace_parts(l.job.id, &parts)?;
+    tx.commit()?;
+    Ok(Rendered { id: code, sheets: l.sheets.len(), parts })
+}
+
+/// Draw one sheet of a job (1-based; default the first sheet with photos) to a PNG.
+pub fn preview(ws: &Workspace, raw: &str, sheet: Option<usize>, out: &Path) -> Result<PathBuf> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let l = load(&tx, raw)?;
+    let s = match sheet {
+        Some(n) => l.sheets.iter().find(|s| s.number as usize == n).ok_or_else(|| {
+            Error::input(format!(
+                "job {} has sheets 1 to {}; there is no sheet {n}",
+                job_code(l.job.id),
+                l.sheets.len()
+            ))
+        })?,
+        None => l
+            .sheets
+            .iter()
+            .find(|s| s.kind == "photos")
+            .or(l.sheets.first())
+            .ok_or_else(|| Error::input(format!("job {} has no sheets", job_code(l.job.id))))?,
+    };
+    let page = l.page(s)?;
+    let tmp = ws.output_dir().join(format!(".preview-{}.pdf", std::process::id()));
+    let photos = ws.photos();
+    let mut pdf = PdfWriter::create(&tmp, "preview")?;
+    pdf.add_page(&page, &mut |sha| photos.read(sha))?;
+    pdf.finish()?;
+    let bytes = std::fs::read(&tmp).at(&tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let png = preview::page_png(&bytes?, 0, ws.settings.render.preview_dpi)
+        .map_err(|e| Error::input(format!("preview of sheet {}: {e}", s.number)))?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).at(dir)?;
+    }
+    super::workspace::write_atomically(out, &png)?;
+    Ok(out.to_path_buf())
+}

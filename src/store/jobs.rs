@@ -1,0 +1,276 @@
+//! Print jobs in the store: the job with its frozen layout, its packets (one per class), its
+//! frozen students in print order, its planned sheets and the PDF parts rendered from them.
+
+use super::Tx;
+use crate::error::Result;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JobRecord {
+    pub id: i64,
+    pub school: String,
+    pub layout_name: String,
+    #[serde(skip)]
+    pub layout_toml: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JobSummary {
+    pub id: i64,
+    pub school: String,
+    pub layout_name: String,
+    pub created_at: String,
+    pub students: i64,
+    pub sheets: i64,
+    pub parts: i64,
+}
+
+/// A student as frozen into a job: exactly what its sheets print.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobStudent {
+    /// Row id; the student-print barcode is made from it.
+    pub id: i64,
+    pub position: i64,
+    pub packet_id: i64,
+    pub cjm: String,
+    pub xh: String,
+    pub xm: String,
+    pub bh: String,
+    pub cc: String,
+    pub xllb: String,
+    pub yxdm: String,
+    pub zjhm4: String,
+    pub sjc: Option<i64>,
+    #[serde(skip)]
+    pub full_name: Option<String>,
+    pub photo_sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketRecord {
+    pub id: i64,
+    pub position: i64,
+    pub bh: String,
+    pub students: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetRecord {
+    pub id: i64,
+    pub number: i64,
+    pub kind: String,
+    pub packet_id: i64,
+    /// Job-student ids in slot order.
+    pub students: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartRecord {
+    pub part: i64,
+    pub first_sheet: i64,
+    pub last_sheet: i64,
+    pub path: String,
+    pub bytes: i64,
+    pub sha256: String,
+}
+
+impl Tx<'_> {
+    pub fn insert_job(&self, school: &str, layout_name: &str, layout_toml: &str, created_by: &str) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO jobs (school_code, layout_name, layout_toml, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![school, layout_name, layout_toml, now(), created_by],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_packet(&self, job: i64, position: i64, bh: &str) -> Result<i64> {
+        self.tx
+            .execute("INSERT INTO packets (job_id, position, bh) VALUES (?1, ?2, ?3)", params![job, position, bh])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Freeze one student into a job; `s.id` is ignored and the new row id returned.
+    pub fn insert_job_student(&self, job: i64, s: &JobStudent) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO job_students (job_id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                job,
+                s.position,
+                s.packet_id,
+                s.cjm,
+                s.xh,
+                s.xm,
+                s.bh,
+                s.cc,
+                s.xllb,
+                s.yxdm,
+                s.zjhm4,
+                s.sjc,
+                s.full_name,
+                s.photo_sha256
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_sheet(&self, job: i64, number: i64, kind: &str, packet: i64, students: &[i64]) -> Result<i64> {
+        self.tx
+            .prepare_cached("INSERT INTO sheets (job_id, number, kind, packet_id) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![job, number, kind, packet])?;
+        let id = self.tx.last_insert_rowid();
+        let mut stmt =
+            self.tx.prepare_cached("INSERT INTO sheet_slots (sheet_id, slot, job_student_id) VALUES (?1, ?2, ?3)")?;
+        for (slot, s) in students.iter().enumerate() {
+            stmt.execute(params![id, slot as i64, s])?;
+        }
+        Ok(id)
+    }
+
+    pub fn job(&self, id: i64) -> Result<Option<JobRecord>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT id, school_code, layout_name, layout_toml, created_at, created_by FROM jobs WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(JobRecord {
+                        id: r.get(0)?,
+                        school: r.get(1)?,
+                        layout_name: r.get(2)?,
+                        layout_toml: r.get(3)?,
+                        created_at: r.get(4)?,
+                        created_by: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn jobs(&self) -> Result<Vec<JobSummary>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT j.id, j.school_code, j.layout_name, j.created_at,
+                    (SELECT count(*) FROM job_students WHERE job_id = j.id),
+                    (SELECT count(*) FROM sheets WHERE job_id = j.id),
+                    (SELECT count(*) FROM job_parts WHERE job_id = j.id)
+             FROM jobs j ORDER BY j.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(JobSummary {
+                id: r.get(0)?,
+                school: r.get(1)?,
+                layout_name: r.get(2)?,
+                created_at: r.get(3)?,
+                students: r.get(4)?,
+                sheets: r.get(5)?,
+                parts: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn job_students(&self, job: i64) -> Result<Vec<JobStudent>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256
+             FROM job_students WHERE job_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([job], |r| {
+            Ok(JobStudent {
+                id: r.get(0)?,
+                position: r.get(1)?,
+                packet_id: r.get(2)?,
+                cjm: r.get(3)?,
+                xh: r.get(4)?,
+                xm: r.get(5)?,
+                bh: r.get(6)?,
+                cc: r.get(7)?,
+                xllb: r.get(8)?,
+                yxdm: r.get(9)?,
+                zjhm4: r.get(10)?,
+                sjc: r.get(11)?,
+                full_name: r.get(12)?,
+                photo_sha256: r.get(13)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn packets(&self, job: i64) -> Result<Vec<PacketRecord>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT p.id, p.position, p.bh, (SELECT count(*) FROM job_students WHERE packet_id = p.id)
+             FROM packets p WHERE job_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([job], |r| {
+            Ok(PacketRecord { id: r.get(0)?, position: r.get(1)?, bh: r.get(2)?, students: r.get(3)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn sheets(&self, job: i64) -> Result<Vec<SheetRecord>> {
+        let mut stmt =
+            self.tx.prepare("SELECT id, number, kind, packet_id FROM sheets WHERE job_id = ?1 ORDER BY number")?;
+        let mut sheets: Vec<SheetRecord> = stmt
+            .query_map([job], |r| {
+                Ok(SheetRecord {
+                    id: r.get(0)?,
+                    number: r.get(1)?,
+                    kind: r.get(2)?,
+                    packet_id: r.get(3)?,
+                    students: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut slots = self.tx.prepare(
+            "SELECT s.sheet_id, s.job_student_id FROM sheet_slots s JOIN sheets h ON h.id = s.sheet_id
+             WHERE h.job_id = ?1 ORDER BY h.number, s.slot",
+        )?;
+        let pairs: Vec<(i64, i64)> =
+            slots.query_map([job], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut i = 0;
+        for sheet in &mut sheets {
+            while i < pairs.len() && pairs[i].0 == sheet.id {
+                sheet.students.push(pairs[i].1);
+                i += 1;
+            }
+        }
+        Ok(sheets)
+    }
+
+    /// Record the PDF parts of a job's latest rendering, replacing earlier ones.
+    pub fn replace_parts(&self, job: i64, parts: &[PartRecord]) -> Result<()> {
+        self.tx.execute("DELETE FROM job_parts WHERE job_id = ?1", [job])?;
+        for p in parts {
+            self.tx.execute(
+                "INSERT INTO job_parts (job_id, part, first_sheet, last_sheet, path, bytes, sha256, rendered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![job, p.part, p.first_sheet, p.last_sheet, p.path, p.bytes, p.sha256, now()],
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn parts(&self, job: i64) -> Result<Vec<PartRecord>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT part, first_sheet, last_sheet, path, bytes, sha256 FROM job_parts WHERE job_id = ?1 ORDER BY part",
+        )?;
+        let rows = stmt.query_map([job], |r| {
+            Ok(PartRecord {
+                part: r.get(0)?,
+                first_sheet: r.get(1)?,
+                last_sheet: r.get(2)?,
+                path: r.get(3)?,
+                bytes: r.get(4)?,
+                sha256: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
