@@ -1,0 +1,180 @@
+//! Benchmark: rendering one big print job. A fresh workspace gets a school and an approved
+//! batch of N students (default 10,000) in classes of 40, a job in the default layout
+//! (a4-2cun-x4: 4 students x 4 prints of 35x49 mm per A4 sheet, a separator sheet per class),
+//! and then only `jobs::render` is timed. Run with `cargo bench --bench render [-- N]`.
+//!
+//! The render runs in a child process (this binary again, `--render-only <workspace> <job>`),
+//! so the peak resident memory it reports (VmHWM) belongs to the render alone, not to the
+//! set-up that drew and imported the photos.
+//!
+//! For a comparison with other tools (scripts/bench-render runs img2pdf), the bench writes the
+//! paths of the photo files the job embeds, in job order and each as often as it is printed
+//! (4 times per student), one a line, to `<temp dir>/photos.txt`. With `KEEP=1` the temp dir
+//! is kept and its path printed; otherwise it is removed.
+//!
+//! Photos are the demo's synthetic, standard-conforming JPEGs; to keep set-up short, 64 are
+//! drawn and each copy gets a unique JPEG comment segment, so every file differs while it
+//! costs the same to embed as a real photo.
+
+use gradlab::app::{Workspace, batch, demo, jobs, schools};
+use gradlab::progress::Silent;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// How often each student's photo is printed in the default layout (2 x 2 prints of 2寸).
+const COPIES: usize = 4;
+const CLASS_SIZE: usize = 40;
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
+    let text = format!("gradlab bench photo {i}");
+    let len = (text.len() + 2) as u16;
+    let mut out = Vec::with_capacity(jpeg.len() + text.len() + 4);
+    out.extend_from_slice(&jpeg[..2]);
+    out.extend_from_slice(&[0xFF, 0xFE]);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// The child: render one job of an existing workspace and report on stdout, one `key=value`
+/// per line, for the parent to read.
+fn render_only(root: &Path, job: &str) {
+    let ws = Workspace::open(root).expect("open workspace");
+    let before = peak_rss_mb();
+    let t = Instant::now();
+    let rendered = jobs::render(&ws, job, &Silent).expect("render");
+    let secs = t.elapsed().as_secs_f64();
+    let peak = peak_rss_mb();
+    let bytes: i64 = rendered.parts.iter().map(|p| p.bytes).sum();
+    println!("seconds={secs}");
+    println!("peak_mb={peak}");
+    println!("baseline_mb={before}");
+    println!("sheets={}", rendered.sheets);
+    println!("parts={}", rendered.parts.len());
+    println!("bytes={bytes}");
+}
+
+fn field(out: &str, key: &str) -> f64 {
+    out.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("render child printed no {key}: {out}"))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--render-only") {
+        let (Some(root), Some(job)) = (args.get(i + 1), args.get(i + 2)) else {
+            panic!("usage: render --render-only <workspace> <job>");
+        };
+        render_only(Path::new(root), job);
+        return;
+    }
+    // `cargo bench` passes `--bench`; N is the first numeric argument.
+    let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000);
+    assert!(n > 0, "N must be at least 1");
+    let keep = std::env::var("KEEP").is_ok_and(|v| v == "1");
+
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("ws");
+    let (ws, _) = Workspace::init(&root).expect("init");
+    schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
+        .expect("school");
+
+    let t = Instant::now();
+    let bases: Vec<Vec<u8>> = (0..64).map(|i| demo::synthetic_photo(i as u64)).collect();
+    let dir = tmp.path().join("batch");
+    std::fs::create_dir_all(&dir).expect("batch dir");
+    let mut csv = String::from("sjc,cjm,yxdm,zjhm,xh,cc,xllb,xm,bh,拍摄序号\n");
+    for i in 0..n {
+        let cjm = format!("Bench{i:011}");
+        let _ = writeln!(
+            csv,
+            "{},{cjm},10418,{:04},2024{:09},本科,普通高校,张*三,{}班,{i}",
+            1_716_000_000_000i64 + i as i64,
+            i % 10_000,
+            i,
+            i / CLASS_SIZE + 1
+        );
+        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % 64], i)).expect("photo");
+    }
+    std::fs::write(dir.join("数据表.csv"), csv).expect("table");
+    let report = batch::import(&ws, &dir, false, &Silent).expect("import");
+    assert_eq!(report.accepted.len(), n, "every photo accepted");
+    // The batch folder is only the import's source; the job embeds the store's files.
+    std::fs::remove_dir_all(&dir).expect("remove batch dir");
+    let job = jobs::create(&ws, &jobs::JobRequest { school: "10418".into(), ..Default::default() }).expect("job");
+    assert_eq!(job.students, n);
+    eprintln!(
+        "set-up: {n} photos imported, job {} of {} sheets ({} classes, layout {}) in {:.1} s",
+        job.id,
+        job.sheets,
+        job.packets,
+        job.layout,
+        t.elapsed().as_secs_f64()
+    );
+
+    // The photo files the job embeds, in job order, each as often as it is printed.
+    let list = tmp.path().join("photos.txt");
+    {
+        let mut store = ws.store().expect("store");
+        let tx = store.read().expect("read");
+        let id = jobs::parse_job(&job.id).expect("job id");
+        let students = tx.job_students(id).expect("job students");
+        let photos = ws.photos();
+        let mut text = String::new();
+        for s in &students {
+            let p = photos.path_for(&s.photo_sha256);
+            assert!(p.is_file(), "photo file {} is missing", p.display());
+            for _ in 0..COPIES {
+                let _ = writeln!(text, "{}", p.display());
+            }
+        }
+        std::fs::write(&list, text).expect("photo list");
+    }
+
+    let exe = std::env::current_exe().expect("current exe");
+    let t = Instant::now();
+    let child = Command::new(&exe).arg("--render-only").arg(&root).arg(&job.id).output().expect("render child");
+    let wall = t.elapsed().as_secs_f64();
+    let out = String::from_utf8_lossy(&child.stdout).into_owned();
+    if !child.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&child.stderr));
+        panic!("render child failed: {}", child.status);
+    }
+    let secs = field(&out, "seconds");
+    let sheets = field(&out, "sheets") as usize;
+    let bytes = field(&out, "bytes");
+    assert_eq!(sheets, job.sheets);
+
+    println!("students: {n}");
+    println!("sheets: {sheets}");
+    println!("parts: {}", field(&out, "parts") as usize);
+    println!("pdf bytes: {} ({:.1} MB)", bytes as u64, bytes / 1_048_576.0);
+    println!("render seconds: {secs:.3}");
+    println!("sheets per second: {:.0}", sheets as f64 / secs);
+    println!("render peak resident memory MB: {:.1}", field(&out, "peak_mb"));
+    println!("render child before render MB: {:.1}", field(&out, "baseline_mb"));
+    println!("render child wall seconds: {wall:.3}");
+    println!("photo list: {} ({} lines)", list.display(), n * COPIES);
+    if keep {
+        let kept: PathBuf = tmp.keep();
+        println!("temp dir kept: {}", kept.display());
+    } else {
+        println!("temp dir removed (set KEEP=1 to keep it)");
+    }
+}
