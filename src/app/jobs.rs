@@ -393,14 +393,14 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
                 progress.inc(1);
             }
             let summary = pdf.finish()?;
-            let bytes = std::fs::read(staging.join(&name)).at(staging.join(&name))?;
+            let sha256 = sha256_file(&staging.join(&name))?;
             parts.push(PartRecord {
                 part: i as i64 + 1,
                 first_sheet: l.sheets[range.start].number,
                 last_sheet: l.sheets[range.end - 1].number,
                 path: dir.join(&name).display().to_string(),
                 bytes: summary.bytes as i64,
-                sha256: crate::import::photo::sha256_hex(&bytes),
+                sha256,
             });
         }
         Ok(())
@@ -418,6 +418,23 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
     Ok(Rendered { id: code, sheets: l.sheets.len(), parts })
+}
+
+/// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.
+fn sha256_file(path: &Path) -> Result<String> {
+    use sha2::Digest;
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).at(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = f.read(&mut buf).at(path)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
 }
 
 /// Draw one sheet of a job (1-based; default the first sheet with photos) to a PNG.

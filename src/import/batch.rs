@@ -189,6 +189,7 @@ pub fn check_photos(
             })
             .collect();
         for (p, (file, result)) in chunk.iter().zip(checked) {
+            progress::check(progress)?;
             match result {
                 Ok((facts, bytes)) => {
                     sink(&facts.sha256, &bytes)?;
