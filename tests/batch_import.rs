@@ -462,3 +462,22 @@ fn orphaned_photo_files_from_a_crash_are_cleaned() {
     assert!(!orphan.exists());
     assert!(!staging.exists());
 }
+
+#[test]
+fn gradlab_home_chooses_the_workspace() {
+    let ws = Ws::empty();
+    let home = ws.path("home");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
+            .args(args)
+            .env("GRADLAB_HOME", &home)
+            .output()
+            .expect("run gradlab")
+    };
+    assert!(run(&["init"]).status.success());
+    assert!(home.join("gradlab.db").is_file());
+    assert!(run(&["school", "add", "10418", "某大学"]).status.success());
+    let out = run(&["school", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["code"], "10418");
+}
