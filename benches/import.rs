@@ -6,33 +6,12 @@
 //! drawn and each copy gets a unique JPEG comment segment, so every file differs while
 //! decoding costs the same as a real photo.
 
+mod support;
 use gradlab::app::{Workspace, batch, demo, schools};
 use gradlab::progress::Silent;
 use std::fmt::Write as _;
 use std::time::Instant;
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
-    let text = format!("gradlab bench photo {i}");
-    let len = (text.len() + 2) as u16;
-    let mut out = Vec::with_capacity(jpeg.len() + text.len() + 4);
-    out.extend_from_slice(&jpeg[..2]);
-    out.extend_from_slice(&[0xFF, 0xFE]);
-    out.extend_from_slice(&len.to_be_bytes());
-    out.extend_from_slice(text.as_bytes());
-    out.extend_from_slice(&jpeg[2..]);
-    out
-}
+use support::{peak_rss_mb, with_comment};
 
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(10_000);

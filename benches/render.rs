@@ -16,39 +16,18 @@
 //! drawn and each copy gets a unique JPEG comment segment, so every file differs while it
 //! costs the same to embed as a real photo.
 
+mod support;
 use gradlab::app::{Workspace, batch, demo, jobs, schools};
 use gradlab::progress::Silent;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+use support::{peak_rss_mb, with_comment};
 
 /// How often each student's photo is printed in the default layout (2 x 2 prints of 2寸).
 const COPIES: usize = 4;
 const CLASS_SIZE: usize = 40;
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
-    let text = format!("gradlab bench photo {i}");
-    let len = (text.len() + 2) as u16;
-    let mut out = Vec::with_capacity(jpeg.len() + text.len() + 4);
-    out.extend_from_slice(&jpeg[..2]);
-    out.extend_from_slice(&[0xFF, 0xFE]);
-    out.extend_from_slice(&len.to_be_bytes());
-    out.extend_from_slice(text.as_bytes());
-    out.extend_from_slice(&jpeg[2..]);
-    out
-}
 
 /// The child: render one job of an existing workspace and report on stdout, one `key=value`
 /// per line, for the parent to read.
