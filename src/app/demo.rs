@@ -125,9 +125,9 @@ pub fn students() -> Vec<DemoStudent> {
             let mut full_name = format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN));
             // Make sure the rare characters appear in the demo whatever the generator picks.
             match seq {
-                3 => full_name = "李㛃".into(),
+                3 => full_name = "李梓㛃".into(),
                 5 => full_name = "王小𠅤".into(),
-                8 => full_name = "赵䶮".into(),
+                8 => full_name = "赵一䶮".into(),
                 _ => {}
             }
             let first17 = format!(
