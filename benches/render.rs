@@ -17,13 +17,13 @@
 //! costs the same to embed as a real photo.
 
 mod support;
-use gradlab::app::{Workspace, batch, demo, jobs, schools};
+use gradlab::app::{Workspace, batch, jobs};
 use gradlab::progress::Silent;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use support::{peak_rss_mb, with_comment};
+use support::{peak_rss_mb, workspace_with_batch};
 
 /// How often each student's photo is printed in the default layout (2 x 2 prints of 2寸).
 const COPIES: usize = 4;
@@ -69,29 +69,9 @@ fn main() {
     let keep = std::env::var("KEEP").is_ok_and(|v| v == "1");
 
     let tmp = tempfile::tempdir().expect("temp dir");
-    let root = tmp.path().join("ws");
-    let (ws, _) = Workspace::init(&root).expect("init");
-    schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
-        .expect("school");
-
     let t = Instant::now();
-    let bases: Vec<Vec<u8>> = (0..64).map(|i| demo::synthetic_photo(i as u64)).collect();
-    let dir = tmp.path().join("batch");
-    std::fs::create_dir_all(&dir).expect("batch dir");
-    let mut csv = String::from("sjc,cjm,yxdm,zjhm,xh,cc,xllb,xm,bh,拍摄序号\n");
-    for i in 0..n {
-        let cjm = format!("Bench{i:011}");
-        let _ = writeln!(
-            csv,
-            "{},{cjm},10418,{:04},2024{:09},本科,普通高校,张*三,{}班,{i}",
-            1_716_000_000_000i64 + i as i64,
-            i % 10_000,
-            i,
-            i / CLASS_SIZE + 1
-        );
-        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % 64], i)).expect("photo");
-    }
-    std::fs::write(dir.join("数据表.csv"), csv).expect("table");
+    let (ws, dir) = workspace_with_batch(tmp.path(), n, CLASS_SIZE);
+    let root = ws.root().to_path_buf();
     let report = batch::import(&ws, &dir, false, &Silent).expect("import");
     assert_eq!(report.accepted.len(), n, "every photo accepted");
     // The batch folder is only the import's source; the job embeds the store's files.
