@@ -28,10 +28,6 @@ impl Font {
         &self.face
     }
 
-    pub fn data(&self) -> &'static [u8] {
-        FONT_BYTES
-    }
-
     pub fn units_per_em(&self) -> f64 {
         self.units_per_em
     }

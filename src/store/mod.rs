@@ -14,12 +14,11 @@ pub use queries::*;
 
 use crate::error::{IoContext, Result};
 use rusqlite::{Connection, TransactionBehavior};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
 }
 
 /// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
@@ -54,11 +53,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: path.to_path_buf() })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
+        Ok(Store { conn })
     }
 
     /// Start a write transaction. It takes the write lock at once, so two processes never
@@ -72,10 +67,6 @@ impl Store {
     pub fn read(&mut self) -> Result<Tx<'_>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         Ok(Tx { tx })
-    }
-
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 }
 

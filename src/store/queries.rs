@@ -128,10 +128,6 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn school_summary(&self, code: &SchoolCode) -> Result<Option<SchoolSummary>> {
-        Ok(self.schools()?.into_iter().find(|s| s.code == code.as_str()))
-    }
-
     /// Classes of a school with how many students each has.
     pub fn classes(&self, code: &SchoolCode) -> Result<Vec<(String, i64)>> {
         let mut stmt =
@@ -275,14 +271,6 @@ impl Tx<'_> {
                 now()
             ])?;
         Ok(())
-    }
-
-    /// Earlier photos of a student, oldest first.
-    pub fn photo_history(&self, cjm: &str) -> Result<Vec<(String, String)>> {
-        let mut stmt =
-            self.tx.prepare("SELECT photo_sha256, replaced_at FROM photo_history WHERE cjm = ?1 ORDER BY id")?;
-        let rows = stmt.query_map([cjm], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     // ----- rosters -------------------------------------------------------------------------
