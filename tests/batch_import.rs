@@ -269,6 +269,21 @@ fn reimport_changes_nothing_and_a_different_photo_needs_replace() {
     assert_eq!(again.json()["skipped"].as_array().unwrap().len(), 3);
     assert_eq!(ws.snapshot(), before, "a repeated import changes nothing");
 
+    // The same photo with different data changes nothing either, and says what differs.
+    let mut moved = rs.clone();
+    moved[2].bh = "3班".into();
+    write_batch(&batch, &moved, |r| Some(good_photo(r.cjm.as_bytes()[15] as u64)));
+    let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0);
+    let w = out.json()["warnings"].clone();
+    assert!(
+        w.as_array().unwrap().iter().any(|w| w["cjm"] == rs[2].cjm.as_str()
+            && w["reason"].as_str().unwrap().contains("bh: stored \"1班\", this row \"3班\"")),
+        "{w:#}"
+    );
+    assert_eq!(ws.snapshot(), before);
+    write_batch(&batch, &rs, |r| Some(good_photo(r.cjm.as_bytes()[15] as u64)));
+
     let old_sha: String =
         ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
     fs::write(batch.join(format!("{}.jpg", rs[0].cjm)), good_photo(999)).unwrap();

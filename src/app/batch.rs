@@ -8,7 +8,7 @@ use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
 use crate::import::source::BatchSource;
 use crate::progress::{self, Progress};
-use crate::store::Tx;
+use crate::store::{StoredStudent, Tx};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -56,14 +56,15 @@ impl BatchReport {
 enum Decision {
     New,
     Replace,
-    Same,
+    /// Already stored with this photo; the stored student, to compare the row's data with.
+    Same(Box<StoredStudent>),
     Conflict(String),
 }
 
 fn decide(tx: &Tx<'_>, c: &Candidate, replace: bool) -> Result<Decision> {
     let Some(old) = tx.student(&c.student.cjm)? else { return Ok(Decision::New) };
     if old.photo_sha256 == c.photo.sha256 {
-        return Ok(Decision::Same);
+        return Ok(Decision::Same(Box::new(old)));
     }
     if replace {
         return Ok(Decision::Replace);
@@ -135,20 +136,18 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         match decide(&tx, c, replace)? {
             Decision::New => to_store.push((c, false)),
             Decision::Replace => to_store.push((c, true)),
-            Decision::Same => {
-                if let Some(old) = tx.student(&c.student.cjm)? {
-                    let diffs = differences(&old.student, &c.student);
-                    if !diffs.is_empty() {
-                        report.warnings.push(Finding::new(
-                            &c.file,
-                            Some(c.row),
-                            Some(&c.student.cjm),
-                            format!(
-                                "same photo already stored, but the row's data differ ({}); nothing changed: use a correction to change stored data",
-                                diffs.join("; ")
-                            ),
-                        ));
-                    }
+            Decision::Same(old) => {
+                let diffs = differences(&old.student, &c.student);
+                if !diffs.is_empty() {
+                    report.warnings.push(Finding::new(
+                        &c.file,
+                        Some(c.row),
+                        Some(&c.student.cjm),
+                        format!(
+                            "same photo already stored, but the row's data differ ({}); nothing changed: use a correction to change stored data",
+                            diffs.join("; ")
+                        ),
+                    ));
                 }
                 report.skipped.push(Skipped {
                     cjm: c.student.cjm.clone(),

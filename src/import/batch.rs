@@ -159,7 +159,6 @@ pub fn check_photos(
     sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
 ) -> Result<BatchContents> {
     let BatchTable { data_table: table_name, rows: pending, rejected, warnings } = table;
-    let index = PhotoIndex::new(src.entries());
     let mut out = BatchContents { data_table: table_name.clone(), candidates: Vec::new(), rejected, warnings };
     progress.stage("checking photos", pending.len() as u64);
     let mut used: HashSet<usize> = HashSet::new();
@@ -204,11 +203,15 @@ pub fn check_photos(
         }
     }
     for (i, e) in entries.iter().enumerate() {
-        if index.is_photo(e) && !used.contains(&i) {
+        if is_photo(e) && !used.contains(&i) {
             out.warnings.push(Finding::new(&e.name, None, None, "photo has no row in the data table; not imported"));
         }
     }
     Ok(out)
+}
+
+fn is_photo(e: &Entry) -> bool {
+    matches!(e.extension().as_str(), "jpg" | "jpeg")
 }
 
 /// Finds a row's photo among the batch's files, ignoring case.
@@ -229,10 +232,6 @@ impl PhotoIndex {
             by_name.entry(e.file_name().to_lowercase()).or_default().push(i);
         }
         PhotoIndex { by_path, by_name }
-    }
-
-    fn is_photo(&self, e: &Entry) -> bool {
-        matches!(e.extension().as_str(), "jpg" | "jpeg")
     }
 
     fn by_file_name(&self, name: &str) -> Result<Option<usize>, String> {
