@@ -97,7 +97,7 @@ fn main() {
         let photos = ws.photos();
         let mut text = String::new();
         for s in &students {
-            let p = photos.path_for(&s.photo_sha256);
+            let p = photos.path_for(&s.student.photo_sha256);
             assert!(p.is_file(), "photo file {} is missing", p.display());
             for _ in 0..COPIES {
                 let _ = writeln!(text, "{}", p.display());

@@ -3,6 +3,7 @@
 //! once and in order, classes never share a sheet, separators appear exactly when asked; and
 //! the shipped layouts, loading, error messages, PDF part splitting and composing.
 
+use gradlab::domain::PrintedStudent;
 use gradlab::layout::{
     self, CaptionStudent, ComposeError, Layout, SheetContext, SheetKind, SheetPlan, plan, split_parts,
 };
@@ -207,17 +208,19 @@ fn sheet_parts(layout: &Layout) -> Vec<(String, Rect)> {
 
 fn student(i: usize) -> CaptionStudent {
     CaptionStudent {
-        cjm: format!("Hx4KcUcselto{i:04}"),
-        xh: format!("2018{i:06}"),
-        xm: "李*".into(),
-        bh: "软工三班".into(),
-        cc: "本科".into(),
-        xllb: "普通高校".into(),
-        yxdm: "10418".into(),
-        zjhm4: "471X".into(),
-        sjc: Some(1653446320558),
-        full_name: None,
-        photo_sha256: format!("{i:064x}"),
+        student: PrintedStudent {
+            cjm: format!("Hx4KcUcselto{i:04}"),
+            xh: format!("2018{i:06}"),
+            xm: "李*".into(),
+            bh: "软工三班".into(),
+            cc: "本科".into(),
+            xllb: "普通高校".into(),
+            yxdm: "10418".into(),
+            zjhm4: "471X".into(),
+            sjc: Some(1653446320558),
+            full_name: None,
+            photo_sha256: format!("{i:064x}"),
+        },
         barcode: format!("T{i}K"),
     }
 }
@@ -502,7 +505,7 @@ fn compose_shrinks_a_long_caption_then_names_the_student() {
     let shrinks = (1..200).find(|&n| font.text_width_mm(&line(n), 7.0) > 39.5).unwrap();
     let fails = (1..200).find(|&n| font.text_width_mm(&line(n), 5.0) > 39.5).unwrap();
     assert!(font.text_width_mm(&line(shrinks), 5.0) < 38.5);
-    ctx.students[0].xh = "1".repeat(shrinks);
+    ctx.students[0].student.xh = "1".repeat(shrinks);
     let page = layout::compose(&l, &sheet, &ctx).unwrap();
     let size = page.items.iter().find_map(|i| match i {
         Item::Text { size_pt, text, .. } if text.starts_with("111") => Some(*size_pt),
@@ -510,7 +513,7 @@ fn compose_shrinks_a_long_caption_then_names_the_student() {
     });
     let size = size.unwrap();
     assert!((5.0..7.0).contains(&size), "{size}");
-    ctx.students[0].xh = "1".repeat(fails);
+    ctx.students[0].student.xh = "1".repeat(fails);
     let e = layout::compose(&l, &sheet, &ctx).unwrap_err().to_string();
     assert!(e.contains(&format!("student {} ", "1".repeat(fails))) && e.contains("Hx4KcUcselto0000"), "{e}");
     assert!(e.contains("caption line 1") && e.contains("minimum 5 pt"), "{e}");
@@ -520,7 +523,7 @@ fn compose_shrinks_a_long_caption_then_names_the_student() {
 fn compose_refuses_a_character_missing_from_the_font() {
     let l = Layout::from_toml(SMALL, "small.toml").unwrap();
     let (sheet, mut ctx) = one_sheet(&l, 2);
-    ctx.students[1].xm = "王\u{E000}".into();
+    ctx.students[1].student.xm = "王\u{E000}".into();
     let e = layout::compose(&l, &sheet, &ctx).unwrap_err();
     assert!(matches!(e, ComposeError::MissingGlyph { ch: '\u{E000}', .. }), "{e}");
     let e = e.to_string();

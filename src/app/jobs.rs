@@ -13,6 +13,7 @@ use crate::render::pdf::PdfWriter;
 use crate::render::{PageSpec, preview};
 use crate::store::{JobRecord, JobStudent, PacketRecord, PartRecord, SheetRecord, Tx};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// What `job create` is asked for.
@@ -64,9 +65,9 @@ fn load_job(tx: &Tx<'_>, raw: &str) -> Result<JobRecord> {
 fn class_by_class(lines: Vec<StudentLine>) -> Vec<(String, Vec<StudentLine>)> {
     let mut classes: Vec<(String, Vec<StudentLine>)> = Vec::new();
     for l in lines {
-        match classes.iter_mut().find(|(bh, _)| *bh == l.bh) {
+        match classes.iter_mut().find(|(bh, _)| *bh == l.student.bh) {
             Some((_, v)) => v.push(l),
-            None => classes.push((l.bh.clone(), vec![l])),
+            None => classes.push((l.student.bh.clone(), vec![l])),
         }
     }
     classes
@@ -85,10 +86,10 @@ pub fn create(ws: &Workspace, req: &JobRequest) -> Result<JobCreated> {
     }
     let mut lines = in_print_order(&tx, &code, &req.classes)?;
     if !req.students.is_empty() {
-        if let Some(x) = req.students.iter().find(|x| !lines.iter().any(|l| &l.xh == *x)) {
+        if let Some(x) = req.students.iter().find(|x| !lines.iter().any(|l| &l.student.xh == *x)) {
             return Err(Error::input(format!("school {code} has no student with 学号 {x} in the chosen classes")));
         }
-        lines.retain(|l| req.students.contains(&l.xh));
+        lines.retain(|l| req.students.contains(&l.student.xh));
     }
     if lines.is_empty() {
         return Err(Error::input(format!("school {code} has no students to print; import a batch first")));
@@ -105,23 +106,8 @@ pub fn create(ws: &Workspace, req: &JobRequest) -> Result<JobCreated> {
         let packet = tx.insert_packet(job, i as i64 + 1, bh)?;
         packet_ids.push(packet);
         for l in members {
-            let s = JobStudent {
-                id: 0,
-                position: student_ids.len() as i64 + 1,
-                packet_id: packet,
-                cjm: l.cjm.clone(),
-                xh: l.xh.clone(),
-                xm: l.xm.clone(),
-                bh: l.bh.clone(),
-                cc: l.cc.clone(),
-                xllb: l.xllb.clone(),
-                yxdm: l.yxdm.clone(),
-                zjhm4: l.zjhm4.clone(),
-                sjc: l.sjc,
-                full_name: l.full_name.clone(),
-                photo_sha256: l.photo_sha256.clone(),
-            };
-            student_ids.push(tx.insert_job_student(job, &s)?);
+            let position = student_ids.len() as i64 + 1;
+            student_ids.push(tx.insert_job_student(job, position, packet, &l.student)?);
         }
     }
     for sheet in &sheets {
@@ -184,6 +170,8 @@ struct Loaded {
     school_name: String,
     layout: Layout,
     students: Vec<JobStudent>,
+    /// Job-student id -> index into `students` (the job's print order).
+    by_id: HashMap<i64, usize>,
     packets: Vec<PacketRecord>,
     sheets: Vec<SheetRecord>,
 }
@@ -192,10 +180,12 @@ fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
     let job = load_job(tx, raw)?;
     let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
     let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", job_code(job.id)))?;
+    let students = tx.job_students(job.id)?;
     Ok(Loaded {
         school_name: school.name,
         layout: Layout { name: job.layout_name.clone(), ..layout },
-        students: tx.job_students(job.id)?,
+        by_id: students.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
+        students,
         packets: tx.packets(job.id)?,
         sheets: tx.sheets(job.id)?,
         job,
@@ -208,10 +198,8 @@ fn code(kind: Kind, id: i64) -> String {
 
 impl Loaded {
     fn student(&self, id: i64) -> Option<(usize, &JobStudent)> {
-        // Job students are stored in print order, so their ids are consecutive.
-        let first = self.students.first()?.id;
-        let i = usize::try_from(id - first).ok()?;
-        self.students.get(i).filter(|s| s.id == id).map(|s| (i, s))
+        let i = *self.by_id.get(&id)?;
+        Some((i, &self.students[i]))
     }
 
     fn packet(&self, id: i64) -> Option<(usize, &PacketRecord)> {
@@ -248,20 +236,7 @@ impl Loaded {
                 .students
                 .iter()
                 .filter_map(|id| self.student(*id))
-                .map(|(_, j)| CaptionStudent {
-                    cjm: j.cjm.clone(),
-                    xh: j.xh.clone(),
-                    xm: j.xm.clone(),
-                    bh: j.bh.clone(),
-                    cc: j.cc.clone(),
-                    xllb: j.xllb.clone(),
-                    yxdm: j.yxdm.clone(),
-                    zjhm4: j.zjhm4.clone(),
-                    sjc: j.sjc,
-                    full_name: j.full_name.clone(),
-                    photo_sha256: j.photo_sha256.clone(),
-                    barcode: code(Kind::StudentPrint, j.id),
-                })
+                .map(|(_, j)| CaptionStudent { student: j.student.clone(), barcode: code(Kind::StudentPrint, j.id) })
                 .collect(),
         }
     }
@@ -289,9 +264,9 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
                 .iter()
                 .filter_map(|id| l.student(*id))
                 .map(|(_, j)| SheetStudent {
-                    xh: j.xh.clone(),
-                    xm: j.xm.clone(),
-                    cjm: j.cjm.clone(),
+                    xh: j.student.xh.clone(),
+                    xm: j.student.xm.clone(),
+                    cjm: j.student.cjm.clone(),
                     barcode: code(Kind::StudentPrint, j.id),
                 })
                 .collect(),

@@ -2,29 +2,19 @@
 //! shipments) follows.
 
 use super::{Workspace, schools};
+use crate::domain::PrintedStudent;
 use crate::domain::order::{self, RosterKey};
 use crate::error::Result;
 use crate::store::Tx;
 use serde::Serialize;
 
-/// One student as `student list` shows him: desensitised fields only.
+/// One student as `student list` shows him: desensitised fields only, and his place on the
+/// school's roster.
 #[derive(Debug, Clone, Serialize)]
 pub struct StudentLine {
-    pub cjm: String,
-    pub xh: String,
-    pub xm: String,
-    pub bh: String,
-    pub cc: String,
-    pub xllb: String,
-    pub yxdm: String,
-    pub zjhm4: String,
-    pub sjc: Option<i64>,
-    pub photo_sha256: String,
+    #[serde(flatten)]
+    pub student: PrintedStudent,
     pub roster_position: Option<usize>,
-    /// The full name from the school's roster, when it gave one; never listed, printed only
-    /// by a layout that asks for it.
-    #[serde(skip)]
-    pub full_name: Option<String>,
 }
 
 /// A school's students in print order, optionally only some classes.
@@ -38,22 +28,23 @@ pub fn in_print_order(tx: &Tx<'_>, school: &crate::domain::SchoolCode, classes: 
         .into_iter()
         .map(|(i, pos)| {
             let s = &stored[i];
-            StudentLine {
-                cjm: s.student.cjm.clone(),
-                xh: s.student.xh.clone(),
-                xm: s.student.xm.clone(),
-                bh: s.student.bh.clone(),
-                cc: s.student.cc.clone(),
-                xllb: s.student.xllb.clone(),
-                yxdm: s.student.school.to_string(),
-                zjhm4: s.student.zjhm4.clone(),
-                sjc: s.student.sjc,
+            let st = &s.student;
+            let student = PrintedStudent {
+                cjm: st.cjm.clone(),
+                xh: st.xh.clone(),
+                xm: st.xm.clone(),
+                bh: st.bh.clone(),
+                cc: st.cc.clone(),
+                xllb: st.xllb.clone(),
+                yxdm: st.school.to_string(),
+                zjhm4: st.zjhm4.clone(),
+                sjc: st.sjc,
                 photo_sha256: s.photo_sha256.clone(),
-                roster_position: pos,
                 full_name: pos.and_then(|p| roster.as_ref()?.get(p - 1)?.full_name.clone()),
-            }
+            };
+            StudentLine { student, roster_position: pos }
         })
-        .filter(|l| classes.is_empty() || classes.contains(&l.bh))
+        .filter(|l| classes.is_empty() || classes.contains(&l.student.bh))
         .collect())
 }
 

@@ -129,10 +129,10 @@ pub fn run(cli: Cli) -> Result<i32> {
                         vec![
                             (i + 1).to_string(),
                             l.roster_position.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
-                            l.xh.clone(),
-                            l.xm.clone(),
-                            l.bh.clone(),
-                            l.cjm.clone(),
+                            l.student.xh.clone(),
+                            l.student.xm.clone(),
+                            l.student.bh.clone(),
+                            l.student.cjm.clone(),
                         ]
                     })
                     .collect();

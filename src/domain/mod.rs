@@ -14,4 +14,4 @@ pub mod student;
 pub use collection_code::CollectionCode;
 pub use roster::RosterRow;
 pub use school::{School, SchoolCode};
-pub use student::Student;
+pub use student::{PrintedStudent, Student};

@@ -70,6 +70,26 @@ pub struct Student {
     pub shooting_seq: Option<i64>,
 }
 
+/// What every print of a student carries, from `student list` through a job to its caption
+/// strip: the desensitised fields of his collection code and his photo. The roster's full
+/// name rides along but is never listed, and printed only by a layout that asks for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PrintedStudent {
+    pub cjm: String,
+    pub xh: String,
+    pub xm: String,
+    pub bh: String,
+    pub cc: String,
+    pub xllb: String,
+    pub yxdm: String,
+    pub zjhm4: String,
+    /// Collection time, milliseconds since the epoch.
+    pub sjc: Option<i64>,
+    pub photo_sha256: String,
+    #[serde(skip)]
+    pub full_name: Option<String>,
+}
+
 /// Field values as they arrived, before checking.
 pub type RawFields = HashMap<Field, String>;
 

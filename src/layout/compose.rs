@@ -10,6 +10,7 @@ use super::plan::{
     self, BandSlot, EPS, GroupSlot, MAX_MODULE_MM, MIN_MODULE_MM, MM_PER_PT, QUIET_MODULES, READABLE_GAP_MM, SheetKind,
     SheetPlan,
 };
+use crate::domain::PrintedStudent;
 use crate::domain::student::collection_date;
 use crate::render::font::Font;
 use crate::render::{Item, PageSpec, Rect};
@@ -19,23 +20,11 @@ const SHRINK_STEP_PT: f64 = 0.5;
 /// Crop marks shorter than this after clipping are left out.
 const MIN_MARK_MM: f64 = 0.5;
 
-/// One student's data for a caption strip and group.
+/// One student's group on a sheet: what his prints carry, and his group barcode's payload
+/// (the student-print id).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaptionStudent {
-    pub cjm: String,
-    pub xh: String,
-    pub xm: String,
-    pub bh: String,
-    pub cc: String,
-    pub xllb: String,
-    pub yxdm: String,
-    pub zjhm4: String,
-    /// Collection timestamp (ms); `{date}` is empty without it.
-    pub sjc: Option<i64>,
-    /// Printed only where a layout uses `{full_name}`; the masked name stands in when absent.
-    pub full_name: Option<String>,
-    pub photo_sha256: String,
-    /// The group barcode's payload (the student-print id).
+    pub student: PrintedStudent,
     pub barcode: String,
 }
 
@@ -131,7 +120,7 @@ pub fn compose(layout: &Layout, sheet: &SheetPlan, ctx: &SheetContext) -> Result
             for (placement, student) in sheet.placements.iter().zip(&ctx.students) {
                 let slot = &slots[placement.slot];
                 for frame in &slot.photos {
-                    page.items.push(Item::Photo { sha256: student.photo_sha256.clone(), frame: *frame });
+                    page.items.push(Item::Photo { sha256: student.student.photo_sha256.clone(), frame: *frame });
                 }
             }
             if let Some(marks) = layout.crop_marks_on() {
@@ -184,7 +173,7 @@ pub fn compose(layout: &Layout, sheet: &SheetPlan, ctx: &SheetContext) -> Result
 }
 
 fn student_who(s: &CaptionStudent) -> String {
-    format!("student {} (采集码 {})", s.xh, s.cjm)
+    format!("student {} (采集码 {})", s.student.xh, s.student.cjm)
 }
 
 /// Fill a template already validated by the layout (unknown fields cannot occur; they fill
@@ -200,7 +189,8 @@ fn fill(template: &str, allowed: &[&str], value: impl Fn(&str) -> String) -> Str
         .collect()
 }
 
-fn caption_lines(layout: &Layout, s: &CaptionStudent, ctx: &SheetContext) -> Lines {
+fn caption_lines(layout: &Layout, c: &CaptionStudent, ctx: &SheetContext) -> Lines {
+    let s = &c.student;
     let value = |field: &str| match field {
         "xh" => s.xh.clone(),
         "xm" => s.xm.clone(),
@@ -217,7 +207,7 @@ fn caption_lines(layout: &Layout, s: &CaptionStudent, ctx: &SheetContext) -> Lin
     };
     let templates = &layout.caption.lines;
     Lines {
-        who: student_who(s),
+        who: student_who(c),
         places: templates.iter().enumerate().map(|(i, t)| format!("caption line {} {t:?}", i + 1)).collect(),
         texts: templates.iter().map(|t| fill(t, CAPTION_FIELDS, value)).collect(),
     }
@@ -470,17 +460,19 @@ mod tests {
 
     fn student(i: usize) -> CaptionStudent {
         CaptionStudent {
-            cjm: "Hx4KcUcseltovhGV".into(),
-            xh: format!("20181800421511{i}"),
-            xm: "张*三".into(),
-            bh: "计算机科学与技术软工三班".into(),
-            cc: "本科".into(),
-            xllb: "网络教育".into(),
-            yxdm: "10418".into(),
-            zjhm4: "471X".into(),
-            sjc: Some(1653446320558),
-            full_name: None,
-            photo_sha256: format!("{i:064}"),
+            student: PrintedStudent {
+                cjm: "Hx4KcUcseltovhGV".into(),
+                xh: format!("20181800421511{i}"),
+                xm: "张*三".into(),
+                bh: "计算机科学与技术软工三班".into(),
+                cc: "本科".into(),
+                xllb: "网络教育".into(),
+                yxdm: "10418".into(),
+                zjhm4: "471X".into(),
+                sjc: Some(1653446320558),
+                full_name: None,
+                photo_sha256: format!("{i:064}"),
+            },
             barcode: format!("T{i}00001X"),
         }
     }
@@ -576,15 +568,21 @@ mod tests {
         let sheet = first_photo_sheet(&layout, 1);
         let mut s = student(0);
         // 34 characters of 1 em: 84 mm at 7 pt, 66 mm at 5.5 pt; the strip holds 71 mm.
-        s.bh = "计算机科学与技术专业软件工程方向继续教育学院南昌函授站二零二二级三班".into();
-        assert_eq!(s.bh.chars().count(), 34);
+        s.student.bh = "计算机科学与技术专业软件工程方向继续教育学院南昌函授站二零二二级三班".into();
+        assert_eq!(s.student.bh.chars().count(), 34);
         let page = compose(&layout, &sheet, &context(&sheet, vec![s.clone()])).unwrap();
-        let (size, _) = texts(&page).into_iter().find(|(_, t)| *t == s.bh).unwrap();
+        let (size, _) = texts(&page).into_iter().find(|(_, t)| *t == s.student.bh).unwrap();
         assert!(size < layout.caption.font_pt && size >= layout.caption.min_font_pt, "{size}");
 
-        s.bh = s.bh.repeat(2);
+        s.student.bh = s.student.bh.repeat(2);
         let e = compose(&layout, &sheet, &context(&sheet, vec![s.clone()])).unwrap_err().to_string();
-        assert!(e.contains(&s.xh) && e.contains(&s.cjm) && e.contains("caption line 2") && e.contains("{bh}"), "{e}");
+        assert!(
+            e.contains(&s.student.xh)
+                && e.contains(&s.student.cjm)
+                && e.contains("caption line 2")
+                && e.contains("{bh}"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -592,11 +590,11 @@ mod tests {
         let layout = shipped("a4-2cun-x4");
         let sheet = first_photo_sheet(&layout, 2);
         let mut bad = student(1);
-        bad.xm = "王\u{E000}".into();
+        bad.student.xm = "王\u{E000}".into();
         let e = compose(&layout, &sheet, &context(&sheet, vec![student(0), bad.clone()])).unwrap_err();
         assert!(matches!(e, ComposeError::MissingGlyph { ch: '\u{E000}', .. }));
         let e = e.to_string();
-        assert!(e.contains(&bad.xh) && e.contains(&bad.cjm) && e.contains("U+E000"), "{e}");
+        assert!(e.contains(&bad.student.xh) && e.contains(&bad.student.cjm) && e.contains("U+E000"), "{e}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! frozen students in print order, its planned sheets and the PDF parts rendered from them.
 
 use super::Tx;
+use crate::domain::PrintedStudent;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -39,18 +40,8 @@ pub struct JobStudent {
     pub id: i64,
     pub position: i64,
     pub packet_id: i64,
-    pub cjm: String,
-    pub xh: String,
-    pub xm: String,
-    pub bh: String,
-    pub cc: String,
-    pub xllb: String,
-    pub yxdm: String,
-    pub zjhm4: String,
-    pub sjc: Option<i64>,
-    #[serde(skip)]
-    pub full_name: Option<String>,
-    pub photo_sha256: String,
+    #[serde(flatten)]
+    pub student: PrintedStudent,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -96,8 +87,8 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    /// Freeze one student into a job; `s.id` is ignored and the new row id returned.
-    pub fn insert_job_student(&self, job: i64, s: &JobStudent) -> Result<i64> {
+    /// Freeze one student into a job at `position` (1-based) in `packet`; returns the row id.
+    pub fn insert_job_student(&self, job: i64, position: i64, packet: i64, s: &PrintedStudent) -> Result<i64> {
         self.tx
             .prepare_cached(
                 "INSERT INTO job_students (job_id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256)
@@ -105,8 +96,8 @@ impl Tx<'_> {
             )?
             .execute(params![
                 job,
-                s.position,
-                s.packet_id,
+                position,
+                packet,
                 s.cjm,
                 s.xh,
                 s.xm,
@@ -187,17 +178,19 @@ impl Tx<'_> {
                 id: r.get(0)?,
                 position: r.get(1)?,
                 packet_id: r.get(2)?,
-                cjm: r.get(3)?,
-                xh: r.get(4)?,
-                xm: r.get(5)?,
-                bh: r.get(6)?,
-                cc: r.get(7)?,
-                xllb: r.get(8)?,
-                yxdm: r.get(9)?,
-                zjhm4: r.get(10)?,
-                sjc: r.get(11)?,
-                full_name: r.get(12)?,
-                photo_sha256: r.get(13)?,
+                student: PrintedStudent {
+                    cjm: r.get(3)?,
+                    xh: r.get(4)?,
+                    xm: r.get(5)?,
+                    bh: r.get(6)?,
+                    cc: r.get(7)?,
+                    xllb: r.get(8)?,
+                    yxdm: r.get(9)?,
+                    zjhm4: r.get(10)?,
+                    sjc: r.get(11)?,
+                    full_name: r.get(12)?,
+                    photo_sha256: r.get(13)?,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
