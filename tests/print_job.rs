@@ -312,3 +312,39 @@ fn preview_writes_a_png_of_the_chosen_sheet() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("1 to 8"), "{}", bad.stderr);
 }
+
+#[test]
+fn full_names_from_a_roster_are_printed_only_when_a_layout_asks() {
+    let ws = Ws::new();
+    let rs = school(&ws);
+    let roster = ws.path("r.csv");
+    let full = ["李小𠅤", "王梓㛃", "赵一䶮"];
+    let lines: Vec<String> = rs.iter().take(3).zip(full).map(|(r, n)| format!("{},{n}", r.xh)).collect();
+    fs::write(&roster, format!("学号,姓名\n{}\n", lines.join("\n"))).unwrap();
+    ws.run_ok(&["roster", "import", roster.to_str().unwrap(), "--school", "10418"]);
+    let text_of = |id: &str| {
+        let out = ws.run_ok(&["job", "render", id, "--json"]).json();
+        let mut text = String::new();
+        for p in out["parts"].as_array().unwrap() {
+            let doc = Document::load(p["path"].as_str().unwrap()).unwrap();
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            text.push_str(&doc.extract_text(&pages).unwrap());
+        }
+        text
+    };
+    let plain = text_of(&create(&ws, &["--class", "计算机1班"]));
+    assert!(plain.contains("李*𠅤"), "the masked name is printed");
+    for name in full {
+        assert!(!plain.contains(name), "{name} must not be printed by the default layout");
+    }
+    let listed = ws.run_ok(&["student", "list", "--school", "10418", "--json"]).stdout;
+    assert!(full.iter().all(|n| !listed.contains(n)), "nor listed");
+
+    let asks = ws.path("full.toml");
+    let text = layout::builtin("a4-2cun-x4").unwrap().replace("\"{xh}  {xm}\"", "\"{xh}  {full_name}\"");
+    fs::write(&asks, text).unwrap();
+    let printed = text_of(&create(&ws, &["--class", "计算机1班", "--layout", asks.to_str().unwrap()]));
+    for name in full {
+        assert!(printed.contains(name), "{name} printed where the layout asks for it");
+    }
+}

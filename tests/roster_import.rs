@@ -239,6 +239,13 @@ fn bad_roster_input_is_named_and_changes_nothing() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("无此表") && out.stderr.contains("毕业生"), "{}", out.stderr);
     assert_eq!(ws.snapshot(), before);
+    // The named sheet is read; a sheet that holds no roster rows is refused by name.
+    let r =
+        ws.run_ok(&["roster", "import", xlsx.to_str().unwrap(), "--school", "10418", "--sheet", "毕业生", "--json"]);
+    assert_eq!(r.json()["sheet"], "毕业生");
+    let out = ws.run(&["roster", "import", xlsx.to_str().unwrap(), "--school", "10418", "--sheet", "说明"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("r.xlsx"), "{}", out.stderr);
 
     // Some rows refused, the rest stored: exit 3, each refused row named.
     let partly = ws.path("p.csv");
