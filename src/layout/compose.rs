@@ -5,11 +5,12 @@
 //! boxes. Compose never reads files or the store and never writes PDF: the PDF writer draws
 //! what this returns.
 
-use super::file::{BAND_FIELDS, Band, CAPTION_FIELDS, Layout, Piece, parse_template};
+use super::file::{BAND_FIELDS, Band, CAPTION_FIELDS, Layout};
 use super::plan::{
     self, BandSlot, EPS, GroupSlot, MAX_MODULE_MM, MIN_MODULE_MM, MM_PER_PT, QUIET_MODULES, READABLE_GAP_MM, SheetKind,
     SheetPlan,
 };
+use super::template::{Piece, parse_template};
 use crate::domain::PrintedStudent;
 use crate::domain::student::collection_date;
 use crate::render::font::Font;
