@@ -116,7 +116,10 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
 
     let _lock = ws.lock_imports()?;
     let photos = ws.photos();
-    photos.clean(&store.read()?.referenced_photos()?)?;
+    // Walking the whole photo store is only worth it after an import was cut off.
+    if photos.interrupted() {
+        photos.clean(&store.read()?.referenced_photos()?)?;
+    }
     let mut staging = photos.staging()?;
     let contents =
         batch::check_photos(&mut src, table, progress, &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()))?;

@@ -41,6 +41,12 @@ impl PhotoStore {
         Ok(Staging { store: self.clone(), dir, staged: Vec::new(), placed: Vec::new(), done: false })
     }
 
+    /// Whether an import was cut off (its staging folder is still there, because only a
+    /// finished or undone import removes it), so orphaned files may be lying in the store.
+    pub fn interrupted(&self) -> bool {
+        self.dir.join(".staging").exists()
+    }
+
     /// Remove stale staging folders and photo files that no stored row refers to.
     /// Returns how many files were removed.
     pub fn clean(&self, referenced: &HashSet<String>) -> Result<usize> {
