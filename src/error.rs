@@ -20,6 +20,13 @@ pub enum Error {
     },
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
+    /// A printer could not be reached or refused what was sent; names the printer.
+    #[error("printer {printer}: {source}")]
+    Printer {
+        printer: String,
+        #[source]
+        source: crate::print::PrintError,
+    },
     #[error("cancelled by the operator; nothing was changed")]
     Cancelled,
 }

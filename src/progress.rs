@@ -6,6 +6,8 @@ pub trait Progress: Sync {
     /// A new stage of the work begins, with `total` items (0 when unknown).
     fn stage(&self, what: &str, total: u64);
     fn inc(&self, n: u64);
+    /// Something worth telling the operator while the work goes on (a busy printer, say).
+    fn note(&self, _what: &str) {}
     /// Whether the operator asked to stop; the service then undoes what it did.
     fn cancelled(&self) -> bool {
         false

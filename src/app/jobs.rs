@@ -6,12 +6,13 @@
 use super::students::{StudentLine, in_print_order};
 use super::{Workspace, schools};
 use crate::domain::ids::{Id, Kind};
+use crate::domain::printing::PartState;
 use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
 use crate::progress::{self, Progress};
 use crate::render::pdf::PdfWriter;
-use crate::render::{PageSpec, preview};
-use crate::store::{JobRecord, JobStudent, PacketRecord, PartRecord, SheetRecord, Tx};
+use crate::render::{Adjustment, PageSpec, PdfSummary, preview};
+use crate::store::{DispatchRecord, JobRecord, JobStudent, PacketRecord, PartRecord, ReprintRecord, SheetRecord, Tx};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -55,7 +56,7 @@ pub fn parse_job(raw: &str) -> Result<i64> {
     Ok(id.number as i64)
 }
 
-fn load_job(tx: &Tx<'_>, raw: &str) -> Result<JobRecord> {
+pub(super) fn load_job(tx: &Tx<'_>, raw: &str) -> Result<JobRecord> {
     let id = parse_job(raw)?;
     tx.job(id)?.ok_or_else(|| Error::input(format!("no job {raw} (see `gradlab job list`)")))
 }
@@ -162,21 +163,26 @@ pub struct JobDetail {
     pub packets: Vec<PacketLine>,
     pub sheets: Vec<SheetLine>,
     pub parts: Vec<PartRecord>,
+    /// When every part came out of a printer complete (`job status` finds it out).
+    pub printed_at: Option<String>,
+    /// Every file sent to a printer, with the state last reported.
+    pub dispatches: Vec<DispatchRecord>,
+    pub reprints: Vec<ReprintRecord>,
 }
 
 /// Everything about one job, as the store has it.
-struct Loaded {
-    job: JobRecord,
+pub(super) struct Loaded {
+    pub job: JobRecord,
     school_name: String,
-    layout: Layout,
+    pub layout: Layout,
     students: Vec<JobStudent>,
     /// Job-student id -> index into `students` (the job's print order).
     by_id: HashMap<i64, usize>,
     packets: Vec<PacketRecord>,
-    sheets: Vec<SheetRecord>,
+    pub sheets: Vec<SheetRecord>,
 }
 
-fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
+pub(super) fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
     let job = load_job(tx, raw)?;
     let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
     let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", job_code(job.id)))?;
@@ -244,6 +250,28 @@ impl Loaded {
     fn page(&self, s: &SheetRecord) -> Result<PageSpec> {
         Ok(layout::compose(&self.layout, &self.plan(s), &self.context(s))?)
     }
+
+    /// Write these sheets, in this order, into one PDF at `path`, corrected for a printer by
+    /// `adjust`. The same sheet always comes out the same: same layout, same positions.
+    pub(super) fn write_pdf(
+        &self,
+        ws: &Workspace,
+        sheets: &[&SheetRecord],
+        path: &Path,
+        title: &str,
+        adjust: Adjustment,
+        progress: &dyn Progress,
+    ) -> Result<PdfSummary> {
+        let photos = ws.photos();
+        let mut pdf = PdfWriter::create(path, title)?;
+        pdf.set_adjustment(adjust);
+        for s in sheets {
+            progress::check(progress)?;
+            pdf.add_page(&self.page(s)?, &mut |sha| photos.read(sha))?;
+            progress.inc(1);
+        }
+        pdf.finish()
+    }
 }
 
 pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
@@ -287,6 +315,9 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
             .collect(),
         sheets,
         parts: tx.parts(l.job.id)?,
+        printed_at: tx.job_printed_at(l.job.id)?,
+        dispatches: tx.dispatches(l.job.id)?,
+        reprints: tx.reprints(l.job.id)?,
     })
 }
 
@@ -326,8 +357,12 @@ pub struct Rendered {
     pub parts: Vec<PartRecord>,
 }
 
+fn is_final(state: &str) -> bool {
+    PartState::parse(state).is_some_and(|s| s.is_final())
+}
+
 /// The folder a job's PDFs go to.
-fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
+pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
     ws.output_dir().join("jobs").join(job_code(id))
 }
 
@@ -338,6 +373,18 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
         load(&tx, raw)?
     };
     let code = job_code(l.job.id);
+    {
+        let tx = store.read()?;
+        if let Some(d) = tx.dispatches(l.job.id)?.iter().find(|d| !is_final(&d.state)) {
+            return Err(Error::input(format!(
+                "job {code} part {} is {} at printer {}; it is not rendered again while a printer may \
+                 still be reading it (see `gradlab job status {code}`, or `gradlab job cancel {code}`)",
+                d.part.map(|p| p.to_string()).unwrap_or_else(|| "(reprint)".into()),
+                d.state,
+                d.printer
+            )));
+        }
+    }
     // Every caption is composed (and every character checked against the font) before a
     // single byte is written, so a bad name stops the job with nothing half-made.
     progress.stage("checking captions", l.sheets.len() as u64);
@@ -354,20 +401,14 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
         std::fs::remove_dir_all(&staging).at(&staging)?;
     }
     std::fs::create_dir_all(&staging).at(&staging)?;
-    let photos = ws.photos();
     let mut parts = Vec::new();
     progress.stage("rendering", l.sheets.len() as u64);
     let written = (|| -> Result<()> {
         for (i, range) in ranges.iter().enumerate() {
             let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
-            let mut pdf =
-                PdfWriter::create(&staging.join(&name), &format!("{code} part {} of {}", i + 1, ranges.len()))?;
-            for s in &l.sheets[range.clone()] {
-                progress::check(progress)?;
-                pdf.add_page(&l.page(s)?, &mut |sha| photos.read(sha))?;
-                progress.inc(1);
-            }
-            let summary = pdf.finish()?;
+            let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
+            let title = format!("{code} part {} of {}", i + 1, ranges.len());
+            let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
             let sha256 = sha256_file(&staging.join(&name))?;
             parts.push(PartRecord {
                 part: i as i64 + 1,
@@ -396,7 +437,7 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
 }
 
 /// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.
-fn sha256_file(path: &Path) -> Result<String> {
+pub(super) fn sha256_file(path: &Path) -> Result<String> {
     use sha2::Digest;
     use std::io::Read;
     let mut f = std::fs::File::open(path).at(path)?;

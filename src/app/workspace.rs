@@ -20,6 +20,9 @@ pub struct Workspace {
 /// Held while an import writes photo files; see [`Workspace::lock_imports`].
 pub struct ImportLock(#[allow(dead_code)] fs::File);
 
+/// Held while parts are sent to printers; see [`Workspace::lock_dispatch`].
+pub struct DispatchLock(#[allow(dead_code)] fs::File);
+
 impl Workspace {
     /// The workspace folder: the one given, else the platform's data folder for gradlab.
     /// (`GRADLAB_HOME` reaches here through the CLI's `--workspace` flag.)
@@ -98,11 +101,23 @@ impl Workspace {
     /// Only one import at a time writes photo files, so that cleaning up after a crashed
     /// import can never remove a file another import is about to commit.
     pub fn lock_imports(&self) -> Result<ImportLock> {
-        let path = self.root.join("photos").join(".import.lock");
-        let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
-        f.lock().at(&path)?;
-        Ok(ImportLock(f))
+        Ok(ImportLock(lock_file(&self.root.join("photos").join(".import.lock"))?))
     }
+
+    /// Only one process at a time sends to printers, so a part recorded as `sending` while
+    /// we hold this lock was left by a process that died, never by one still sending.
+    pub fn lock_dispatch(&self) -> Result<DispatchLock> {
+        Ok(DispatchLock(lock_file(&self.output_dir().join(".dispatch.lock"))?))
+    }
+}
+
+fn lock_file(path: &Path) -> Result<fs::File> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).at(dir)?;
+    }
+    let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(path).at(path)?;
+    f.lock().at(path)?;
+    Ok(f)
 }
 
 /// Write a file under a temporary name in the same folder, sync it, then rename it into place,

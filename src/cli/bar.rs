@@ -27,6 +27,10 @@ impl Progress for Bar {
     fn inc(&self, n: u64) {
         self.0.inc(n);
     }
+
+    fn note(&self, what: &str) {
+        self.0.println(what);
+    }
 }
 
 impl Drop for Bar {

@@ -2,7 +2,7 @@
 
 use super::bar::Bar;
 use super::output::{self, json, say};
-use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd};
+use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing};
 use crate::app::{self, Workspace};
 use crate::error::Result;
 use serde_json::json as j;
@@ -42,6 +42,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::School(cmd) => school(cmd, &open()?, as_json),
         Command::Job(cmd) => job(cmd, &open()?, as_json),
         Command::Layout(cmd) => layouts(cmd, &open()?, as_json),
+        Command::Printer(cmd) => printing::printer(cmd, &open()?, as_json),
+        Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
         Command::Batch(BatchCmd::Import { path, replace }) => {
             let ws = open()?;
             let bar = Bar::new();
@@ -319,6 +321,24 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 for p in &d.parts {
                     say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.path);
                 }
+                for x in &d.dispatches {
+                    let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
+                    say!("  sent {what} to {} at {}: {}", x.printer, x.sent_at.as_deref().unwrap_or("-"), x.state);
+                }
+                for r in &d.reprints {
+                    let sheets: Vec<String> = r.sheets.iter().map(|(n, _)| n.to_string()).collect();
+                    say!(
+                        "  reprint {} of sheets {} by {} at {}: {}",
+                        r.id,
+                        sheets.join(", "),
+                        r.requested_by,
+                        r.requested_at,
+                        r.reason
+                    );
+                }
+                if let Some(t) = &d.printed_at {
+                    say!("  printed: {t}");
+                }
             }
         }
         JobCmd::Render { job } => {
@@ -334,6 +354,11 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 }
             }
         }
+        JobCmd::Print { job, printer, copies, force } => {
+            return printing::print(ws, &app::printing::PrintRequest { job, printer, copies, force }, as_json);
+        }
+        JobCmd::Status { job } => return printing::status(&app::printing::job_status(ws, &job)?, as_json),
+        JobCmd::Cancel { job } => return printing::status(&app::printing::cancel_job(ws, &job)?, as_json),
         JobCmd::Preview { job, sheet, out } => {
             let path = app::jobs::preview(ws, &job, sheet, &out)?;
             if as_json {

@@ -5,6 +5,7 @@
 mod bar;
 mod commands;
 mod output;
+mod printing;
 
 pub use commands::run;
 
@@ -60,6 +61,89 @@ pub enum Command {
     /// Sheet layouts (layouts/*.toml)
     #[command(subcommand)]
     Layout(LayoutCmd),
+    /// Printers: IPP printers and RIP hot folders, with each one's offset and scale correction
+    #[command(subcommand)]
+    Printer(PrinterCmd),
+    /// Single sheets of a job
+    #[command(subcommand)]
+    Sheet(SheetCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrinterCmd {
+    /// Set up a printer: an IPP printer or CUPS queue (--ipp), or a RIP's hot folder
+    Add {
+        name: String,
+        /// IPP address, e.g. ipp://printer.local:631/ipp/print or http://cups:631/printers/QUEUE
+        #[arg(long, value_name = "URI", conflicts_with = "hot_folder", required_unless_present = "hot_folder")]
+        ipp: Option<String>,
+        /// Folder a RIP watches; PDFs are written there atomically
+        #[arg(long, value_name = "DIR")]
+        hot_folder: Option<PathBuf>,
+        #[command(flatten)]
+        adjust: PrinterAdjust,
+    },
+    /// Change a printer's correction or paper after printing a calibration sheet
+    Set {
+        name: String,
+        #[command(flatten)]
+        adjust: PrinterAdjustChange,
+    },
+    /// List the printers in use
+    List,
+    /// Stop using a printer (what was sent through it stays on record)
+    Remove { name: String },
+    /// Print a calibration sheet (rulers in mm, crosshairs at known positions) to measure the
+    /// printer's offset and scale
+    Test { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct PrinterAdjust {
+    /// Move everything sent to this printer right by MM (negative: left)
+    #[arg(long, value_name = "MM", default_value_t = 0.0, allow_negative_numbers = true)]
+    pub offset_x: f64,
+    /// Move everything sent to this printer down by MM (negative: up)
+    #[arg(long, value_name = "MM", default_value_t = 0.0, allow_negative_numbers = true)]
+    pub offset_y: f64,
+    /// Scale everything sent to this printer by PCT percent about the page centre
+    #[arg(long, value_name = "PCT", default_value_t = 100.0)]
+    pub scale: f64,
+    /// Paper loaded: A4, 6inch, 5inch, A5, A6, ... or a PWG name such as iso_a4_210x297mm
+    #[arg(long, value_name = "NAME")]
+    pub media: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PrinterAdjustChange {
+    /// Move everything sent to this printer right by MM (negative: left)
+    #[arg(long, value_name = "MM", allow_negative_numbers = true)]
+    pub offset_x: Option<f64>,
+    /// Move everything sent to this printer down by MM (negative: up)
+    #[arg(long, value_name = "MM", allow_negative_numbers = true)]
+    pub offset_y: Option<f64>,
+    /// Scale everything sent to this printer by PCT percent about the page centre
+    #[arg(long, value_name = "PCT")]
+    pub scale: Option<f64>,
+    /// Paper loaded (see `printer add --help`)
+    #[arg(long, value_name = "NAME")]
+    pub media: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SheetCmd {
+    /// Print sheets again (jammed, damaged): scan each sheet's barcode, or a student's barcode on it
+    Reprint {
+        /// Sheet barcodes (S…) or student barcodes (T…)
+        #[arg(required = true, value_name = "CODE")]
+        codes: Vec<String>,
+        /// Printer (default: the one the job was last sent to)
+        #[arg(long, value_name = "NAME")]
+        printer: Option<String>,
+        /// Why the sheet is printed again; kept on record
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +168,24 @@ pub enum JobCmd {
     Show { job: String },
     /// Write the job's PDF parts under the workspace's output folder
     Render { job: String },
+    /// Send the job's PDF parts to a printer (rendering them first if needed); a part already
+    /// sent is skipped unless --force
+    Print {
+        job: String,
+        #[arg(long, value_name = "NAME")]
+        printer: String,
+        /// Copies of each part
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        copies: u32,
+        /// Send parts again even if they were sent before
+        #[arg(long)]
+        force: bool,
+    },
+    /// Ask the printers how each part is doing and record it; a job is printed when every
+    /// part has completed
+    Status { job: String },
+    /// Cancel every part of the job still waiting or printing
+    Cancel { job: String },
     /// Draw one sheet to a PNG to look at before printing
     Preview {
         job: String,

@@ -7,6 +7,7 @@ pub mod id_number;
 pub mod ids;
 pub mod name;
 pub mod order;
+pub mod printing;
 pub mod roster;
 pub mod school;
 pub mod student;

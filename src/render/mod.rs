@@ -10,5 +10,5 @@ pub mod page;
 pub mod pdf;
 pub mod preview;
 
-pub use page::{Item, PageSpec, Rect};
+pub use page::{Adjustment, Item, PageSpec, Rect};
 pub use pdf::{PdfSummary, PdfWriter};

@@ -16,7 +16,7 @@ use pdf_writer::{Chunk, Content, Filter, Finish, Name, Rect as PdfRect, Ref, Str
 
 use super::barcode::code128_modules;
 use super::font::{FONT_BYTES, FONT_NAME, Font};
-use super::page::{Item, PT_PER_MM, PageSpec, Rect};
+use super::page::{Adjustment, Item, PT_PER_MM, PageSpec, Rect};
 use crate::error::{Error, IoContext, Result};
 
 const FONT_RES: Name<'static> = Name(b"F0");
@@ -57,6 +57,8 @@ pub struct PdfWriter {
     glyphs: subsetter::GlyphRemapper,
     /// New glyph id -> the character it was first used for, for the ToUnicode map.
     glyph_chars: BTreeMap<u16, char>,
+    /// The printer's correction for pages added from now on.
+    adjustment: Adjustment,
 }
 
 impl PdfWriter {
@@ -83,6 +85,7 @@ impl PdfWriter {
             images: HashMap::new(),
             glyphs: subsetter::GlyphRemapper::new(),
             glyph_chars: BTreeMap::new(),
+            adjustment: Adjustment::NONE,
         };
         w.write_raw(b"%PDF-1.7\n%\x80\x80\x80\x80\n\n")?;
         let mut c = Chunk::new();
@@ -92,6 +95,12 @@ impl PdfWriter {
         c.indirect(info).start::<DocumentInfo>().title(TextStr(title)).producer(TextStr("gradlab"));
         w.put(info, &c)?;
         Ok(w)
+    }
+
+    /// Corrects every page added from now on for the printer it is sent to. `Adjustment::NONE`
+    /// writes pages exactly as without an adjustment.
+    pub fn set_adjustment(&mut self, a: Adjustment) {
+        self.adjustment = a;
     }
 
     /// Photos are fetched through `photos(sha256)` the first time that sha is placed; each
@@ -104,6 +113,13 @@ impl PdfWriter {
         if !(pw.is_finite() && ph.is_finite() && pw > 0.0 && ph > 0.0) {
             return Err(Error::input(format!("page size {pw} x {ph} mm is not a paper size")));
         }
+        let a = self.adjustment;
+        let adjust = !a.is_none();
+        if adjust && !([a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite()) && a.scale_pct > 0.0) {
+            return Err(Error::input(format!(
+                "printer adjustment {a:?} is not a correction (offsets must be numbers, scale above 0%)"
+            )));
+        }
         let barcodes = check_page(page)?;
         let height_pt = ph * PT_PER_MM;
         // Flip the y axis: layouts measure down from the top, PDF measures up from the bottom.
@@ -112,6 +128,10 @@ impl PdfWriter {
 
         let mut used_images = BTreeMap::new();
         let mut content = Content::new();
+        if adjust {
+            content.save_state();
+            content.transform(adjustment_matrix(&a, pw, ph).map(|v| v as f32));
+        }
         content.set_fill_gray(0.0).set_stroke_gray(0.0);
         let mut barcodes = barcodes.into_iter();
         for item in &page.items {
@@ -156,6 +176,9 @@ impl PdfWriter {
                     draw_bars(&mut content, rect_pt(rect), &modules);
                 }
             }
+        }
+        if adjust {
+            content.restore_state();
         }
         let content = content.finish();
 
@@ -393,6 +416,15 @@ fn cover_matrix(frame: [f64; 4], iw: u32, ih: u32) -> [f64; 6] {
     [dw, 0.0, 0.0, dh, x + (w - dw) / 2.0, y + (h - dh) / 2.0]
 }
 
+/// The `cm` matrix (points, y up) that moves every point of a `w_mm` x `h_mm` page to where
+/// `Adjustment::apply` puts it. In points the page centre is (cx, cy) either way up, so the
+/// scale about it is the same; only the y offset changes sign, as "down" is -y in PDF.
+fn adjustment_matrix(a: &Adjustment, w_mm: f64, h_mm: f64) -> [f64; 6] {
+    let s = a.scale_pct / 100.0;
+    let (cx, cy) = (w_mm / 2.0 * PT_PER_MM, h_mm / 2.0 * PT_PER_MM);
+    [s, 0.0, 0.0, s, cx * (1.0 - s) + a.offset_x_mm * PT_PER_MM, cy * (1.0 - s) - a.offset_y_mm * PT_PER_MM]
+}
+
 /// Fills each run of bars as one rectangle, the modules stretched to fill `rect` exactly.
 fn draw_bars(content: &mut Content, rect: [f64; 4], modules: &[u8]) {
     let [x, y, w, h] = rect;
@@ -531,6 +563,88 @@ mod tests {
         let w = PdfWriter::create(&path, "t").unwrap();
         drop(w);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A page with one frame whose top-left corner is at (20, 30) mm.
+    fn frame_page() -> PageSpec {
+        PageSpec {
+            width_mm: 102.0,
+            height_mm: 152.0,
+            items: vec![Item::Frame { rect: Rect::new(20.0, 30.0, 40.0, 50.0), width_mm: 0.2 }],
+        }
+    }
+
+    /// Writes the pages, each with the adjustment given (`None`: leave the writer's as it is).
+    fn write(pages: &[(Option<Adjustment>, PageSpec)]) -> Vec<u8> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        let mut w = PdfWriter::create(&path, "t").unwrap();
+        for (a, page) in pages {
+            if let Some(a) = a {
+                w.set_adjustment(*a);
+            }
+            w.add_page(page, &mut |_| unreachable!()).unwrap();
+        }
+        w.finish().unwrap();
+        std::fs::read(&path).unwrap()
+    }
+
+    fn operations(pdf: &[u8]) -> Vec<Vec<lopdf::content::Operation>> {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let pages = doc.get_pages().into_values();
+        pages.map(|id| lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap().operations).collect()
+    }
+
+    fn numbers(op: &lopdf::content::Operation) -> Vec<f64> {
+        op.operands.iter().map(|o| o.as_float().unwrap() as f64).collect()
+    }
+
+    #[test]
+    fn adjustment_is_one_cm_that_moves_points_like_apply() {
+        let page = frame_page();
+        let a = Adjustment { offset_x_mm: 1.5, offset_y_mm: 2.5, scale_pct: 98.0 };
+        let ops = operations(&write(&[(None, page.clone()), (Some(a), page.clone())]));
+
+        // Set after the first page: that one is untouched, no cm before its frame.
+        let first: Vec<&str> = ops[0].iter().map(|o| o.operator.as_str()).collect();
+        let re = first.iter().position(|&o| o == "re").unwrap();
+        assert!(!first[..re].contains(&"cm"), "{first:?}");
+
+        let second = &ops[1];
+        assert_eq!(second[0].operator, "q");
+        assert_eq!(second[1].operator, "cm");
+        assert_eq!(second.last().unwrap().operator, "Q");
+        assert_eq!(second.iter().filter(|o| o.operator == "cm").count(), 1);
+        let m = numbers(&second[1]);
+        let corner = numbers(second.iter().find(|o| o.operator == "re").unwrap());
+        // `re` takes the bottom-left corner; its top-left is one height up.
+        let (x, y) = (corner[0], corner[1] + corner[3]);
+        let (px, py) = (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        let got = (px / PT_PER_MM, page.height_mm - py / PT_PER_MM);
+        let want = a.apply(20.0, 30.0, page.width_mm, page.height_mm);
+        assert!((got.0 - want.0).abs() < 0.01 && (got.1 - want.1).abs() < 0.01, "{got:?} vs {want:?}");
+    }
+
+    #[test]
+    fn no_adjustment_writes_the_same_bytes() {
+        let page = frame_page();
+        let plain = write(&[(None, page.clone())]);
+        assert_eq!(write(&[(Some(Adjustment::NONE), page.clone())]), plain);
+        let ops = operations(&plain);
+        let first: Vec<&str> = ops[0].iter().map(|o| o.operator.as_str()).collect();
+        let re = first.iter().position(|&o| o == "re").unwrap();
+        assert!(!first[..re].contains(&"cm"), "{first:?}");
+    }
+
+    #[test]
+    fn refuses_a_nonsense_adjustment() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut w = PdfWriter::create(&dir.path().join("a.pdf"), "t").unwrap();
+        w.set_adjustment(Adjustment { scale_pct: 0.0, ..Adjustment::NONE });
+        assert!(w.add_page(&frame_page(), &mut |_| unreachable!()).is_err());
+        w.set_adjustment(Adjustment::NONE);
+        w.add_page(&frame_page(), &mut |_| unreachable!()).unwrap();
+        assert_eq!(w.finish().unwrap().pages, 1);
     }
 
     #[test]

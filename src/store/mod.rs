@@ -5,11 +5,13 @@
 
 mod jobs;
 mod photos;
+mod printing;
 mod queries;
 mod schema;
 
 pub use jobs::*;
 pub use photos::{PhotoStore, Staging};
+pub use printing::*;
 pub use queries::*;
 
 use crate::error::{IoContext, Result};

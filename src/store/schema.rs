@@ -144,6 +144,67 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (job_id, part)
     );
     "#,
+    // 3: printers, what was sent to them (dispatches) and sheet reprints. A removed printer
+    // keeps its row, because dispatches made through it must still say where they went.
+    r#"
+    CREATE TABLE printers (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        ipp_uri     TEXT,
+        hot_folder  TEXT,
+        offset_x_mm REAL NOT NULL DEFAULT 0,
+        offset_y_mm REAL NOT NULL DEFAULT 0,
+        scale_pct   REAL NOT NULL DEFAULT 100,
+        media       TEXT,
+        added_at    TEXT NOT NULL,
+        added_by    TEXT NOT NULL,
+        removed_at  TEXT,
+        removed_by  TEXT,
+        CHECK ((ipp_uri IS NULL) <> (hot_folder IS NULL))
+    );
+    CREATE UNIQUE INDEX one_printer_per_name ON printers(name) WHERE removed_at IS NULL;
+    CREATE TABLE reprints (
+        id           INTEGER PRIMARY KEY,
+        job_id       INTEGER NOT NULL REFERENCES jobs(id),
+        reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        requested_by TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        path         TEXT NOT NULL,
+        bytes        INTEGER NOT NULL,
+        sha256       TEXT NOT NULL
+    );
+    CREATE TABLE reprint_sheets (
+        reprint_id INTEGER NOT NULL REFERENCES reprints(id),
+        sheet_id   INTEGER NOT NULL REFERENCES sheets(id),
+        scanned    TEXT NOT NULL,
+        PRIMARY KEY (reprint_id, sheet_id)
+    );
+    CREATE TABLE dispatches (
+        id             INTEGER PRIMARY KEY,
+        job_id         INTEGER NOT NULL REFERENCES jobs(id),
+        part           INTEGER,
+        reprint_id     INTEGER REFERENCES reprints(id),
+        printer_id     INTEGER NOT NULL REFERENCES printers(id),
+        copies         INTEGER NOT NULL CHECK (copies >= 1),
+        file           TEXT NOT NULL,
+        sha256         TEXT NOT NULL,
+        job_name       TEXT NOT NULL,
+        file_stem      TEXT NOT NULL,
+        printer_job_id INTEGER,
+        files          TEXT NOT NULL DEFAULT '',
+        state          TEXT NOT NULL CHECK (state IN
+                       ('sending', 'pending', 'held', 'processing', 'stopped', 'completed', 'aborted', 'canceled')),
+        state_message  TEXT NOT NULL DEFAULT '',
+        forced         INTEGER NOT NULL DEFAULT 0,
+        sent_by        TEXT NOT NULL,
+        started_at     TEXT NOT NULL,
+        sent_at        TEXT,
+        checked_at     TEXT,
+        CHECK ((part IS NULL) <> (reprint_id IS NULL))
+    );
+    CREATE INDEX dispatches_by_job ON dispatches(job_id);
+    ALTER TABLE jobs ADD COLUMN printed_at TEXT;
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

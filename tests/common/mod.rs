@@ -3,6 +3,8 @@
 //! and a snapshot of the store to prove a failed command changed nothing.
 #![allow(dead_code)]
 
+pub mod printer;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

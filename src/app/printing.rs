@@ -1,0 +1,658 @@
+//! Printers and dispatch: `printer add|set|list|remove|test`, `job print`, `job status` and
+//! `job cancel`. A part is recorded as `sending` before its first byte goes out and as sent
+//! only once the printer has it, so a part is never lost and never sent twice by accident: a
+//! part already sent is skipped unless the operator says `--force`.
+
+use super::Workspace;
+use super::jobs::{self, Loaded, job_code};
+use super::workspace::DispatchLock;
+use crate::domain::printing::{self, Media, PartState};
+use crate::error::{Error, IoContext, Result};
+use crate::print::{Destination, Found, PrintError, Submission, calibration};
+use crate::progress::{self, Progress};
+use crate::render::{Adjustment, PdfWriter};
+use crate::store::{DispatchRecord, NewDispatch, PrinterRecord, SheetRecord, Store};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What `printer add` is given.
+#[derive(Debug, Clone, Default)]
+pub struct PrinterSpec {
+    pub name: String,
+    pub ipp: Option<String>,
+    pub hot_folder: Option<PathBuf>,
+    pub offset_x_mm: f64,
+    pub offset_y_mm: f64,
+    pub scale_pct: f64,
+    pub media: Option<String>,
+}
+
+/// A printer as the lab sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrinterLine {
+    pub name: String,
+    pub kind: &'static str,
+    pub target: String,
+    pub offset_x_mm: f64,
+    pub offset_y_mm: f64,
+    pub scale_pct: f64,
+    pub media: Option<String>,
+    pub added_at: String,
+    pub added_by: String,
+}
+
+impl From<&PrinterRecord> for PrinterLine {
+    fn from(p: &PrinterRecord) -> Self {
+        PrinterLine {
+            name: p.name.clone(),
+            kind: if p.ipp_uri.is_some() { "ipp" } else { "hot-folder" },
+            target: p.ipp_uri.clone().or_else(|| p.hot_folder.clone()).unwrap_or_default(),
+            offset_x_mm: p.offset_x_mm,
+            offset_y_mm: p.offset_y_mm,
+            scale_pct: p.scale_pct,
+            media: p.media.clone(),
+            added_at: p.added_at.clone(),
+            added_by: p.added_by.clone(),
+        }
+    }
+}
+
+pub(super) fn destination(p: &PrinterRecord) -> Destination {
+    match (&p.ipp_uri, &p.hot_folder) {
+        (Some(uri), _) => Destination::Ipp(uri.clone()),
+        (None, Some(dir)) => Destination::HotFolder(PathBuf::from(dir)),
+        (None, None) => Destination::HotFolder(PathBuf::new()),
+    }
+}
+
+fn adjustment(p: &PrinterRecord) -> Adjustment {
+    Adjustment { offset_x_mm: p.offset_x_mm, offset_y_mm: p.offset_y_mm, scale_pct: p.scale_pct }
+}
+
+pub(super) fn printer_error(p: &PrinterRecord, e: PrintError) -> Error {
+    Error::Printer { printer: p.name.clone(), source: e }
+}
+
+pub(super) fn require_printer(store: &mut Store, name: &str) -> Result<PrinterRecord> {
+    let tx = store.read()?;
+    if let Some(p) = tx.printer_named(name.trim())? {
+        return Ok(p);
+    }
+    let known: Vec<String> = tx.printers()?.into_iter().map(|p| p.name).collect();
+    Err(Error::input(if known.is_empty() {
+        format!("no printer {name:?}: none is set up yet (see `gradlab printer add`)")
+    } else {
+        format!("no printer {name:?}; the printers are: {}", known.join(", "))
+    }))
+}
+
+pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
+    let name = spec.name.trim();
+    printing::check_printer_name(name).map_err(Error::Input)?;
+    printing::check_adjustment(spec.offset_x_mm, spec.offset_y_mm, spec.scale_pct).map_err(Error::Input)?;
+    let media = spec.media.as_deref().map(Media::parse).transpose().map_err(Error::Input)?;
+    let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
+        (Some(uri), None) => {
+            let uri = uri.trim();
+            let ok = ["ipp://", "http://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 7;
+            if !ok {
+                return Err(Error::input(format!(
+                    "--ipp {uri:?} is not a printer address; give one like ipp://host:631/ipp/print \
+                     or http://host:631/printers/QUEUE"
+                )));
+            }
+            (Some(uri.to_string()), None)
+        }
+        (None, Some(dir)) => {
+            if !dir.is_dir() {
+                return Err(Error::input(format!("--hot-folder {}: no such folder", dir.display())));
+            }
+            let abs = dir.canonicalize().at(dir)?;
+            (None, Some(abs.display().to_string()))
+        }
+        _ => return Err(Error::input("give a printer either --ipp URI or --hot-folder DIR")),
+    };
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    if tx.printer_named(name)?.is_some() {
+        return Err(Error::input(format!(
+            "printer {name:?} already exists; change it with `gradlab printer set {name} ...` \
+             or remove it first with `gradlab printer remove {name}`"
+        )));
+    }
+    let record = PrinterRecord {
+        id: 0,
+        name: name.to_string(),
+        ipp_uri,
+        hot_folder,
+        offset_x_mm: spec.offset_x_mm,
+        offset_y_mm: spec.offset_y_mm,
+        scale_pct: spec.scale_pct,
+        media: media.map(|m| m.name),
+        added_at: String::new(),
+        added_by: ws.settings.operator(),
+    };
+    tx.insert_printer(&record)?;
+    let p = tx.printer_named(name)?.ok_or_else(|| Error::input("printer vanished while being added"))?;
+    tx.commit()?;
+    Ok(PrinterLine::from(&p))
+}
+
+/// A change to a printer's correction or paper, after a calibration.
+#[derive(Debug, Clone, Default)]
+pub struct PrinterChange {
+    pub offset_x_mm: Option<f64>,
+    pub offset_y_mm: Option<f64>,
+    pub scale_pct: Option<f64>,
+    pub media: Option<String>,
+}
+
+pub fn set_printer(ws: &Workspace, name: &str, change: &PrinterChange) -> Result<PrinterLine> {
+    let mut store = ws.store()?;
+    let p = require_printer(&mut store, name)?;
+    let ox = change.offset_x_mm.unwrap_or(p.offset_x_mm);
+    let oy = change.offset_y_mm.unwrap_or(p.offset_y_mm);
+    let scale = change.scale_pct.unwrap_or(p.scale_pct);
+    printing::check_adjustment(ox, oy, scale).map_err(Error::Input)?;
+    let media = match &change.media {
+        Some(m) => Some(Media::parse(m).map_err(Error::Input)?.name),
+        None => p.media.clone(),
+    };
+    let tx = store.write()?;
+    tx.update_printer(p.id, ox, oy, scale, media.as_deref())?;
+    let p = tx.printer(p.id)?.ok_or_else(|| Error::input("printer vanished while being changed"))?;
+    tx.commit()?;
+    Ok(PrinterLine::from(&p))
+}
+
+pub fn list_printers(ws: &Workspace) -> Result<Vec<PrinterLine>> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    Ok(tx.printers()?.iter().map(PrinterLine::from).collect())
+}
+
+/// Take a printer out of use. Its row stays, so what was sent through it still says where.
+pub fn remove_printer(ws: &Workspace, name: &str) -> Result<PrinterLine> {
+    let mut store = ws.store()?;
+    let p = require_printer(&mut store, name)?;
+    let tx = store.write()?;
+    tx.remove_printer(p.id, &ws.settings.operator())?;
+    tx.commit()?;
+    Ok(PrinterLine::from(&p))
+}
+
+/// The page size a printer prints: its media's, portrait, else A4.
+fn paper_of(p: &PrinterRecord) -> Result<Media> {
+    Media::parse(p.media.as_deref().unwrap_or("A4")).map_err(Error::Input)
+}
+
+#[derive(Debug, Serialize)]
+pub struct TestPrint {
+    pub printer: String,
+    pub file: String,
+    pub printer_job_id: Option<i64>,
+    pub state: String,
+    pub message: String,
+}
+
+/// Print the calibration sheet, corrected by the printer's current adjustment, so a second
+/// test after entering new values shows whether they are right.
+pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
+    let mut store = ws.store()?;
+    let p = require_printer(&mut store, name)?;
+    let media = paper_of(&p)?;
+    let now = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+    let info = calibration::CalibrationInfo {
+        printer: &p.name,
+        media: &media.name,
+        current: adjustment(&p),
+        printed_at: &now,
+    };
+    let page = calibration::calibration_sheet(media.width_mm, media.height_mm, &info);
+    let dir = printer_dir(ws, &p.name);
+    std::fs::create_dir_all(&dir).at(&dir)?;
+    let file = dir.join("calibration.pdf");
+    let mut pdf = PdfWriter::create(&file, &format!("Calibration sheet for {}", p.name))?;
+    pdf.set_adjustment(adjustment(&p));
+    pdf.add_page(&page, &mut |sha| Err(Error::input(format!("the calibration sheet has no photo {sha}"))))?;
+    pdf.finish()?;
+    let dest = destination(&p);
+    dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    let stem = format!("calibration-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    let sent = dest
+        .submit(
+            &Submission {
+                file: &file,
+                job_name: &format!("gradlab calibration {}", p.name),
+                file_stem: &stem,
+                user: &ws.settings.operator(),
+                copies: 1,
+            },
+            &|_| {},
+        )
+        .map_err(|e| printer_error(&p, e))?;
+    Ok(TestPrint {
+        printer: p.name,
+        file: file.display().to_string(),
+        printer_job_id: sent.printer_job_id,
+        state: sent.state.to_string(),
+        message: sent.message,
+    })
+}
+
+fn printer_dir(ws: &Workspace, printer: &str) -> PathBuf {
+    ws.output_dir().join("printers").join(printer)
+}
+
+/// Refuse to send sheets to paper of another size: an A4 job on 6-inch paper is a waste of
+/// a whole batch of photo paper.
+pub(super) fn check_paper(p: &PrinterRecord, l: &Loaded) -> Result<()> {
+    let Some(media) = p.media.as_deref() else { return Ok(()) };
+    let media = Media::parse(media).map_err(Error::Input)?;
+    let (w, h) = l.layout.paper_mm();
+    if media.fits(w, h) {
+        return Ok(());
+    }
+    Err(Error::input(format!(
+        "job {} is laid out on {w} x {h} mm paper (layout {}), but printer {} has {} ({:.1} x {:.1} mm) loaded",
+        job_code(l.job.id),
+        l.layout.name,
+        p.name,
+        media.name,
+        media.width_mm,
+        media.height_mm
+    )))
+}
+
+/// What became of one part (or reprint) in `job print`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartOutcome {
+    pub part: Option<i64>,
+    pub reprint: Option<i64>,
+    pub sheets: String,
+    /// `sent` or `skipped`.
+    pub outcome: &'static str,
+    pub dispatch: Option<i64>,
+    pub printer_job_id: Option<i64>,
+    pub state: String,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrintReport {
+    pub job: String,
+    pub printer: String,
+    pub printer_status: String,
+    pub copies: u32,
+    pub parts: Vec<PartOutcome>,
+}
+
+impl PrintReport {
+    pub fn sent(&self) -> usize {
+        self.parts.iter().filter(|p| p.outcome == "sent").count()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PrintRequest {
+    pub job: String,
+    pub printer: String,
+    pub copies: u32,
+    pub force: bool,
+}
+
+/// One file about to go to a printer.
+pub(super) struct Outgoing<'a> {
+    pub loaded: &'a Loaded,
+    pub part: Option<i64>,
+    pub reprint: Option<i64>,
+    pub sheets: Vec<&'a SheetRecord>,
+    /// The file as rendered for the job (no printer correction).
+    pub file: PathBuf,
+    /// How the printer's queue names it, before our dispatch id is added.
+    pub label: String,
+    pub copies: u32,
+    pub forced: bool,
+}
+
+/// Send one file: record it as `sending`, make the printer's corrected copy if it needs one,
+/// hand it over, then record what the printer said. If the printer does not take it, the
+/// record is removed again: nothing is marked sent that was not.
+pub(super) fn send(
+    ws: &Workspace,
+    store: &mut Store,
+    p: &PrinterRecord,
+    dest: &Destination,
+    out: &Outgoing,
+    progress: &dyn Progress,
+) -> Result<PartOutcome> {
+    let code = job_code(out.loaded.job.id);
+    let adjust = adjustment(p);
+    let file = if adjust.is_none() {
+        out.file.clone()
+    } else {
+        // The correction applies to what this printer gets only; the job's own file stays.
+        let dir = printer_dir(ws, &p.name).join(&code);
+        std::fs::create_dir_all(&dir).at(&dir)?;
+        let name = out.file.file_name().map(|n| n.to_owned()).unwrap_or_default();
+        let path = dir.join(name);
+        let title = format!("{} for printer {}", out.label, p.name);
+        out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
+        path
+    };
+    let sha256 = jobs::sha256_file(&file)?;
+    let operator = ws.settings.operator();
+    let id = {
+        let tx = store.write()?;
+        let id = tx.insert_dispatch(&NewDispatch {
+            job_id: out.loaded.job.id,
+            part: out.part,
+            reprint_id: out.reprint,
+            printer_id: p.id,
+            copies: out.copies as i64,
+            file: &file.display().to_string(),
+            sha256: &sha256,
+            forced: out.forced,
+            sent_by: &operator,
+        })?;
+        tx.name_dispatch(id, &format!("{} #D{id}", out.label), &format!("{}-D{id}", file_stem(&file)))?;
+        tx.commit()?;
+        id
+    };
+    let job_name = format!("{} #D{id}", out.label);
+    let submitted = dest.submit(
+        &Submission {
+            file: &file,
+            job_name: &job_name,
+            file_stem: &format!("{}-D{id}", file_stem(&file)),
+            user: &operator,
+            copies: out.copies,
+        },
+        &|msg| progress.note(&format!("printer {}: {msg}", p.name)),
+    );
+    let tx = store.write()?;
+    match submitted {
+        Ok(s) => {
+            tx.mark_sent(id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?;
+            tx.commit()?;
+            Ok(PartOutcome {
+                part: out.part,
+                reprint: out.reprint,
+                sheets: sheet_span(&out.sheets),
+                outcome: "sent",
+                dispatch: Some(id),
+                printer_job_id: s.printer_job_id,
+                state: s.state.to_string(),
+                note: s.message,
+            })
+        }
+        Err(e) => {
+            tx.delete_unsent_dispatch(id)?;
+            tx.commit()?;
+            Err(printer_error(p, e))
+        }
+    }
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "gradlab".into())
+}
+
+fn sheet_span(sheets: &[&SheetRecord]) -> String {
+    let numbers: Vec<String> = sheets.iter().map(|s| s.number.to_string()).collect();
+    match (sheets.first(), sheets.last()) {
+        (Some(a), Some(b)) if sheets.len() > 2 && b.number - a.number + 1 == sheets.len() as i64 => {
+            format!("{}-{}", a.number, b.number)
+        }
+        _ => numbers.join(","),
+    }
+}
+
+/// Settle dispatches left `sending` by a process that died mid-send: ask each printer whether
+/// it got them. Called with the dispatch lock held, so no live send is mistaken for a dead one.
+pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
+    let stale: Vec<DispatchRecord> = {
+        let tx = store.read()?;
+        tx.dispatches(job)?.into_iter().filter(|d| d.state == PartState::Sending.as_str()).collect()
+    };
+    for d in stale {
+        let p = {
+            let tx = store.read()?;
+            tx.printer(d.printer_id)?.ok_or_else(|| Error::input(format!("dispatch D{} has no printer", d.id)))?
+        };
+        let found =
+            destination(&p).find_sent(&d.job_name, &d.file_stem, d.copies as u32).map_err(|e| printer_error(&p, e))?;
+        let tx = store.write()?;
+        match found {
+            Found::Delivered(s) => tx.mark_sent(d.id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?,
+            Found::NotDelivered => tx.delete_unsent_dispatch(d.id)?,
+            Found::Unknown => tx.set_dispatch_state(
+                d.id,
+                PartState::Sending.as_str(),
+                "sending was interrupted and the file is not in the hot folder: the RIP may have taken it; \
+                 check the printer, then send again with --force if it did not print",
+            )?,
+        }
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) -> Result<PrintReport> {
+    if !(1..=99).contains(&req.copies) {
+        return Err(Error::input(format!("--copies {} must be 1 to 99", req.copies)));
+    }
+    let mut store = ws.store()?;
+    let p = require_printer(&mut store, &req.printer)?;
+    let mut l = {
+        let tx = store.read()?;
+        jobs::load(&tx, &req.job)?
+    };
+    check_paper(&p, &l)?;
+    let code = job_code(l.job.id);
+    let _lock: DispatchLock = ws.lock_dispatch()?;
+    let mut parts = store.read()?.parts(l.job.id)?;
+    if parts.is_empty() {
+        jobs::render(ws, &code, progress)?;
+        parts = store.read()?.parts(l.job.id)?;
+        l = jobs::load(&store.read()?, &code)?;
+    }
+    settle_interrupted(&mut store, l.job.id)?;
+    let dest = destination(&p);
+    let printer_status = dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    let earlier = store.read()?.dispatches(l.job.id)?;
+
+    let mut outcomes = Vec::new();
+    progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
+    for part in &parts {
+        progress::check(progress)?;
+        let sheets: Vec<&SheetRecord> =
+            l.sheets.iter().filter(|s| (part.first_sheet..=part.last_sheet).contains(&s.number)).collect();
+        let before: Vec<&DispatchRecord> = earlier.iter().filter(|d| d.part == Some(part.part)).collect();
+        if let Some(d) = before.last().filter(|_| !req.force) {
+            outcomes.push(PartOutcome {
+                part: Some(part.part),
+                reprint: None,
+                sheets: sheet_span(&sheets),
+                outcome: "skipped",
+                dispatch: Some(d.id),
+                printer_job_id: d.printer_job_id,
+                state: d.state.clone(),
+                note: format!(
+                    "already sent to {} at {} ({}); use --force to send it again",
+                    d.printer,
+                    d.sent_at.as_deref().unwrap_or(&d.started_at),
+                    d.state
+                ),
+            });
+            progress.inc(1);
+            continue;
+        }
+        let file = PathBuf::from(&part.path);
+        if jobs::sha256_file(&file)? != part.sha256 {
+            return Err(Error::input(format!(
+                "{} has changed since job {code} was rendered; render it again with `gradlab job render {code}`",
+                file.display()
+            )));
+        }
+        let out = Outgoing {
+            loaded: &l,
+            part: Some(part.part),
+            reprint: None,
+            sheets,
+            file,
+            label: format!("{code} part {}/{} {}", part.part, parts.len(), l.job.school),
+            copies: req.copies,
+            forced: !before.is_empty(),
+        };
+        match send(ws, &mut store, &p, &dest, &out, progress) {
+            Ok(o) => outcomes.push(o),
+            Err(e) if outcomes.iter().any(|o| o.outcome == "sent") => {
+                let sent: Vec<String> = outcomes
+                    .iter()
+                    .filter(|o| o.outcome == "sent")
+                    .filter_map(|o| o.part.map(|n| n.to_string()))
+                    .collect();
+                return Err(Error::input(format!(
+                    "{e}; part {} was not sent. Parts {} were sent and are recorded; \
+                     run the same command again to send the rest",
+                    part.part,
+                    sent.join(", ")
+                )));
+            }
+            Err(e) => return Err(e),
+        }
+        progress.inc(1);
+    }
+    Ok(PrintReport { job: code, printer: p.name, printer_status, copies: req.copies, parts: outcomes })
+}
+
+/// A dispatch as `job status` and `job cancel` report it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DispatchLine {
+    pub dispatch: i64,
+    pub part: Option<i64>,
+    pub reprint: Option<i64>,
+    pub printer: String,
+    pub printer_job_id: Option<i64>,
+    pub state: String,
+    pub message: String,
+    pub sent_at: Option<String>,
+    /// Set when the printer could not be asked; `state` is then the last one known.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartStatus {
+    pub part: i64,
+    pub first_sheet: i64,
+    pub last_sheet: i64,
+    /// The state of the part's latest dispatch, or `not sent`.
+    pub state: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobStatusReport {
+    pub job: String,
+    pub printed: bool,
+    pub printed_at: Option<String>,
+    pub parts: Vec<PartStatus>,
+    pub dispatches: Vec<DispatchLine>,
+}
+
+impl JobStatusReport {
+    pub fn errors(&self) -> usize {
+        self.dispatches.iter().filter(|d| d.error.is_some()).count()
+    }
+}
+
+fn line(d: &DispatchRecord, error: Option<String>) -> DispatchLine {
+    DispatchLine {
+        dispatch: d.id,
+        part: d.part,
+        reprint: d.reprint_id,
+        printer: d.printer.clone(),
+        printer_job_id: d.printer_job_id,
+        state: d.state.clone(),
+        message: d.state_message.clone(),
+        sent_at: d.sent_at.clone(),
+        error,
+    }
+}
+
+/// Ask the printers about every part not yet finished, record the answers, and mark the job
+/// printed once every part has come out complete.
+pub fn job_status(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
+    update_states(ws, raw, |dest, d| dest.status(d.printer_job_id, &d.files))
+}
+
+/// Cancel every part still waiting or printing.
+pub fn cancel_job(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
+    let operator = ws.settings.operator();
+    update_states(ws, raw, |dest, d| dest.cancel(d.printer_job_id, &d.files, &operator))
+}
+
+fn update_states(
+    ws: &Workspace,
+    raw: &str,
+    ask: impl Fn(&Destination, &DispatchRecord) -> std::result::Result<crate::print::JobStatus, PrintError>,
+) -> Result<JobStatusReport> {
+    let mut store = ws.store()?;
+    let job = {
+        let tx = store.read()?;
+        jobs::load_job(&tx, raw)?
+    };
+    let _lock = ws.lock_dispatch()?;
+    settle_interrupted(&mut store, job.id)?;
+    let dispatches = store.read()?.dispatches(job.id)?;
+    let mut lines = Vec::new();
+    let mut answers = Vec::new();
+    for d in &dispatches {
+        let state = PartState::parse(&d.state);
+        if state.is_none_or(|s| s.is_final() || s == PartState::Sending) {
+            lines.push(line(d, None));
+            continue;
+        }
+        let p = store.read()?.printer(d.printer_id)?.ok_or_else(|| Error::input("dispatch without printer"))?;
+        match ask(&destination(&p), d) {
+            Ok(st) => {
+                answers.push((d.id, st.state, st.message.clone()));
+                let mut l = line(d, None);
+                l.state = st.state.to_string();
+                l.message = st.message;
+                lines.push(l);
+            }
+            Err(e) => lines.push(line(d, Some(printer_error(&p, e).to_string()))),
+        }
+    }
+    let tx = store.write()?;
+    for (id, state, message) in &answers {
+        tx.set_dispatch_state(*id, state.as_str(), message)?;
+    }
+    let parts = tx.parts(job.id)?;
+    let per_part: Vec<Vec<PartState>> = parts
+        .iter()
+        .map(|p| lines.iter().filter(|l| l.part == Some(p.part)).filter_map(|l| PartState::parse(&l.state)).collect())
+        .collect();
+    let printed = printing::job_printed(&per_part);
+    if printed {
+        tx.set_job_printed(job.id)?;
+    }
+    let printed_at = tx.job_printed_at(job.id)?;
+    tx.commit()?;
+    let parts = parts
+        .iter()
+        .map(|p| PartStatus {
+            part: p.part,
+            first_sheet: p.first_sheet,
+            last_sheet: p.last_sheet,
+            state: lines
+                .iter()
+                .rev()
+                .find(|l| l.part == Some(p.part))
+                .map(|l| l.state.clone())
+                .unwrap_or_else(|| "not sent".into()),
+        })
+        .collect();
+    Ok(JobStatusReport { job: job_code(job.id), printed, printed_at, parts, dispatches: lines })
+}

@@ -1,0 +1,178 @@
+//! The printing commands: `printer ...`, `job print|status|cancel` and `sheet reprint`.
+
+use super::bar::Bar;
+use super::commands::{OK, PARTLY};
+use super::output::{self, json, say};
+use super::{PrinterCmd, SheetCmd};
+use crate::app::printing::{
+    self, DispatchLine, JobStatusReport, PrintRequest, PrinterChange, PrinterLine, PrinterSpec,
+};
+use crate::app::{Workspace, reprint};
+use crate::error::Result;
+
+fn printer_rows(list: &[PrinterLine]) {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.kind.to_string(),
+                p.target.clone(),
+                format!("{:+.2}", p.offset_x_mm),
+                format!("{:+.2}", p.offset_y_mm),
+                format!("{:.2}%", p.scale_pct),
+                p.media.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    output::table(&["printer", "kind", "address", "offset x mm", "offset y mm", "scale", "media"], &rows);
+}
+
+pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    let changed = match cmd {
+        PrinterCmd::Add { name, ipp, hot_folder, adjust } => printing::add_printer(
+            ws,
+            &PrinterSpec {
+                name,
+                ipp,
+                hot_folder,
+                offset_x_mm: adjust.offset_x,
+                offset_y_mm: adjust.offset_y,
+                scale_pct: adjust.scale,
+                media: adjust.media,
+            },
+        )?,
+        PrinterCmd::Set { name, adjust } => printing::set_printer(
+            ws,
+            &name,
+            &PrinterChange {
+                offset_x_mm: adjust.offset_x,
+                offset_y_mm: adjust.offset_y,
+                scale_pct: adjust.scale,
+                media: adjust.media,
+            },
+        )?,
+        PrinterCmd::Remove { name } => {
+            let p = printing::remove_printer(ws, &name)?;
+            if as_json {
+                json(&serde_json::json!({"removed": p.name}));
+            } else {
+                say!("printer {} is no longer used; what was sent through it stays on record", p.name);
+            }
+            return Ok(OK);
+        }
+        PrinterCmd::List => {
+            let list = printing::list_printers(ws)?;
+            if as_json {
+                json(&list);
+            } else {
+                printer_rows(&list);
+            }
+            return Ok(OK);
+        }
+        PrinterCmd::Test { name } => {
+            let t = printing::test_printer(ws, &name)?;
+            if as_json {
+                json(&t);
+            } else {
+                say!(
+                    "calibration sheet sent to {}{}: {} {}",
+                    t.printer,
+                    t.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default(),
+                    t.state,
+                    t.message
+                );
+                say!("{}", t.file);
+                say!(
+                    "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
+                    t.printer
+                );
+            }
+            return Ok(OK);
+        }
+    };
+    if as_json {
+        json(&changed);
+    } else {
+        printer_rows(std::slice::from_ref(&changed));
+    }
+    Ok(OK)
+}
+
+pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
+    let bar = Bar::new();
+    let r = printing::print_job(ws, req, &bar)?;
+    drop(bar);
+    if as_json {
+        json(&r);
+    } else {
+        say!("job {} to printer {} ({}), {} copies each:", r.job, r.printer, r.printer_status, r.copies);
+        for p in &r.parts {
+            let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
+            let job = p.printer_job_id.map(|id| format!(" printer job {id}")).unwrap_or_default();
+            say!("  {what} (sheets {}): {}{job}, {} {}", p.sheets, p.outcome, p.state, p.note);
+        }
+        say!("{} sent, {} skipped", r.sent(), r.parts.len() - r.sent());
+    }
+    Ok(OK)
+}
+
+fn dispatch_rows(lines: &[DispatchLine]) {
+    for d in lines {
+        let what = match (d.part, d.reprint) {
+            (Some(n), _) => format!("part {n}"),
+            (None, Some(r)) => format!("reprint {r}"),
+            _ => "?".into(),
+        };
+        let job = d.printer_job_id.map(|id| format!(" job {id}")).unwrap_or_default();
+        say!("  D{} {what} on {}{job}: {} {}", d.dispatch, d.printer, d.state, d.message);
+        if let Some(e) = &d.error {
+            say!("    could not ask: {e}");
+        }
+    }
+}
+
+pub fn status(r: &JobStatusReport, as_json: bool) -> Result<i32> {
+    if as_json {
+        json(r);
+    } else {
+        say!(
+            "job {}: {}",
+            r.job,
+            match &r.printed_at {
+                Some(t) => format!("printed (all parts completed; {t})"),
+                None => "not printed yet".into(),
+            }
+        );
+        for p in &r.parts {
+            say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.state);
+        }
+        dispatch_rows(&r.dispatches);
+    }
+    Ok(if r.errors() > 0 { PARTLY } else { OK })
+}
+
+pub fn sheet(cmd: SheetCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    let SheetCmd::Reprint { codes, printer, reason } = cmd;
+    let bar = Bar::new();
+    let done = reprint::reprint(ws, &reprint::ReprintRequest { codes, printer, reason }, &bar)?;
+    drop(bar);
+    if as_json {
+        json(&done);
+    } else {
+        for d in &done {
+            let sheets: Vec<String> = d.sheets.iter().map(|n| n.to_string()).collect();
+            say!(
+                "job {} reprint {}: sheets {} sent to {} ({}{})",
+                d.job,
+                d.id,
+                sheets.join(", "),
+                d.printer,
+                d.sent.state,
+                d.sent.printer_job_id.map(|id| format!(", printer job {id}")).unwrap_or_default()
+            );
+            say!("{}", d.file);
+        }
+    }
+    Ok(OK)
+}

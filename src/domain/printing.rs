@@ -1,0 +1,236 @@
+//! Printers and what becomes of what we send them: printer names, media sizes, the limits of a
+//! printer's correction, and the states of a dispatched part with the rule for when a job
+//! counts as printed. Pure rules; talking to printers is `crate::print`.
+
+use serde::Serialize;
+
+/// Where a part stands at the printer. `Sending` is ours alone: recorded before the first
+/// byte goes out, so a crash mid-send is noticed on the next run instead of forgotten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartState {
+    Sending,
+    Pending,
+    Held,
+    Processing,
+    Stopped,
+    Completed,
+    Aborted,
+    Canceled,
+}
+
+impl PartState {
+    pub const ALL: [PartState; 8] = [
+        PartState::Sending,
+        PartState::Pending,
+        PartState::Held,
+        PartState::Processing,
+        PartState::Stopped,
+        PartState::Completed,
+        PartState::Aborted,
+        PartState::Canceled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartState::Sending => "sending",
+            PartState::Pending => "pending",
+            PartState::Held => "held",
+            PartState::Processing => "processing",
+            PartState::Stopped => "stopped",
+            PartState::Completed => "completed",
+            PartState::Aborted => "aborted",
+            PartState::Canceled => "canceled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PartState> {
+        PartState::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The IPP `job-state` enum (RFC 8011 5.3.7).
+    pub fn from_ipp(code: i32) -> Option<PartState> {
+        Some(match code {
+            3 => PartState::Pending,
+            4 => PartState::Held,
+            5 => PartState::Processing,
+            6 => PartState::Stopped,
+            7 => PartState::Canceled,
+            8 => PartState::Aborted,
+            9 => PartState::Completed,
+            _ => return None,
+        })
+    }
+
+    /// Nothing more will happen to the job at the printer.
+    pub fn is_final(self) -> bool {
+        matches!(self, PartState::Completed | PartState::Aborted | PartState::Canceled)
+    }
+}
+
+impl std::fmt::Display for PartState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A job is printed when every one of its parts has come out of a printer complete.
+/// `states[i]` holds the states of every dispatch of part i (a part sent twice may have one
+/// aborted and one completed dispatch).
+pub fn job_printed(states: &[Vec<PartState>]) -> bool {
+    !states.is_empty() && states.iter().all(|part| part.contains(&PartState::Completed))
+}
+
+/// A printer's name: it is typed at the terminal and becomes a folder name, so letters, digits,
+/// `-`, `_` and `.` only (Chinese letters are letters), not starting with `.` or `-`.
+pub fn check_printer_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 40
+        && !name.starts_with(['.', '-'])
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "printer name {name:?} must be 1 to 40 letters, digits, '-', '_' or '.', not starting with '.' or '-'"
+        ))
+    }
+}
+
+/// The largest correction we accept: beyond these the printer needs a service, not an offset.
+pub const MAX_OFFSET_MM: f64 = 20.0;
+pub const SCALE_RANGE_PCT: (f64, f64) = (90.0, 110.0);
+
+pub fn check_adjustment(offset_x_mm: f64, offset_y_mm: f64, scale_pct: f64) -> Result<(), String> {
+    for (name, v) in [("--offset-x", offset_x_mm), ("--offset-y", offset_y_mm)] {
+        if !v.is_finite() || v.abs() > MAX_OFFSET_MM {
+            return Err(format!("{name} {v} mm is outside -{MAX_OFFSET_MM}..{MAX_OFFSET_MM} mm"));
+        }
+    }
+    let (lo, hi) = SCALE_RANGE_PCT;
+    if !scale_pct.is_finite() || !(lo..=hi).contains(&scale_pct) {
+        return Err(format!("--scale {scale_pct}% is outside {lo}..{hi}%"));
+    }
+    Ok(())
+}
+
+/// A paper size loaded in a printer, by its PWG 5101.1 self-describing name (what IPP's
+/// `media` attribute carries) and its size in mm, portrait.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Media {
+    pub name: String,
+    pub width_mm: f64,
+    pub height_mm: f64,
+}
+
+/// Names the lab uses for the papers it loads, as PWG names.
+const MEDIA_ALIASES: &[(&str, &str)] = &[
+    ("a4", "iso_a4_210x297mm"),
+    ("a5", "iso_a5_148x210mm"),
+    ("a6", "iso_a6_105x148mm"),
+    ("6inch", "na_index-4x6_4x6in"),
+    ("6寸", "na_index-4x6_4x6in"),
+    ("4x6", "na_index-4x6_4x6in"),
+    ("4r", "na_index-4x6_4x6in"),
+    ("5inch", "oe_photo-l_3.5x5in"),
+    ("5寸", "oe_photo-l_3.5x5in"),
+    ("3r", "oe_photo-l_3.5x5in"),
+    ("letter", "na_letter_8.5x11in"),
+];
+
+impl Media {
+    /// Accepts a PWG name (`iso_a4_210x297mm`, `na_index-4x6_4x6in`) or one of the lab's
+    /// short names (A4, A5, A6, 6inch, 5inch, 4x6, 4R, 3R, letter).
+    pub fn parse(raw: &str) -> Result<Media, String> {
+        let t = raw.trim();
+        let lower = t.to_lowercase();
+        let name = MEDIA_ALIASES.iter().find(|(a, _)| *a == lower).map(|(_, n)| *n).unwrap_or(t);
+        let bad = || {
+            format!(
+                "media {raw:?} is not a paper size: give a PWG name such as iso_a4_210x297mm or \
+                 na_index-4x6_4x6in, or one of A4, A5, A6, 6inch, 5inch, 4x6, 4R, 3R, letter"
+            )
+        };
+        // The size is the last `_`-separated field: `<w>x<h>mm` or `<w>x<h>in`.
+        let dims = name.rsplit('_').next().ok_or_else(bad)?;
+        let (nums, per_unit) = if let Some(n) = dims.strip_suffix("mm") {
+            (n, 1.0)
+        } else if let Some(n) = dims.strip_suffix("in") {
+            (n, 25.4)
+        } else {
+            return Err(bad());
+        };
+        let (w, h) = nums.split_once('x').ok_or_else(bad)?;
+        let (w, h): (f64, f64) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+        if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite() && name.contains('_')) {
+            return Err(bad());
+        }
+        let (w, h) = (w * per_unit, h * per_unit);
+        Ok(Media { name: name.to_string(), width_mm: w.min(h), height_mm: w.max(h) })
+    }
+
+    /// Whether a page of this size prints on this paper, either way round, within 1 mm
+    /// (an A4 layout is 210 x 297; a 6-inch layout may say 102 x 152 for 101.6 x 152.4).
+    pub fn fits(&self, page_w_mm: f64, page_h_mm: f64) -> bool {
+        let (a, b) = (page_w_mm.min(page_h_mm), page_w_mm.max(page_h_mm));
+        (a - self.width_mm).abs() <= 1.0 && (b - self.height_mm).abs() <= 1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipp_job_states_map_and_round_trip() {
+        assert_eq!(PartState::from_ipp(3), Some(PartState::Pending));
+        assert_eq!(PartState::from_ipp(5), Some(PartState::Processing));
+        assert_eq!(PartState::from_ipp(7), Some(PartState::Canceled));
+        assert_eq!(PartState::from_ipp(8), Some(PartState::Aborted));
+        assert_eq!(PartState::from_ipp(9), Some(PartState::Completed));
+        assert_eq!(PartState::from_ipp(2), None);
+        for s in PartState::ALL {
+            assert_eq!(PartState::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn printed_only_when_every_part_completed() {
+        use PartState::*;
+        assert!(!job_printed(&[]));
+        assert!(job_printed(&[vec![Completed], vec![Aborted, Completed]]));
+        assert!(!job_printed(&[vec![Completed], vec![Processing]]));
+        assert!(!job_printed(&[vec![Completed], vec![]]));
+    }
+
+    #[test]
+    fn printer_names() {
+        assert!(check_printer_name("epson-1").is_ok());
+        assert!(check_printer_name("一号机").is_ok());
+        for bad in ["", ".hidden", "-x", "a/b", "a b", "../x"] {
+            assert!(check_printer_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn adjustment_limits() {
+        assert!(check_adjustment(-1.5, 2.0, 99.2).is_ok());
+        assert!(check_adjustment(21.0, 0.0, 100.0).unwrap_err().contains("--offset-x"));
+        assert!(check_adjustment(0.0, f64::NAN, 100.0).unwrap_err().contains("--offset-y"));
+        assert!(check_adjustment(0.0, 0.0, 120.0).unwrap_err().contains("--scale"));
+    }
+
+    #[test]
+    fn media_names_and_sizes() {
+        let a4 = Media::parse("A4").unwrap();
+        assert_eq!((a4.name.as_str(), a4.width_mm, a4.height_mm), ("iso_a4_210x297mm", 210.0, 297.0));
+        let six = Media::parse("na_index-4x6_4x6in").unwrap();
+        assert!((six.width_mm - 101.6).abs() < 1e-9 && (six.height_mm - 152.4).abs() < 1e-9);
+        assert_eq!(Media::parse("6寸").unwrap(), six);
+        assert!(six.fits(102.0, 152.0) && six.fits(152.0, 102.0) && !six.fits(210.0, 297.0));
+        assert!(a4.fits(210.0, 297.0));
+        for bad in ["", "A3x", "iso_a4", "x_10xmm", "foo_0x5mm", "210x297mm"] {
+            assert!(Media::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

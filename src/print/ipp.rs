@@ -1,0 +1,257 @@
+//! IPP (RFC 8011) through the `ipp` crate's blocking client: Print-Job with the PDF streamed
+//! from its file, Get-Job-Attributes, Cancel-Job, Get-Jobs and Get-Printer-Attributes. Works
+//! against IPP Everywhere printers and CUPS queues alike.
+
+use super::{Found, JobStatus, PrintError, Submission, Submitted};
+use crate::domain::printing::PartState;
+use ::ipp::prelude::*;
+use std::time::Duration;
+
+/// Long enough to upload a large part over a slow network, short enough that a dead printer
+/// does not hang the lab's terminal.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
+
+fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
+    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{uri:?} is not a printer address: {e}")))?;
+    match u.scheme_str() {
+        Some("ipp" | "http") => Ok(u),
+        Some("ipps" | "https") => Err(PrintError::Other(format!(
+            "{uri}: encrypted IPP (ipps/https) is not supported by this build; use the printer's ipp:// address"
+        ))),
+        _ => Err(PrintError::Other(format!("{uri:?} is not an ipp:// or http:// printer address"))),
+    }
+}
+
+fn name(s: &str) -> Result<IppValue, PrintError> {
+    // IPP names are at most 255 bytes; cut at a character boundary rather than refuse.
+    let mut end = s.len().min(255);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    Ok(IppValue::NameWithoutLanguage(s[..end].try_into().map_err(|e| PrintError::Other(format!("{e}")))?))
+}
+
+fn keyword(s: &str) -> Result<IppValue, PrintError> {
+    Ok(IppValue::Keyword(s.try_into().map_err(|e| PrintError::Other(format!("{s:?}: {e}")))?))
+}
+
+fn request(uri: &Uri, op: Operation) -> Result<IppRequestResponse, PrintError> {
+    IppRequestResponse::new(IppVersion::v1_1(), op, Some(uri.clone()))
+        .map_err(|e| PrintError::Other(format!("building the IPP request: {e}")))
+}
+
+fn attr_in(req: &mut IppRequestResponse, group: DelimiterTag, attr: &str, value: IppValue) -> Result<(), PrintError> {
+    let a = IppAttribute::with_name(attr, value).map_err(|e| PrintError::Other(format!("{attr}: {e}")))?;
+    req.attributes_mut().add(group, a);
+    Ok(())
+}
+
+fn op_attr(req: &mut IppRequestResponse, attr: &str, value: IppValue) -> Result<(), PrintError> {
+    attr_in(req, DelimiterTag::OperationAttributes, attr, value)
+}
+
+/// Send one request; a transport failure is `Unreachable`, an IPP error status is `Refused`.
+fn send(uri: &Uri, req: IppRequestResponse, what: &str) -> Result<IppRequestResponse, PrintError> {
+    let client = IppClient::builder(uri.clone()).request_timeout(REQUEST_TIMEOUT).build();
+    let resp =
+        client.send(req).map_err(|e| PrintError::Unreachable { target: uri.to_string(), reason: e.to_string() })?;
+    let status = resp.header().status_code();
+    if status.is_success() {
+        Ok(resp)
+    } else {
+        let message = attr_text(&resp, DelimiterTag::OperationAttributes, "status-message");
+        Err(PrintError::Refused {
+            target: uri.to_string(),
+            what: what.to_string(),
+            reason: if message.is_empty() { format!("{status:?}") } else { format!("{status:?}: {message}") },
+        })
+    }
+}
+
+fn attr<'a>(resp: &'a IppRequestResponse, group: DelimiterTag, name: &str) -> Option<&'a IppValue> {
+    resp.attributes().groups_of(group).find_map(|g| g.get(name)).map(|a| a.value())
+}
+
+fn attr_text(resp: &IppRequestResponse, group: DelimiterTag, name: &str) -> String {
+    attr(resp, group, name).map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn int_of(v: &IppValue) -> Option<i32> {
+    match v {
+        IppValue::Integer(i) | IppValue::Enum(i) => Some(*i),
+        _ => None,
+    }
+}
+
+fn status_of(group: &IppAttributeGroup) -> Option<JobStatus> {
+    let state = group.get("job-state").and_then(|a| int_of(a.value())).and_then(PartState::from_ipp)?;
+    let mut message = group.get("job-state-message").map(|a| a.value().to_string()).unwrap_or_default();
+    let reasons = group.get("job-state-reasons").map(|a| a.value().to_string()).unwrap_or_default();
+    if !reasons.is_empty() && reasons != "none" && !message.contains(&reasons) {
+        message = if message.is_empty() { reasons } else { format!("{message} ({reasons})") };
+    }
+    Some(JobStatus { state, message })
+}
+
+pub(super) fn check_ready(uri: &str) -> Result<String, PrintError> {
+    let u = parse_uri(uri)?;
+    let mut req = request(&u, Operation::GetPrinterAttributes)?;
+    op_attr(
+        &mut req,
+        "requested-attributes",
+        IppValue::Array(vec![
+            keyword("printer-state")?,
+            keyword("printer-is-accepting-jobs")?,
+            keyword("printer-make-and-model")?,
+        ]),
+    )?;
+    let resp = send(&u, req, "Get-Printer-Attributes")?;
+    let g = DelimiterTag::PrinterAttributes;
+    if let Some(IppValue::Boolean(false)) = attr(&resp, g, "printer-is-accepting-jobs") {
+        return Err(PrintError::Refused {
+            target: uri.into(),
+            what: "new jobs".into(),
+            reason: "the printer is not accepting jobs".into(),
+        });
+    }
+    let state = match attr(&resp, g, "printer-state").and_then(int_of) {
+        Some(3) => "idle",
+        Some(4) => "printing",
+        Some(5) => "stopped",
+        _ => "state unknown",
+    };
+    Ok(format!("{} ({state})", attr_text(&resp, g, "printer-make-and-model")))
+}
+
+/// How long to keep asking a busy printer to take a job. A printer without a queue of its own
+/// refuses new jobs (server-error-busy) while it prints one; a large part takes minutes.
+const BUSY_WAIT: Duration = Duration::from_secs(30 * 60);
+
+fn is_busy(e: &PrintError) -> bool {
+    matches!(e, PrintError::Refused { reason, .. }
+        if reason.starts_with("ServerErrorBusy") || reason.starts_with("ServerErrorServiceUnavailable")
+            || reason.starts_with("ServerErrorTemporaryError"))
+}
+
+pub(super) fn print_job(uri: &str, s: &Submission, waiting: &dyn Fn(&str)) -> Result<Submitted, PrintError> {
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(200);
+    loop {
+        match print_once(uri, s) {
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_WAIT => {
+                waiting(&format!("{e}; trying again in {:.1} s", pause.as_secs_f64()));
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(5));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn print_once(uri: &str, s: &Submission) -> Result<Submitted, PrintError> {
+    let u = parse_uri(uri)?;
+    let file = std::fs::File::open(s.file).map_err(|e| PrintError::Other(format!("{}: {e}", s.file.display())))?;
+    let mut req = request(&u, Operation::PrintJob)?;
+    op_attr(&mut req, "requesting-user-name", name(s.user)?)?;
+    op_attr(&mut req, "job-name", name(s.job_name)?)?;
+    op_attr(
+        &mut req,
+        "document-format",
+        IppValue::MimeMediaType("application/pdf".try_into().map_err(|e| PrintError::Other(format!("{e}")))?),
+    )?;
+    if s.copies > 1 {
+        attr_in(&mut req, DelimiterTag::JobAttributes, "copies", IppValue::Integer(s.copies as i32))?;
+    }
+    *req.payload_mut() = IppPayload::new(file);
+    let resp = send(&u, req, &format!("the job {:?}", s.job_name))?;
+    let job = resp.attributes().groups_of(DelimiterTag::JobAttributes).next();
+    let id = job
+        .and_then(|g| g.get("job-id"))
+        .and_then(|a| int_of(a.value()))
+        .ok_or_else(|| PrintError::Other(format!("{uri} accepted {:?} but gave no job-id", s.job_name)))?;
+    let status = job.and_then(status_of).unwrap_or(JobStatus { state: PartState::Pending, message: String::new() });
+    Ok(Submitted { printer_job_id: Some(id as i64), files: Vec::new(), state: status.state, message: status.message })
+}
+
+fn job_request(uri: &Uri, op: Operation, id: i64, user: Option<&str>) -> Result<IppRequestResponse, PrintError> {
+    let mut req = request(uri, op)?;
+    op_attr(&mut req, "job-id", IppValue::Integer(id as i32))?;
+    if let Some(user) = user {
+        op_attr(&mut req, "requesting-user-name", name(user)?)?;
+    }
+    Ok(req)
+}
+
+pub(super) fn job_status(uri: &str, id: i64) -> Result<JobStatus, PrintError> {
+    let u = parse_uri(uri)?;
+    let req = job_request(&u, Operation::GetJobAttributes, id, None)?;
+    let resp = send(&u, req, &format!("the state of job {id}"))?;
+    resp.attributes()
+        .groups_of(DelimiterTag::JobAttributes)
+        .find_map(status_of)
+        .ok_or_else(|| PrintError::Other(format!("{uri} gave no job-state for job {id}")))
+}
+
+pub(super) fn cancel(uri: &str, id: i64, user: &str) -> Result<JobStatus, PrintError> {
+    let u = parse_uri(uri)?;
+    let req = job_request(&u, Operation::CancelJob, id, Some(user))?;
+    match send(&u, req, &format!("to cancel job {id}")) {
+        Ok(_) => {
+            // A printer stops at the next page boundary; wait a little for it to say so.
+            let deadline = std::time::Instant::now() + Duration::from_secs(15);
+            loop {
+                let st = job_status(uri, id)?;
+                if st.state.is_final() || std::time::Instant::now() > deadline {
+                    return Ok(st);
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+        }
+        // Already finished: say what it finished as, rather than fail.
+        Err(PrintError::Refused { .. }) => {
+            let st = job_status(uri, id)?;
+            if st.state.is_final() {
+                Ok(st)
+            } else {
+                Err(PrintError::Refused {
+                    target: uri.into(),
+                    what: format!("to cancel job {id}"),
+                    reason: format!("the job is {}", st.state),
+                })
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
+    let u = parse_uri(uri)?;
+    let mut req = request(&u, Operation::GetJobs)?;
+    op_attr(&mut req, "which-jobs", keyword("all")?)?;
+    op_attr(
+        &mut req,
+        "requested-attributes",
+        IppValue::Array(vec![
+            keyword("job-id")?,
+            keyword("job-name")?,
+            keyword("job-state")?,
+            keyword("job-state-message")?,
+            keyword("job-state-reasons")?,
+        ]),
+    )?;
+    let resp = send(&u, req, "the list of jobs")?;
+    for g in resp.attributes().groups_of(DelimiterTag::JobAttributes) {
+        if g.get("job-name").map(|a| a.value().to_string()).as_deref() == Some(job_name)
+            && let Some(id) = g.get("job-id").and_then(|a| int_of(a.value()))
+        {
+            let st = status_of(g).unwrap_or(JobStatus { state: PartState::Pending, message: String::new() });
+            return Ok(Found::Delivered(Submitted {
+                printer_job_id: Some(id as i64),
+                files: Vec::new(),
+                state: st.state,
+                message: st.message,
+            }));
+        }
+    }
+    Ok(Found::NotDelivered)
+}
