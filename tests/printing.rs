@@ -399,3 +399,30 @@ fn a_jammed_sheet_is_reprinted_by_scanning_it() {
         1
     );
 }
+
+#[test]
+fn a_cups_queue_holds_parts_pending_and_cancel_or_release_settles_them() {
+    let cups = common::printer::CupsQueue::start();
+    let ws = Ws::new();
+    let job = job(&ws);
+    ws.run_ok(&["printer", "add", "cups", "--ipp", &cups.uri]);
+    cups.stop();
+    let r = print(&ws, &[&job, "--printer", "cups"]);
+    assert_eq!(sent(&r).len(), 4, "a queue takes every part at once");
+    let s = ws.run_ok(&["job", "status", &job, "--json"]).json();
+    let states: Vec<&str> = s["parts"].as_array().unwrap().iter().map(|p| p["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["pending"; 4], "{s}");
+    let c = ws.run_ok(&["job", "cancel", &job, "--json"]).json();
+    let states: Vec<&str> = c["parts"].as_array().unwrap().iter().map(|p| p["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["canceled"; 4], "{c}");
+    assert_eq!(c["printed"], false);
+
+    cups.resume();
+    print(&ws, &[&job, "--printer", "cups", "--force"]);
+    wait_for(
+        || ws.run_ok(&["job", "status", &job, "--json"]).json()["printed"] == true,
+        "the queue to print every part",
+    );
+    assert_eq!(ws.count("SELECT count(*) FROM dispatches WHERE state = 'completed'"), 4);
+    assert_eq!(ws.count("SELECT count(*) FROM dispatches WHERE state = 'canceled'"), 4);
+}

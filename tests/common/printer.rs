@@ -163,3 +163,95 @@ pub fn wait_for(mut ok: impl FnMut() -> bool, what: &str) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// A real CUPS scheduler with one raw queue, `lab`, that prints to /dev/null: unlike
+/// ippeveprinter it queues jobs, so several parts can wait at once. `cupsd` must run as root.
+pub struct CupsQueue {
+    pub uri: String,
+    server: String,
+    _dir: tempfile::TempDir,
+    cupsd: Child,
+}
+
+impl CupsQueue {
+    pub fn start() -> CupsQueue {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for sub in ["spool", "cache", "run", "log", "ppd"] {
+            std::fs::create_dir(root.join(sub)).unwrap();
+        }
+        // cupsd drops to the `lp` user for its spool work.
+        for entry in walk(root) {
+            std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        let port = free_port();
+        std::fs::write(
+            root.join("cupsd.conf"),
+            format!(
+                "Listen 127.0.0.1:{port}\nLogLevel warn\nWebInterface No\nBrowsing No\nDefaultAuthType None\n\
+                 <Location />\n  Order allow,deny\n  Allow all\n</Location>\n\
+                 <Policy default>\n  <Limit All>\n    Order deny,allow\n    Allow all\n  </Limit>\n</Policy>\n"
+            ),
+        )
+        .unwrap();
+        let r = root.display();
+        std::fs::write(
+            root.join("cups-files.conf"),
+            format!(
+                "ServerRoot {r}\nRequestRoot {r}/spool\nCacheDir {r}/cache\nStateDir {r}/run\nTempDir {r}/spool\n\
+                 ErrorLog {r}/log/error_log\nAccessLog {r}/log/access_log\nPageLog {r}/log/page_log\n\
+                 User lp\nGroup lp\nFileDevice Yes\n"
+            ),
+        )
+        .unwrap();
+        let cupsd = Command::new(find_program("cupsd"))
+            .arg("-f")
+            .arg("-c")
+            .arg(root.join("cupsd.conf"))
+            .arg("-s")
+            .arg(root.join("cups-files.conf"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start cupsd (it must run as root)");
+        wait_for(|| TcpStream::connect(("127.0.0.1", port)).is_ok(), "cupsd to listen");
+        let server = format!("127.0.0.1:{port}");
+        let q = CupsQueue { uri: format!("ipp://127.0.0.1:{port}/printers/lab"), server, _dir: dir, cupsd };
+        q.admin("lpadmin", &["-p", "lab", "-E", "-v", "file:///dev/null", "-m", "raw"]);
+        q
+    }
+
+    fn admin(&self, program: &str, args: &[&str]) {
+        let out = Command::new(find_program(program)).arg("-h").arg(&self.server).args(args).output().unwrap();
+        assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Stop the queue printing; it keeps accepting jobs, which wait as pending.
+    pub fn stop(&self) {
+        self.admin("cupsdisable", &["lab"]);
+    }
+
+    pub fn resume(&self) {
+        self.admin("cupsenable", &["lab"]);
+    }
+}
+
+impl Drop for CupsQueue {
+    fn drop(&mut self) {
+        let _ = self.cupsd.kill();
+        let _ = self.cupsd.wait();
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
