@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod import;
 pub mod layout;
+pub mod mail;
 pub mod print;
 pub mod progress;
 pub mod render;

@@ -146,9 +146,13 @@ pub struct SheetLine {
 
 #[derive(Debug, Serialize)]
 pub struct PacketLine {
+    /// The packet's barcode payload, as scanned in the mailroom.
     pub barcode: String,
     pub class: String,
     pub students: i64,
+    /// The shipment it is in (unless that shipment came back).
+    pub shipment: Option<String>,
+    pub packed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -311,8 +315,17 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
         packets: l
             .packets
             .iter()
-            .map(|p| PacketLine { barcode: code(Kind::Packet, p.id), class: p.bh.clone(), students: p.students })
-            .collect(),
+            .map(|p| {
+                let info = tx.packet_info(p.id)?;
+                Ok(PacketLine {
+                    barcode: code(Kind::Packet, p.id),
+                    class: p.bh.clone(),
+                    students: p.students,
+                    shipment: info.as_ref().and_then(|i| i.shipment).map(|s| code(Kind::Shipment, s)),
+                    packed: info.is_some_and(|i| i.scanned_at.is_some()),
+                })
+            })
+            .collect::<Result<_>>()?,
         sheets,
         parts: tx.parts(l.job.id)?,
         printed_at: tx.job_printed_at(l.job.id)?,

@@ -9,10 +9,13 @@ pub mod jobs;
 pub mod layouts;
 pub mod printing;
 pub mod qr;
+pub mod reports;
 pub mod reprint;
 pub mod roster;
+pub mod scan;
 pub mod schools;
 pub mod settings;
+pub mod shipments;
 pub mod students;
 pub mod workspace;
 

@@ -52,6 +52,29 @@ pub fn add(ws: &Workspace, new: &NewSchool) -> Result<SchoolCode> {
     Ok(code)
 }
 
+/// Change where a school's shipments go and whom to call.
+pub fn set_contact(
+    ws: &Workspace,
+    code: &str,
+    address: Option<&str>,
+    contact: Option<&str>,
+    phone: Option<&str>,
+) -> Result<School> {
+    let code = parse_code(code)?;
+    let clean = |v: Option<&str>| v.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let (address, contact, phone) = (clean(address), clean(contact), clean(phone));
+    if address.is_none() && contact.is_none() && phone.is_none() {
+        return Err(Error::input("give at least one of --address, --contact, --phone"));
+    }
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    require(&tx, &code)?;
+    tx.update_school_contact(code.as_str(), address.as_deref(), contact.as_deref(), phone.as_deref())?;
+    let school = require(&tx, &code)?;
+    tx.commit()?;
+    Ok(school)
+}
+
 pub fn list(ws: &Workspace) -> Result<Vec<SchoolSummary>> {
     ws.store()?.read()?.schools()
 }

@@ -12,6 +12,37 @@ pub struct Settings {
     pub lab: LabSettings,
     pub import: ImportSettings,
     pub render: RenderSettings,
+    pub shipping: ShippingSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ShippingSettings {
+    /// The sender on shipping labels; empty name means the lab's name.
+    pub sender_name: String,
+    pub sender_address: String,
+    pub sender_contact: String,
+    pub sender_phone: String,
+    /// Prints reach the school this many working days after collection.
+    pub promise_working_days: u32,
+    /// Holidays and make-up working days, relative to the workspace.
+    pub calendar: String,
+    /// This computer's name in the scan log, unless `scan --station` says otherwise.
+    pub station: String,
+}
+
+impl Default for ShippingSettings {
+    fn default() -> Self {
+        ShippingSettings {
+            sender_name: String::new(),
+            sender_address: String::new(),
+            sender_contact: String::new(),
+            sender_phone: String::new(),
+            promise_working_days: 40,
+            calendar: "calendars/china.toml".into(),
+            station: "mailroom".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +111,22 @@ max_zip_total_mb = 16384
 max_sheets_per_part = 200
 # Resolution (dots per inch) of `gradlab job preview` pictures.
 preview_dpi = 150.0
+
+[shipping]
+# The sender printed on shipping labels; an empty name means the lab's name above.
+sender_name = ""
+sender_address = ""
+sender_contact = ""
+sender_phone = ""
+# The promise to schools: prints arrive this many working days after collection (the latest
+# collection time of the school's students in a job).
+promise_working_days = 40
+# Working days skip weekends and the official holidays in this file, and count its make-up
+# working days (调休); the path is relative to the workspace. Add next year's arrangement
+# when the State Council publishes it each November.
+calendar = "calendars/china.toml"
+# This computer's name in the scan log, unless `gradlab scan --station NAME` says otherwise.
+station = "mailroom"
 "#;
 
 impl Settings {
@@ -116,6 +163,9 @@ mod tests {
         assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
         assert_eq!(s.render.max_sheets_per_part, d.render.max_sheets_per_part);
         assert_eq!(s.render.preview_dpi, d.render.preview_dpi);
+        assert_eq!(s.shipping.promise_working_days, d.shipping.promise_working_days);
+        assert_eq!(s.shipping.calendar, d.shipping.calendar);
+        assert_eq!(s.shipping.station, d.shipping.station);
     }
 
     #[test]

@@ -57,6 +57,12 @@ impl Workspace {
                 write_atomically(&p, text.as_bytes())?;
             }
         }
+        // The holiday calendar, likewise the lab's to keep up to date.
+        let calendar = root.join("calendars").join("china.toml");
+        if !calendar.exists() {
+            fs::create_dir_all(root.join("calendars")).at(root.join("calendars"))?;
+            write_atomically(&calendar, crate::domain::calendar::SHIPPED.as_bytes())?;
+        }
         Store::create(&db)?;
         Ok((Workspace::open(root)?, fresh))
     }
@@ -89,6 +95,19 @@ impl Workspace {
 
     pub fn output_dir(&self) -> PathBuf {
         self.root.join("output")
+    }
+
+    /// The working-day calendar named in the settings; the shipped one if that file is gone.
+    pub fn calendar(&self) -> Result<crate::domain::calendar::Calendar> {
+        use crate::domain::calendar::{Calendar, SHIPPED};
+        let path = self.root.join(&self.settings.shipping.calendar);
+        match fs::read_to_string(&path) {
+            Ok(text) => Calendar::parse(&text, &path.display().to_string()).map_err(Error::Input),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Calendar::parse(SHIPPED, "shipped calendar").map_err(Error::Input)
+            }
+            Err(e) => Err(Error::Io { path, source: e }),
+        }
     }
 
     pub fn zip_limits(&self) -> Limits {

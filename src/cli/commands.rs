@@ -2,7 +2,7 @@
 
 use super::bar::Bar;
 use super::output::{self, json, say};
-use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing};
+use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, shipping};
 use crate::app::{self, Workspace};
 use crate::error::Result;
 use serde_json::json as j;
@@ -44,6 +44,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Layout(cmd) => layouts(cmd, &open()?, as_json),
         Command::Printer(cmd) => printing::printer(cmd, &open()?, as_json),
         Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
+        Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, as_json),
+        Command::Report(cmd) => shipping::report(cmd, &open()?, as_json),
+        Command::Scan { code, shipment, station, carrier } => {
+            let req = app::scan::ScanRequest { code, shipment, station, carrier };
+            shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
+        }
         Command::Batch(BatchCmd::Import { path, replace }) => {
             let ws = open()?;
             let bar = Bar::new();
@@ -233,6 +239,21 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 output::table(&["code", "name", "students", "classes", "roster"], &rows);
             }
         }
+        SchoolCmd::Set { code, address, contact, phone } => {
+            let s = app::schools::set_contact(ws, &code, address.as_deref(), contact.as_deref(), phone.as_deref())?;
+            if as_json {
+                json(&s);
+            } else {
+                say!(
+                    "{} {}: {} / {} {}",
+                    s.code,
+                    s.name,
+                    s.address.as_deref().unwrap_or("-"),
+                    s.contact.as_deref().unwrap_or("-"),
+                    s.phone.as_deref().unwrap_or("")
+                );
+            }
+        }
         SchoolCmd::Show { code } => {
             let d = app::schools::show(ws, &code)?;
             if as_json {
@@ -311,7 +332,12 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
                 say!("  created {} by {}; {} students", d.created_at, d.created_by, d.students);
                 for p in &d.packets {
-                    say!("  packet {}  {}  {} students", p.barcode, p.class, p.students);
+                    let shipped = match (&p.shipment, p.packed) {
+                        (Some(s), true) => format!("  packed in {s}"),
+                        (Some(s), false) => format!("  expected in {s}"),
+                        _ => String::new(),
+                    };
+                    say!("  packet {}  {}  {} students{shipped}", p.barcode, p.class, p.students);
                 }
                 for s in &d.sheets {
                     let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
@@ -359,6 +385,16 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         }
         JobCmd::Status { job } => return printing::status(&app::printing::job_status(ws, &job)?, as_json),
         JobCmd::Cancel { job } => return printing::status(&app::printing::cancel_job(ws, &job)?, as_json),
+        JobCmd::PackingLists { job } => {
+            let files = app::shipments::packing_lists(ws, &job)?;
+            if as_json {
+                json(&files);
+            } else {
+                for f in files {
+                    say!("{}", f.display());
+                }
+            }
+        }
         JobCmd::Preview { job, sheet, out } => {
             let path = app::jobs::preview(ws, &job, sheet, &out)?;
             if as_json {

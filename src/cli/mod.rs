@@ -6,6 +6,7 @@ mod bar;
 mod commands;
 mod output;
 mod printing;
+mod shipping;
 
 pub use commands::run;
 
@@ -67,6 +68,91 @@ pub enum Command {
     /// Single sheets of a job
     #[command(subcommand)]
     Sheet(SheetCmd),
+    /// Shipments to schools (or to one person): packets, label, packing lists, states
+    #[command(subcommand)]
+    Shipment(ShipmentCmd),
+    /// Record one mailroom scan: a packet, a shipment or a courier's tracking number
+    Scan {
+        code: String,
+        /// Shipment to fill (default: the station's current one, set by scanning its barcode)
+        #[arg(long, value_name = "ID")]
+        shipment: Option<String>,
+        /// Station name for the scan log (default: [shipping] station in gradlab.toml)
+        #[arg(long, value_name = "NAME")]
+        station: Option<String>,
+        /// Carrier of a tracking number: upu, ems, sf, or other for a format we do not check
+        #[arg(long, value_name = "C")]
+        carrier: Option<String>,
+    },
+    /// Reports: what is late or due, and each school's progress
+    #[command(subcommand)]
+    Report(ReportCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShipmentCmd {
+    /// Open a shipment to a school with the packets of its printed jobs not yet shipped
+    Create {
+        #[arg(long, value_name = "CODE")]
+        school: String,
+        /// Only this job's packets (repeatable)
+        #[arg(long = "job", value_name = "JOB")]
+        jobs: Vec<String>,
+        /// Ship to one person at this address instead of the school (with --recipient)
+        #[arg(long, value_name = "ADDRESS")]
+        to: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        recipient: Option<String>,
+        #[arg(long, value_name = "P")]
+        phone: Option<String>,
+    },
+    /// List shipments
+    List {
+        /// open, sealed, shipped, delivered or returned
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+    },
+    /// Show a shipment: recipient, state, packets expected and scanned
+    Show { id: String },
+    /// Close a shipment once every packet is scanned (--force --reason to leave missing ones out)
+    Seal {
+        id: String,
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_name = "R")]
+        reason: Option<String>,
+    },
+    /// Hand a sealed shipment to the courier
+    Ship {
+        id: String,
+        #[arg(long, value_name = "NO")]
+        tracking: Option<String>,
+        /// upu, ems, sf or other
+        #[arg(long, value_name = "C")]
+        carrier: Option<String>,
+    },
+    /// The school received it
+    Deliver { id: String },
+    /// The courier brought it back; its packets can go out again
+    Return {
+        id: String,
+        #[arg(long, value_name = "R")]
+        reason: String,
+    },
+    /// Write the label and packing lists again
+    Documents { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// Jobs late or due within a week against the promise of N working days from collection
+    Due {
+        /// Report as of this day (YYYY-MM-DD) instead of today
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Per school: students imported, printed, packed, shipped, delivered
+    Schools,
 }
 
 #[derive(Debug, Subcommand)]
@@ -186,6 +272,8 @@ pub enum JobCmd {
     Status { job: String },
     /// Cancel every part of the job still waiting or printing
     Cancel { job: String },
+    /// Write each packet's packing list (students in order, packet barcode)
+    PackingLists { job: String },
     /// Draw one sheet to a PNG to look at before printing
     Preview {
         job: String,
@@ -211,6 +299,16 @@ pub enum SchoolCmd {
     Add(SchoolAdd),
     /// List registered schools
     List,
+    /// Change a school's postal address, contact or phone
+    Set {
+        code: String,
+        #[arg(long, value_name = "A")]
+        address: Option<String>,
+        #[arg(long, value_name = "C")]
+        contact: Option<String>,
+        #[arg(long, value_name = "P")]
+        phone: Option<String>,
+    },
     /// Show one school: addresses, classes, roster, batches
     Show {
         /// School code (院校代码), 5 digits

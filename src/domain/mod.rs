@@ -2,6 +2,7 @@
 //! codes, student numbers (学号), masked names, ID last-4 and the print order. Everything here
 //! is pure so it can be tested on its own and shared by every stage.
 
+pub mod calendar;
 pub mod collection_code;
 pub mod id_number;
 pub mod ids;
@@ -10,7 +11,9 @@ pub mod order;
 pub mod printing;
 pub mod roster;
 pub mod school;
+pub mod shipment;
 pub mod student;
+pub mod tracking;
 
 pub use collection_code::CollectionCode;
 pub use roster::RosterRow;

@@ -4,12 +4,14 @@
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
 
 mod jobs;
+mod mail;
 mod photos;
 mod printing;
 mod queries;
 mod schema;
 
 pub use jobs::*;
+pub use mail::*;
 pub use photos::{PhotoStore, Staging};
 pub use printing::*;
 pub use queries::*;

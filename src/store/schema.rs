@@ -205,6 +205,57 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX dispatches_by_job ON dispatches(job_id);
     ALTER TABLE jobs ADD COLUMN printed_at TEXT;
     "#,
+    // 4: the mailroom. A shipment goes to a school (or to one person) with the packets expected
+    // in it; a packet counts as packed once scanned. Every scan is logged, whatever its result.
+    r#"
+    CREATE TABLE shipments (
+        id             INTEGER PRIMARY KEY,
+        school_code    TEXT NOT NULL REFERENCES schools(code),
+        to_person      INTEGER NOT NULL DEFAULT 0,
+        recipient      TEXT NOT NULL,
+        address        TEXT NOT NULL,
+        contact        TEXT NOT NULL DEFAULT '',
+        phone          TEXT NOT NULL DEFAULT '',
+        state          TEXT NOT NULL CHECK (state IN ('open', 'sealed', 'shipped', 'delivered', 'returned')),
+        carrier        TEXT,
+        tracking       TEXT,
+        note           TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL,
+        created_by     TEXT NOT NULL,
+        sealed_at      TEXT,
+        seal_reason    TEXT,
+        shipped_at     TEXT,
+        delivered_at   TEXT,
+        returned_at    TEXT,
+        return_reason  TEXT,
+        changed_by     TEXT
+    );
+    CREATE TABLE shipment_packets (
+        shipment_id INTEGER NOT NULL REFERENCES shipments(id),
+        packet_id   INTEGER NOT NULL REFERENCES packets(id),
+        added_at    TEXT NOT NULL,
+        scanned_at  TEXT,
+        scanned_by  TEXT,
+        station     TEXT,
+        PRIMARY KEY (shipment_id, packet_id)
+    );
+    CREATE INDEX shipment_packets_by_packet ON shipment_packets(packet_id);
+    CREATE TABLE scans (
+        id          INTEGER PRIMARY KEY,
+        scanned_at  TEXT NOT NULL,
+        station     TEXT NOT NULL,
+        operator    TEXT NOT NULL,
+        code        TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        shipment_id INTEGER REFERENCES shipments(id),
+        result      TEXT NOT NULL CHECK (result IN ('accepted', 'confirmed', 'refused', 'shown')),
+        message     TEXT NOT NULL
+    );
+    CREATE TABLE stations (
+        name        TEXT PRIMARY KEY,
+        shipment_id INTEGER REFERENCES shipments(id)
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -1,0 +1,254 @@
+//! `gradlab scan CODE`: one scan at a mailroom station, and what it was. A packet goes into
+//! the station's open shipment (or is confirmed there) unless it would go to the wrong school,
+//! twice, or before it is printed; a shipment barcode shows what is still missing and makes
+//! that shipment the station's current one; a courier's tracking number attaches to it. Every
+//! scan is logged with time, station, operator and result, refused ones too.
+
+use super::Workspace;
+use super::jobs::job_code;
+use super::shipments::{self, ShipmentView, packet_code, shipment_code};
+use crate::domain::ids::{Id, Kind};
+use crate::domain::shipment::{ShipmentAction, ShipmentState};
+use crate::domain::tracking::{self, Carrier};
+use crate::error::{Error, Result};
+use crate::store::Tx;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default)]
+pub struct ScanRequest {
+    pub code: String,
+    /// The shipment to fill; default: the station's current one.
+    pub shipment: Option<String>,
+    pub station: Option<String>,
+    /// For a tracking number of a format we do not know: `other`.
+    pub carrier: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanOutcome {
+    pub code: String,
+    /// `packet`, `shipment`, `tracking` or `unknown`.
+    pub kind: &'static str,
+    /// `accepted`, `confirmed` (already there), `refused` or `shown`.
+    pub result: &'static str,
+    pub message: String,
+    pub station: String,
+    pub shipment: Option<ShipmentView>,
+}
+
+impl ScanOutcome {
+    pub fn refused(&self) -> bool {
+        self.result == "refused"
+    }
+}
+
+struct Verdict {
+    kind: &'static str,
+    result: &'static str,
+    message: String,
+    shipment: Option<i64>,
+}
+
+fn refuse(kind: &'static str, shipment: Option<i64>, message: String) -> Verdict {
+    Verdict { kind, result: "refused", message, shipment }
+}
+
+pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
+    let code = req.code.trim().to_string();
+    if code.is_empty() {
+        return Err(Error::input("nothing was scanned"));
+    }
+    let station = req.station.clone().unwrap_or_else(|| ws.settings.shipping.station.clone());
+    let carrier = req.carrier.as_deref().map(Carrier::parse).transpose().map_err(Error::Input)?;
+    let operator = ws.settings.operator();
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let current = match &req.shipment {
+        Some(raw) => Some(shipments::load(&tx, raw)?.id),
+        None => tx.station_shipment(&station)?,
+    };
+    let v = classify(&tx, &code, current, carrier, &operator, &station)?;
+    tx.insert_scan(&station, &operator, &code, v.kind, v.shipment, v.result, &v.message)?;
+    let shipment = match v.shipment {
+        Some(id) => match tx.shipment(id)? {
+            Some(s) => Some(shipments::view(ws, &tx, &s)?),
+            None => None,
+        },
+        None => None,
+    };
+    tx.commit()?;
+    Ok(ScanOutcome { code, kind: v.kind, result: v.result, message: v.message, station, shipment })
+}
+
+fn classify(
+    tx: &Tx<'_>,
+    code: &str,
+    current: Option<i64>,
+    carrier: Option<Carrier>,
+    operator: &str,
+    station: &str,
+) -> Result<Verdict> {
+    match Id::parse(code) {
+        Ok(id) => match id.kind {
+            Kind::Packet => packet(tx, id.number as i64, current, operator, station),
+            Kind::Shipment => shipment(tx, id.number as i64, station),
+            other => Ok(refuse(
+                "unknown",
+                current,
+                format!("{code} is a {} barcode; scan a packet or a shipment barcode", other.name()),
+            )),
+        },
+        Err(id_error) => {
+            if carrier.is_some() || tracking::looks_like_tracking(code) {
+                return tracking_number(tx, code, current, carrier, operator);
+            }
+            // Our own shape with a wrong check character is a misread or mistyped code.
+            let ours = code.chars().next().is_some_and(|c| Kind::from_letter(c).is_some())
+                && code.len() >= 3
+                && code.chars().skip(1).all(|c| c.is_ascii_alphanumeric());
+            if ours {
+                return Ok(refuse("unknown", current, format!("{id_error}; scan it again")));
+            }
+            Ok(refuse(
+                "unknown",
+                current,
+                format!("{code} is neither a gradlab barcode nor a tracking number we know (use --carrier other)"),
+            ))
+        }
+    }
+}
+
+fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, station: &str) -> Result<Verdict> {
+    let code = packet_code(packet);
+    let Some(ship_id) = current else {
+        return Ok(refuse(
+            "packet",
+            None,
+            format!("no open shipment at station {station}: scan the shipment's barcode first"),
+        ));
+    };
+    let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
+    let scode = shipment_code(ship.id);
+    if let Err(e) = shipments::state_of(&ship)?.after(ShipmentAction::AddPacket) {
+        return Ok(refuse("packet", Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
+    }
+    let Some(p) = tx.packet_info(packet)? else {
+        return Ok(refuse("packet", Some(ship.id), format!("{code}: no such packet in this workspace")));
+    };
+    if p.school != ship.school {
+        return Ok(refuse(
+            "packet",
+            Some(ship.id),
+            format!(
+                "WRONG SCHOOL: packet {code} ({}) is for school {}; shipment {scode} goes to school {}",
+                p.class, p.school, ship.school
+            ),
+        ));
+    }
+    if !p.printed {
+        return Ok(refuse(
+            "packet",
+            Some(ship.id),
+            format!("packet {code}: its job {} is not printed yet (not every part has completed)", job_code(p.job_id)),
+        ));
+    }
+    let describe = |verb: &str| -> Result<String> {
+        let all = tx.shipment_packets(ship.id)?;
+        let done = all.iter().filter(|x| x.scanned_at.is_some()).count();
+        Ok(format!("packet {code} {} ({} students) {verb}: {done} of {} scanned", p.class, p.students, all.len()))
+    };
+    match p.shipment {
+        Some(other) if other != ship.id => {
+            let state = tx.shipment(other)?.map(|s| s.state).unwrap_or_default();
+            Ok(refuse(
+                "packet",
+                Some(ship.id),
+                format!("packet {code} is already in shipment {} ({state})", shipment_code(other)),
+            ))
+        }
+        Some(_) if p.scanned_at.is_some() => Ok(Verdict {
+            kind: "packet",
+            result: "confirmed",
+            message: describe("already packed")?,
+            shipment: Some(ship.id),
+        }),
+        Some(_) => {
+            tx.mark_packet_scanned(ship.id, packet, operator, station)?;
+            Ok(Verdict { kind: "packet", result: "accepted", message: describe("packed")?, shipment: Some(ship.id) })
+        }
+        None => {
+            tx.add_shipment_packet(ship.id, packet, Some((operator, station)))?;
+            Ok(Verdict {
+                kind: "packet",
+                result: "accepted",
+                message: describe("added and packed")?,
+                shipment: Some(ship.id),
+            })
+        }
+    }
+}
+
+fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
+    let code = shipment_code(id);
+    let Some(s) = tx.shipment(id)? else {
+        return Ok(refuse("shipment", None, format!("{code}: no such shipment in this workspace")));
+    };
+    let packets = tx.shipment_packets(id)?;
+    let missing: Vec<String> =
+        packets.iter().filter(|p| p.scanned_at.is_none()).map(|p| packet_code(p.packet_id)).collect();
+    let state = shipments::state_of(&s)?;
+    if matches!(state, ShipmentState::Open | ShipmentState::Sealed) {
+        tx.set_station_shipment(station, id)?;
+    }
+    let mut message = format!("shipment {code} to school {} is {}", s.school, s.state);
+    if state == ShipmentState::Open {
+        message += &if missing.is_empty() {
+            format!("; all {} packets scanned", packets.len())
+        } else {
+            format!("; {} of {} packets missing: {}", missing.len(), packets.len(), missing.join(", "))
+        };
+    }
+    Ok(Verdict { kind: "shipment", result: "shown", message, shipment: Some(id) })
+}
+
+fn tracking_number(
+    tx: &Tx<'_>,
+    code: &str,
+    current: Option<i64>,
+    carrier: Option<Carrier>,
+    operator: &str,
+) -> Result<Verdict> {
+    let t = match tracking::recognise(code, carrier) {
+        Ok(t) => t,
+        Err(e) => return Ok(refuse("tracking", current, format!("tracking number {code}: {e}"))),
+    };
+    let Some(ship_id) = current else {
+        return Ok(refuse(
+            "tracking",
+            None,
+            "no open shipment at this station: scan the shipment's barcode first".into(),
+        ));
+    };
+    let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
+    let scode = shipment_code(ship.id);
+    let state = shipments::state_of(&ship)?;
+    if let Err(e) = state.after(ShipmentAction::AttachTracking) {
+        return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode}: {e}")));
+    }
+    tx.set_tracking(ship.id, t.carrier.as_str(), &t.number, operator)?;
+    if state == ShipmentState::Sealed {
+        tx.ship_shipment(ship.id, operator)?;
+        return Ok(Verdict {
+            kind: "tracking",
+            result: "accepted",
+            message: format!("shipment {scode} shipped: {} {}", t.carrier.as_str(), t.number),
+            shipment: Some(ship.id),
+        });
+    }
+    Ok(Verdict {
+        kind: "tracking",
+        result: "accepted",
+        message: format!("tracking {} {} attached to shipment {scode}; seal it to ship", t.carrier.as_str(), t.number),
+        shipment: Some(ship.id),
+    })
+}

@@ -1,0 +1,509 @@
+//! Shipments: `shipment create|list|show|seal|ship|deliver|return|documents` and
+//! `job packing-lists`. A shipment goes to one school (or, with `--to`, to one person) and
+//! expects the packets of the school's printed jobs not yet shipped; mailroom scans confirm
+//! them (`app::scan`). Every change of state goes through the rules in `domain::shipment`, so
+//! a shipment never skips a step, and every paper it needs is written under `output/`.
+
+use super::jobs::{self, job_code};
+use super::{Workspace, schools};
+use crate::domain::ids::{Id, Kind};
+use crate::domain::shipment::{ShipmentAction, ShipmentState};
+use crate::domain::tracking::{self, Carrier};
+use crate::error::{Error, IoContext, Result};
+use crate::mail::documents::{self, PacketList, Party, ShipmentDocs, ShipmentPacket};
+use crate::render::{PageSpec, PdfWriter};
+use crate::store::{NewShipment, PacketInfo, ShipmentRecord, Tx};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+pub fn shipment_code(id: i64) -> String {
+    Id::new(Kind::Shipment, id as u64).to_string()
+}
+
+pub fn packet_code(id: i64) -> String {
+    Id::new(Kind::Packet, id as u64).to_string()
+}
+
+/// Accept a shipment as its code (`H5W`, check character verified) or its bare number.
+pub fn parse_shipment(raw: &str) -> Result<i64> {
+    let t = raw.trim();
+    if let Ok(n) = t.parse::<i64>() {
+        return Ok(n);
+    }
+    let id = Id::parse(t).map_err(Error::Input)?;
+    if id.kind != Kind::Shipment {
+        return Err(Error::input(format!("{t} is a {} code, not a shipment code", id.kind.name())));
+    }
+    Ok(id.number as i64)
+}
+
+pub(super) fn load(tx: &Tx<'_>, raw: &str) -> Result<ShipmentRecord> {
+    let id = parse_shipment(raw)?;
+    tx.shipment(id)?.ok_or_else(|| Error::input(format!("no shipment {raw} (see `gradlab shipment list`)")))
+}
+
+pub(super) fn state_of(s: &ShipmentRecord) -> Result<ShipmentState> {
+    ShipmentState::parse(&s.state)
+        .ok_or_else(|| Error::input(format!("shipment {} has an unknown state {:?}", shipment_code(s.id), s.state)))
+}
+
+/// Apply a step to a shipment's state, or refuse it naming the state it is in.
+pub(super) fn step(s: &ShipmentRecord, action: ShipmentAction) -> Result<ShipmentState> {
+    state_of(s)?.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", shipment_code(s.id))))
+}
+
+/// Who a shipment goes to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipient {
+    pub name: String,
+    pub address: String,
+    pub contact: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketView {
+    pub barcode: String,
+    pub job: String,
+    pub class: String,
+    pub students: i64,
+    pub scanned: bool,
+    pub scanned_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShipmentView {
+    pub id: String,
+    pub school: String,
+    pub school_name: String,
+    pub to_person: bool,
+    pub recipient: Recipient,
+    pub state: String,
+    pub carrier: Option<String>,
+    pub tracking: Option<String>,
+    pub created_at: String,
+    pub created_by: String,
+    pub sealed_at: Option<String>,
+    pub seal_reason: Option<String>,
+    pub shipped_at: Option<String>,
+    pub delivered_at: Option<String>,
+    pub returned_at: Option<String>,
+    pub return_reason: Option<String>,
+    pub packets: Vec<PacketView>,
+    pub expected: usize,
+    pub scanned: usize,
+    /// Barcodes of the packets expected but not scanned yet.
+    pub missing: Vec<String>,
+    pub students: i64,
+    /// The label and packing lists, once written.
+    pub documents: Vec<String>,
+}
+
+fn packet_view(p: &PacketInfo) -> PacketView {
+    PacketView {
+        barcode: packet_code(p.packet_id),
+        job: job_code(p.job_id),
+        class: p.class.clone(),
+        students: p.students,
+        scanned: p.scanned_at.is_some(),
+        scanned_at: p.scanned_at.clone(),
+    }
+}
+
+pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<ShipmentView> {
+    let school = schools::require(tx, &schools::parse_code(&s.school)?)?;
+    let packets: Vec<PacketView> = tx.shipment_packets(s.id)?.iter().map(packet_view).collect();
+    let dir = shipment_dir(ws, s.id);
+    let documents = if dir.is_dir() {
+        let mut d: Vec<String> = std::fs::read_dir(&dir)
+            .at(&dir)?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .map(|p| p.display().to_string())
+            .collect();
+        d.sort();
+        d
+    } else {
+        Vec::new()
+    };
+    Ok(ShipmentView {
+        id: shipment_code(s.id),
+        school: s.school.clone(),
+        school_name: school.name,
+        to_person: s.to_person,
+        recipient: Recipient {
+            name: s.recipient.clone(),
+            address: s.address.clone(),
+            contact: s.contact.clone(),
+            phone: s.phone.clone(),
+        },
+        state: s.state.clone(),
+        carrier: s.carrier.clone(),
+        tracking: s.tracking.clone(),
+        created_at: s.created_at.clone(),
+        created_by: s.created_by.clone(),
+        sealed_at: s.sealed_at.clone(),
+        seal_reason: s.seal_reason.clone(),
+        shipped_at: s.shipped_at.clone(),
+        delivered_at: s.delivered_at.clone(),
+        returned_at: s.returned_at.clone(),
+        return_reason: s.return_reason.clone(),
+        expected: packets.len(),
+        scanned: packets.iter().filter(|p| p.scanned).count(),
+        missing: packets.iter().filter(|p| !p.scanned).map(|p| p.barcode.clone()).collect(),
+        students: packets.iter().map(|p| p.students).sum(),
+        packets,
+        documents,
+    })
+}
+
+/// What `shipment create` is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct CreateShipment {
+    pub school: String,
+    /// Only these jobs' packets; empty means every printed job of the school.
+    pub jobs: Vec<String>,
+    /// A shipment to one person at this address instead of to the school.
+    pub to: Option<String>,
+    pub recipient: Option<String>,
+    pub phone: Option<String>,
+}
+
+fn trimmed(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+pub fn create(ws: &Workspace, req: &CreateShipment) -> Result<ShipmentView> {
+    let code = schools::parse_code(&req.school)?;
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let school = schools::require(&tx, &code)?;
+    let mut job_ids = Vec::new();
+    for raw in &req.jobs {
+        let job = jobs::load_job(&tx, raw)?;
+        if job.school != code.as_str() {
+            return Err(Error::input(format!("job {} is for school {}, not {code}", job_code(job.id), job.school)));
+        }
+        if tx.job_printed_at(job.id)?.is_none() {
+            return Err(Error::input(format!(
+                "job {} is not printed yet: every part must have completed (see `gradlab job status {}`)",
+                job_code(job.id),
+                job_code(job.id)
+            )));
+        }
+        job_ids.push(job.id);
+    }
+    let to = trimmed(&req.to);
+    let (recipient, address, contact, phone) = match &to {
+        Some(address) => (
+            trimmed(&req.recipient).ok_or_else(|| Error::input("--to needs --recipient NAME: who receives it"))?,
+            address.clone(),
+            String::new(),
+            trimmed(&req.phone).unwrap_or_default(),
+        ),
+        None => {
+            let address = school.address.clone().filter(|a| !a.trim().is_empty()).ok_or_else(|| {
+                Error::input(format!(
+                    "school {code} has no postal address; set it with `gradlab school set {code} --address ADDRESS`"
+                ))
+            })?;
+            (
+                school.name.clone(),
+                address,
+                school.contact.clone().unwrap_or_default(),
+                trimmed(&req.phone).or(school.phone.clone()).unwrap_or_default(),
+            )
+        }
+    };
+    // A shipment to one person carries only the jobs named for it.
+    let packets: Vec<PacketInfo> = if to.is_some() && job_ids.is_empty() {
+        Vec::new()
+    } else {
+        tx.packets_of_school(code.as_str(), &job_ids)?
+            .into_iter()
+            .filter(|p| p.printed && p.shipment.is_none())
+            .collect()
+    };
+    if packets.is_empty() && to.is_none() {
+        return Err(Error::input(format!(
+            "school {code} has no printed packets waiting to be shipped (a job is printed once every part has \
+             completed: see `gradlab job status JOB`)"
+        )));
+    }
+    let id = tx.insert_shipment(&NewShipment {
+        school: code.as_str(),
+        to_person: to.is_some(),
+        recipient: &recipient,
+        address: &address,
+        contact: &contact,
+        phone: &phone,
+        created_by: &ws.settings.operator(),
+    })?;
+    for p in &packets {
+        tx.add_shipment_packet(id, p.packet_id, None)?;
+    }
+    let record = tx.shipment(id)?.ok_or_else(|| Error::input("shipment vanished while being made"))?;
+    write_documents(ws, &tx, &record)?;
+    let v = view(ws, &tx, &record)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShipmentLine {
+    pub id: String,
+    pub school: String,
+    pub recipient: String,
+    pub state: String,
+    pub packets: usize,
+    pub scanned: usize,
+    pub tracking: Option<String>,
+    pub created_at: String,
+}
+
+pub fn list(ws: &Workspace, state: Option<&str>) -> Result<Vec<ShipmentLine>> {
+    if let Some(s) = state
+        && ShipmentState::parse(s).is_none()
+    {
+        return Err(Error::input(format!(
+            "--status {s:?} is not a shipment state: open, sealed, shipped, delivered or returned"
+        )));
+    }
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let mut out = Vec::new();
+    for s in tx.shipments(state)? {
+        let packets = tx.shipment_packets(s.id)?;
+        out.push(ShipmentLine {
+            id: shipment_code(s.id),
+            school: s.school.clone(),
+            recipient: s.recipient.clone(),
+            state: s.state.clone(),
+            scanned: packets.iter().filter(|p| p.scanned_at.is_some()).count(),
+            packets: packets.len(),
+            tracking: s.tracking.clone(),
+            created_at: s.created_at.clone(),
+        });
+    }
+    Ok(out)
+}
+
+pub fn show(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let s = load(&tx, raw)?;
+    view(ws, &tx, &s)
+}
+
+/// Seal a shipment once every expected packet is scanned; with `force`, seal it without the
+/// missing ones (they leave the shipment and wait for the next), saying why.
+pub fn seal(ws: &Workspace, raw: &str, force: bool, reason: Option<&str>) -> Result<ShipmentView> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let s = load(&tx, raw)?;
+    step(&s, ShipmentAction::Seal)?;
+    let v = view(ws, &tx, &s)?;
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if !v.missing.is_empty() {
+        if !force {
+            return Err(Error::input(format!(
+                "shipment {}: {} of {} packets not scanned yet: {}; scan them, or seal without them with \
+                 --force --reason TEXT",
+                v.id,
+                v.missing.len(),
+                v.expected,
+                v.missing.join(", ")
+            )));
+        }
+        if reason.is_none() {
+            return Err(Error::input("--force needs --reason TEXT: why the shipment leaves without those packets"));
+        }
+        tx.remove_unscanned_packets(s.id)?;
+    }
+    if v.scanned == 0 {
+        return Err(Error::input(format!("shipment {}: no packet has been scanned into it; nothing to seal", v.id)));
+    }
+    tx.seal_shipment(s.id, reason, &ws.settings.operator())?;
+    let s = load(&tx, raw)?;
+    write_documents(ws, &tx, &s)?;
+    let v = view(ws, &tx, &s)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Check a tracking number and say which carrier it is.
+pub(super) fn recognise(number: &str, carrier: Option<&str>) -> Result<tracking::Tracking> {
+    let carrier = carrier.map(Carrier::parse).transpose().map_err(Error::Input)?;
+    tracking::recognise(number, carrier).map_err(|e| Error::input(format!("tracking number {number:?}: {e}")))
+}
+
+pub fn ship(ws: &Workspace, raw: &str, number: Option<&str>, carrier: Option<&str>) -> Result<ShipmentView> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let s = load(&tx, raw)?;
+    step(&s, ShipmentAction::Ship)?;
+    let operator = ws.settings.operator();
+    match number {
+        Some(n) => {
+            let t = recognise(n, carrier)?;
+            tx.set_tracking(s.id, t.carrier.as_str(), &t.number, &operator)?;
+        }
+        None if s.tracking.is_none() => {
+            return Err(Error::input(format!(
+                "shipment {}: give the courier's tracking number with --tracking NO (or scan it)",
+                shipment_code(s.id)
+            )));
+        }
+        None => {}
+    }
+    tx.ship_shipment(s.id, &operator)?;
+    let s = load(&tx, raw)?;
+    write_documents(ws, &tx, &s)?;
+    let v = view(ws, &tx, &s)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+pub fn deliver(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let s = load(&tx, raw)?;
+    step(&s, ShipmentAction::Deliver)?;
+    tx.deliver_shipment(s.id, &ws.settings.operator())?;
+    let v = view(ws, &tx, &load(&tx, raw)?)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// The courier brought it back: its packets may go out again in a new shipment.
+pub fn return_shipment(ws: &Workspace, raw: &str, reason: &str) -> Result<ShipmentView> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::input("--reason is required: why did the shipment come back?"));
+    }
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let s = load(&tx, raw)?;
+    step(&s, ShipmentAction::Return)?;
+    tx.return_shipment(s.id, reason, &ws.settings.operator())?;
+    let v = view(ws, &tx, &load(&tx, raw)?)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Write the shipment's label and packing lists again (a tracking number may have come).
+pub fn documents(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let s = load(&tx, raw)?;
+    write_documents(ws, &tx, &s)?;
+    view(ws, &tx, &s)
+}
+
+fn shipment_dir(ws: &Workspace, id: i64) -> PathBuf {
+    ws.output_dir().join("shipments").join(shipment_code(id))
+}
+
+fn write_pages(path: &Path, title: &str, pages: &[PageSpec]) -> Result<()> {
+    let mut pdf = PdfWriter::create(path, title)?;
+    for page in pages {
+        pdf.add_page(page, &mut |sha| Err(Error::input(format!("a mailroom page has no photo {sha}"))))?;
+    }
+    pdf.finish()?;
+    Ok(())
+}
+
+fn sender(ws: &Workspace) -> Party {
+    let s = &ws.settings.shipping;
+    Party {
+        name: if s.sender_name.trim().is_empty() { ws.settings.lab.name.clone() } else { s.sender_name.clone() },
+        address: s.sender_address.clone(),
+        contact: s.sender_contact.clone(),
+        phone: s.sender_phone.clone(),
+    }
+}
+
+fn now_local() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The label, the shipment's packing list and each packet's list, into `output/shipments/H…/`.
+fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()> {
+    let v = view(ws, tx, s)?;
+    let dir = shipment_dir(ws, s.id);
+    std::fs::create_dir_all(&dir).at(&dir)?;
+    let docs = ShipmentDocs {
+        lab: ws.settings.lab.name.clone(),
+        shipment_barcode: v.id.clone(),
+        school_code: v.school.clone(),
+        school_name: v.school_name.clone(),
+        recipient: Party {
+            name: v.recipient.name.clone(),
+            address: v.recipient.address.clone(),
+            contact: v.recipient.contact.clone(),
+            phone: v.recipient.phone.clone(),
+        },
+        sender: sender(ws),
+        packets: v
+            .packets
+            .iter()
+            .map(|p| ShipmentPacket {
+                barcode: p.barcode.clone(),
+                job: p.job.clone(),
+                class: p.class.clone(),
+                students: p.students as usize,
+            })
+            .collect(),
+        created_at: v.created_at.clone(),
+        tracking: v.tracking.clone(),
+    };
+    write_pages(
+        &dir.join(format!("{}-label.pdf", v.id)),
+        &format!("{} label", v.id),
+        &[documents::shipping_label(&docs)],
+    )?;
+    write_pages(
+        &dir.join(format!("{}-shipment-list.pdf", v.id)),
+        &format!("{} shipment list", v.id),
+        &documents::shipment_list(&docs),
+    )?;
+    for p in tx.shipment_packets(s.id)? {
+        write_packet_list(ws, tx, &p, &dir)?;
+    }
+    Ok(())
+}
+
+fn write_packet_list(ws: &Workspace, tx: &Tx<'_>, p: &PacketInfo, dir: &Path) -> Result<PathBuf> {
+    let school = schools::require(tx, &schools::parse_code(&p.school)?)?;
+    let students = tx
+        .job_students(p.job_id)?
+        .into_iter()
+        .filter(|s| s.packet_id == p.packet_id)
+        .map(|s| (s.student.xh, s.student.xm))
+        .collect();
+    let list = PacketList {
+        lab: ws.settings.lab.name.clone(),
+        school_code: p.school.clone(),
+        school_name: school.name,
+        job: job_code(p.job_id),
+        class: p.class.clone(),
+        packet_barcode: packet_code(p.packet_id),
+        students,
+        printed_at: now_local(),
+    };
+    let path = dir.join(format!("{}-packing-list.pdf", list.packet_barcode));
+    write_pages(&path, &format!("{} packing list", list.packet_barcode), &documents::packet_list(&list))?;
+    Ok(path)
+}
+
+/// Every packet's packing list of a job, into `output/jobs/J…/packets/`.
+pub fn packing_lists(ws: &Workspace, raw: &str) -> Result<Vec<PathBuf>> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let job = jobs::load_job(&tx, raw)?;
+    let dir = jobs::job_dir(ws, job.id).join("packets");
+    std::fs::create_dir_all(&dir).at(&dir)?;
+    let packets = tx.packets_of_school(&job.school, &[job.id])?;
+    packets.iter().map(|p| write_packet_list(ws, &tx, p, &dir)).collect()
+}

@@ -1,0 +1,153 @@
+//! The mailroom commands: `shipment ...`, `scan` and `report ...`.
+
+use super::commands::{OK, PARTLY};
+use super::output::{self, json, say};
+use super::{ReportCmd, ShipmentCmd};
+use crate::app::scan::ScanOutcome;
+use crate::app::shipments::{self, CreateShipment, ShipmentView};
+use crate::app::{Workspace, reports};
+use crate::error::Result;
+
+fn show(v: &ShipmentView) {
+    say!("shipment {}  {}  to {} {}", v.id, v.state, v.school, v.school_name);
+    say!("  recipient: {}  {}  {} {}", v.recipient.name, v.recipient.address, v.recipient.contact, v.recipient.phone);
+    if let Some(t) = &v.tracking {
+        say!("  tracking:  {} {}", v.carrier.as_deref().unwrap_or(""), t);
+    }
+    say!("  packets:   {} of {} scanned, {} students", v.scanned, v.expected, v.students);
+    for p in &v.packets {
+        say!("    {} {} {} ({} students) {}", if p.scanned { "✓" } else { " " }, p.barcode, p.class, p.students, p.job);
+    }
+    if !v.missing.is_empty() {
+        say!("  missing:   {}", v.missing.join(", "));
+    }
+    for d in &v.documents {
+        say!("  {d}");
+    }
+}
+
+pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    let v = match cmd {
+        ShipmentCmd::Create { school, jobs, to, recipient, phone } => {
+            let v = shipments::create(ws, &CreateShipment { school, jobs, to, recipient, phone })?;
+            if as_json {
+                json(&v);
+            } else {
+                say!("{}", v.id);
+                eprintln!("shipment {} to {} {}: {} packets expected", v.id, v.school, v.school_name, v.expected);
+            }
+            return Ok(OK);
+        }
+        ShipmentCmd::List { status } => {
+            let list = shipments::list(ws, status.as_deref())?;
+            if as_json {
+                json(&list);
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            s.id.clone(),
+                            s.school.clone(),
+                            s.recipient.clone(),
+                            s.state.clone(),
+                            format!("{}/{}", s.scanned, s.packets),
+                            s.tracking.clone().unwrap_or_else(|| "-".into()),
+                            s.created_at.clone(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["shipment", "school", "recipient", "state", "scanned", "tracking", "created"], &rows);
+            }
+            return Ok(OK);
+        }
+        ShipmentCmd::Show { id } => shipments::show(ws, &id)?,
+        ShipmentCmd::Seal { id, force, reason } => shipments::seal(ws, &id, force, reason.as_deref())?,
+        ShipmentCmd::Ship { id, tracking, carrier } => {
+            shipments::ship(ws, &id, tracking.as_deref(), carrier.as_deref())?
+        }
+        ShipmentCmd::Deliver { id } => shipments::deliver(ws, &id)?,
+        ShipmentCmd::Return { id, reason } => shipments::return_shipment(ws, &id, &reason)?,
+        ShipmentCmd::Documents { id } => shipments::documents(ws, &id)?,
+    };
+    if as_json {
+        json(&v);
+    } else {
+        show(&v);
+    }
+    Ok(OK)
+}
+
+pub fn scan(o: &ScanOutcome, as_json: bool) -> Result<i32> {
+    if as_json {
+        json(o);
+    } else {
+        let mark = match o.result {
+            "accepted" => "OK",
+            "confirmed" => "OK (already)",
+            "refused" => "REFUSED",
+            _ => "--",
+        };
+        say!("{mark}: {}", o.message);
+    }
+    Ok(if o.refused() { PARTLY } else { OK })
+}
+
+pub fn report(cmd: ReportCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        ReportCmd::Due { today } => {
+            let day = match today {
+                Some(d) => reports::parse_day(&d)?,
+                None => reports::today(),
+            };
+            let r = reports::due(ws, day)?;
+            if as_json {
+                json(&r);
+                return Ok(OK);
+            }
+            say!("as of {}: promise {} working days from collection", r.today, r.promise_working_days);
+            if !r.calendar_missing_years.is_empty() {
+                let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
+                say!("warning: the holiday calendar has no entry for {}; weekends only there", years.join(", "));
+            }
+            let rows: Vec<Vec<String>> = r
+                .jobs
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.job.clone(),
+                        l.school.clone(),
+                        l.collected.to_string(),
+                        l.due.to_string(),
+                        if l.late { format!("LATE {}", -l.working_days_left) } else { l.working_days_left.to_string() },
+                        l.status.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["job", "school", "collected", "due", "working days left", "status"], &rows);
+        }
+        ReportCmd::Schools => {
+            let list = reports::schools(ws)?;
+            if as_json {
+                json(&list);
+                return Ok(OK);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.school.clone(),
+                        s.name.clone(),
+                        s.imported.to_string(),
+                        s.printed.to_string(),
+                        s.packed.to_string(),
+                        s.shipped.to_string(),
+                        s.delivered.to_string(),
+                    ]
+                })
+                .collect();
+            output::table(&["school", "name", "imported", "printed", "packed", "shipped", "delivered"], &rows);
+        }
+    }
+    Ok(OK)
+}

@@ -1,0 +1,403 @@
+//! The mailroom in the store: shipments with their expected and scanned packets, the log of
+//! every scan, each station's current shipment, and the counts the mailroom reports need.
+
+use super::Tx;
+use crate::error::Result;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShipmentRecord {
+    pub id: i64,
+    pub school: String,
+    pub to_person: bool,
+    pub recipient: String,
+    pub address: String,
+    pub contact: String,
+    pub phone: String,
+    pub state: String,
+    pub carrier: Option<String>,
+    pub tracking: Option<String>,
+    pub created_at: String,
+    pub created_by: String,
+    pub sealed_at: Option<String>,
+    pub seal_reason: Option<String>,
+    pub shipped_at: Option<String>,
+    pub delivered_at: Option<String>,
+    pub returned_at: Option<String>,
+    pub return_reason: Option<String>,
+}
+
+const SHIPMENT_COLUMNS: &str =
+    "id, school_code, to_person, recipient, address, contact, phone, state, carrier, tracking,
+    created_at, created_by, sealed_at, seal_reason, shipped_at, delivered_at, returned_at, return_reason";
+
+fn shipment_row(r: &Row) -> rusqlite::Result<ShipmentRecord> {
+    Ok(ShipmentRecord {
+        id: r.get(0)?,
+        school: r.get(1)?,
+        to_person: r.get(2)?,
+        recipient: r.get(3)?,
+        address: r.get(4)?,
+        contact: r.get(5)?,
+        phone: r.get(6)?,
+        state: r.get(7)?,
+        carrier: r.get(8)?,
+        tracking: r.get(9)?,
+        created_at: r.get(10)?,
+        created_by: r.get(11)?,
+        sealed_at: r.get(12)?,
+        seal_reason: r.get(13)?,
+        shipped_at: r.get(14)?,
+        delivered_at: r.get(15)?,
+        returned_at: r.get(16)?,
+        return_reason: r.get(17)?,
+    })
+}
+
+pub struct NewShipment<'a> {
+    pub school: &'a str,
+    pub to_person: bool,
+    pub recipient: &'a str,
+    pub address: &'a str,
+    pub contact: &'a str,
+    pub phone: &'a str,
+    pub created_by: &'a str,
+}
+
+/// A packet (one class of one job) as the mailroom sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PacketInfo {
+    pub packet_id: i64,
+    pub job_id: i64,
+    pub school: String,
+    pub class: String,
+    pub students: i64,
+    /// Every part of its job has come out of a printer complete.
+    pub printed: bool,
+    /// The shipment it is in, unless that shipment came back (returned).
+    pub shipment: Option<i64>,
+    /// When it was scanned into that shipment.
+    pub scanned_at: Option<String>,
+}
+
+const PACKET_INFO: &str = "SELECT p.id, p.job_id, j.school_code, p.bh,
+        (SELECT count(*) FROM job_students WHERE packet_id = p.id), j.printed_at IS NOT NULL,
+        (SELECT sp.shipment_id FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
+          WHERE sp.packet_id = p.id AND s.state <> 'returned' ORDER BY sp.shipment_id DESC LIMIT 1),
+        (SELECT sp.scanned_at FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
+          WHERE sp.packet_id = p.id AND s.state <> 'returned' ORDER BY sp.shipment_id DESC LIMIT 1)
+    FROM packets p JOIN jobs j ON j.id = p.job_id";
+
+fn packet_row(r: &Row) -> rusqlite::Result<PacketInfo> {
+    Ok(PacketInfo {
+        packet_id: r.get(0)?,
+        job_id: r.get(1)?,
+        school: r.get(2)?,
+        class: r.get(3)?,
+        students: r.get(4)?,
+        printed: r.get(5)?,
+        shipment: r.get(6)?,
+        scanned_at: r.get(7)?,
+    })
+}
+
+/// One logged scan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanRecord {
+    pub id: i64,
+    pub scanned_at: String,
+    pub station: String,
+    pub operator: String,
+    pub code: String,
+    pub kind: String,
+    pub shipment: Option<i64>,
+    pub result: String,
+    pub message: String,
+}
+
+/// What the due-date report needs of a job.
+#[derive(Debug, Clone)]
+pub struct JobMailCounts {
+    pub job_id: i64,
+    pub school: String,
+    /// Latest collection time (ms since the epoch) of the job's students.
+    pub latest_sjc: Option<i64>,
+    pub printed_at: Option<String>,
+    pub packets: i64,
+    pub packed: i64,
+    pub shipped: i64,
+    pub delivered: i64,
+}
+
+/// Students of one school at each step, for `report schools`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SchoolCounts {
+    pub school: String,
+    pub name: String,
+    pub imported: i64,
+    pub printed: i64,
+    pub packed: i64,
+    pub shipped: i64,
+    pub delivered: i64,
+}
+
+impl Tx<'_> {
+    pub fn insert_shipment(&self, s: &NewShipment) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO shipments (school_code, to_person, recipient, address, contact, phone, state, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
+            params![s.school, s.to_person, s.recipient, s.address, s.contact, s.phone, now(), s.created_by],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn shipment(&self, id: i64) -> Result<Option<ShipmentRecord>> {
+        let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE id = ?1");
+        Ok(self.tx.query_row(&sql, [id], shipment_row).optional()?)
+    }
+
+    pub fn shipments(&self, state: Option<&str>) -> Result<Vec<ShipmentRecord>> {
+        let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([state], shipment_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Packets expected in a shipment, in the order they were added.
+    pub fn shipment_packets(&self, shipment: i64) -> Result<Vec<PacketInfo>> {
+        let sql = format!(
+            "{PACKET_INFO} JOIN shipment_packets x ON x.packet_id = p.id WHERE x.shipment_id = ?1
+             ORDER BY x.added_at, p.job_id, p.position"
+        );
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([shipment], packet_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn packet_info(&self, packet: i64) -> Result<Option<PacketInfo>> {
+        let sql = format!("{PACKET_INFO} WHERE p.id = ?1");
+        Ok(self.tx.query_row(&sql, [packet], packet_row).optional()?)
+    }
+
+    /// Packets of a school's jobs (all, or only `jobs`), in job and class order.
+    pub fn packets_of_school(&self, school: &str, jobs: &[i64]) -> Result<Vec<PacketInfo>> {
+        let sql = format!("{PACKET_INFO} WHERE j.school_code = ?1 ORDER BY p.job_id, p.position");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows: Vec<PacketInfo> = stmt.query_map([school], packet_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows.into_iter().filter(|p| jobs.is_empty() || jobs.contains(&p.job_id)).collect())
+    }
+
+    pub fn add_shipment_packet(&self, shipment: i64, packet: i64, scanned: Option<(&str, &str)>) -> Result<()> {
+        let t = now();
+        self.tx.execute(
+            "INSERT INTO shipment_packets (shipment_id, packet_id, added_at, scanned_at, scanned_by, station)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                shipment,
+                packet,
+                t,
+                scanned.map(|_| t.clone()),
+                scanned.map(|(by, _)| by),
+                scanned.map(|(_, station)| station)
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn mark_packet_scanned(&self, shipment: i64, packet: i64, by: &str, station: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipment_packets SET scanned_at = ?3, scanned_by = ?4, station = ?5
+             WHERE shipment_id = ?1 AND packet_id = ?2 AND scanned_at IS NULL",
+            params![shipment, packet, now(), by, station],
+        )?;
+        Ok(())
+    }
+
+    /// Take the packets never scanned out of a shipment sealed without them.
+    pub fn remove_unscanned_packets(&self, shipment: i64) -> Result<usize> {
+        Ok(self.tx.execute("DELETE FROM shipment_packets WHERE shipment_id = ?1 AND scanned_at IS NULL", [shipment])?)
+    }
+
+    pub fn seal_shipment(&self, id: i64, reason: Option<&str>, by: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipments SET state = 'sealed', sealed_at = ?2, seal_reason = ?3, changed_by = ?4 WHERE id = ?1",
+            params![id, now(), reason, by],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_tracking(&self, id: i64, carrier: &str, tracking: &str, by: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipments SET carrier = ?2, tracking = ?3, changed_by = ?4 WHERE id = ?1",
+            params![id, carrier, tracking, by],
+        )?;
+        Ok(())
+    }
+
+    pub fn ship_shipment(&self, id: i64, by: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipments SET state = 'shipped', shipped_at = ?2, changed_by = ?3 WHERE id = ?1",
+            params![id, now(), by],
+        )?;
+        Ok(())
+    }
+
+    pub fn deliver_shipment(&self, id: i64, by: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipments SET state = 'delivered', delivered_at = ?2, changed_by = ?3 WHERE id = ?1",
+            params![id, now(), by],
+        )?;
+        Ok(())
+    }
+
+    pub fn return_shipment(&self, id: i64, reason: &str, by: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE shipments SET state = 'returned', returned_at = ?2, return_reason = ?3, changed_by = ?4 WHERE id = ?1",
+            params![id, now(), reason, by],
+        )?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_scan(
+        &self,
+        station: &str,
+        operator: &str,
+        code: &str,
+        kind: &str,
+        shipment: Option<i64>,
+        result: &str,
+        message: &str,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO scans (scanned_at, station, operator, code, kind, shipment_id, result, message)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![now(), station, operator, code, kind, shipment, result, message],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The latest scans, newest first; of one shipment, or of all.
+    pub fn scans(&self, shipment: Option<i64>, limit: i64) -> Result<Vec<ScanRecord>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, scanned_at, station, operator, code, kind, shipment_id, result, message FROM scans
+             WHERE ?1 IS NULL OR shipment_id = ?1 ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![shipment, limit], |r| {
+            Ok(ScanRecord {
+                id: r.get(0)?,
+                scanned_at: r.get(1)?,
+                station: r.get(2)?,
+                operator: r.get(3)?,
+                code: r.get(4)?,
+                kind: r.get(5)?,
+                shipment: r.get(6)?,
+                result: r.get(7)?,
+                message: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The shipment a scanning station is filling.
+    pub fn station_shipment(&self, station: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .query_row("SELECT shipment_id FROM stations WHERE name = ?1", [station], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    pub fn set_station_shipment(&self, station: &str, shipment: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO stations (name, shipment_id) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET shipment_id = excluded.shipment_id",
+            params![station, shipment],
+        )?;
+        Ok(())
+    }
+
+    /// Per job: its latest collection time and how far its packets have got.
+    pub fn job_mail_counts(&self) -> Result<Vec<JobMailCounts>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT j.id, j.school_code, (SELECT max(sjc) FROM job_students WHERE job_id = j.id), j.printed_at,
+                (SELECT count(*) FROM packets WHERE job_id = j.id),
+                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
+                   JOIN shipments s ON s.id = sp.shipment_id
+                   WHERE p.job_id = j.id AND sp.scanned_at IS NOT NULL AND s.state <> 'returned'),
+                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
+                   JOIN shipments s ON s.id = sp.shipment_id
+                   WHERE p.job_id = j.id AND s.state IN ('shipped', 'delivered')),
+                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
+                   JOIN shipments s ON s.id = sp.shipment_id WHERE p.job_id = j.id AND s.state = 'delivered')
+             FROM jobs j ORDER BY j.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(JobMailCounts {
+                job_id: r.get(0)?,
+                school: r.get(1)?,
+                latest_sjc: r.get(2)?,
+                printed_at: r.get(3)?,
+                packets: r.get(4)?,
+                packed: r.get(5)?,
+                shipped: r.get(6)?,
+                delivered: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Distinct students of each school at each step of the way.
+    pub fn school_counts(&self) -> Result<Vec<SchoolCounts>> {
+        let step = |cond: &str| {
+            format!(
+                "(SELECT count(DISTINCT js.cjm) FROM job_students js JOIN jobs j ON j.id = js.job_id
+                   JOIN shipment_packets sp ON sp.packet_id = js.packet_id JOIN shipments s ON s.id = sp.shipment_id
+                   WHERE j.school_code = c.code AND {cond})"
+            )
+        };
+        let sql = format!(
+            "SELECT c.code, c.name, (SELECT count(*) FROM students WHERE school_code = c.code),
+                (SELECT count(DISTINCT js.cjm) FROM job_students js JOIN jobs j ON j.id = js.job_id
+                   WHERE j.school_code = c.code AND j.printed_at IS NOT NULL),
+                {}, {}, {}
+             FROM schools c ORDER BY c.code",
+            step("sp.scanned_at IS NOT NULL AND s.state <> 'returned'"),
+            step("s.state IN ('shipped', 'delivered')"),
+            step("s.state = 'delivered'")
+        );
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SchoolCounts {
+                school: r.get(0)?,
+                name: r.get(1)?,
+                imported: r.get(2)?,
+                printed: r.get(3)?,
+                packed: r.get(4)?,
+                shipped: r.get(5)?,
+                delivered: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn update_school_contact(
+        &self,
+        code: &str,
+        address: Option<&str>,
+        contact: Option<&str>,
+        phone: Option<&str>,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE schools SET address = coalesce(?2, address), contact = coalesce(?3, contact),
+                    phone = coalesce(?4, phone) WHERE code = ?1",
+            params![code, address, contact, phone],
+        )?;
+        Ok(())
+    }
+}
