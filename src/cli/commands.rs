@@ -14,7 +14,15 @@ pub const PARTLY: i32 = 3;
 
 pub fn run(cli: Cli) -> Result<i32> {
     let root = Workspace::resolve(cli.workspace.as_deref());
-    let open = || Workspace::open(&root);
+    let operator = cli.operator.clone();
+    let open = || {
+        Workspace::open(&root).map(|mut ws| {
+            if let Some(name) = operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                ws.settings.lab.operator = name.to_string();
+            }
+            ws
+        })
+    };
     let as_json = cli.json;
     match cli.command {
         Command::Init => {

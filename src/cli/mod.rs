@@ -27,6 +27,9 @@ pub struct Cli {
     /// Print results as JSON (listings, reports, created ids)
     #[arg(long, global = true)]
     pub json: bool,
+    /// Who is at the keyboard, for the audit log (default: [lab] operator, else the OS user)
+    #[arg(long, global = true, env = "GRADLAB_OPERATOR", value_name = "NAME")]
+    pub operator: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }

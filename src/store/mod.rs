@@ -3,6 +3,7 @@
 //! open a [`Tx`] for each user action, so an action changes all of the store or none of it.
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
 
+mod audit;
 mod jobs;
 mod mail;
 mod photos;
@@ -10,6 +11,7 @@ mod printing;
 mod queries;
 mod schema;
 
+pub use audit::*;
 pub use jobs::*;
 pub use mail::*;
 pub use photos::{PhotoStore, Staging};

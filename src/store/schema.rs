@@ -256,6 +256,60 @@ const MIGRATIONS: &[&str] = &[
         shipment_id INTEGER REFERENCES shipments(id)
     );
     "#,
+    // 5: administration. The audit log takes new rows only: triggers refuse any change or
+    // deletion, so a record of who did what can never be rewritten through gradlab or SQL.
+    r#"
+    CREATE TABLE audit (
+        id       INTEGER PRIMARY KEY,
+        at       TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        subject  TEXT NOT NULL,
+        detail   TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX audit_by_subject ON audit(subject);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+    CREATE TABLE requests (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('lost', 'missing', 'damaged')),
+        school_code    TEXT NOT NULL REFERENCES schools(code),
+        given_xh       TEXT,
+        given_cjm      TEXT,
+        given_id_last4 TEXT CHECK (given_id_last4 IS NULL OR length(given_id_last4) = 4),
+        given_name     TEXT,
+        cjm            TEXT REFERENCES students(cjm),
+        requester      TEXT NOT NULL CHECK (requester IN ('student', 'school')),
+        address        TEXT,
+        phone          TEXT,
+        contact        TEXT,
+        note           TEXT NOT NULL DEFAULT '',
+        status         TEXT NOT NULL CHECK (status IN
+                       ('received', 'matched', 'approved', 'printed', 'shipped', 'closed', 'rejected')),
+        fee_cents      INTEGER,
+        reject_reason  TEXT,
+        job_id         INTEGER REFERENCES jobs(id),
+        shipment_id    INTEGER REFERENCES shipments(id),
+        source         TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    CREATE TABLE corrections (
+        id             INTEGER PRIMARY KEY,
+        cjm            TEXT NOT NULL REFERENCES students(cjm),
+        school_code    TEXT NOT NULL REFERENCES schools(code),
+        field          TEXT NOT NULL CHECK (field IN ('xh', 'xm', 'bh', 'cc', 'xllb')),
+        old_value      TEXT NOT NULL,
+        new_value      TEXT NOT NULL,
+        source         TEXT NOT NULL,
+        applied_at     TEXT NOT NULL,
+        applied_by     TEXT NOT NULL,
+        reprint_job_id INTEGER REFERENCES jobs(id)
+    );
+    ALTER TABLE students ADD COLUMN needs_reprint INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
