@@ -310,6 +310,37 @@ const MIGRATIONS: &[&str] = &[
     );
     ALTER TABLE students ADD COLUMN needs_reprint INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 6: electronic copies (电子版). A request is a school's letter asking for its graduates'
+    // photos at one registered address; it is sent as numbered zip parts, each recorded with
+    // the server's answer, so an accepted part is never sent twice by accident.
+    r#"
+    CREATE TABLE ecopy_requests (
+        id          INTEGER PRIMARY KEY,
+        school_code TEXT NOT NULL REFERENCES schools(code),
+        classes     TEXT NOT NULL DEFAULT '',
+        naming      TEXT NOT NULL CHECK (naming IN ('xh', 'xh-name', 'cjm')),
+        to_email    TEXT NOT NULL,
+        letter_ref  TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL
+    );
+    CREATE TABLE ecopy_parts (
+        id           INTEGER PRIMARY KEY,
+        request_id   INTEGER NOT NULL REFERENCES ecopy_requests(id),
+        part         INTEGER NOT NULL,
+        parts        INTEGER NOT NULL,
+        photos       INTEGER NOT NULL,
+        bytes        INTEGER NOT NULL,
+        sha256       TEXT NOT NULL,
+        message_id   TEXT,
+        state        TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'failed')),
+        server_reply TEXT NOT NULL DEFAULT '',
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        sent_at      TEXT,
+        sent_by      TEXT,
+        UNIQUE (request_id, part)
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
