@@ -7,7 +7,9 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod email;
 pub mod error;
+pub mod gui;
 pub mod import;
 pub mod layout;
 pub mod mail;

@@ -25,8 +25,13 @@ pub struct JobRequest {
     pub classes: Vec<String>,
     /// Only these students (学号); empty means all.
     pub students: Vec<String>,
+    /// Only these collection codes (采集码); empty means all. A walk-in prints exactly its
+    /// student even when another code shares his 学号.
+    pub codes: Vec<String>,
     /// Layout name or .toml path; None means the default layout.
     pub layout: Option<String>,
+    /// Only the students a correction (勘误) left needing a reprint; the job clears their flag.
+    pub needs_reprint: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,22 +80,41 @@ fn class_by_class(lines: Vec<StudentLine>) -> Vec<(String, Vec<StudentLine>)> {
 }
 
 pub fn create(ws: &Workspace, req: &JobRequest) -> Result<JobCreated> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let made = create_in(ws, &tx, req)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// [`create`] inside a transaction the caller commits, so a reprint request can make its job
+/// and record it in one step.
+pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result<JobCreated> {
     let code = schools::parse_code(&req.school)?;
     let layout_name = req.layout.clone().unwrap_or_else(|| layout::DEFAULT_LAYOUT.to_string());
     let layout = layout::load(&layout_name, &ws.layouts_dir())?;
-    let mut store = ws.store()?;
-    let tx = store.write()?;
-    schools::require(&tx, &code)?;
+    schools::require(tx, &code)?;
     let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
     if let Some(c) = req.classes.iter().find(|c| !known.contains(c)) {
         return Err(Error::input(format!("school {code} has no class {c:?}; its classes are: {}", known.join(", "))));
     }
-    let mut lines = in_print_order(&tx, &code, &req.classes)?;
+    let mut lines = in_print_order(tx, &code, &req.classes)?;
     if !req.students.is_empty() {
         if let Some(x) = req.students.iter().find(|x| !lines.iter().any(|l| &l.student.xh == *x)) {
             return Err(Error::input(format!("school {code} has no student with 学号 {x} in the chosen classes")));
         }
         lines.retain(|l| req.students.contains(&l.student.xh));
+    }
+    if !req.codes.is_empty() {
+        if let Some(c) = req.codes.iter().find(|c| !lines.iter().any(|l| &l.student.cjm == *c)) {
+            return Err(Error::input(format!(
+                "school {code} has no student with collection code {c} among those chosen"
+            )));
+        }
+        lines.retain(|l| req.codes.contains(&l.student.cjm));
+    }
+    if req.needs_reprint {
+        super::corrections::keep_needing_reprint(tx, &code, &mut lines)?;
     }
     if lines.is_empty() {
         return Err(Error::input(format!("school {code} has no students to print; import a batch first")));
@@ -116,7 +140,10 @@ pub fn create(ws: &Workspace, req: &JobRequest) -> Result<JobCreated> {
         let ids: Vec<i64> = sheet.placements.iter().map(|p| student_ids[p.student]).collect();
         tx.insert_sheet(job, sheet.number as i64, kind, packet_ids[sheet.class_index], &ids)?;
     }
-    tx.commit()?;
+    if req.needs_reprint {
+        let cjms: Vec<String> = classes.iter().flat_map(|(_, m)| m.iter().map(|l| l.student.cjm.clone())).collect();
+        super::corrections::record_reprint_job(tx, job, &cjms, &ws.settings.operator())?;
+    }
     Ok(JobCreated {
         id: job_code(job),
         students: student_ids.len(),

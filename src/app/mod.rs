@@ -4,19 +4,23 @@
 //! [`crate::progress::Progress`].
 
 pub mod batch;
+pub mod corrections;
 pub mod demo;
+pub mod ecopy;
 pub mod jobs;
 pub mod layouts;
 pub mod printing;
 pub mod qr;
 pub mod reports;
 pub mod reprint;
+pub mod requests;
 pub mod roster;
 pub mod scan;
 pub mod schools;
 pub mod settings;
 pub mod shipments;
 pub mod students;
+pub mod walkin;
 pub mod workspace;
 
 pub use settings::Settings;

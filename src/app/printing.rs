@@ -240,6 +240,53 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     })
 }
 
+/// What [`print_file`] sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSent {
+    pub printer: String,
+    pub file: String,
+    pub printer_job_id: Option<i64>,
+    pub state: String,
+    pub message: String,
+}
+
+/// Send a finished PDF that belongs to no print job (a shipping label, a packing list) to a
+/// printer as it is, without the printer's correction, and write an audit entry. Nothing else
+/// is recorded: such a file is made again at will (`shipment documents`).
+pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) -> Result<FileSent> {
+    if !file.is_file() {
+        return Err(Error::input(format!("{}: no such file to print", file.display())));
+    }
+    let mut store = ws.store()?;
+    let p = require_printer(&mut store, printer)?;
+    let dest = destination(&p);
+    dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    let operator = ws.settings.operator();
+    let stem = format!(
+        "{}-{}",
+        file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into()),
+        chrono::Local::now().format("%Y%m%d-%H%M%S")
+    );
+    let sent = dest
+        .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1 }, &|_| {})
+        .map_err(|e| printer_error(&p, e))?;
+    let tx = store.write()?;
+    tx.audit(
+        &operator,
+        "file.print",
+        &format!("printer {}", p.name),
+        &format!("{} sent as {job_name:?}: {}", file.display(), sent.state),
+    )?;
+    tx.commit()?;
+    Ok(FileSent {
+        printer: p.name,
+        file: file.display().to_string(),
+        printer_job_id: sent.printer_job_id,
+        state: sent.state.to_string(),
+        message: sent.message,
+    })
+}
+
 fn printer_dir(ws: &Workspace, printer: &str) -> PathBuf {
     ws.output_dir().join("printers").join(printer)
 }

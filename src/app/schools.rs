@@ -113,6 +113,44 @@ pub fn show(ws: &Workspace, code: &str) -> Result<SchoolDetail> {
     })
 }
 
+/// Register another e-mail address for a school's electronic copies (audited).
+pub fn add_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
+    let code = parse_code(code)?;
+    let email = check_email(email).map_err(Error::Input)?;
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let school = require(&tx, &code)?;
+    if let Some(have) = school.emails.iter().find(|e| super::ecopy::same_address(e, &email)) {
+        return Err(Error::input(format!("{have} is already registered for school {code}")));
+    }
+    tx.add_school_email(code.as_str(), &email)?;
+    tx.audit(&ws.settings.operator(), "school.add-email", &format!("school {code}"), &format!("added {email}"))?;
+    let school = require(&tx, &code)?;
+    tx.commit()?;
+    Ok(school)
+}
+
+/// Stop sending electronic copies to an address of a school (audited). Requests already made
+/// to it keep their record.
+pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
+    let code = parse_code(code)?;
+    let email = email.trim();
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let school = require(&tx, &code)?;
+    let Some(have) = school.emails.iter().find(|e| super::ecopy::same_address(e, email)).cloned() else {
+        let registered = if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") };
+        return Err(Error::input(format!(
+            "{email:?} is not registered for school {code}; its addresses are: {registered}"
+        )));
+    };
+    tx.remove_school_email(code.as_str(), &have)?;
+    tx.audit(&ws.settings.operator(), "school.remove-email", &format!("school {code}"), &format!("removed {have}"))?;
+    let school = require(&tx, &code)?;
+    tx.commit()?;
+    Ok(school)
+}
+
 /// The school, or an error that says how to register it.
 pub fn require(tx: &crate::store::Tx<'_>, code: &SchoolCode) -> Result<School> {
     tx.school(code)?.ok_or_else(|| {

@@ -13,6 +13,24 @@ pub struct Settings {
     pub import: ImportSettings,
     pub render: RenderSettings,
     pub shipping: ShippingSettings,
+    pub requests: RequestSettings,
+    /// The lab's mail server, for electronic copies (`src/email/config.rs`).
+    pub smtp: crate::email::SmtpSettings,
+}
+
+/// Fees for reprint requests, in yuan, by kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RequestSettings {
+    pub fee_lost: f64,
+    pub fee_missing: f64,
+    pub fee_damaged: f64,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        RequestSettings { fee_lost: 20.0, fee_missing: 0.0, fee_damaged: 10.0 }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -127,6 +145,41 @@ promise_working_days = 40
 calendar = "calendars/china.toml"
 # This computer's name in the scan log, unless `gradlab scan --station NAME` says otherwise.
 station = "mailroom"
+
+[requests]
+# Fees in yuan recorded when a reprint request is approved, by kind: prints received and
+# lost (丢失), never printed (漏洗: the lab's own miss, so free by default), damaged (损坏).
+fee_lost = 20.0
+fee_missing = 0.0
+fee_damaged = 10.0
+
+[smtp]
+# The lab's mail server, for electronic copies (电子版) sent with `gradlab ecopy send`.
+host = ""
+# 0 means the usual port for the security below: 587 for starttls, 465 for tls, 25 for none.
+port = 0
+# "starttls" (upgrade a plain connection; it must succeed), "tls" (TLS from the start), or
+# "none" (no encryption), which is allowed only for a mail server on this computer.
+security = "starttls"
+# Login name; empty if the server takes mail without logging in.
+user = ""
+# The sender's address on every message.
+from = ""
+# The password is never written here. Give the NAME of an environment variable that holds
+# it, or a file (relative to the workspace) whose first line is it and that only its owner
+# may read (chmod 600); not both.
+password_env = ""
+password_file = ""
+# An extra trusted root certificate (PEM file, relative to the workspace), for a lab's own
+# mail server; the system's trusted roots apply as well.
+ca_file = ""
+# The largest message, attachment included, in MB of 1,000,000 bytes; a request is split into
+# numbered zip parts so that each message stays under it.
+max_message_mb = 20
+# A part is tried this often when the server answers "try again later" (4xx) or the
+# connection drops, waiting retry_delay_secs, then twice as long each time (60 s at most).
+tries = 4
+retry_delay_secs = 5.0
 "#;
 
 impl Settings {
@@ -166,6 +219,20 @@ mod tests {
         assert_eq!(s.shipping.promise_working_days, d.shipping.promise_working_days);
         assert_eq!(s.shipping.calendar, d.shipping.calendar);
         assert_eq!(s.shipping.station, d.shipping.station);
+        assert_eq!(s.requests.fee_lost, d.requests.fee_lost);
+        assert_eq!(s.requests.fee_missing, d.requests.fee_missing);
+        assert_eq!(s.requests.fee_damaged, d.requests.fee_damaged);
+        assert_eq!(s.smtp.host, d.smtp.host);
+        assert_eq!(s.smtp.port, d.smtp.port);
+        assert_eq!(s.smtp.security, d.smtp.security);
+        assert_eq!(s.smtp.user, d.smtp.user);
+        assert_eq!(s.smtp.from, d.smtp.from);
+        assert_eq!(s.smtp.password_env, d.smtp.password_env);
+        assert_eq!(s.smtp.password_file, d.smtp.password_file);
+        assert_eq!(s.smtp.ca_file, d.smtp.ca_file);
+        assert_eq!(s.smtp.max_message_mb, d.smtp.max_message_mb);
+        assert_eq!(s.smtp.tries, d.smtp.tries);
+        assert_eq!(s.smtp.retry_delay_secs, d.smtp.retry_delay_secs);
     }
 
     #[test]

@@ -175,13 +175,20 @@ fn trimmed(v: &Option<String>) -> Option<String> {
 }
 
 pub fn create(ws: &Workspace, req: &CreateShipment) -> Result<ShipmentView> {
-    let code = schools::parse_code(&req.school)?;
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let school = schools::require(&tx, &code)?;
+    let v = create_in(ws, &tx, req)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// [`create`] inside a transaction the caller commits (a reprint request ships this way).
+pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Result<ShipmentView> {
+    let code = schools::parse_code(&req.school)?;
+    let school = schools::require(tx, &code)?;
     let mut job_ids = Vec::new();
     for raw in &req.jobs {
-        let job = jobs::load_job(&tx, raw)?;
+        let job = jobs::load_job(tx, raw)?;
         if job.school != code.as_str() {
             return Err(Error::input(format!("job {} is for school {}, not {code}", job_code(job.id), job.school)));
         }
@@ -244,10 +251,8 @@ pub fn create(ws: &Workspace, req: &CreateShipment) -> Result<ShipmentView> {
         tx.add_shipment_packet(id, p.packet_id, None)?;
     }
     let record = tx.shipment(id)?.ok_or_else(|| Error::input("shipment vanished while being made"))?;
-    write_documents(ws, &tx, &record)?;
-    let v = view(ws, &tx, &record)?;
-    tx.commit()?;
-    Ok(v)
+    write_documents(ws, tx, &record)?;
+    view(ws, tx, &record)
 }
 
 #[derive(Debug, Serialize)]

@@ -2,7 +2,9 @@
 
 use super::bar::Bar;
 use super::output::{self, json, say};
-use super::{BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, shipping};
+use super::{
+    BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests, shipping, walkin,
+};
 use crate::app::{self, Workspace};
 use crate::error::Result;
 use serde_json::json as j;
@@ -54,6 +56,26 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
         Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, as_json),
         Command::Report(cmd) => shipping::report(cmd, &open()?, as_json),
+        Command::Gui { station, screenshots, scans, import } => {
+            let (workspace, operator) = (root.clone(), operator.clone());
+            let opts = crate::gui::Options { workspace, operator, station, screenshots, scans, import };
+            crate::gui::run(&opts)?;
+            Ok(OK)
+        }
+        Command::Ecopy(cmd) => super::ecopy::run(cmd, &open()?, as_json),
+        Command::Request(cmd) => requests::request(cmd, &open()?, as_json),
+        Command::Correction(cmd) => super::corrections::run(cmd, &open()?, as_json),
+        Command::Walkin { code, code_image, photo, layout, printer, replace } => {
+            let code = match (code, code_image) {
+                (Some(text), _) => app::walkin::CodeSource::Text(text),
+                (None, Some(image)) => app::walkin::CodeSource::Image(image),
+                (None, None) => {
+                    return Err(crate::Error::input("give the collection code with --code TEXT or --code-image FILE"));
+                }
+            };
+            let req = app::walkin::WalkinRequest { code, photo, layout, printer, replace };
+            walkin::run(&open()?, &req, as_json)
+        }
         Command::Scan { code, shipment, station, carrier } => {
             let req = app::scan::ScanRequest { code, shipment, station, carrier };
             shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
@@ -262,6 +284,12 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 );
             }
         }
+        SchoolCmd::AddEmail { code, email } => {
+            return super::ecopy::emails(&app::schools::add_email(ws, &code, &email)?, as_json);
+        }
+        SchoolCmd::RemoveEmail { code, email } => {
+            return super::ecopy::emails(&app::schools::remove_email(ws, &code, &email)?, as_json);
+        }
         SchoolCmd::Show { code } => {
             let d = app::schools::show(ws, &code)?;
             if as_json {
@@ -297,8 +325,8 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
 
 fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
     match cmd {
-        JobCmd::Create { school, classes, students, layout } => {
-            let req = app::jobs::JobRequest { school, classes, students, layout };
+        JobCmd::Create { school, classes, students, layout, needs_reprint } => {
+            let req = app::jobs::JobRequest { school, classes, students, layout, codes: Vec::new(), needs_reprint };
             let made = app::jobs::create(ws, &req)?;
             if as_json {
                 json(&made);

@@ -4,9 +4,13 @@
 
 mod bar;
 mod commands;
+mod corrections;
+mod ecopy;
 mod output;
 mod printing;
+mod requests;
 mod shipping;
+mod walkin;
 
 pub use commands::run;
 
@@ -90,6 +94,141 @@ pub enum Command {
     /// Reports: what is late or due, and each school's progress
     #[command(subcommand)]
     Report(ReportCmd),
+    /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
+    /// screens over the same workspace and services as these commands
+    Gui {
+        /// Mailroom station name for the scan log (default: [shipping] station in gradlab.toml)
+        #[arg(long, value_name = "NAME")]
+        station: Option<String>,
+        /// Save a PNG of each screen into DIR and exit (scripts/gui-screenshots)
+        #[arg(long, value_name = "DIR", hide = true)]
+        screenshots: Option<PathBuf>,
+        /// With --screenshots: a code to scan in the mailroom first (repeatable)
+        #[arg(long = "scan", value_name = "CODE", hide = true)]
+        scans: Vec<String>,
+        /// With --screenshots: a batch folder to import through the file chooser first
+        #[arg(long, value_name = "DIR", hide = true)]
+        import: Option<PathBuf>,
+    },
+    /// Electronic copies (电子版): a school's letter, its photos e-mailed as numbered zip parts
+    /// to an address registered for it
+    #[command(subcommand)]
+    Ecopy(ecopy::EcopyCmd),
+    /// Reprint requests (补洗/补片): lost, never printed or damaged prints
+    #[command(subcommand)]
+    Request(RequestCmd),
+    /// Corrections (勘误) of what a student's strip prints: 学号, 姓名, 班级, 层次, 学历类别
+    #[command(subcommand)]
+    Correction(CorrectionCmd),
+    /// A walk-in (散拍/补拍): decode the student's collection code (采集码), check and store his
+    /// photo as a one-student batch, make and render a job for him and, with --printer, print it
+    #[command(
+        group(clap::ArgGroup::new("collection_code").required(true).args(["code", "code_image"])),
+        after_help = "The photo is checked exactly as in `batch import`; a refused photo or an unregistered school stores nothing (exit 1).\n\
+                      If printing fails (printer unreachable), the student, his batch and the job stay: the error names the job; print it later with `gradlab job print JOB --printer NAME` (exit 1)."
+    )]
+    Walkin {
+        /// The text a 2D scanner typed from the collection code (its JSON payload)
+        #[arg(long, value_name = "TEXT")]
+        code: Option<String>,
+        /// A picture (PNG, JPEG) of the collection code's QR code
+        #[arg(long, value_name = "FILE")]
+        code_image: Option<PathBuf>,
+        /// The student's approved photo (JPEG, 480x640)
+        #[arg(long, value_name = "FILE")]
+        photo: PathBuf,
+        /// Layout name (workspace layouts/ or shipped) or a .toml file
+        #[arg(long, value_name = "NAME|FILE")]
+        layout: Option<String>,
+        /// Print at once on this printer
+        #[arg(long, value_name = "NAME")]
+        printer: Option<String>,
+        /// Replace a different photo already stored for this code (the old one is kept in history)
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestCmd {
+    /// Record a request; it is matched when what it gives points at exactly one student
+    Add(Box<RequestAdd>),
+    /// Record the requests in a school's table (xlsx, xls, ods or CSV)
+    Import {
+        file: std::path::PathBuf,
+        /// The school, when the table has no 院校代码 column
+        #[arg(long, value_name = "CODE")]
+        school: Option<String>,
+    },
+    /// Settle an unmatched request: the student it means
+    Match {
+        id: String,
+        #[arg(long, value_name = "XH")]
+        student: String,
+    },
+    /// Approve; the fee for its kind comes from [requests] in gradlab.toml unless given
+    Approve {
+        id: String,
+        #[arg(long, value_name = "YUAN")]
+        fee: Option<f64>,
+    },
+    /// Refuse a request, saying why
+    Reject {
+        id: String,
+        #[arg(long, value_name = "R")]
+        reason: String,
+    },
+    /// Make the reprint job for the request's student (then `job print` it)
+    Print {
+        id: String,
+        #[arg(long, value_name = "NAME|FILE")]
+        layout: Option<String>,
+    },
+    /// Ship the printed reprint: to the student's address, or with the school's next shipment
+    Ship { id: String },
+    /// Close once its shipment has left
+    Close { id: String },
+    /// List requests
+    List {
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        #[arg(long, value_name = "CODE")]
+        school: Option<String>,
+    },
+    /// Show a request with its candidates and full history
+    Show { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct RequestAdd {
+    /// lost (丢失), missing (漏洗: never printed) or damaged (损坏)
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
+    #[arg(long, value_name = "CODE")]
+    pub school: String,
+    /// The student's 学号
+    #[arg(long, value_name = "XH")]
+    pub student: Option<String>,
+    /// The student's 采集码
+    #[arg(long, value_name = "CJM")]
+    pub code: Option<String>,
+    /// Last 4 of the ID number (a whole number is cut to its last 4 before it is stored)
+    #[arg(long, value_name = "NNNN")]
+    pub id_last4: Option<String>,
+    /// The masked name as printed (张*三)
+    #[arg(long, value_name = "MASKED")]
+    pub name: Option<String>,
+    /// student or school
+    #[arg(long, value_name = "WHO")]
+    pub requester: String,
+    #[arg(long, value_name = "A")]
+    pub address: Option<String>,
+    #[arg(long, value_name = "P")]
+    pub phone: Option<String>,
+    #[arg(long, value_name = "C")]
+    pub contact: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +286,43 @@ pub enum ShipmentCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum CorrectionCmd {
+    /// Correct one field of one student; the old value must be the one stored. A student with
+    /// printed photos is marked for a reprint (`job create --needs-reprint`)
+    Add {
+        #[arg(long, value_name = "CODE")]
+        school: String,
+        /// The student's 学号 (or his 采集码 when two students share a 学号)
+        #[arg(long, value_name = "XH")]
+        student: String,
+        /// xh, xm, bh, cc, xllb, or 学号, 姓名, 班级, 层次/学历层次, 类别/学历类别
+        #[arg(long, value_name = "F")]
+        field: String,
+        /// The value stored now
+        #[arg(long, value_name = "OLD", allow_hyphen_values = true)]
+        from: String,
+        /// The corrected value (姓名 masked, as CHSI sends it: 张*三)
+        #[arg(long, value_name = "NEW", allow_hyphen_values = true)]
+        to: String,
+    },
+    /// Apply a school's correction table (勘误表: xlsx, xls, ods or CSV with columns 学号, 字段,
+    /// 原值, 新值); refused rows are named and skipped, the others applied (exit 3 if any refused)
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "CODE")]
+        school: String,
+        /// Sheet to read (default: the first)
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+    },
+    /// List corrections: student, field, old -> new, source, who, when, reprint job
+    List {
+        #[arg(long, value_name = "CODE")]
+        school: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ReportCmd {
     /// Jobs late or due within a week against the promise of N working days from collection
     Due {
@@ -154,7 +330,7 @@ pub enum ReportCmd {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
-    /// Per school: students imported, printed, packed, shipped, delivered
+    /// Per school: students imported, printed, packed, shipped, delivered; open reprint requests
     Schools,
 }
 
@@ -250,6 +426,9 @@ pub enum JobCmd {
         /// Layout name (workspace layouts/ or shipped) or a .toml file
         #[arg(long, value_name = "NAME|FILE")]
         layout: Option<String>,
+        /// Only the students whose printed photos a correction (勘误) made wrong; clears their mark
+        #[arg(long)]
+        needs_reprint: bool,
     },
     /// List jobs
     List,
@@ -317,6 +496,10 @@ pub enum SchoolCmd {
         /// School code (院校代码), 5 digits
         code: String,
     },
+    /// Register another e-mail address for the school's electronic copies (audited)
+    AddEmail { code: String, email: String },
+    /// Stop sending electronic copies to one of the school's addresses (audited)
+    RemoveEmail { code: String, email: String },
 }
 
 #[derive(Debug, Args)]

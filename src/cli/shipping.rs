@@ -143,10 +143,14 @@ pub fn report(cmd: ReportCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                         s.packed.to_string(),
                         s.shipped.to_string(),
                         s.delivered.to_string(),
+                        s.open_requests.to_string(),
                     ]
                 })
                 .collect();
-            output::table(&["school", "name", "imported", "printed", "packed", "shipped", "delivered"], &rows);
+            output::table(
+                &["school", "name", "imported", "printed", "packed", "shipped", "delivered", "open requests"],
+                &rows,
+            );
         }
     }
     Ok(OK)

@@ -4,11 +4,13 @@
 
 pub mod calendar;
 pub mod collection_code;
+pub mod correction;
 pub mod id_number;
 pub mod ids;
 pub mod name;
 pub mod order;
 pub mod printing;
+pub mod request;
 pub mod roster;
 pub mod school;
 pub mod shipment;

@@ -144,6 +144,8 @@ pub struct SchoolCounts {
     pub packed: i64,
     pub shipped: i64,
     pub delivered: i64,
+    /// Reprint requests neither closed nor rejected.
+    pub open_requests: i64,
 }
 
 impl Tx<'_> {
@@ -365,7 +367,8 @@ impl Tx<'_> {
             "SELECT c.code, c.name, (SELECT count(*) FROM students WHERE school_code = c.code),
                 (SELECT count(DISTINCT js.cjm) FROM job_students js JOIN jobs j ON j.id = js.job_id
                    WHERE j.school_code = c.code AND j.printed_at IS NOT NULL),
-                {}, {}, {}
+                {}, {}, {},
+                (SELECT count(*) FROM requests WHERE school_code = c.code AND status NOT IN ('closed', 'rejected'))
              FROM schools c ORDER BY c.code",
             step("sp.scanned_at IS NOT NULL AND s.state <> 'returned'"),
             step("s.state IN ('shipped', 'delivered')"),
@@ -381,6 +384,7 @@ impl Tx<'_> {
                 packed: r.get(4)?,
                 shipped: r.get(5)?,
                 delivered: r.get(6)?,
+                open_requests: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

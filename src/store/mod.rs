@@ -4,19 +4,25 @@
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
 
 mod audit;
+mod corrections;
+mod ecopy;
 mod jobs;
 mod mail;
 mod photos;
 mod printing;
 mod queries;
+mod requests;
 mod schema;
 
 pub use audit::*;
+pub use corrections::*;
+pub use ecopy::*;
 pub use jobs::*;
 pub use mail::*;
 pub use photos::{PhotoStore, Staging};
 pub use printing::*;
 pub use queries::*;
+pub use requests::*;
 
 use crate::error::{IoContext, Result};
 use rusqlite::{Connection, TransactionBehavior};

@@ -340,6 +340,23 @@ const MIGRATIONS: &[&str] = &[
         sent_by      TEXT,
         UNIQUE (request_id, part)
     );
+    -- The students of a request, frozen when it is made (like a job's), in print order, with
+    -- the file name each photo gets and, once the request is first sent, the part it is in.
+    -- A full name is kept only for xh-name requests where the school's roster supplied it.
+    CREATE TABLE ecopy_students (
+        request_id   INTEGER NOT NULL REFERENCES ecopy_requests(id),
+        position     INTEGER NOT NULL,
+        cjm          TEXT NOT NULL REFERENCES students(cjm),
+        xh           TEXT NOT NULL,
+        xm           TEXT NOT NULL,
+        bh           TEXT NOT NULL,
+        full_name    TEXT,
+        photo_sha256 TEXT NOT NULL REFERENCES photos(sha256),
+        file_name    TEXT NOT NULL,
+        part         INTEGER,
+        PRIMARY KEY (request_id, position),
+        UNIQUE (request_id, file_name)
+    );
     "#,
 ];
 

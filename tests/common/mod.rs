@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod printer;
+pub mod smtp;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

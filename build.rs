@@ -1,0 +1,12 @@
+//! Compiles the desktop window's views (`ui/*.slint`, from `ui/app.slint`) into Rust for
+//! `src/gui/`. The bundled font and images are embedded. Outside release builds the element
+//! names are kept too, so the headless GUI tests can find elements (`tests/gui.rs`).
+
+fn main() {
+    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let config = slint_build::CompilerConfiguration::new().with_style("fluent".into()).with_debug_info(!release);
+    if let Err(e) = slint_build::compile_with_config("ui/app.slint", config) {
+        eprintln!("ui/app.slint: {e}");
+        std::process::exit(1);
+    }
+}

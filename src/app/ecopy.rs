@@ -1,0 +1,672 @@
+//! Electronic copies (电子版): `ecopy request` records a school's letter and freezes its
+//! students; `ecopy send` packages their original photos into numbered zip parts and e-mails
+//! one part per message to the address the letter gave, which must be registered for that
+//! school; `ecopy log` shows what was asked for and what the mail server accepted.
+//!
+//! A part is recorded with every try and with the server's final answer, so a part the server
+//! accepted is never sent twice unless the operator asks (`--resend`). The split into parts is
+//! fixed on the first send and the zips are deterministic, so part 2 sent again is the same
+//! part 2, byte for byte.
+
+use super::{Workspace, schools, students};
+use crate::domain::school::check_email;
+use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
+use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
+use crate::error::{Error, IoContext, Result};
+use crate::progress::Progress;
+use crate::store::{EcopyPartRecord, EcopyRequestRecord, EcopyStudent, NewEcopyPart, NewEcopyRequest, Store};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A request's id as the lab sees it: `E12`.
+pub fn request_code(id: i64) -> String {
+    format!("E{id}")
+}
+
+/// `E12`, `e12` or `12`.
+pub fn parse_request(raw: &str) -> Result<i64> {
+    let t = raw.trim();
+    let digits = t.strip_prefix(['E', 'e']).unwrap_or(t);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| Error::input(format!("{raw:?} is not an electronic-copy request id (like E12)")))
+}
+
+fn subject(id: i64) -> String {
+    format!("ecopy {}", request_code(id))
+}
+
+/// Whether two addresses are the same mailbox: the part before `@` exactly, the domain
+/// without regard to case.
+pub fn same_address(a: &str, b: &str) -> bool {
+    match (a.trim().rsplit_once('@'), b.trim().rsplit_once('@')) {
+        (Some((ua, da)), Some((ub, db))) => ua == ub && da.eq_ignore_ascii_case(db),
+        _ => false,
+    }
+}
+
+/// What `ecopy request` is given, unchecked.
+#[derive(Debug, Clone, Default)]
+pub struct RequestSpec {
+    pub school: String,
+    pub classes: Vec<String>,
+    pub naming: Option<String>,
+    pub to: String,
+    pub letter: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequestMade {
+    pub id: String,
+    pub school: String,
+    pub school_name: String,
+    pub to: String,
+    pub naming: Naming,
+    pub letter: String,
+    pub classes: Vec<String>,
+    pub students: usize,
+    /// 学号 of students named `学号.jpg` under xh-name: the school gave no full name for them.
+    pub without_full_name: Vec<String>,
+    /// Files renamed `<name>-<采集码>.jpg` because another student had the name already.
+    pub renamed: Vec<String>,
+}
+
+/// Record a school's request and freeze its students in print order. The address must be one
+/// registered for the school.
+pub fn request(ws: &Workspace, spec: &RequestSpec) -> Result<RequestMade> {
+    let code = schools::parse_code(&spec.school)?;
+    let naming = match spec.naming.as_deref() {
+        Some(n) => Naming::parse(n).map_err(|e| Error::input(format!("--naming: {e}")))?,
+        None => Naming::Xh,
+    };
+    let to = check_email(&spec.to).map_err(|e| Error::input(format!("--to: {e}")))?;
+    let letter = spec.letter.as_deref().map(str::trim).unwrap_or("").to_string();
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let school = schools::require(&tx, &code)?;
+    let Some(registered) = school.emails.iter().find(|e| same_address(e, &to)).cloned() else {
+        let known = if school.emails.is_empty() {
+            "it has none".to_string()
+        } else {
+            format!("its registered addresses are: {}", school.emails.join(", "))
+        };
+        return Err(Error::input(format!(
+            "{to} is not registered for school {code} {}; {known}. Electronic copies go only to a \
+             registered address: add it with `gradlab school add-email {code} EMAIL` once the school has confirmed it",
+            school.name
+        )));
+    };
+    let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
+    if let Some(unknown) = spec.classes.iter().find(|c| !known.contains(c)) {
+        return Err(Error::input(format!(
+            "school {code} has no class {unknown:?}; its classes are: {}",
+            known.join(", ")
+        )));
+    }
+    let lines = students::in_print_order(&tx, &code, &spec.classes)?;
+    if lines.is_empty() {
+        return Err(Error::input(format!("school {code} has no students with photos to send")));
+    }
+    let people: Vec<Person> = lines
+        .iter()
+        .map(|l| Person {
+            xh: l.student.xh.clone(),
+            xm: l.student.xm.clone(),
+            bh: l.student.bh.clone(),
+            cjm: l.student.cjm.clone(),
+            full_name: l.student.full_name.clone(),
+        })
+        .collect();
+    let named = package::name_files(naming, &people);
+    let frozen: Vec<EcopyStudent> = lines
+        .iter()
+        .zip(&people)
+        .zip(&named.names)
+        .enumerate()
+        .map(|(i, ((l, p), file))| EcopyStudent {
+            position: i as i64 + 1,
+            cjm: p.cjm.clone(),
+            xh: p.xh.clone(),
+            xm: p.xm.clone(),
+            bh: p.bh.clone(),
+            // A full name is kept only where the school asked for names.
+            full_name: if naming == Naming::XhName { p.full_name.clone() } else { None },
+            photo_sha256: l.student.photo_sha256.clone(),
+            file_name: file.clone(),
+            part: None,
+        })
+        .collect();
+    let operator = ws.settings.operator();
+    let classes = spec.classes.join("|");
+    let id = tx.insert_ecopy_request(&NewEcopyRequest {
+        school: code.as_str(),
+        classes: &classes,
+        naming: naming.as_str(),
+        to_email: &registered,
+        letter_ref: &letter,
+        created_by: &operator,
+    })?;
+    tx.insert_ecopy_students(id, &frozen)?;
+    let scope = if spec.classes.is_empty() { "all classes".to_string() } else { spec.classes.join(", ") };
+    tx.audit(
+        &operator,
+        "ecopy.request",
+        &subject(id),
+        &format!(
+            "school {code}: {} students ({scope}) named {} to {registered}; letter {}",
+            frozen.len(),
+            naming.pattern(),
+            if letter.is_empty() { "-" } else { &letter }
+        ),
+    )?;
+    tx.commit()?;
+    let xh_of = |idx: &[usize]| idx.iter().map(|&i| people[i].xh.clone()).collect::<Vec<_>>();
+    Ok(RequestMade {
+        id: request_code(id),
+        school: code.to_string(),
+        school_name: school.name,
+        to: registered,
+        naming,
+        letter,
+        classes: spec.classes.clone(),
+        students: frozen.len(),
+        without_full_name: xh_of(&named.without_full_name),
+        renamed: xh_of(&named.renamed),
+    })
+}
+
+// ----- sending -----------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default)]
+pub struct SendOptions {
+    /// Send parts the server accepted already, again.
+    pub resend: bool,
+    /// Only these parts (numbers from 1); empty: every part.
+    pub parts: Vec<i64>,
+}
+
+/// What became of one part in this run.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartOutcome {
+    pub part: i64,
+    pub parts: i64,
+    pub photos: i64,
+    pub zip_bytes: i64,
+    /// `accepted`, `failed`, `skipped` (accepted before; not sent again) or `not-sent`
+    /// (left after a permanent failure stopped the run).
+    pub outcome: &'static str,
+    /// Tries in this run.
+    pub tries: u32,
+    pub message_id: Option<String>,
+    pub message_bytes: Option<usize>,
+    pub reply: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SendReport {
+    pub id: String,
+    pub school: String,
+    pub school_name: String,
+    pub to: String,
+    pub letter: String,
+    pub naming: String,
+    pub students: usize,
+    pub parts: Vec<PartOutcome>,
+    /// 学号 of students named `学号.jpg` under xh-name: the school gave no full name for them.
+    pub without_full_name: Vec<String>,
+    /// Parts of the request the server has accepted, in this run or before.
+    pub accepted_in_all: usize,
+}
+
+impl SendReport {
+    /// Parts that failed or were left unsent in this run.
+    pub fn failed(&self) -> Vec<&PartOutcome> {
+        self.parts.iter().filter(|p| matches!(p.outcome, "failed" | "not-sent")).collect()
+    }
+
+    /// 0 when nothing failed; 3 when some part failed but some part of the request has reached
+    /// the school; 1 when nothing has.
+    pub fn exit_code(&self) -> i32 {
+        match (self.failed().is_empty(), self.accepted_in_all) {
+            (true, _) => 0,
+            (false, 0) => 1,
+            (false, _) => 3,
+        }
+    }
+}
+
+/// One process at a time sends electronic copies from a workspace, so two runs never send
+/// the same part at once.
+fn lock(ws: &Workspace) -> Result<std::fs::File> {
+    let dir = ws.output_dir();
+    std::fs::create_dir_all(&dir).at(&dir)?;
+    let path = dir.join(".ecopy.lock");
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+    f.lock().at(&path)?;
+    Ok(f)
+}
+
+/// The time stamp of every zip entry: when the request was made, in China Standard Time, so
+/// the same request always packs to the same bytes wherever it is sent from.
+fn stamp(created_at: &str) -> Stamp {
+    use chrono::{Datelike, Timelike};
+    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).unwrap());
+    let t = chrono::DateTime::parse_from_rfc3339(created_at)
+        .map(|t| t.with_timezone(&cst))
+        .unwrap_or_else(|_| chrono::DateTime::from_timestamp(315_532_800, 0).unwrap_or_default().with_timezone(&cst));
+    Stamp {
+        year: t.year().clamp(1980, 2107) as u16,
+        month: t.month() as u8,
+        day: t.day() as u8,
+        hour: t.hour() as u8,
+        minute: t.minute() as u8,
+        second: t.second() as u8,
+    }
+}
+
+fn persons(students: &[&EcopyStudent]) -> Vec<(Person, String)> {
+    students
+        .iter()
+        .map(|s| {
+            let p = Person {
+                xh: s.xh.clone(),
+                xm: s.xm.clone(),
+                bh: s.bh.clone(),
+                cjm: s.cjm.clone(),
+                full_name: s.full_name.clone(),
+            };
+            (p, s.file_name.clone())
+        })
+        .collect()
+}
+
+/// The zip of one part: its students' photos read from the photo store, untouched.
+fn build_zip(ws: &Workspace, req: &EcopyRequestRecord, naming: Naming, students: &[&EcopyStudent]) -> Result<Vec<u8>> {
+    let people = persons(students);
+    let rows: Vec<IndexRow> = people
+        .iter()
+        .map(|(p, file)| IndexRow { xh: &p.xh, name: p.listed_name(naming), bh: &p.bh, cjm: &p.cjm, file })
+        .collect();
+    let index = package::index_csv(&rows);
+    let photos = ws.photos();
+    let bytes: Vec<Vec<u8>> = students.iter().map(|s| photos.read(&s.photo_sha256)).collect::<Result<_>>()?;
+    let files: Vec<(&str, &[u8])> =
+        students.iter().zip(&bytes).map(|(s, b)| (s.file_name.as_str(), b.as_slice())).collect();
+    package::build_part(&index, &files, stamp(&req.created_at)).map_err(Error::Input)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Fix the split of a request into parts on its first send: plan by file sizes so that each
+/// message stays under the limit, build each zip once to record its size and hash.
+fn package_request(
+    ws: &Workspace,
+    store: &mut Store,
+    req: &EcopyRequestRecord,
+    naming: Naming,
+    students: &[EcopyStudent],
+    cfg: &SmtpConfig,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let photos = ws.photos();
+    let people = persons(&students.iter().collect::<Vec<_>>());
+    let mut items = Vec::with_capacity(students.len());
+    for (s, (p, file)) in students.iter().zip(&people) {
+        let path = photos.path_for(&s.photo_sha256);
+        let bytes = std::fs::metadata(&path).at(&path)?.len();
+        let row = IndexRow { xh: &p.xh, name: p.listed_name(naming), bh: &p.bh, cjm: &p.cjm, file };
+        items.push(Item { name_len: file.len(), bytes, index_row_len: package::index_row_len(&row) });
+    }
+    let budget = package::zip_budget(cfg.max_message_bytes);
+    let plan = package::plan_parts(&items, budget).map_err(|(i, need)| {
+        let s = &students[i];
+        Error::input(format!(
+            "the photo of 学号 {} ({} bytes) does not fit in one message under [smtp] max_message_mb = {} \
+             (a part would need {need} bytes of zip, at most {budget} fit)",
+            s.xh,
+            items[i].bytes,
+            cfg.max_message_bytes / 1_000_000
+        ))
+    })?;
+    let count = plan.last().copied().unwrap_or(0) as i64;
+    progress.stage("packaging", count as u64);
+    let mut parts = Vec::new();
+    for n in 1..=count {
+        let mine: Vec<&EcopyStudent> =
+            students.iter().zip(&plan).filter(|(_, p)| i64::from(**p) == n).map(|(s, _)| s).collect();
+        let zip = build_zip(ws, req, naming, &mine)?;
+        if zip.len() as u64 > budget {
+            return Err(Error::input(format!(
+                "part {n} packed to {} bytes, over the {budget} bytes a message under max_message_mb can carry",
+                zip.len()
+            )));
+        }
+        parts.push(NewEcopyPart {
+            part: n,
+            photos: mine.len() as i64,
+            bytes: zip.len() as i64,
+            sha256: sha256_hex(&zip),
+        });
+        progress.inc(1);
+    }
+    let assignment: Vec<(i64, i64)> = students.iter().zip(&plan).map(|(s, p)| (s.position, i64::from(*p))).collect();
+    let tx = store.write()?;
+    if tx.ecopy_parts(req.id)?.is_empty() {
+        tx.insert_ecopy_parts(req.id, &parts, &assignment)?;
+    }
+    tx.commit()
+}
+
+fn message_id(req: i64, part: i64, from: &str) -> String {
+    let domain = from.rsplit_once('@').map(|(_, d)| d).unwrap_or("gradlab.local");
+    let ms = chrono::Utc::now().timestamp_millis();
+    format!("<gradlab.{}.part{part}.{ms}.{}@{domain}>", request_code(req), std::process::id())
+}
+
+struct Letter<'a> {
+    lab: &'a str,
+    school_code: &'a str,
+    school_name: &'a str,
+    letter: &'a str,
+    naming: Naming,
+}
+
+impl Letter<'_> {
+    fn subject(&self, part: i64, parts: i64) -> String {
+        let mut s = format!("电子版照片 {} {}", self.school_code, self.school_name);
+        if !self.letter.is_empty() {
+            s.push(' ');
+            s.push_str(self.letter);
+        }
+        format!("{s} {part}/{parts}")
+    }
+
+    fn text(&self, part: i64, parts: i64, photos: i64) -> String {
+        let by_letter = if self.letter.is_empty() { String::new() } else { format!("（{}）", self.letter) };
+        format!(
+            "{}：\r\n\r\n根据贵校申请电子版照片的来函{by_letter}，现发送毕业生电子版照片。\r\n\
+             本邮件为第 {part} 封，共 {parts} 封；附件压缩包内有 {photos} 张照片，文件名为{}，\
+             名单见压缩包内 index.csv（可用 Excel 打开）。\r\n\
+             照片为审核通过的原始文件，未经任何修改。照片含学生个人信息，请妥善保管，仅用于学历证书等规定用途。\r\n\
+             请在收齐全部 {parts} 封邮件后回复确认。\r\n\r\n{}\r\n",
+            self.school_name,
+            self.naming.pattern(),
+            self.lab
+        )
+    }
+}
+
+/// Send a request's parts. Settings are checked before anything is recorded; each try and the
+/// server's final answer are recorded as they happen.
+pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Progress) -> Result<SendReport> {
+    let id = parse_request(raw_id)?;
+    let cfg = ws.settings.smtp.resolve(ws.root(), &|v| std::env::var(v).ok()).map_err(Error::Input)?;
+    let _lock = lock(ws)?;
+    let mut store = ws.store()?;
+    let (req, school, students, parts) = {
+        let tx = store.read()?;
+        let req = tx
+            .ecopy_request(id)?
+            .ok_or_else(|| Error::input(format!("no electronic-copy request {}", request_code(id))))?;
+        let code = schools::parse_code(&req.school)?;
+        let school = schools::require(&tx, &code)?;
+        (req, school, tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
+    };
+    // The address may have been removed since the request was made: then nothing goes.
+    if !school.emails.iter().any(|e| same_address(e, &req.to_email)) {
+        return Err(Error::input(format!(
+            "{} is no longer registered for school {} (registered: {}); nothing was sent. Make a new request \
+             to a registered address",
+            req.to_email,
+            school.code,
+            if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") }
+        )));
+    }
+    let naming = Naming::parse(&req.naming).map_err(Error::Input)?;
+    let (students, parts) = if parts.is_empty() {
+        package_request(ws, &mut store, &req, naming, &students, &cfg, progress)?;
+        let tx = store.read()?;
+        (tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
+    } else {
+        (students, parts)
+    };
+    let total = parts.len() as i64;
+    if let Some(bad) = opts.parts.iter().find(|p| **p < 1 || **p > total) {
+        return Err(Error::input(format!(
+            "request {} has parts 1 to {total}; there is no part {bad}",
+            request_code(id)
+        )));
+    }
+    let chosen = |p: &EcopyPartRecord| opts.parts.is_empty() || opts.parts.contains(&p.part);
+    let to_send = parts.iter().filter(|p| chosen(p) && (opts.resend || p.state != "accepted")).count();
+    let mailer = if to_send > 0 { Some(Mailer::new(&cfg).map_err(Error::Input)?) } else { None };
+    let operator = ws.settings.operator();
+    let letter = Letter {
+        lab: &ws.settings.lab.name,
+        school_code: school.code.as_str(),
+        school_name: &school.name,
+        letter: &req.letter_ref,
+        naming,
+    };
+    progress.stage("sending e-mail", to_send as u64);
+    let mut outcomes = Vec::new();
+    let mut stopped = false;
+    for p in parts.iter().filter(|p| chosen(p)) {
+        let mut outcome = PartOutcome {
+            part: p.part,
+            parts: p.parts,
+            photos: p.photos,
+            zip_bytes: p.bytes,
+            outcome: "skipped",
+            tries: 0,
+            message_id: p.message_id.clone(),
+            message_bytes: None,
+            reply: p.server_reply.clone(),
+        };
+        if p.state == "accepted" && !opts.resend {
+            outcomes.push(outcome);
+            continue;
+        }
+        if stopped {
+            outcome.outcome = "not-sent";
+            outcome.reply = "an earlier part failed permanently".into();
+            outcomes.push(outcome);
+            continue;
+        }
+        let Some(mailer) = mailer.as_ref() else { break };
+        let result =
+            send_part(ws, &mut store, &req, naming, &students, p, mailer, &cfg, &letter, &mut outcome, progress);
+        let state = match &result {
+            Ok(_) => "accepted",
+            Err(_) => "failed",
+        };
+        let (reply, permanent) = match result {
+            Ok(reply) => (reply, false),
+            Err(Failure::Transient(r)) => (r, false),
+            Err(Failure::Permanent(r)) => (r, true),
+        };
+        outcome.outcome = state;
+        outcome.reply = reply.clone();
+        let tx = store.write()?;
+        tx.ecopy_part_result(id, p.part, state, &reply, &operator)?;
+        let what = format!(
+            "part {}/{} ({} photos, {} bytes) to {}: {state} after {} tries; Message-ID {}; reply: {reply}",
+            p.part,
+            p.parts,
+            p.photos,
+            p.bytes,
+            req.to_email,
+            outcome.tries,
+            outcome.message_id.as_deref().unwrap_or("-")
+        );
+        tx.audit(&operator, if state == "accepted" { "ecopy.sent" } else { "ecopy.failed" }, &subject(id), &what)?;
+        tx.commit()?;
+        stopped = permanent;
+        progress.inc(1);
+        outcomes.push(outcome);
+    }
+    let accepted_in_all = store.read()?.ecopy_parts(id)?.iter().filter(|p| p.state == "accepted").count();
+    let without_full_name = if naming == Naming::XhName {
+        students
+            .iter()
+            .filter(|s| s.full_name.as_deref().is_none_or(|n| n.trim().is_empty()))
+            .map(|s| s.xh.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(SendReport {
+        id: request_code(id),
+        school: school.code.to_string(),
+        school_name: school.name.clone(),
+        to: req.to_email.clone(),
+        letter: req.letter_ref.clone(),
+        naming: req.naming.clone(),
+        students: students.len(),
+        parts: outcomes,
+        without_full_name,
+        accepted_in_all,
+    })
+}
+
+/// Package and send one part, trying again on transient failures with growing waits. Every
+/// try is recorded before it starts. Ok carries the server's reply.
+#[allow(clippy::too_many_arguments)]
+fn send_part(
+    ws: &Workspace,
+    store: &mut Store,
+    req: &EcopyRequestRecord,
+    naming: Naming,
+    students: &[EcopyStudent],
+    p: &EcopyPartRecord,
+    mailer: &Mailer,
+    cfg: &SmtpConfig,
+    letter: &Letter,
+    outcome: &mut PartOutcome,
+    progress: &dyn Progress,
+) -> std::result::Result<String, Failure> {
+    let local = |e: Error| Failure::Permanent(format!("not sent: {e}"));
+    let mine: Vec<&EcopyStudent> = students.iter().filter(|s| s.part == Some(p.part)).collect();
+    let zip = build_zip(ws, req, naming, &mine).map_err(local)?;
+    if sha256_hex(&zip) != p.sha256 || mine.len() as i64 != p.photos {
+        return Err(Failure::Permanent(format!(
+            "not sent: part {} no longer packs to the zip recorded when it was first packaged \
+             (sha256 {}); a photo file in the store may be damaged",
+            p.part, p.sha256
+        )));
+    }
+    let mid = message_id(req.id, p.part, &cfg.from);
+    let subject = letter.subject(p.part, p.parts);
+    let text = letter.text(p.part, p.parts, p.photos);
+    let attachment_name = format!("{}-{}-part{}of{}.zip", letter.school_code, request_code(req.id), p.part, p.parts);
+    let msg = mailer
+        .format(&Outgoing {
+            from_name: letter.lab,
+            to: &req.to_email,
+            subject: &subject,
+            text: &text,
+            message_id: &mid,
+            attachment_name: &attachment_name,
+            attachment: zip,
+        })
+        .map_err(|e| Failure::Permanent(format!("not sent: {e}")))?;
+    outcome.message_id = Some(mid.clone());
+    outcome.message_bytes = Some(msg.bytes.len());
+    if msg.bytes.len() as u64 > cfg.max_message_bytes {
+        return Err(Failure::Permanent(format!(
+            "not sent: the message is {} bytes, over [smtp] max_message_mb = {} (the parts were split \
+             under a larger limit when the request was first sent)",
+            msg.bytes.len(),
+            cfg.max_message_bytes / 1_000_000
+        )));
+    }
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        outcome.tries = attempt;
+        record_attempt(store, req.id, p.part, &mid).map_err(local)?;
+        match mailer.send(&msg) {
+            Ok(reply) => return Ok(reply),
+            Err(Failure::Transient(reply)) if attempt < cfg.tries => {
+                let wait = cfg.retry_delay(attempt);
+                progress.note(&format!(
+                    "part {}/{}: {reply}; trying again in {:.1} s (try {} of {})",
+                    p.part,
+                    p.parts,
+                    wait.as_secs_f64(),
+                    attempt + 1,
+                    cfg.tries
+                ));
+                std::thread::sleep(wait);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn record_attempt(store: &mut Store, req: i64, part: i64, mid: &str) -> Result<()> {
+    let tx = store.write()?;
+    tx.ecopy_part_attempt(req, part, mid)?;
+    tx.commit()
+}
+
+// ----- the log -----------------------------------------------------------------------------------
+
+#[derive(Debug, Serialize)]
+pub struct RequestLog {
+    pub id: String,
+    pub school: String,
+    pub to: String,
+    pub letter: String,
+    pub naming: String,
+    pub classes: Vec<String>,
+    pub students: i64,
+    pub created_at: String,
+    pub created_by: String,
+    /// `not sent`, `sent` (every part accepted), `partly sent` or `failed`.
+    pub state: &'static str,
+    pub parts: Vec<EcopyPartRecord>,
+}
+
+pub fn log(ws: &Workspace, school: Option<&str>) -> Result<Vec<RequestLog>> {
+    let code = school.map(schools::parse_code).transpose()?;
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    if let Some(code) = &code {
+        schools::require(&tx, code)?;
+    }
+    let mut out = Vec::new();
+    for r in tx.ecopy_requests(code.as_ref().map(|c| c.as_str()))? {
+        let parts = tx.ecopy_parts(r.id)?;
+        let accepted = parts.iter().filter(|p| p.state == "accepted").count();
+        let state = if parts.is_empty() || parts.iter().all(|p| p.state == "pending" && p.attempts == 0) {
+            "not sent"
+        } else if accepted == parts.len() {
+            "sent"
+        } else if accepted > 0 {
+            "partly sent"
+        } else if parts.iter().any(|p| p.state == "failed") {
+            "failed"
+        } else {
+            "not sent"
+        };
+        out.push(RequestLog {
+            id: request_code(r.id),
+            students: tx.ecopy_student_count(r.id)?,
+            classes: r.classes.split('|').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+            school: r.school,
+            to: r.to_email,
+            letter: r.letter_ref,
+            naming: r.naming,
+            created_at: r.created_at,
+            created_by: r.created_by,
+            state,
+            parts,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,546 @@
+//! Reprint requests (补洗/补片): `request add|import|match|approve|reject|print|ship|close|
+//! list|show`. A request arrives with what the student or school gave to identify the
+//! student; it is matched when that points at exactly one student, and otherwise waits, with
+//! the candidates, for an administrator. Every step follows `domain::request` and is written
+//! to the audit log in the same transaction, so each request can be traced from arrival to
+//! closing. A full ID number is cut to its last 4 before anything is stored.
+
+use super::jobs::{self, JobRequest, job_code};
+use super::shipments::{self, CreateShipment, shipment_code};
+use super::{Workspace, schools};
+use crate::domain::id_number;
+use crate::domain::name;
+use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Requester};
+use crate::domain::student::{self, Field};
+use crate::error::{Error, IoContext, Result};
+use crate::import::Finding;
+use crate::import::table::{self, Column};
+use crate::store::{AuditEntry, Candidate, NewRequest, RequestRecord, Tx};
+use serde::Serialize;
+use std::path::Path;
+
+/// How a request is shown: `R12`.
+pub fn request_code(id: i64) -> String {
+    format!("R{id}")
+}
+
+pub fn parse_request(raw: &str) -> Result<i64> {
+    let t = raw.trim();
+    let digits = t.strip_prefix(['R', 'r']).unwrap_or(t);
+    digits.parse::<i64>().map_err(|_| Error::input(format!("{raw:?} is not a request id (like R12)")))
+}
+
+fn subject(id: i64) -> String {
+    format!("request {}", request_code(id))
+}
+
+/// What a request says, unchecked: from the command line or one row of a school's table.
+#[derive(Debug, Clone, Default)]
+pub struct RequestInput {
+    pub kind: String,
+    pub school: String,
+    pub xh: Option<String>,
+    pub cjm: Option<String>,
+    /// The last 4 of the ID number, or the whole number (cut before it is stored).
+    pub id_number: Option<String>,
+    pub name: Option<String>,
+    pub requester: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub contact: Option<String>,
+    pub note: Option<String>,
+}
+
+fn clean(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Check a request and put it in the store form; any message names the field.
+fn checked(input: &RequestInput, source: &str) -> std::result::Result<(NewRequest, Vec<String>), String> {
+    let kind = RequestKind::parse(&input.kind)?;
+    let requester = Requester::parse(&input.requester)?;
+    let school = crate::domain::SchoolCode::parse(&input.school)?;
+    let mut warnings = Vec::new();
+    let xh =
+        clean(&input.xh).map(|x| student::check_student_number(&x)).transpose().map_err(|e| format!("学号: {e}"))?;
+    let cjm = clean(&input.cjm).map(|c| student::check_cjm(&c)).transpose().map_err(|e| format!("采集码: {e}"))?;
+    let id_last4 = match clean(&input.id_number) {
+        Some(z) => {
+            let id = id_number::last4(&z).map_err(|e| format!("ID number: {e}"))?;
+            warnings.extend(id.warning);
+            Some(id.last4)
+        }
+        None => None,
+    };
+    let given_name = clean(&input.name);
+    if let Some(n) = &given_name
+        && !name::is_masked(n)
+        && n.chars().count() > 1
+    {
+        // Names on requests are compared with the masked names we hold; keep only the mask.
+        warnings.push(format!("姓名 {} was given in full; only {} is kept", name::mask(n), name::mask(n)));
+    }
+    let given_name = given_name.map(|n| if name::is_masked(&n) { n } else { name::mask(&n) });
+    if xh.is_none() && cjm.is_none() && !(id_last4.is_some() && given_name.is_some()) {
+        return Err("say which student: 学号 (--student), 采集码 (--code), or the ID number's last 4 with the \
+                    masked name (--id-last4 and --name)"
+            .into());
+    }
+    Ok((
+        NewRequest {
+            kind: kind.as_str().into(),
+            school: school.as_str().into(),
+            given_xh: xh,
+            given_cjm: cjm,
+            given_id_last4: id_last4,
+            given_name,
+            requester: requester.as_str().into(),
+            address: clean(&input.address),
+            phone: clean(&input.phone),
+            contact: clean(&input.contact),
+            note: clean(&input.note).unwrap_or_default(),
+            source: source.to_string(),
+        },
+        warnings,
+    ))
+}
+
+/// The students that agree with every identifier a request gave, and those that agree with
+/// any one of them (to show an administrator when there is not exactly one).
+fn candidates(tx: &Tx<'_>, r: &RequestRecord) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
+    let any =
+        tx.request_candidates(&r.school, r.given_xh.as_deref(), r.given_cjm.as_deref(), r.given_id_last4.as_deref())?;
+    let agrees = |c: &Candidate| {
+        r.given_xh.as_ref().is_none_or(|x| *x == c.xh)
+            && r.given_cjm.as_ref().is_none_or(|x| *x == c.cjm)
+            && r.given_id_last4.as_ref().is_none_or(|x| *x == c.zjhm4)
+            && r.given_name.as_ref().is_none_or(|n| *n == c.xm || name::agrees(n, &c.xm) || name::agrees(&c.xm, n))
+    };
+    let all: Vec<Candidate> = any.iter().filter(|c| agrees(c)).cloned().collect();
+    Ok((all, any))
+}
+
+/// Record a checked request, and match it when it points at exactly one student.
+fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
+    let id = tx.insert_request(new)?;
+    tx.audit(
+        operator,
+        "request.add",
+        &subject(id),
+        &format!("{} request from the {} of school {} ({})", new.kind, new.requester, new.school, new.source),
+    )?;
+    let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished while being added"))?;
+    let (all, _) = candidates(tx, &r)?;
+    if let [only] = all.as_slice() {
+        tx.set_request_student(id, &only.cjm, RequestStatus::Matched.as_str())?;
+        tx.audit(
+            operator,
+            "request.match",
+            &subject(id),
+            &format!("matched to 学号 {} ({}) automatically", only.xh, only.cjm),
+        )?;
+    }
+    Ok(id)
+}
+
+#[derive(Debug, Serialize)]
+pub struct RequestView {
+    pub id: String,
+    pub kind: String,
+    pub school: String,
+    pub status: String,
+    pub requester: String,
+    pub given: Given,
+    /// The student, once matched.
+    pub student: Option<Candidate>,
+    /// When not matched: students that agree with what was given, or with part of it.
+    pub candidates: Vec<Candidate>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub contact: Option<String>,
+    pub note: String,
+    pub fee_yuan: Option<f64>,
+    pub reject_reason: Option<String>,
+    pub job: Option<String>,
+    pub shipment: Option<String>,
+    pub source: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub warnings: Vec<String>,
+    /// Every change, oldest first: who, when, what.
+    pub history: Vec<AuditEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Given {
+    pub xh: Option<String>,
+    pub cjm: Option<String>,
+    pub id_last4: Option<String>,
+    pub name: Option<String>,
+}
+
+fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<RequestView> {
+    let (all, any) = candidates(tx, r)?;
+    let student = match &r.cjm {
+        Some(cjm) => tx.student(cjm)?.map(|s| Candidate {
+            cjm: s.student.cjm.clone(),
+            xh: s.student.xh.clone(),
+            xm: s.student.xm.clone(),
+            bh: s.student.bh.clone(),
+            zjhm4: s.student.zjhm4.clone(),
+        }),
+        None => None,
+    };
+    Ok(RequestView {
+        id: request_code(r.id),
+        kind: r.kind.clone(),
+        school: r.school.clone(),
+        status: r.status.clone(),
+        requester: r.requester.clone(),
+        given: Given {
+            xh: r.given_xh.clone(),
+            cjm: r.given_cjm.clone(),
+            id_last4: r.given_id_last4.clone(),
+            name: r.given_name.clone(),
+        },
+        candidates: if student.is_some() {
+            Vec::new()
+        } else if all.len() > 1 {
+            all
+        } else {
+            any
+        },
+        student,
+        address: r.address.clone(),
+        phone: r.phone.clone(),
+        contact: r.contact.clone(),
+        note: r.note.clone(),
+        fee_yuan: r.fee_cents.map(|c| c as f64 / 100.0),
+        reject_reason: r.reject_reason.clone(),
+        job: r.job_id.map(job_code),
+        shipment: r.shipment_id.map(shipment_code),
+        source: r.source.clone(),
+        created_at: r.created_at.clone(),
+        updated_at: r.updated_at.clone(),
+        warnings,
+        history: tx.audit_entries(Some(&subject(r.id)))?,
+    })
+}
+
+fn load(tx: &Tx<'_>, raw: &str) -> Result<RequestRecord> {
+    let id = parse_request(raw)?;
+    tx.request(id)?.ok_or_else(|| Error::input(format!("no request {raw} (see `gradlab request list`)")))
+}
+
+fn status_of(r: &RequestRecord) -> Result<RequestStatus> {
+    RequestStatus::parse(&r.status)
+        .ok_or_else(|| Error::input(format!("request {} has an unknown status {:?}", request_code(r.id), r.status)))
+}
+
+fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
+    status_of(r)?.after(action).map_err(|e| Error::input(format!("request {}: {e}", request_code(r.id))))
+}
+
+pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
+    let (new, warnings) = checked(input, "command line").map_err(Error::Input)?;
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    schools::require(&tx, &schools::parse_code(&new.school)?)?;
+    let id = insert(&tx, &ws.settings.operator(), &new)?;
+    let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+    let v = view(&tx, &r, warnings)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub file: String,
+    pub added: Vec<RequestView>,
+    pub refused: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+impl ImportReport {
+    pub fn exit_code(&self) -> i32 {
+        if self.refused.is_empty() { 0 } else { 3 }
+    }
+}
+
+/// The columns of a school's request table beyond those every table has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Extra {
+    Kind,
+    Requester,
+    Address,
+    Phone,
+    Contact,
+    Note,
+}
+
+const EXTRA_HEADERS: &[(Extra, &[&str])] = &[
+    (Extra::Kind, &["类型", "申请类型", "补洗类型", "原因", "kind"]),
+    (Extra::Requester, &["申请人", "申请方", "requester"]),
+    (Extra::Address, &["地址", "邮寄地址", "收件地址", "address"]),
+    (Extra::Phone, &["电话", "联系电话", "手机", "手机号", "phone"]),
+    (Extra::Contact, &["联系人", "收件人", "contact"]),
+    (Extra::Note, &["备注", "说明", "note"]),
+];
+
+fn extra_for(header: &str) -> Option<Extra> {
+    let h: String = header.chars().filter(|c| !c.is_whitespace() && *c != '*').collect::<String>().to_lowercase();
+    EXTRA_HEADERS.iter().find(|(_, names)| names.contains(&h.as_str())).map(|(e, _)| *e)
+}
+
+/// A school's table of requests: each row is checked on its own; good rows are added (and
+/// matched where they can be), bad rows are named with the reason. All in one transaction.
+pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<ImportReport> {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = std::fs::read(path).at(path)?;
+    let grid = table::read_grid(&file, &bytes, None).map_err(Error::Input)?;
+    let header = table::find_header(&grid, &file).map_err(Error::Input)?;
+    let extras: Vec<(Extra, usize)> =
+        grid.rows[header.index].1.iter().enumerate().filter_map(|(i, h)| extra_for(h).map(|e| (e, i))).collect();
+    if school.is_none() && !header.has(Column::Code(Field::Yxdm)) {
+        return Err(Error::input(format!("{file}: no 院校代码 column; say which school with --school CODE")));
+    }
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    if let Some(s) = school {
+        schools::require(&tx, &schools::parse_code(s)?)?;
+    }
+    let operator = ws.settings.operator();
+    let mut report = ImportReport { file: file.clone(), added: Vec::new(), refused: Vec::new(), warnings: Vec::new() };
+    for (line, cells) in &grid.rows[header.index + 1..] {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let get = |c: Column| Some(header.get(cells, c).to_string()).filter(|s| !s.is_empty());
+        let extra = |e: Extra| {
+            extras.iter().find(|(x, _)| *x == e).and_then(|(_, i)| cells.get(*i)).map(|s| s.trim().to_string())
+        };
+        let row_school = get(Column::Code(Field::Yxdm));
+        if let (Some(given), Some(row)) = (school, &row_school)
+            && given.trim() != row
+        {
+            report.refused.push(Finding::new(&file, Some(*line), None, format!("院校代码 is {row}, not {given}")));
+            continue;
+        }
+        let input = RequestInput {
+            kind: extra(Extra::Kind).unwrap_or_default(),
+            school: row_school.or(school.map(str::to_string)).unwrap_or_default(),
+            xh: get(Column::Code(Field::Xh)),
+            cjm: get(Column::Code(Field::Cjm)),
+            id_number: get(Column::Code(Field::Zjhm)),
+            name: get(Column::Code(Field::Xm)),
+            requester: extra(Extra::Requester).unwrap_or_else(|| "school".into()),
+            address: extra(Extra::Address),
+            phone: extra(Extra::Phone),
+            contact: extra(Extra::Contact),
+            note: extra(Extra::Note),
+        };
+        let source = format!("{file} row {line}");
+        let (new, warnings) = match checked(&input, &source) {
+            Ok(x) => x,
+            Err(e) => {
+                report.refused.push(Finding::new(&file, Some(*line), None, e));
+                continue;
+            }
+        };
+        if tx.school(&schools::parse_code(&new.school)?)?.is_none() {
+            report.refused.push(Finding::new(
+                &file,
+                Some(*line),
+                None,
+                format!("school {} is not registered", new.school),
+            ));
+            continue;
+        }
+        for w in &warnings {
+            report.warnings.push(Finding::new(&file, Some(*line), None, w.clone()));
+        }
+        let id = insert(&tx, &operator, &new)?;
+        let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+        report.added.push(view(&tx, &r, warnings)?);
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// One step of a request in one transaction: check the step is allowed from its status, do
+/// it, and write the audit entry `do_it` describes.
+fn act(
+    ws: &Workspace,
+    raw: &str,
+    action: RequestAction,
+    audit_action: &str,
+    do_it: impl FnOnce(&Tx<'_>, &RequestRecord) -> Result<String>,
+) -> Result<RequestView> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    let r = load(&tx, raw)?;
+    step(&r, action)?;
+    let detail = do_it(&tx, &r)?;
+    tx.audit(&ws.settings.operator(), audit_action, &subject(r.id), &detail)?;
+    let v = view(&tx, &load(&tx, raw)?, Vec::new())?;
+    tx.commit()?;
+    Ok(v)
+}
+
+/// Settle an unmatched (or wrongly matched) request by the student's 学号.
+pub fn match_student(ws: &Workspace, raw: &str, xh: &str) -> Result<RequestView> {
+    act(ws, raw, RequestAction::Match, "request.match", |tx, r| {
+        let found: Vec<_> = tx
+            .students_of_school(&schools::parse_code(&r.school)?, &[])?
+            .into_iter()
+            .filter(|s| s.student.xh == xh.trim())
+            .collect();
+        let s = match found.as_slice() {
+            [only] => only,
+            [] => return Err(Error::input(format!("school {} has no student with 学号 {}", r.school, xh.trim()))),
+            _ => {
+                return Err(Error::input(format!("school {} has {} students with 学号 {xh}", r.school, found.len())));
+            }
+        };
+        tx.set_request_student(r.id, &s.student.cjm, RequestStatus::Matched.as_str())?;
+        Ok(format!("matched to 学号 {} ({}) by hand", s.student.xh, s.student.cjm))
+    })
+}
+
+/// Approve with the fee for its kind from the settings, unless one is given.
+pub fn approve(ws: &Workspace, raw: &str, fee_yuan: Option<f64>) -> Result<RequestView> {
+    let fees = &ws.settings.requests;
+    act(ws, raw, RequestAction::Approve, "request.approve", |tx, r| {
+        let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind).map_err(Error::Input)? {
+            RequestKind::Lost => fees.fee_lost,
+            RequestKind::Missing => fees.fee_missing,
+            RequestKind::Damaged => fees.fee_damaged,
+        });
+        let cents = request::fee_cents(yuan).map_err(Error::Input)?;
+        tx.approve_request(r.id, cents)?;
+        Ok(format!("fee {:.2} yuan", cents as f64 / 100.0))
+    })
+}
+
+pub fn reject(ws: &Workspace, raw: &str, reason: &str) -> Result<RequestView> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::input("--reason is required: why is the request rejected?"));
+    }
+    act(ws, raw, RequestAction::Reject, "request.reject", |tx, r| {
+        tx.reject_request(r.id, reason)?;
+        Ok(reason.to_string())
+    })
+}
+
+/// Make the reprint job for the request's student through the job services.
+pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestView> {
+    act(ws, raw, RequestAction::Print, "request.print", |tx, r| {
+        let cjm =
+            r.cjm.clone().ok_or_else(|| Error::input(format!("request {} has no student", request_code(r.id))))?;
+        let made = jobs::create_in(
+            ws,
+            tx,
+            &JobRequest {
+                school: r.school.clone(),
+                codes: vec![cjm],
+                layout: layout.map(str::to_string),
+                ..Default::default()
+            },
+        )?;
+        tx.set_request_job(r.id, jobs::parse_job(&made.id)?)?;
+        Ok(format!("reprint job {}", made.id))
+    })
+}
+
+/// Send the reprint: to the student's own address, or with the school's next shipment (its
+/// open one if there is one, else a new one).
+pub fn ship(ws: &Workspace, raw: &str) -> Result<RequestView> {
+    act(ws, raw, RequestAction::Ship, "request.ship", |tx, r| {
+        let shipment = ship_in(ws, tx, r)?;
+        tx.set_request_shipment(r.id, shipment)?;
+        Ok(format!("in shipment {}", shipment_code(shipment)))
+    })
+}
+
+fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
+    let job = r.job_id.ok_or_else(|| Error::input(format!("request {} has no reprint job", request_code(r.id))))?;
+    let job_code = job_code(job);
+    let by_job = |to: Option<String>, recipient: Option<String>| -> Result<i64> {
+        let req = CreateShipment {
+            school: r.school.clone(),
+            jobs: vec![job_code.clone()],
+            to,
+            recipient,
+            phone: r.phone.clone(),
+        };
+        shipments::parse_shipment(&shipments::create_in(ws, tx, &req)?.id)
+    };
+    match Requester::parse(&r.requester).map_err(Error::Input)? {
+        Requester::Student => {
+            let address = r.address.clone().ok_or_else(|| {
+                Error::input(format!(
+                    "request {} came from the student but gives no address to send the reprint to",
+                    request_code(r.id)
+                ))
+            })?;
+            let recipient = r.contact.clone().or(r.given_name.clone()).unwrap_or_else(|| "学生".into());
+            by_job(Some(address), Some(recipient))
+        }
+        Requester::School => {
+            let open = tx.shipments(Some("open"))?.into_iter().find(|s| s.school == r.school && !s.to_person);
+            let Some(s) = open else { return by_job(None, None) };
+            if tx.job_printed_at(job)?.is_none() {
+                return Err(Error::input(format!(
+                    "job {job_code} is not printed yet: every part must have completed (see `gradlab job status \
+                     {job_code}`)"
+                )));
+            }
+            for p in tx.packets_of_school(&r.school, &[job])? {
+                if p.shipment.is_none() {
+                    tx.add_shipment_packet(s.id, p.packet_id, None)?;
+                }
+            }
+            Ok(s.id)
+        }
+    }
+}
+
+/// Close once the shipment carrying the reprint has left (or arrived).
+pub fn close(ws: &Workspace, raw: &str) -> Result<RequestView> {
+    act(ws, raw, RequestAction::Close, "request.close", |tx, r| {
+        if let Some(id) = r.shipment_id {
+            let s = tx.shipment(id)?.ok_or_else(|| Error::input(format!("shipment {id} is gone")))?;
+            if !matches!(s.state.as_str(), "shipped" | "delivered") {
+                return Err(Error::input(format!(
+                    "request {}: its shipment {} is {}; close the request once it has been shipped",
+                    request_code(r.id),
+                    shipment_code(id),
+                    s.state
+                )));
+            }
+        }
+        tx.set_request_status(r.id, RequestStatus::Closed.as_str())?;
+        Ok("closed".into())
+    })
+}
+
+pub fn list(ws: &Workspace, status: Option<&str>, school: Option<&str>) -> Result<Vec<RequestView>> {
+    if let Some(s) = status
+        && RequestStatus::parse(s).is_none()
+    {
+        let all: Vec<&str> = RequestStatus::ALL.iter().map(|s| s.as_str()).collect();
+        return Err(Error::input(format!("--status {s:?} is not one of {}", all.join(", "))));
+    }
+    let school = school.map(schools::parse_code).transpose()?;
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    tx.requests(status, school.as_ref().map(|s| s.as_str()))?.iter().map(|r| view(&tx, r, Vec::new())).collect()
+}
+
+pub fn show(ws: &Workspace, raw: &str) -> Result<RequestView> {
+    let mut store = ws.store()?;
+    let tx = store.read()?;
+    let r = load(&tx, raw)?;
+    view(&tx, &r, Vec::new())
+}

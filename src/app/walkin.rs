@@ -1,0 +1,280 @@
+//! `walkin`: a student who missed collection (散拍 / 补拍) comes to the centre with his
+//! collection code (采集码) and a photo, and has it printed on the spot. This service owns no
+//! rule of its own: it decodes the code with [`super::qr`], stores the photo by writing a
+//! one-row batch into a temporary folder inside the workspace and importing it with
+//! [`super::batch::import`] (so every photo check, the unregistered-school refusal and the
+//! atomic photo store are exactly those of a batch import), then makes, renders and previews a
+//! job for this one student with [`super::jobs`] and, given a printer, sends it with
+//! [`super::printing`]. It must never check or store a photo itself.
+
+use super::batch::{self, BatchReport};
+use super::jobs::{self, JobRequest};
+use super::printing::{self, PrintReport, PrintRequest};
+use super::{Workspace, qr, schools};
+use crate::domain::CollectionCode;
+use crate::domain::printing::Media;
+use crate::error::{Error, IoContext, Result};
+use crate::import::Finding;
+use crate::layout;
+use crate::progress::Progress;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Where the collection code comes from.
+#[derive(Debug, Clone)]
+pub enum CodeSource {
+    /// The text a 2D scanner typed (the code's JSON payload).
+    Text(String),
+    /// A picture of the QR code.
+    Image(PathBuf),
+}
+
+/// What `walkin` is asked for.
+#[derive(Debug, Clone)]
+pub struct WalkinRequest {
+    pub code: CodeSource,
+    /// The approved photo (JPEG), checked as in a batch import.
+    pub photo: PathBuf,
+    /// Layout name or .toml path; None means the default layout.
+    pub layout: Option<String>,
+    /// Print at once on this printer.
+    pub printer: Option<String>,
+    /// Replace a different photo already stored for this code (the old one stays in history).
+    pub replace: bool,
+}
+
+/// The student the walk-in was for, as printed on his strip (masked name only).
+#[derive(Debug, Clone, Serialize)]
+pub struct WalkinStudent {
+    pub cjm: String,
+    pub xh: String,
+    pub xm: String,
+    pub bh: String,
+    pub school: String,
+    pub school_name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Walkin {
+    /// The job made (J…): what this command creates.
+    pub id: String,
+    pub student: WalkinStudent,
+    /// The batch holding the student's photo: the new one-row batch, or the batch that stored
+    /// the same photo before.
+    pub batch: i64,
+    /// `new`, `replaced` (with --replace) or `already stored` (the same photo again).
+    pub stored: &'static str,
+    pub job: String,
+    pub pdfs: Vec<String>,
+    pub preview: String,
+    /// What the printer was sent, when one was given.
+    pub printed: Option<PrintReport>,
+    /// Warnings from the code and the photo check (file size, density, ...).
+    pub warnings: Vec<String>,
+}
+
+/// A folder removed when dropped, whatever happened in between.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn create(path: PathBuf) -> Result<TempDir> {
+        if path.exists() {
+            // Left by an earlier process with the same id that was killed.
+            std::fs::remove_dir_all(&path).at(&path)?;
+        }
+        std::fs::create_dir_all(&path).at(&path)?;
+        Ok(TempDir(path))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn decode(code: &CodeSource) -> Result<CollectionCode> {
+    match code {
+        CodeSource::Text(t) => qr::parse(t).map_err(|e| Error::input(format!("--code: {e}"))),
+        CodeSource::Image(p) => qr::decode_file(p),
+    }
+}
+
+/// The one-row data table of a walk-in, under the CHSI keys a batch import reads.
+fn data_table(code: &CollectionCode) -> Result<Vec<u8>> {
+    let s = &code.student;
+    let sjc = s.sjc.map(|t| t.to_string()).unwrap_or_default();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| Error::input(format!("writing the walk-in's data table: {e}"));
+    w.write_record(["sjc", "cjm", "yxdm", "zjhm", "xh", "cc", "xllb", "xm", "bh"]).map_err(fail)?;
+    w.write_record([&sjc, &s.cjm, s.school.as_str(), &s.zjhm4, &s.xh, &s.cc, &s.xllb, &s.xm, &s.bh]).map_err(fail)?;
+    w.into_inner().map_err(|e| Error::input(format!("writing the walk-in's data table: {e}")))
+}
+
+/// A finding of the import in the walk-in's words: the photo is the operator's file, not the
+/// copy in the temporary batch.
+fn finding(f: &Finding, photo_name: &str, photo: &Path) -> String {
+    if f.file == photo_name { format!("photo {}: {}", photo.display(), f.reason) } else { f.reason.clone() }
+}
+
+/// Refuse a printer whose paper cannot take the layout before anything is stored.
+fn check_printer(ws: &Workspace, name: &str, layout_name: &str) -> Result<()> {
+    let mut store = ws.store()?;
+    let p = printing::require_printer(&mut store, name)?;
+    let Some(media) = p.media.as_deref() else { return Ok(()) };
+    let media = Media::parse(media).map_err(Error::Input)?;
+    let layout = layout::load(layout_name, &ws.layouts_dir())?;
+    let (w, h) = layout.paper_mm();
+    if media.fits(w, h) {
+        return Ok(());
+    }
+    Err(Error::input(format!(
+        "layout {} is laid out on {w} x {h} mm paper, but printer {} has {} ({:.1} x {:.1} mm) loaded; nothing was done",
+        layout.name, p.name, media.name, media.width_mm, media.height_mm
+    )))
+}
+
+/// Import the one-row batch; the stored batch id and how the photo was stored.
+fn store_photo(
+    ws: &Workspace,
+    code: &CollectionCode,
+    req: &WalkinRequest,
+    warnings: &mut Vec<String>,
+    progress: &dyn Progress,
+) -> Result<(i64, &'static str)> {
+    let cjm = &code.student.cjm;
+    let photo_name = format!("{cjm}.jpg");
+    let output = ws.output_dir();
+    std::fs::create_dir_all(&output).at(&output)?;
+    let dir = TempDir::create(output.join(format!(".walkin-{}", std::process::id())))?;
+    let table = dir.0.join(format!("walkin-{cjm}.csv"));
+    std::fs::write(&table, data_table(code)?).at(&table)?;
+    std::fs::copy(&req.photo, dir.0.join(&photo_name)).at(&req.photo)?;
+
+    let report: BatchReport = batch::import(ws, &dir.0, req.replace, progress)?;
+    drop(dir);
+    warnings.extend(report.warnings.iter().map(|f| finding(f, &photo_name, &req.photo)));
+    if !report.rejected.is_empty() {
+        let reasons: Vec<String> = report.rejected.iter().map(|f| finding(f, &photo_name, &req.photo)).collect();
+        return Err(Error::input(format!("walk-in of {cjm} refused, nothing was stored: {}", reasons.join("; "))));
+    }
+    if let (Some(id), Some(a)) = (report.id, report.accepted.first()) {
+        return Ok((id, if a.replaced { "replaced" } else { "new" }));
+    }
+    // The same photo was already stored for this code.
+    let mut store = ws.store()?;
+    let stored = store
+        .read()?
+        .student(cjm)?
+        .ok_or_else(|| Error::input(format!("walk-in of {cjm}: the import stored nothing and gave no reason")))?;
+    Ok((stored.batch_id, "already stored"))
+}
+
+pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> Result<Walkin> {
+    // Everything that can be checked without changing the store is checked first, so that a
+    // refusal leaves nothing behind.
+    let code = decode(&req.code)?;
+    if !req.photo.is_file() {
+        return Err(Error::input(format!("--photo {}: no such file", req.photo.display())));
+    }
+    let school = {
+        let mut store = ws.store()?;
+        let tx = store.read()?;
+        schools::require(&tx, &code.student.school)
+            .map_err(|e| Error::input(format!("walk-in of {}: {e}; nothing was stored", code.student.cjm)))?
+    };
+    let layout_name = req.layout.clone().unwrap_or_else(|| layout::DEFAULT_LAYOUT.to_string());
+    layout::load(&layout_name, &ws.layouts_dir())?;
+    if let Some(p) = &req.printer {
+        check_printer(ws, p, &layout_name)?;
+    }
+
+    let mut warnings = code.warnings.clone();
+    let (batch, stored) = store_photo(ws, &code, req, &mut warnings, progress)?;
+    let cjm = code.student.cjm.clone();
+    // The student as stored: a row whose photo was already there keeps the stored data.
+    let s = {
+        let mut store = ws.store()?;
+        let tx = store.read()?;
+        tx.student(&cjm)?.ok_or_else(|| Error::input(format!("walk-in of {cjm}: the student is not in the store")))?
+    };
+    let student = WalkinStudent {
+        cjm: cjm.clone(),
+        xh: s.student.xh.clone(),
+        xm: s.student.xm.clone(),
+        bh: s.student.bh.clone(),
+        school: school.code.to_string(),
+        school_name: school.name.clone(),
+    };
+    let after_store = |what: &str, e: Error| {
+        Error::input(format!("the photo of {cjm} (学号 {}) is stored in batch {batch}, but {what}: {e}", student.xh))
+    };
+
+    let job_req = JobRequest {
+        school: student.school.clone(),
+        students: vec![student.xh.clone()],
+        codes: vec![cjm.clone()],
+        layout: Some(layout_name.clone()),
+        ..Default::default()
+    };
+    let made = jobs::create(ws, &job_req).map_err(|e| after_store("no job could be made", e))?;
+    let job = made.id.clone();
+    let rendered = jobs::render(ws, &job, progress).map_err(|e| {
+        after_store(&format!("job {job} could not be rendered (render it with `gradlab job render {job}`)"), e)
+    })?;
+    let pdfs: Vec<String> = rendered.parts.iter().map(|p| p.path.clone()).collect();
+    let dir =
+        pdfs.first().and_then(|p| Path::new(p).parent().map(Path::to_path_buf)).unwrap_or_else(|| ws.output_dir());
+    let preview = jobs::preview(ws, &job, None, &dir.join(format!("{job}-preview.png")))
+        .map_err(|e| after_store(&format!("job {job} is rendered ({}) and its preview failed", pdfs.join(", ")), e))?;
+
+    let printed = match &req.printer {
+        None => None,
+        Some(p) => {
+            let sent = printing::print_job(
+                ws,
+                &PrintRequest { job: job.clone(), printer: p.clone(), copies: 1, force: false },
+                progress,
+            );
+            match sent {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    let noted = audit(ws, &cjm, &format!("batch {batch}, job {job}, printer {p}: not printed ({e})"))
+                        .err()
+                        .map(|a| format!(" (the audit entry could not be written: {a})"))
+                        .unwrap_or_default();
+                    return Err(Error::input(format!(
+                        "the walk-in of {cjm} (学号 {}) is stored in batch {batch} and job {job} is made and rendered ({}), \
+                         but printing failed: {e}; print it with `gradlab job print {job} --printer {p}`{noted}",
+                        student.xh,
+                        pdfs.join(", ")
+                    )));
+                }
+            }
+        }
+    };
+    let printer = match &printed {
+        Some(r) => format!("printer {} ({} of {} parts sent)", r.printer, r.sent(), r.parts.len()),
+        None => "no printer".into(),
+    };
+    audit(ws, &cjm, &format!("batch {batch} ({stored}), job {job}, {printer}"))?;
+    Ok(Walkin {
+        id: job.clone(),
+        student,
+        batch,
+        stored,
+        job,
+        pdfs,
+        preview: preview.display().to_string(),
+        printed,
+        warnings,
+    })
+}
+
+fn audit(ws: &Workspace, cjm: &str, detail: &str) -> Result<()> {
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    tx.audit(&ws.settings.operator(), "walkin", &format!("student {cjm}"), detail)?;
+    tx.commit()?;
+    Ok(())
+}

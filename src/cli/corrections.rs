@@ -1,0 +1,103 @@
+//! The correction commands (勘误): `correction add|import|list`, printed as text or `--json`.
+
+use super::CorrectionCmd;
+use super::commands::OK;
+use super::output::{self, json, say};
+use crate::app::Workspace;
+use crate::app::corrections::{self, Applied, CorrectionRequest};
+use crate::error::Result;
+
+fn applied_line(a: &Applied) -> String {
+    let row = a.row.map(|r| format!("row {r}: ")).unwrap_or_default();
+    let reprint = if a.needs_reprint { "; printed photos need a reprint" } else { "" };
+    format!("{row}学号 {} {}: {} -> {}{reprint}", a.xh, a.field, a.old_value, a.new_value)
+}
+
+fn reprint_hint(applied: &[Applied], school: &str) {
+    if applied.iter().any(|a| a.needs_reprint) {
+        say!("make the reprint job with: gradlab job create --needs-reprint --school {school}");
+    }
+}
+
+pub fn run(cmd: CorrectionCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        CorrectionCmd::Add { school, student, field, from, to } => {
+            let a = corrections::add(ws, &CorrectionRequest { school, student, field, from, to })?;
+            if as_json {
+                json(&a);
+            } else {
+                say!("correction {}: {}", a.id, applied_line(&a));
+                for w in &a.warnings {
+                    say!("warning: {w}");
+                }
+                reprint_hint(std::slice::from_ref(&a), &a.school);
+            }
+            Ok(OK)
+        }
+        CorrectionCmd::Import { file, school, sheet } => {
+            let r = corrections::import(ws, &file, &school, sheet.as_deref())?;
+            if as_json {
+                json(&r);
+            } else {
+                say!(
+                    "correction table {} for school {}: {} rows, {} applied, {} refused",
+                    r.file,
+                    r.school,
+                    r.rows,
+                    r.applied.len(),
+                    r.rejected.len()
+                );
+                if !r.applied.is_empty() {
+                    say!("applied ({}):", r.applied.len());
+                }
+                for a in &r.applied {
+                    say!("  {}", applied_line(a));
+                    for w in &a.warnings {
+                        say!("    warning: {w}");
+                    }
+                }
+                output::findings("refused", &r.rejected);
+                if r.applied.is_empty() {
+                    say!("nothing was changed");
+                }
+                reprint_hint(&r.applied, &r.school);
+            }
+            Ok(r.exit_code())
+        }
+        CorrectionCmd::List { school } => {
+            let list = corrections::list(ws, school.as_deref())?;
+            if as_json {
+                json(&list);
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|l| {
+                        let c = &l.record;
+                        let reprint = match (&l.reprint_job, c.awaiting_reprint) {
+                            (Some(j), _) => j.clone(),
+                            (None, true) => "waiting".into(),
+                            (None, false) => "-".into(),
+                        };
+                        vec![
+                            c.id.to_string(),
+                            c.school.clone(),
+                            c.xh.clone(),
+                            c.cjm.clone(),
+                            c.field.clone(),
+                            format!("{} -> {}", c.old_value, c.new_value),
+                            c.source.clone(),
+                            c.applied_by.clone(),
+                            c.applied_at.clone(),
+                            reprint,
+                        ]
+                    })
+                    .collect();
+                output::table(
+                    &["id", "school", "学号", "采集码", "field", "old -> new", "source", "by", "at", "reprint"],
+                    &rows,
+                );
+            }
+            Ok(OK)
+        }
+    }
+}

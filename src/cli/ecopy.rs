@@ -1,0 +1,180 @@
+//! The electronic-copy commands: `ecopy request|send|log`, and the output of
+//! `school add-email|remove-email`.
+
+use super::bar::Bar;
+use super::commands::{FAILED, OK, PARTLY};
+use super::output::{self, json, say};
+use crate::app::Workspace;
+use crate::app::ecopy::{self, RequestSpec, SendOptions, SendReport};
+use crate::domain::School;
+use crate::error::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum EcopyCmd {
+    /// Record a school's letter asking for its graduates' electronic photos; prints its id (E…)
+    Request {
+        #[arg(long, value_name = "CODE")]
+        school: String,
+        /// Only these classes (班级); repeatable; default: every class
+        #[arg(long = "class", value_name = "BH")]
+        classes: Vec<String>,
+        /// File names: xh (学号.jpg, default), xh-name (学号姓名.jpg, where the school's roster
+        /// gave full names) or cjm (采集码.jpg)
+        #[arg(long, value_name = "xh|xh-name|cjm")]
+        naming: Option<String>,
+        /// The address the letter gives; it must be registered for the school
+        #[arg(long, value_name = "EMAIL")]
+        to: String,
+        /// The letter's reference, e.g. 〔2026〕12号
+        #[arg(long, value_name = "REF")]
+        letter: Option<String>,
+    },
+    /// E-mail a request's photos as numbered zip parts; a part the server accepted is not sent
+    /// again unless --resend
+    #[command(after_help = "Exit codes: 0 every part sent (or sent before), 1 nothing has reached the school, \
+                      3 some parts failed (each named) while others were accepted.")]
+    Send {
+        /// Request id (E12)
+        request: String,
+        /// Send parts again even if the server accepted them before
+        #[arg(long)]
+        resend: bool,
+        /// Only this part (repeatable)
+        #[arg(long = "part", value_name = "N")]
+        parts: Vec<i64>,
+    },
+    /// Requests and their parts, with what the mail server said about each
+    Log {
+        #[arg(long, value_name = "CODE")]
+        school: Option<String>,
+    },
+}
+
+pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+    match cmd {
+        EcopyCmd::Request { school, classes, naming, to, letter } => {
+            let made = ecopy::request(ws, &RequestSpec { school, classes, naming, to, letter })?;
+            if as_json {
+                json(&made);
+            } else {
+                say!("{}", made.id);
+                eprintln!(
+                    "request {}: {} students of {} {} to {}, named {}",
+                    made.id,
+                    made.students,
+                    made.school,
+                    made.school_name,
+                    made.to,
+                    made.naming.pattern()
+                );
+                if !made.without_full_name.is_empty() {
+                    eprintln!(
+                        "{} students have no full name on the school's roster and will be named 学号.jpg: {}",
+                        made.without_full_name.len(),
+                        made.without_full_name.join(", ")
+                    );
+                }
+                if !made.renamed.is_empty() {
+                    eprintln!("学号 used twice, files named <name>-<采集码>.jpg: {}", made.renamed.join(", "));
+                }
+            }
+            Ok(OK)
+        }
+        EcopyCmd::Send { request, resend, parts } => {
+            let bar = Bar::new();
+            let report = ecopy::send(ws, &request, &SendOptions { resend, parts }, &bar)?;
+            drop(bar);
+            sent(&report, as_json);
+            Ok(match report.exit_code() {
+                0 => OK,
+                3 => PARTLY,
+                _ => FAILED,
+            })
+        }
+        EcopyCmd::Log { school } => {
+            let list = ecopy::log(ws, school.as_deref())?;
+            if as_json {
+                json(&list);
+                return Ok(OK);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|r| {
+                    let accepted = r.parts.iter().filter(|p| p.state == "accepted").count();
+                    vec![
+                        r.id.clone(),
+                        r.school.clone(),
+                        r.to.clone(),
+                        if r.letter.is_empty() { "-".into() } else { r.letter.clone() },
+                        r.students.to_string(),
+                        r.state.to_string(),
+                        if r.parts.is_empty() { "-".into() } else { format!("{accepted}/{}", r.parts.len()) },
+                        r.created_at.clone(),
+                    ]
+                })
+                .collect();
+            output::table(&["request", "school", "to", "letter", "students", "state", "accepted", "created"], &rows);
+            for r in list.iter().filter(|r| !r.parts.is_empty()) {
+                say!("{}:", r.id);
+                for p in &r.parts {
+                    say!(
+                        "  part {}/{}  {:<8}  {} photos  {} bytes  tries {}  {}  {}",
+                        p.part,
+                        p.parts,
+                        p.state,
+                        p.photos,
+                        p.bytes,
+                        p.attempts,
+                        p.message_id.as_deref().unwrap_or("-"),
+                        p.server_reply
+                    );
+                }
+            }
+            Ok(OK)
+        }
+    }
+}
+
+fn sent(r: &SendReport, as_json: bool) {
+    if as_json {
+        json(r);
+    } else {
+        say!("request {} to {} ({} {}): {} students", r.id, r.to, r.school, r.school_name, r.students);
+        for p in &r.parts {
+            let tries = if p.tries == 1 { "1 try".to_string() } else { format!("{} tries", p.tries) };
+            let what = match p.outcome {
+                "skipped" => "accepted before, not sent again (--resend to send it again)".to_string(),
+                "not-sent" => format!("not sent: {}", p.reply),
+                _ => format!("{} after {tries}: {}", p.outcome, p.reply),
+            };
+            say!("  part {}/{} ({} photos, {} bytes): {what}", p.part, p.parts, p.photos, p.zip_bytes);
+        }
+        if !r.without_full_name.is_empty() {
+            say!(
+                "named 学号.jpg for lack of a full name on the school's roster ({}): {}",
+                r.without_full_name.len(),
+                r.without_full_name.join(", ")
+            );
+        }
+    }
+    for p in r.failed() {
+        let what = if p.outcome == "not-sent" { "not sent" } else { p.outcome };
+        eprintln!("error: part {}/{} of request {} {what}: {}", p.part, p.parts, r.id, p.reply);
+    }
+}
+
+/// A school's registered addresses after `school add-email` or `remove-email`.
+pub fn emails(s: &School, as_json: bool) -> Result<i32> {
+    if as_json {
+        json(&serde_json::json!({"school": s.code, "emails": s.emails}));
+    } else {
+        say!(
+            "{} {}: {}",
+            s.code,
+            s.name,
+            if s.emails.is_empty() { "no e-mail address".into() } else { s.emails.join(", ") }
+        );
+    }
+    Ok(OK)
+}

@@ -1,0 +1,463 @@
+//! 管理员: wires the `Admin` global to `app::requests`, `app::corrections`, `app::schools`
+//! and `app::reports`. (Electronic copies are in `adapters::ecopy`.)
+
+use super::{Ctx, given, row_of, strings, table};
+use crate::app::corrections::CorrectionRequest;
+use crate::app::requests::{RequestInput, RequestView};
+use crate::app::schools::NewSchool;
+use crate::app::{self, Workspace};
+use crate::error::{Error, Result};
+use crate::gui::model::files::Filter;
+use crate::gui::model::worker::Worker;
+use crate::gui::model::{requests, rows, texts};
+use crate::gui::ui::{Admin, AppWindow, NewRequestForm};
+use slint::ComponentHandle;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+struct Adm {
+    ctx: Rc<Ctx>,
+    worker: Worker,
+    requests: RefCell<Vec<String>>,
+    request: RefCell<Option<String>>,
+    schools: RefCell<Vec<String>>,
+    school: RefCell<Option<String>>,
+    emails: RefCell<Vec<String>>,
+}
+
+pub(super) fn notice(app: &AppWindow, text: &str, error: bool) {
+    let g = app.global::<Admin>();
+    g.set_notice(text.into());
+    g.set_notice_error(error);
+}
+
+fn fail(app: &AppWindow, e: &Error) {
+    notice(app, &e.to_string(), true);
+}
+
+pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
+    let a = Rc::new(Adm {
+        ctx: ctx.clone(),
+        worker: Worker::new("admin"),
+        requests: RefCell::default(),
+        request: RefCell::default(),
+        schools: RefCell::default(),
+        school: RefCell::default(),
+        emails: RefCell::default(),
+    });
+    let g = app.global::<Admin>();
+    let mut statuses = vec!["全部".to_string()];
+    statuses.extend(texts::REQUEST_STATUSES.iter().map(|(_, zh)| zh.to_string()));
+    g.set_status_options(strings(statuses));
+    g.set_kind_options(strings(texts::REQUEST_KINDS.iter().map(|(k, zh)| format!("{zh}（{k}）"))));
+    g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
+    g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, zh)| *zh)));
+    g.set_due_date(app::reports::today().to_string().into());
+
+    let aa = a.clone();
+    g.on_filter_requests(move || list_requests(&aa));
+    let aa = a.clone();
+    g.on_select_request(move |row| {
+        let id = aa.requests.borrow().get(row.max(0) as usize).filter(|_| row >= 0).cloned();
+        if let Some(id) = id {
+            *aa.request.borrow_mut() = Some(id);
+            show_request(&aa);
+        }
+    });
+    let aa = a.clone();
+    g.on_act(move |action, argument| act(&aa, action.to_string(), argument.to_string()));
+    let aa = a.clone();
+    g.on_add_request(move |form| add_request(&aa, &form));
+    let aa = a.clone();
+    g.on_choose_request_table(move || choose_request_table(&aa));
+    let aa = a.clone();
+    g.on_list_corrections(move |school| list_corrections(&aa, given(&school)));
+    let aa = a.clone();
+    g.on_add_correction(move |school, student, field, from, to| {
+        let field = texts::CORRECTION_FIELDS.get(field.max(0) as usize).map(|(k, _)| k.to_string()).unwrap_or_default();
+        let req = CorrectionRequest {
+            school: school.trim().to_string(),
+            student: student.trim().to_string(),
+            field,
+            from: from.to_string(),
+            to: to.to_string(),
+        };
+        add_correction(&aa, req);
+    });
+    let aa = a.clone();
+    g.on_choose_correction_table(move |school| choose_correction_table(&aa, school.trim().to_string()));
+    let aa = a.clone();
+    g.on_select_school(move |row| {
+        let code = aa.schools.borrow().get(row.max(0) as usize).filter(|_| row >= 0).cloned();
+        if let Some(code) = code {
+            *aa.school.borrow_mut() = Some(code);
+            show_school(&aa);
+        }
+    });
+    let aa = a.clone();
+    g.on_save_school(move || save_school(&aa));
+    let aa = a.clone();
+    g.on_add_email(move |email| {
+        let email = email.trim().to_string();
+        school_change(&aa, "已添加邮箱", move |ws, code| app::schools::add_email(ws, code, &email).map(|_| ()));
+    });
+    let aa = a.clone();
+    g.on_remove_email(move || {
+        let Some(app) = aa.ctx.app() else { return };
+        let row = app.global::<Admin>().get_email_row();
+        let Some(email) = aa.emails.borrow().get(row.max(0) as usize).filter(|_| row >= 0).cloned() else { return };
+        school_change(&aa, "已删除邮箱", move |ws, code| app::schools::remove_email(ws, code, &email).map(|_| ()));
+    });
+    let aa = a.clone();
+    g.on_add_school(move |code, name| {
+        add_school(&aa, NewSchool { code: code.trim().into(), name: name.trim().into(), ..Default::default() })
+    });
+    let aa = a.clone();
+    g.on_refresh_due(move || refresh_due(&aa));
+
+    let reload = move || {
+        list_requests(&a);
+        list_corrections(&a, None);
+        list_schools(&a);
+        refresh_due(&a);
+    };
+    reload();
+    reload
+}
+
+// ----- requests -----------------------------------------------------------------------------
+
+fn list_requests(a: &Rc<Adm>) {
+    let Some(app) = a.ctx.app() else { return };
+    let g = app.global::<Admin>();
+    let status = match g.get_status_filter() {
+        i if i <= 0 => None,
+        i => texts::REQUEST_STATUSES.get(i as usize - 1).map(|(k, _)| k.to_string()),
+    };
+    let school = given(&g.get_school_filter());
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        move |s| app::requests::list(&s.open()?, status.as_deref(), school.as_deref()),
+        move |app, r| match r {
+            Ok(list) => {
+                let g = app.global::<Admin>();
+                g.set_requests(table(rows::requests(&list)));
+                let ids: Vec<String> = list.iter().map(|r| r.id.clone()).collect();
+                g.set_request_row(row_of(&ids, aa.request.borrow().as_deref()));
+                *aa.requests.borrow_mut() = ids;
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn show_request_view(app: &AppWindow, r: &RequestView) {
+    let g = app.global::<Admin>();
+    g.set_request_title(rows::request_title(r).into());
+    g.set_request_status(texts::request_status(&r.status).into());
+    g.set_request_detail(rows::request_detail(r).into());
+    g.set_candidates(table(rows::candidates(r)));
+    g.set_history(table(rows::history(r)));
+    let can = requests::allowed(&r.status);
+    g.set_can_match(can.match_student);
+    g.set_can_approve(can.approve);
+    g.set_can_reject(can.reject);
+    g.set_can_print(can.print);
+    g.set_can_ship(can.ship);
+    g.set_can_close(can.close);
+}
+
+fn show_request(a: &Rc<Adm>) {
+    let Some(id) = a.request.borrow().clone() else { return };
+    a.ctx.run(
+        &a.worker,
+        move |s| app::requests::show(&s.open()?, &id),
+        |app, r| match r {
+            Ok(v) => show_request_view(app, &v),
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn act(a: &Rc<Adm>, action: String, argument: String) {
+    let Some(id) = a.request.borrow().clone() else { return };
+    let Some(app) = a.ctx.app() else { return };
+    app.global::<Admin>().set_busy(true);
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        {
+            let action = action.clone();
+            move |s| requests::perform(&s.open()?, &id, &action, &argument)
+        },
+        move |app, r| {
+            app.global::<Admin>().set_busy(false);
+            match r {
+                Ok(v) => {
+                    notice(app, &format!("请求 {}：{}", v.id, requests::done_word(&action)), false);
+                    show_request_view(app, &v);
+                    list_requests(&aa);
+                }
+                Err(e) => fail(app, &e),
+            }
+        },
+    );
+}
+
+fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
+    let input = RequestInput {
+        kind: texts::REQUEST_KINDS.get(form.kind.max(0) as usize).map(|(k, _)| k.to_string()).unwrap_or_default(),
+        school: form.school.trim().to_string(),
+        xh: given(&form.xh),
+        cjm: given(&form.cjm),
+        id_number: given(&form.id_last4),
+        name: given(&form.name),
+        requester: texts::REQUESTERS
+            .get(form.requester.max(0) as usize)
+            .map(|(k, _)| k.to_string())
+            .unwrap_or_default(),
+        address: given(&form.address),
+        phone: given(&form.phone),
+        contact: given(&form.contact),
+        note: given(&form.note),
+    };
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        move |s| app::requests::add(&s.open()?, &input),
+        move |app, r| match r {
+            Ok(v) => {
+                let matched = if v.student.is_some() { "已匹配到学生" } else { "待匹配学生" };
+                notice(app, &format!("已登记请求 {}（{matched}）", v.id), false);
+                app.global::<Admin>().set_adding_request(false);
+                *aa.request.borrow_mut() = Some(v.id.clone());
+                show_request_view(app, &v);
+                list_requests(&aa);
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn tables() -> Filter {
+    Filter { extensions: vec!["xlsx", "xls", "ods", "csv"], folders: false }
+}
+
+fn choose_request_table(a: &Rc<Adm>) {
+    let Some(app) = a.ctx.app() else { return };
+    let aa = a.clone();
+    a.ctx.chooser.open(&app, "导入学校的补洗请求表", tables(), move |_, path| {
+        let aaa = aa.clone();
+        aa.ctx.run(
+            &aa.worker,
+            move |s| app::requests::import(&s.open()?, &path, None),
+            move |app, r| match r {
+                Ok(rep) => {
+                    let mut text =
+                        format!("{}：已登记 {} 条，拒绝 {} 条", rep.file, rep.added.len(), rep.refused.len());
+                    for f in rep.refused.iter().chain(&rep.warnings).take(5) {
+                        text += &format!("\n{f}");
+                    }
+                    notice(app, &text, !rep.refused.is_empty());
+                    list_requests(&aaa);
+                }
+                Err(e) => fail(app, &e),
+            },
+        );
+    });
+}
+
+// ----- corrections --------------------------------------------------------------------------
+
+fn list_corrections(a: &Rc<Adm>, school: Option<String>) {
+    a.ctx.run(
+        &a.worker,
+        move |s| app::corrections::list(&s.open()?, school.as_deref()),
+        |app, r| match r {
+            Ok(list) => app.global::<Admin>().set_corrections(table(rows::corrections(&list))),
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
+    let aa = a.clone();
+    let school = given(&req.school);
+    a.ctx.run(
+        &a.worker,
+        move |s| app::corrections::add(&s.open()?, &req),
+        move |app, r| match r {
+            Ok(c) => {
+                let mut text = format!(
+                    "已改正 {} 的{}：{} → {}",
+                    c.xh,
+                    texts::correction_field(&c.field),
+                    c.old_value,
+                    c.new_value
+                );
+                if c.needs_reprint {
+                    text += "；该生照片已印，待补印（技术员：新建作业时勾选“只印勘误后待补印的学生”）";
+                }
+                for w in &c.warnings {
+                    text += &format!("\n{w}");
+                }
+                notice(app, &text, false);
+                list_corrections(&aa, school);
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn choose_correction_table(a: &Rc<Adm>, school: String) {
+    let Some(app) = a.ctx.app() else { return };
+    if school.is_empty() {
+        return notice(&app, "请先填写院校代码", true);
+    }
+    let aa = a.clone();
+    let title = format!("导入院校 {school} 的勘误表");
+    a.ctx.chooser.open(&app, &title, tables(), move |_, path| {
+        let aaa = aa.clone();
+        let list_school = Some(school.clone());
+        aa.ctx.run(
+            &aa.worker,
+            move |s| app::corrections::import(&s.open()?, &path, &school, None),
+            move |app, r| match r {
+                Ok(rep) => {
+                    let mut text = format!(
+                        "{}：{} 行，改正 {} 项，拒绝 {} 行",
+                        rep.file,
+                        rep.rows,
+                        rep.applied.len(),
+                        rep.rejected.len()
+                    );
+                    for f in rep.rejected.iter().take(5) {
+                        text += &format!("\n{f}");
+                    }
+                    notice(app, &text, !rep.rejected.is_empty());
+                    list_corrections(&aaa, list_school);
+                }
+                Err(e) => fail(app, &e),
+            },
+        );
+    });
+}
+
+// ----- schools ------------------------------------------------------------------------------
+
+fn list_schools(a: &Rc<Adm>) {
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        |s| app::schools::list(&s.open()?),
+        move |app, r| match r {
+            Ok(list) => {
+                let g = app.global::<Admin>();
+                g.set_schools(table(rows::schools(&list)));
+                let codes: Vec<String> = list.iter().map(|s| s.code.clone()).collect();
+                g.set_school_row(row_of(&codes, aa.school.borrow().as_deref()));
+                *aa.schools.borrow_mut() = codes;
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn show_school(a: &Rc<Adm>) {
+    let Some(code) = a.school.borrow().clone() else { return };
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        move |s| app::schools::show(&s.open()?, &code),
+        move |app, r| match r {
+            Ok(d) => {
+                let g = app.global::<Admin>();
+                let s = &d.school;
+                g.set_school_title(format!("{} {}", s.code, s.name).into());
+                g.set_school_address(s.address.clone().unwrap_or_default().into());
+                g.set_school_contact(s.contact.clone().unwrap_or_default().into());
+                g.set_school_phone(s.phone.clone().unwrap_or_default().into());
+                g.set_school_emails(table(s.emails.iter().map(|e| vec![e.clone()]).collect()));
+                g.set_email_row(-1);
+                *aa.emails.borrow_mut() = s.emails.clone();
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn save_school(a: &Rc<Adm>) {
+    let Some(app) = a.ctx.app() else { return };
+    let g = app.global::<Admin>();
+    let (address, contact, phone) =
+        (g.get_school_address().to_string(), g.get_school_contact().to_string(), g.get_school_phone().to_string());
+    school_change(a, "已保存地址", move |ws, code| {
+        app::schools::set_contact(ws, code, Some(&address), Some(&contact), Some(&phone)).map(|_| ())
+    });
+}
+
+/// A change to the selected school, then show it again.
+fn school_change(a: &Rc<Adm>, done: &'static str, f: impl FnOnce(&Workspace, &str) -> Result<()> + Send + 'static) {
+    let Some(code) = a.school.borrow().clone() else { return };
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        {
+            let code = code.clone();
+            move |s| f(&s.open()?, &code)
+        },
+        move |app, r| match r {
+            Ok(()) => {
+                notice(app, &format!("院校 {code}：{done}"), false);
+                show_school(&aa);
+                list_schools(&aa);
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+fn add_school(a: &Rc<Adm>, new: NewSchool) {
+    let aa = a.clone();
+    a.ctx.run(
+        &a.worker,
+        move |s| app::schools::add(&s.open()?, &new),
+        move |app, r| match r {
+            Ok(code) => {
+                notice(app, &format!("已登记院校 {code}"), false);
+                *aa.school.borrow_mut() = Some(code.to_string());
+                list_schools(&aa);
+                show_school(&aa);
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}
+
+// ----- due report ---------------------------------------------------------------------------
+
+fn refresh_due(a: &Rc<Adm>) {
+    let Some(app) = a.ctx.app() else { return };
+    let day = app.global::<Admin>().get_due_date().to_string();
+    a.ctx.run(
+        &a.worker,
+        move |s| {
+            let ws = s.open()?;
+            let today = match given(&day) {
+                Some(d) => app::reports::parse_day(&d)?,
+                None => app::reports::today(),
+            };
+            Ok((app::reports::due(&ws, today)?, app::reports::schools(&ws)?))
+        },
+        |app, r| match r {
+            Ok((due, schools)) => {
+                let g = app.global::<Admin>();
+                g.set_due_summary(rows::due_summary(&due).into());
+                g.set_due(table(rows::due(&due)));
+                g.set_school_report(table(rows::school_counts(&schools)));
+            }
+            Err(e) => fail(app, &e),
+        },
+    );
+}

@@ -1,0 +1,150 @@
+//! 电子版: wires the electronic-copy part of the `Admin` global to `app::ecopy`: the log of
+//! requests and their parts, recording a school's letter, and sending with a progress bar.
+
+use super::admin::notice;
+use super::{Ctx, given, row_of, starting, table};
+use crate::app;
+use crate::app::ecopy::{RequestLog, RequestSpec, SendOptions};
+use crate::gui::model::worker::Worker;
+use crate::gui::model::{rows, texts};
+use crate::gui::ui::Admin;
+use slint::ComponentHandle;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+struct Ecopy {
+    ctx: Rc<Ctx>,
+    worker: Worker,
+    log: RefCell<Vec<RequestLog>>,
+    selected: RefCell<Option<String>>,
+    cancel: Arc<AtomicBool>,
+}
+
+pub(super) fn wire(app: &crate::gui::ui::AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
+    let e = Rc::new(Ecopy {
+        ctx: ctx.clone(),
+        worker: Worker::new("ecopy"),
+        log: RefCell::default(),
+        selected: RefCell::default(),
+        cancel: Arc::default(),
+    });
+    let g = app.global::<Admin>();
+    g.set_naming_options(super::strings(texts::NAMINGS.iter().map(|(_, zh)| *zh)));
+    let ee = e.clone();
+    g.on_select_ecopy(move |row| {
+        let Some(app) = ee.ctx.app() else { return };
+        let log = ee.log.borrow();
+        let Some(r) = log.get(row.max(0) as usize).filter(|_| row >= 0) else { return };
+        *ee.selected.borrow_mut() = Some(r.id.clone());
+        app.global::<Admin>().set_ecopy_parts(table(rows::ecopy_parts(r)));
+    });
+    let ee = e.clone();
+    g.on_request_ecopy(move |school, classes, naming, to, letter| {
+        let spec = RequestSpec {
+            school: school.trim().to_string(),
+            classes: classes.split([',', '，', ';', '；']).filter_map(given).collect(),
+            naming: texts::NAMINGS.get(naming.max(0) as usize).map(|(k, _)| k.to_string()),
+            to: to.trim().to_string(),
+            letter: given(&letter),
+        };
+        request(&ee, spec);
+    });
+    let ee = e.clone();
+    g.on_send_ecopy(move |resend| send(&ee, resend));
+    let c = e.cancel.clone();
+    g.on_cancel_ecopy(move || c.store(true, Ordering::SeqCst));
+
+    refresh(&e);
+    move || refresh(&e)
+}
+
+fn refresh(e: &Rc<Ecopy>) {
+    let ee = e.clone();
+    e.ctx.run(
+        &e.worker,
+        |s| app::ecopy::log(&s.open()?, None),
+        move |app, r| match r {
+            Ok(log) => {
+                let g = app.global::<Admin>();
+                g.set_ecopies(table(rows::ecopies(&log)));
+                let ids: Vec<String> = log.iter().map(|l| l.id.clone()).collect();
+                let row = row_of(&ids, ee.selected.borrow().as_deref());
+                g.set_ecopy_row(row);
+                let parts =
+                    log.get(row.max(0) as usize).filter(|_| row >= 0).map(rows::ecopy_parts).unwrap_or_default();
+                g.set_ecopy_parts(table(parts));
+                *ee.log.borrow_mut() = log;
+            }
+            Err(err) => notice(app, &err.to_string(), true),
+        },
+    );
+}
+
+fn request(e: &Rc<Ecopy>, spec: RequestSpec) {
+    let ee = e.clone();
+    e.ctx.run(
+        &e.worker,
+        move |s| app::ecopy::request(&s.open()?, &spec),
+        move |app, r| match r {
+            Ok(made) => {
+                let mut text = format!(
+                    "已登记电子版申请 {}：{} {}，{} 名学生，发往 {}",
+                    made.id, made.school, made.school_name, made.students, made.to
+                );
+                if !made.without_full_name.is_empty() {
+                    text += &format!("；{} 名学生无全名，以学号命名", made.without_full_name.len());
+                }
+                notice(app, &text, false);
+                *ee.selected.borrow_mut() = Some(made.id);
+                refresh(&ee);
+            }
+            Err(err) => notice(app, &err.to_string(), true),
+        },
+    );
+}
+
+fn send(e: &Rc<Ecopy>, resend: bool) {
+    let Some(app) = e.ctx.app() else { return };
+    let g = app.global::<Admin>();
+    let Some(id) = e.selected.borrow().clone() else {
+        return notice(&app, "请先选择电子版申请", true);
+    };
+    if g.get_ecopy_task().running {
+        return;
+    }
+    g.set_ecopy_task(starting("发送"));
+    let ee = e.clone();
+    let opts = SendOptions { resend, parts: Vec::new() };
+    e.ctx.run_long(
+        "ecopy",
+        "发送",
+        &e.cancel,
+        |app, s| app.global::<Admin>().set_ecopy_task(s),
+        move |s, progress| app::ecopy::send(&s.open()?, &id, &opts, progress),
+        move |app, r| {
+            match r {
+                Ok(rep) => {
+                    let failed: Vec<String> = rep
+                        .parts
+                        .iter()
+                        .filter(|p| p.outcome == "failed" || p.outcome == "not-sent")
+                        .map(|p| format!("第 {}/{} 包：{}", p.part, p.parts, p.reply))
+                        .collect();
+                    let text = format!(
+                        "电子版 {} 发往 {}：服务器已接收 {}/{} 包{}",
+                        rep.id,
+                        rep.to,
+                        rep.accepted_in_all,
+                        rep.parts.len(),
+                        if failed.is_empty() { String::new() } else { format!("\n{}", failed.join("\n")) }
+                    );
+                    notice(app, &text, !failed.is_empty());
+                }
+                Err(err) => notice(app, &err.to_string(), true),
+            }
+            refresh(&ee);
+        },
+    );
+}

@@ -1,0 +1,293 @@
+//! 收发室: wires the `Mailroom` global to `app::scan` and `app::shipments`, and prints the
+//! label and packing lists through `app::printing::print_file`. Scans go through one worker,
+//! so they are answered in the order the scanner typed them.
+
+use super::{Ctx, strings, table};
+use crate::app;
+use crate::app::scan::{ScanOutcome, ScanRequest};
+use crate::app::shipments::{CreateShipment, ShipmentLine, ShipmentView};
+use crate::error::{Error, Result};
+use crate::gui::model::worker::Worker;
+use crate::gui::model::{rows, texts};
+use crate::gui::ui::{AppWindow, Mailroom, ScanLine};
+use crate::store::SchoolSummary;
+use slint::{ComponentHandle, ModelRc, VecModel};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+struct Mail {
+    ctx: Rc<Ctx>,
+    worker: Worker,
+    scans: Rc<VecModel<ScanLine>>,
+    /// The station's shipment, as the last scan or step showed it.
+    shipment: RefCell<Option<String>>,
+    open: RefCell<Vec<ShipmentLine>>,
+    schools: RefCell<Vec<SchoolSummary>>,
+    printers: RefCell<Vec<String>>,
+}
+
+fn notice(app: &AppWindow, text: &str, error: bool) {
+    let g = app.global::<Mailroom>();
+    g.set_notice(text.into());
+    g.set_notice_error(error);
+    // Whatever happened, the scanner's next code goes to the scan field.
+    g.set_answered(g.get_answered() + 1);
+}
+
+pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
+    let m = Rc::new(Mail {
+        ctx: ctx.clone(),
+        worker: Worker::new("mailroom"),
+        scans: Rc::new(VecModel::default()),
+        shipment: RefCell::default(),
+        open: RefCell::default(),
+        schools: RefCell::default(),
+        printers: RefCell::default(),
+    });
+    let g = app.global::<Mailroom>();
+    g.set_station(ctx.session.station().into());
+    g.set_scans(ModelRc::from(m.scans.clone()));
+
+    let mm = m.clone();
+    g.on_scan(move |code| scan(&mm, code.to_string()));
+    let mm = m.clone();
+    g.on_choose_shipment(move |row| {
+        let id = mm.open.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|s| s.id.clone());
+        if let Some(id) = id {
+            scan(&mm, id);
+        }
+    });
+    let mm = m.clone();
+    g.on_create_shipment(move || create(&mm));
+    let mm = m.clone();
+    g.on_seal(move |force, reason| {
+        let reason = reason.to_string();
+        step(&mm, "封箱", move |ws, id| {
+            app::shipments::seal(ws, id, force, Some(reason.as_str()).filter(|r| !r.is_empty()))
+        });
+    });
+    let mm = m.clone();
+    g.on_deliver(move || step(&mm, "送达", app::shipments::deliver));
+    let mm = m.clone();
+    g.on_print_label(move || print(&mm, true));
+    let mm = m.clone();
+    g.on_print_packing_lists(move || print(&mm, false));
+    let mm = m.clone();
+    g.on_refresh(move || refresh(&mm));
+
+    refresh(&m);
+    move || refresh(&m)
+}
+
+fn now() -> String {
+    chrono::Local::now().format("%H:%M:%S").to_string()
+}
+
+fn scan(m: &Rc<Mail>, code: String) {
+    let code = code.trim().to_string();
+    if code.is_empty() {
+        return;
+    }
+    let mm = m.clone();
+    let req = ScanRequest { code: code.clone(), station: m.ctx.session.station_override(), ..Default::default() };
+    m.ctx.run(
+        &m.worker,
+        move |s| app::scan::scan(&s.open()?, &req),
+        move |app, r| {
+            let g = app.global::<Mailroom>();
+            let (verdict, kind, message) = match &r {
+                Ok(o) => {
+                    let shipped = o.shipment.as_ref().is_some_and(|v| v.state == "shipped");
+                    let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
+                    (word.to_string(), kind, o.message.clone())
+                }
+                Err(e) => ("错误".to_string(), "error", e.to_string()),
+            };
+            g.set_verdict(verdict.as_str().into());
+            g.set_verdict_kind(kind.into());
+            g.set_verdict_message(message.as_str().into());
+            mm.scans.insert(
+                0,
+                ScanLine {
+                    time: now().into(),
+                    code: code.as_str().into(),
+                    verdict: verdict.into(),
+                    kind: kind.into(),
+                    message: message.into(),
+                },
+            );
+            if let Ok(ScanOutcome { shipment: Some(v), .. }) = &r {
+                show(&mm, app, v);
+            }
+            g.set_answered(g.get_answered() + 1);
+            refresh_list(&mm);
+        },
+    );
+}
+
+fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
+    *m.shipment.borrow_mut() = Some(v.id.clone());
+    let g = app.global::<Mailroom>();
+    g.set_shipment(v.id.as_str().into());
+    g.set_shipment_title(rows::shipment_title(v).into());
+    g.set_shipment_state(texts::shipment_state(&v.state).into());
+    g.set_shipment_detail(rows::shipment_detail(v).into());
+    g.set_expected(v.expected as i32);
+    g.set_scanned(v.scanned as i32);
+    g.set_packets(table(rows::packets(v)));
+    g.set_can_seal(v.state == "open");
+    g.set_can_deliver(v.state == "shipped");
+    g.set_has_documents(!v.documents.is_empty());
+}
+
+/// Shipments still being packed or waiting for the courier, schools and printers.
+fn refresh(m: &Rc<Mail>) {
+    refresh_list(m);
+    let current = m.shipment.borrow().clone();
+    let mm = m.clone();
+    m.ctx.run(
+        &m.worker,
+        move |s| {
+            let ws = s.open()?;
+            let shown = current.map(|id| app::shipments::show(&ws, &id)).transpose()?;
+            let printers = app::printing::list_printers(&ws)?.into_iter().map(|p| p.name).collect();
+            Ok((app::schools::list(&ws)?, printers, shown))
+        },
+        move |app, r: Result<(Vec<SchoolSummary>, Vec<String>, Option<ShipmentView>)>| match r {
+            Ok((schools, printers, shown)) => {
+                let g = app.global::<Mailroom>();
+                g.set_schools(strings(schools.iter().map(|s| format!("{} {}", s.code, s.name))));
+                g.set_printers(strings(&printers));
+                if g.get_printer_index() >= printers.len() as i32 {
+                    g.set_printer_index(0);
+                }
+                *mm.schools.borrow_mut() = schools;
+                *mm.printers.borrow_mut() = printers;
+                if let Some(v) = shown {
+                    show(&mm, app, &v);
+                }
+            }
+            Err(e) => notice(app, &e.to_string(), true),
+        },
+    );
+}
+
+fn refresh_list(m: &Rc<Mail>) {
+    let mm = m.clone();
+    m.ctx.run(
+        &m.worker,
+        |s| {
+            let ws = s.open()?;
+            let mut list = app::shipments::list(&ws, Some("open"))?;
+            list.extend(app::shipments::list(&ws, Some("sealed"))?);
+            Ok(list)
+        },
+        move |app, r| match r {
+            Ok(list) => {
+                app.global::<Mailroom>().set_open_shipments(table(rows::open_shipments(&list)));
+                *mm.open.borrow_mut() = list;
+            }
+            Err(e) => notice(app, &e.to_string(), true),
+        },
+    );
+}
+
+fn create(m: &Rc<Mail>) {
+    let Some(app) = m.ctx.app() else { return };
+    let index = app.global::<Mailroom>().get_school_index();
+    let Some(school) = m.schools.borrow().get(index.max(0) as usize).filter(|_| index >= 0).map(|s| s.code.clone())
+    else {
+        return notice(&app, "请先选择院校", true);
+    };
+    let mm = m.clone();
+    let req = CreateShipment { school, ..Default::default() };
+    m.ctx.run(
+        &m.worker,
+        move |s| app::shipments::create(&s.open()?, &req),
+        move |app, r| match r {
+            Ok(v) => {
+                notice(app, &format!("已新建发运单 {}：{} 个包裹，{} 名学生", v.id, v.expected, v.students), false);
+                // A station works on the shipment whose barcode it scanned last.
+                scan(&mm, v.id);
+            }
+            Err(e) => notice(app, &e.to_string(), true),
+        },
+    );
+}
+
+/// A step of the station's shipment (seal, deliver).
+fn step(
+    m: &Rc<Mail>,
+    what: &'static str,
+    f: impl FnOnce(&app::Workspace, &str) -> Result<ShipmentView> + Send + 'static,
+) {
+    let Some(app) = m.ctx.app() else { return };
+    let Some(id) = m.shipment.borrow().clone() else {
+        return notice(&app, "请先扫描发运单条码", true);
+    };
+    let mm = m.clone();
+    m.ctx.run(
+        &m.worker,
+        move |s| f(&s.open()?, &id),
+        move |app, r| match r {
+            Ok(v) => {
+                notice(app, &format!("发运单 {}：{what}完成，现在{}", v.id, texts::shipment_state(&v.state)), false);
+                show(&mm, app, &v);
+                refresh_list(&mm);
+            }
+            Err(e) => notice(app, &e.to_string(), true),
+        },
+    );
+}
+
+/// Print the label, or the shipment's and its packets' packing lists, of the station's
+/// shipment on the chosen printer; the papers are written first if they are missing.
+fn print(m: &Rc<Mail>, label: bool) {
+    let Some(app) = m.ctx.app() else { return };
+    let g = app.global::<Mailroom>();
+    let Some(id) = m.shipment.borrow().clone() else {
+        return notice(&app, "请先扫描发运单条码", true);
+    };
+    let Some(printer) = m.printers.borrow().get(g.get_printer_index().max(0) as usize).cloned() else {
+        return notice(&app, "没有可用的打印机：请先用 gradlab printer add 添加", true);
+    };
+    g.set_busy(true);
+    // Printers can be slow to answer: not on the scan worker, so scanning goes on meanwhile.
+    let printing = Worker::new("mailroom-print");
+    m.ctx.run(
+        &printing,
+        move |s| {
+            let ws = s.open()?;
+            let mut v = app::shipments::show(&ws, &id)?;
+            if v.documents.is_empty() {
+                v = app::shipments::documents(&ws, &id)?;
+            }
+            let files: Vec<PathBuf> =
+                v.documents.iter().filter(|d| d.ends_with("-label.pdf") == label).map(PathBuf::from).collect();
+            if files.is_empty() {
+                return Err(Error::input(format!(
+                    "shipment {id} has no {} to print",
+                    if label { "label" } else { "packing list" }
+                )));
+            }
+            let mut sent = Vec::new();
+            for f in &files {
+                let name = format!("{id} {}", f.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+                sent.push(app::printing::print_file(&ws, &printer, f, &name)?);
+            }
+            Ok(sent)
+        },
+        move |app, r| {
+            app.global::<Mailroom>().set_busy(false);
+            match r {
+                Ok(sent) => {
+                    let what = if label { "面单" } else { "装箱单" };
+                    let printer = sent.first().map(|s| s.printer.clone()).unwrap_or_default();
+                    notice(app, &format!("{what}已发送到 {printer}（{} 份文件）", sent.len()), false);
+                }
+                Err(e) => notice(app, &e.to_string(), true),
+            }
+        },
+    );
+}

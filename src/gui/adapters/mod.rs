@@ -1,0 +1,185 @@
+//! Thin adapters between the window and the services: each screen's module wires the
+//! callbacks of its Slint global to service calls made on a worker thread, and maps what comes
+//! back (through `gui::model`) to Slint's models. No SQL, no PDF, no business rules here.
+//! Errors are shown with `Error`'s Display, the same words the CLI prints.
+
+mod admin;
+mod chooser;
+mod ecopy;
+mod mailroom;
+mod technician;
+
+use super::model::progress::{Reporter, TaskState};
+use super::model::rows::Rows;
+use super::model::session::Session;
+use super::model::worker::{self, Worker};
+use super::ui::{self, AppWindow};
+use crate::error::{Error, Result};
+use slint::{ComponentHandle, ModelRc, SharedString, StandardListViewItem, VecModel, Weak};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+pub(crate) use chooser::Chooser;
+
+/// What every screen's adapter shares.
+pub(crate) struct Ctx {
+    pub session: Session,
+    pub weak: Weak<AppWindow>,
+    pub chooser: Chooser,
+    /// Service calls under way; shown as `AppWindow.pending` so tests and the screenshot
+    /// driver can wait for the window to settle.
+    pending: Cell<i32>,
+}
+
+/// Wire every screen to the services and load what each shows first.
+pub fn wire(app: &AppWindow, session: Session) {
+    app.set_workspace(session.root().display().to_string().into());
+    app.set_operator(session.operator().into());
+    let ctx = Rc::new(Ctx { session, weak: app.as_weak(), chooser: Chooser::default(), pending: Cell::new(0) });
+    chooser::wire(app, &ctx);
+    let tech = technician::wire(app, &ctx);
+    let mail = mailroom::wire(app, &ctx);
+    let admin = admin::wire(app, &ctx);
+    let ecopy = ecopy::wire(app, &ctx);
+    app.on_screen_shown(move |screen| match screen {
+        0 => tech(),
+        1 => mail(),
+        _ => {
+            admin();
+            ecopy();
+        }
+    });
+}
+
+impl Ctx {
+    pub fn app(&self) -> Option<AppWindow> {
+        self.weak.upgrade()
+    }
+
+    fn add_pending(&self, n: i32) {
+        self.pending.set(self.pending.get() + n);
+        if let Some(app) = self.app() {
+            app.set_pending(self.pending.get());
+        }
+    }
+
+    /// Run `work` on `worker`, then `done` on the UI thread with its result. `done` may hold
+    /// the window's state; a panic in `work` arrives as an error.
+    pub fn run<T: Send + 'static>(
+        self: &Rc<Self>,
+        worker: &Worker,
+        work: impl FnOnce(&Session) -> Result<T> + Send + 'static,
+        done: impl FnOnce(&AppWindow, Result<T>) + 'static,
+    ) {
+        let (tx, rx) = worker::oneshot();
+        let session = self.session.clone();
+        worker.run(move || tx.send(guarded(|| work(&session))));
+        self.finish_with(rx, done);
+    }
+
+    /// Like [`Ctx::run`], for long work on a thread of its own that reports progress to a
+    /// bar: `show` puts each snapshot into the window; `cancel` is the bar's cancel flag.
+    pub fn run_long<T: Send + 'static>(
+        self: &Rc<Self>,
+        name: &str,
+        first_stage: &str,
+        cancel: &Arc<AtomicBool>,
+        show: fn(&AppWindow, ui::TaskState),
+        work: impl FnOnce(&Session, &Reporter) -> Result<T> + Send + 'static,
+        done: impl FnOnce(&AppWindow, Result<T>) + 'static,
+    ) {
+        let weak = self.weak.clone();
+        let reporter = Reporter::new(first_stage, cancel.clone(), move |s| {
+            let _ = weak.upgrade_in_event_loop(move |app| show(&app, task(&s)));
+        });
+        let (tx, rx) = worker::oneshot();
+        let session = self.session.clone();
+        worker::spawn(name, move || {
+            let result = guarded(|| work(&session, &reporter));
+            reporter.finish(match &result {
+                Ok(_) => "完成",
+                Err(Error::Cancelled) => "已取消",
+                Err(_) => "失败",
+            });
+            tx.send(result);
+        });
+        self.finish_with(rx, done);
+    }
+
+    fn finish_with<T: 'static>(
+        self: &Rc<Self>,
+        rx: worker::Receiver<Result<T>>,
+        done: impl FnOnce(&AppWindow, Result<T>) + 'static,
+    ) {
+        self.add_pending(1);
+        let ctx = self.clone();
+        let spawned = slint::spawn_local(async move {
+            let result = rx.await.unwrap_or_else(|| Err(Error::input("internal error: the work stopped")));
+            if let Some(app) = ctx.app() {
+                done(&app, result);
+            }
+            ctx.add_pending(-1);
+        });
+        if let Err(e) = spawned {
+            eprintln!("error: {e}");
+            self.add_pending(-1);
+        }
+    }
+}
+
+/// Turn a panic in a service into an error the window can show.
+fn guarded<T>(work: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::input(format!("internal error: {what}")))
+    })
+}
+
+/// Rows of strings as a Slint table model.
+pub(crate) fn table(rows: Rows) -> ModelRc<ModelRc<StandardListViewItem>> {
+    let rows: Vec<ModelRc<StandardListViewItem>> = rows
+        .into_iter()
+        .map(|r| {
+            let cells: Vec<StandardListViewItem> = r.iter().map(|c| StandardListViewItem::from(c.as_str())).collect();
+            ModelRc::new(VecModel::from(cells))
+        })
+        .collect();
+    ModelRc::new(VecModel::from(rows))
+}
+
+pub(crate) fn strings<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> ModelRc<SharedString> {
+    let v: Vec<SharedString> = items.into_iter().map(|s| SharedString::from(s.as_ref())).collect();
+    ModelRc::new(VecModel::from(v))
+}
+
+pub(crate) fn task(s: &TaskState) -> ui::TaskState {
+    ui::TaskState {
+        running: s.running,
+        stage: s.stage.as_str().into(),
+        done: s.done.min(i32::MAX as u64) as i32,
+        total: s.total.min(i32::MAX as u64) as i32,
+        note: s.note.as_str().into(),
+    }
+}
+
+/// A task bar that says work has begun, before the worker's first snapshot arrives.
+pub(crate) fn starting(stage: &str) -> ui::TaskState {
+    ui::TaskState { running: true, stage: stage.into(), ..Default::default() }
+}
+
+/// A typed value, or `None` when the field was left empty.
+pub(crate) fn given(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The row of `key` in `keys`, for keeping a selection across a reload.
+pub(crate) fn row_of(keys: &[String], key: Option<&str>) -> i32 {
+    key.and_then(|k| keys.iter().position(|x| x == k)).map(|i| i as i32).unwrap_or(-1)
+}

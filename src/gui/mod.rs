@@ -1,0 +1,74 @@
+//! The desktop window, `gradlab gui`: the technician's, the mailroom's and the administrator's
+//! screens in Simplified Chinese, over the same workspace and the same services as the CLI.
+//!
+//! - `ui/*.slint` are the views (compiled by `build.rs` into [`ui`]);
+//! - [`model`] holds plain Rust controllers and models that know nothing of Slint (file
+//!   listing, throttled progress, workers, Chinese labels, service results as table rows);
+//! - `adapters` wire each screen's Slint global to the services and map the results.
+//!
+//! Nothing here speaks SQL or writes a PDF. Long work runs off the UI thread and reports
+//! through [`crate::progress::Progress`]; errors are shown with the CLI's words.
+
+mod adapters;
+pub mod model;
+mod screenshots;
+
+/// The views, generated from `ui/app.slint`.
+#[allow(clippy::all, clippy::pedantic, unused_qualifications, missing_docs)]
+pub mod ui {
+    slint::include_modules!();
+}
+
+pub use model::session::Session;
+pub use ui::AppWindow;
+
+use crate::error::{Error, Result};
+use slint::ComponentHandle;
+use std::path::PathBuf;
+
+/// How `gradlab gui` was started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub workspace: PathBuf,
+    pub operator: Option<String>,
+    pub station: Option<String>,
+    /// Save a PNG of each screen into this folder and exit (for review; `scripts/gui-screenshots`).
+    pub screenshots: Option<PathBuf>,
+    /// With `screenshots`: codes to scan in the mailroom before its picture.
+    pub scans: Vec<String>,
+    /// With `screenshots`: a batch folder to import through the file chooser before the
+    /// technician's picture.
+    pub import: Option<PathBuf>,
+}
+
+fn window_error(e: impl std::fmt::Display) -> Error {
+    Error::input(format!("cannot open the window: {e}"))
+}
+
+/// Make the main window and wire it to the services of `session`'s workspace. The platform
+/// must be set up already (the default winit backend, or Slint's testing backend in tests).
+pub fn build(session: Session) -> Result<AppWindow> {
+    let app = AppWindow::new().map_err(window_error)?;
+    adapters::wire(&app, session);
+    Ok(app)
+}
+
+/// Open the window and run until it is closed.
+pub fn run(opts: &Options) -> Result<()> {
+    // A missing workspace is refused before any window opens, with the CLI's words.
+    crate::app::Workspace::open(&opts.workspace)?;
+    let session = Session::new(opts.workspace.clone(), opts.operator.clone(), opts.station.clone());
+    let app = build(session)?;
+    let _driver = match &opts.screenshots {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.clone(), source: e })?;
+            Some(screenshots::start(&app, dir.clone(), opts.scans.clone(), opts.import.clone()))
+        }
+        None => None,
+    };
+    app.run().map_err(window_error)?;
+    match &opts.screenshots {
+        Some(_) => screenshots::outcome(),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,81 @@
+//! The administrator's actions on a reprint request: which the request's status allows (by
+//! the rules in `domain::request`), and carrying one out through `app::requests`.
+
+use crate::app::Workspace;
+use crate::app::requests::{self, RequestView};
+use crate::domain::request::{RequestAction, RequestStatus};
+use crate::error::{Error, Result};
+
+/// The buttons a request's status enables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Allowed {
+    pub match_student: bool,
+    pub approve: bool,
+    pub reject: bool,
+    pub print: bool,
+    pub ship: bool,
+    pub close: bool,
+}
+
+pub fn allowed(status: &str) -> Allowed {
+    let Some(s) = RequestStatus::parse(status) else { return Allowed::default() };
+    let ok = |a| s.after(a).is_ok();
+    Allowed {
+        match_student: ok(RequestAction::Match),
+        approve: ok(RequestAction::Approve),
+        reject: ok(RequestAction::Reject),
+        print: ok(RequestAction::Print),
+        ship: ok(RequestAction::Ship),
+        close: ok(RequestAction::Close),
+    }
+}
+
+/// One step, as the window names it (`match`, `approve`, `reject`, `print`, `ship`, `close`)
+/// with what was typed for it (学号, fee in yuan, reason).
+pub fn perform(ws: &Workspace, id: &str, action: &str, argument: &str) -> Result<RequestView> {
+    let arg = argument.trim();
+    match action {
+        "match" => requests::match_student(ws, id, arg),
+        "approve" => {
+            let fee = match arg {
+                "" => None,
+                a => Some(a.parse::<f64>().map_err(|_| Error::input(format!("--fee {a:?} is not a number of yuan")))?),
+            };
+            requests::approve(ws, id, fee)
+        }
+        "reject" => requests::reject(ws, id, arg),
+        "print" => requests::print(ws, id, None),
+        "ship" => requests::ship(ws, id),
+        "close" => requests::close(ws, id),
+        other => Err(Error::input(format!("unknown request action {other:?}"))),
+    }
+}
+
+/// The status a step leads to, for the window's message.
+pub fn done_word(action: &str) -> &'static str {
+    match action {
+        "match" => "已匹配学生",
+        "approve" => "已批准",
+        "reject" => "已拒绝",
+        "print" => "已制作补印作业",
+        "ship" => "已安排发运",
+        "close" => "已关闭",
+        _ => "已处理",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_enables_its_next_steps_only() {
+        let a = allowed("received");
+        assert!(a.match_student && a.reject && !a.approve && !a.print);
+        let a = allowed("matched");
+        assert!(a.approve && a.reject && a.match_student && !a.ship);
+        assert_eq!(allowed("printed"), Allowed { ship: true, ..Allowed::default() });
+        assert_eq!(allowed("closed"), Allowed::default());
+        assert_eq!(allowed("nonsense"), Allowed::default());
+    }
+}

@@ -1,0 +1,449 @@
+//! Service results as the rows of the window's tables (one `Vec<String>` per row, the columns
+//! in the order the views declare them) and as the summary lines above them.
+
+use super::texts;
+use crate::app::batch::BatchReport;
+use crate::app::corrections::CorrectionLine;
+use crate::app::ecopy::RequestLog;
+use crate::app::jobs::{JobDetail, JobListLine};
+use crate::app::printing::JobStatusReport;
+use crate::app::reports::DueReport;
+use crate::app::reprint::ReprintDone;
+use crate::app::requests::RequestView;
+use crate::app::roster::RosterReport;
+use crate::app::schools::SchoolDetail;
+use crate::app::shipments::{ShipmentLine, ShipmentView};
+use crate::import::Finding;
+use crate::store::{SchoolCounts, SchoolSummary};
+
+pub type Rows = Vec<Vec<String>>;
+
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+pub fn schools(list: &[SchoolSummary]) -> Rows {
+    list.iter()
+        .map(|s| {
+            vec![
+                s.code.clone(),
+                s.name.clone(),
+                s.students.to_string(),
+                s.classes.to_string(),
+                texts::yes_no(s.has_roster).into(),
+            ]
+        })
+        .collect()
+}
+
+/// `地址 … 联系人 … 电话 …；名单 …`
+pub fn school_detail(d: &SchoolDetail) -> String {
+    let s = &d.school;
+    let roster = match &d.roster {
+        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, r.imported_at),
+        None => "无名单（按班级、拍摄序号、学号排序）".into(),
+    };
+    format!(
+        "{} 名学生，{} 个班级。地址：{}；联系人：{} {}。{}",
+        d.students,
+        d.classes.len(),
+        s.address.as_deref().unwrap_or("未登记"),
+        s.contact.as_deref().unwrap_or("-"),
+        s.phone.as_deref().unwrap_or(""),
+        roster
+    )
+}
+
+pub fn batches(d: &SchoolDetail) -> Rows {
+    d.batches
+        .iter()
+        .map(|b| {
+            vec![
+                b.id.to_string(),
+                b.source.clone(),
+                b.imported_at.clone(),
+                b.accepted.to_string(),
+                b.skipped.to_string(),
+                b.rejected.to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn finding_row(what: &str, f: &Finding) -> Vec<String> {
+    vec![
+        what.into(),
+        f.row.map(|r| r.to_string()).unwrap_or_default(),
+        opt(&f.cjm),
+        String::new(),
+        if f.file.is_empty() { f.reason.clone() } else { format!("{}: {}", f.file, f.reason) },
+    ]
+}
+
+/// A batch import's report: the summary line and one row per student or finding, refusals
+/// and warnings first (they are what the technician must read).
+pub fn batch_report(r: &BatchReport) -> (String, Rows) {
+    let mut title = format!(
+        "批次 {}：接受 {}，已有 {}，拒绝 {}，警告 {}",
+        r.source,
+        r.accepted.len(),
+        r.skipped.len(),
+        r.rejected.len(),
+        r.warnings.len()
+    );
+    match r.id {
+        Some(id) => title += &format!("（批次号 {id}）"),
+        None => title += "。未存入任何照片",
+    }
+    let mut rows: Rows = r.rejected.iter().map(|f| finding_row("拒绝", f)).collect();
+    rows.extend(r.warnings.iter().map(|f| finding_row("警告", f)));
+    rows.extend(
+        r.skipped.iter().map(|s| vec!["已有".into(), String::new(), s.cjm.clone(), s.xh.clone(), s.reason.clone()]),
+    );
+    rows.extend(r.accepted.iter().map(|a| {
+        let note = if a.replaced { "已替换旧照片（旧照片保留在历史中）" } else { "" };
+        vec!["接受".into(), String::new(), a.cjm.clone(), a.xh.clone(), note.into()]
+    }));
+    (title, rows)
+}
+
+pub fn roster_report(r: &RosterReport) -> (String, Rows) {
+    let title =
+        format!("名单 {}（院校 {}）：{} 行，{} 行有照片（名单号 {}）", r.file, r.school, r.rows, r.matched, r.id);
+    let mut rows: Rows = r.rejected.iter().map(|f| finding_row("拒绝", f)).collect();
+    rows.extend(r.warnings.iter().map(|f| finding_row("警告", f)));
+    rows.extend(r.name_mismatches.iter().map(|m| {
+        vec![
+            "姓名不符".into(),
+            m.row.to_string(),
+            m.cjm.clone(),
+            m.xh.clone(),
+            format!("名单姓名 {} 与照片数据 {} 不符，可能照片有误", m.roster_name, m.masked_name),
+        ]
+    }));
+    rows.extend(
+        r.without_photo.iter().map(|l| {
+            vec!["无照片".into(), l.row.to_string(), opt(&l.cjm), opt(&l.xh), "名单中有，批次中没有照片".into()]
+        }),
+    );
+    rows.extend(r.not_on_roster.iter().map(|s| {
+        vec!["不在名单".into(), String::new(), s.cjm.clone(), s.xh.clone(), format!("{}：排在名单之后打印", s.bh)]
+    }));
+    (title, rows)
+}
+
+pub fn jobs(list: &[JobListLine]) -> Rows {
+    list.iter()
+        .map(|j| {
+            vec![
+                j.id.clone(),
+                j.school.clone(),
+                j.layout.clone(),
+                j.students.to_string(),
+                j.sheets.to_string(),
+                if j.rendered_parts > 0 { format!("已渲染 {} 段", j.rendered_parts) } else { "未渲染".into() },
+            ]
+        })
+        .collect()
+}
+
+pub fn job_title(d: &JobDetail) -> String {
+    let printed = match &d.printed_at {
+        Some(t) => format!("，已打印（{t}）"),
+        None => String::new(),
+    };
+    format!(
+        "作业 {}  {} {}  版面 {}  {} 名学生，{} 页{printed}",
+        d.id,
+        d.school,
+        d.school_name,
+        d.layout,
+        d.students,
+        d.sheets.len()
+    )
+}
+
+/// Each rendered part with the state of its latest dispatch, as recorded in the store.
+pub fn job_parts(d: &JobDetail) -> Rows {
+    let mut rows: Rows = d
+        .parts
+        .iter()
+        .map(|p| {
+            let last = d.dispatches.iter().rev().find(|x| x.part == Some(p.part));
+            vec![
+                p.part.to_string(),
+                format!("{}-{}", p.first_sheet, p.last_sheet),
+                last.map(|x| texts::part_state(&x.state)).unwrap_or_else(|| "未发送".into()),
+                last.map(|x| x.printer.clone()).unwrap_or_default(),
+                last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
+            ]
+        })
+        .collect();
+    rows.extend(d.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
+        vec!["补印".into(), String::new(), texts::part_state(&x.state), x.printer.clone(), x.state_message.clone()]
+    }));
+    rows
+}
+
+/// What the printers answered (`job status` / `job cancel`).
+pub fn job_status(r: &JobStatusReport) -> Rows {
+    let mut rows: Rows = r
+        .parts
+        .iter()
+        .map(|p| {
+            let last = r.dispatches.iter().rev().find(|x| x.part == Some(p.part));
+            vec![
+                p.part.to_string(),
+                format!("{}-{}", p.first_sheet, p.last_sheet),
+                texts::part_state(&p.state),
+                last.map(|x| x.printer.clone()).unwrap_or_default(),
+                last.map(|x| x.error.clone().unwrap_or_else(|| x.message.clone())).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    rows.extend(r.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
+        vec![
+            "补印".into(),
+            String::new(),
+            texts::part_state(&x.state),
+            x.printer.clone(),
+            x.error.clone().unwrap_or_else(|| x.message.clone()),
+        ]
+    }));
+    rows
+}
+
+pub fn reprints(done: &[ReprintDone]) -> Rows {
+    done.iter()
+        .map(|r| {
+            let sheets: Vec<String> = r.sheets.iter().map(|s| s.to_string()).collect();
+            vec![
+                r.id.to_string(),
+                r.job.clone(),
+                sheets.join(", "),
+                r.printer.clone(),
+                texts::part_state(&r.sent.state),
+                r.file.clone(),
+            ]
+        })
+        .collect()
+}
+
+pub fn open_shipments(list: &[ShipmentLine]) -> Rows {
+    list.iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.school.clone(),
+                s.recipient.clone(),
+                texts::shipment_state(&s.state),
+                format!("{}/{}", s.scanned, s.packets),
+            ]
+        })
+        .collect()
+}
+
+pub fn shipment_title(v: &ShipmentView) -> String {
+    format!("发运单 {} → {} {}", v.id, v.school, v.school_name)
+}
+
+pub fn shipment_detail(v: &ShipmentView) -> String {
+    let r = &v.recipient;
+    let mut s = format!("收件人 {}，{}，{} {}；共 {} 名学生。", r.name, r.address, r.contact, r.phone, v.students);
+    if let Some(t) = &v.tracking {
+        s += &format!("快递单号 {} {}。", v.carrier.as_deref().unwrap_or(""), t);
+    }
+    if let Some(reason) = &v.seal_reason {
+        s += &format!("缺包封箱原因：{reason}。");
+    }
+    if !v.missing.is_empty() {
+        s += &format!("未扫描：{}。", v.missing.join(", "));
+    }
+    s
+}
+
+pub fn packets(v: &ShipmentView) -> Rows {
+    v.packets
+        .iter()
+        .map(|p| {
+            vec![
+                p.barcode.clone(),
+                p.job.clone(),
+                p.class.clone(),
+                p.students.to_string(),
+                p.scanned_at.clone().map(|t| format!("是 {t}")).unwrap_or_else(|| "否".into()),
+            ]
+        })
+        .collect()
+}
+
+pub fn requests(list: &[RequestView]) -> Rows {
+    list.iter()
+        .map(|r| {
+            let who = match &r.student {
+                Some(s) => format!("{} {}", s.xh, s.xm),
+                None => {
+                    let g = &r.given;
+                    let given = [&g.xh, &g.cjm, &g.name].into_iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+                    format!("未匹配：{given}")
+                }
+            };
+            vec![
+                r.id.clone(),
+                texts::request_kind(&r.kind),
+                r.school.clone(),
+                texts::request_status(&r.status),
+                who,
+                texts::requester(&r.requester),
+                r.updated_at.clone(),
+            ]
+        })
+        .collect()
+}
+
+pub fn request_title(r: &RequestView) -> String {
+    format!("请求 {}：{}，院校 {}", r.id, texts::request_kind(&r.kind), r.school)
+}
+
+pub fn request_detail(r: &RequestView) -> String {
+    let mut lines = Vec::new();
+    let g = &r.given;
+    lines.push(format!(
+        "申请人 {}；提供：学号 {}，采集码 {}，证件后4位 {}，姓名 {}",
+        texts::requester(&r.requester),
+        g.xh.as_deref().unwrap_or("-"),
+        g.cjm.as_deref().unwrap_or("-"),
+        g.id_last4.as_deref().unwrap_or("-"),
+        g.name.as_deref().unwrap_or("-")
+    ));
+    if let Some(s) = &r.student {
+        lines.push(format!("学生：{} {} {}（{}）", s.xh, s.xm, s.bh, s.cjm));
+    }
+    let contact = [&r.contact, &r.phone, &r.address].into_iter().flatten().cloned().collect::<Vec<_>>();
+    if !contact.is_empty() {
+        lines.push(format!("联系：{}", contact.join("，")));
+    }
+    if !r.note.is_empty() {
+        lines.push(format!("说明：{}", r.note));
+    }
+    if let Some(f) = r.fee_yuan {
+        lines.push(format!("费用：{f:.2} 元"));
+    }
+    if let Some(reason) = &r.reject_reason {
+        lines.push(format!("拒绝原因：{reason}"));
+    }
+    match (&r.job, &r.shipment) {
+        (Some(j), Some(s)) => lines.push(format!("补印作业 {j}，发运单 {s}")),
+        (Some(j), None) => lines.push(format!("补印作业 {j}")),
+        _ => {}
+    }
+    lines.push(format!("来源 {}；登记 {}；更新 {}", r.source, r.created_at, r.updated_at));
+    lines.extend(r.warnings.iter().map(|w| format!("注意：{w}")));
+    lines.join("\n")
+}
+
+pub fn candidates(r: &RequestView) -> Rows {
+    r.candidates
+        .iter()
+        .map(|c| vec![c.xh.clone(), c.xm.clone(), c.bh.clone(), c.zjhm4.clone(), c.cjm.clone()])
+        .collect()
+}
+
+pub fn history(r: &RequestView) -> Rows {
+    r.history.iter().map(|h| vec![h.at.clone(), h.operator.clone(), h.action.clone(), h.detail.clone()]).collect()
+}
+
+pub fn corrections(list: &[CorrectionLine]) -> Rows {
+    list.iter()
+        .map(|c| {
+            let r = &c.record;
+            vec![
+                r.school.clone(),
+                r.xh.clone(),
+                texts::correction_field(&r.field),
+                r.old_value.clone(),
+                r.new_value.clone(),
+                r.source.clone(),
+                r.applied_by.clone(),
+                r.applied_at.clone(),
+                c.reprint_job
+                    .clone()
+                    .unwrap_or_else(|| if r.awaiting_reprint { "待补印".into() } else { String::new() }),
+            ]
+        })
+        .collect()
+}
+
+pub fn ecopies(list: &[RequestLog]) -> Rows {
+    list.iter()
+        .map(|e| {
+            vec![
+                e.id.clone(),
+                e.school.clone(),
+                e.to.clone(),
+                e.letter.clone(),
+                texts::naming(&e.naming),
+                e.students.to_string(),
+                texts::ecopy_state(e.state),
+                e.created_at.clone(),
+            ]
+        })
+        .collect()
+}
+
+pub fn ecopy_parts(e: &RequestLog) -> Rows {
+    e.parts
+        .iter()
+        .map(|p| {
+            vec![
+                format!("{}/{}", p.part, p.parts),
+                p.photos.to_string(),
+                format!("{:.1} MB", p.bytes as f64 / (1u64 << 20) as f64),
+                texts::ecopy_state(&p.state),
+                p.attempts.to_string(),
+                opt(&p.sent_at),
+                p.server_reply.clone(),
+            ]
+        })
+        .collect()
+}
+
+pub fn due_summary(r: &DueReport) -> String {
+    let mut s = format!("承诺：采集后 {} 个工作日寄出。", r.promise_working_days);
+    if !r.calendar_missing_years.is_empty() {
+        let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
+        s += &format!("节假日表缺少 {} 年，这些年份只按周末计算。", years.join("、"));
+    }
+    if r.jobs.is_empty() {
+        s += "没有逾期或一周内到期的作业。";
+    }
+    s
+}
+
+pub fn due(r: &DueReport) -> Rows {
+    r.jobs
+        .iter()
+        .map(|d| {
+            let left =
+                if d.late { format!("逾期 {} 天", -d.working_days_left) } else { d.working_days_left.to_string() };
+            vec![d.job.clone(), d.school.clone(), d.collected.to_string(), d.due.to_string(), left, d.status.clone()]
+        })
+        .collect()
+}
+
+pub fn school_counts(list: &[SchoolCounts]) -> Rows {
+    list.iter()
+        .map(|c| {
+            vec![
+                c.school.clone(),
+                c.name.clone(),
+                c.imported.to_string(),
+                c.printed.to_string(),
+                c.packed.to_string(),
+                c.shipped.to_string(),
+                c.delivered.to_string(),
+                c.open_requests.to_string(),
+            ]
+        })
+        .collect()
+}

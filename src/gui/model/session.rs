@@ -1,0 +1,57 @@
+//! Which workspace the window works in and who is at the keyboard: the GUI's equivalent of
+//! the CLI's `--workspace` and `--operator`. Every action opens the workspace afresh, exactly
+//! as a CLI command does, so the window always sees what other stations have done.
+
+use crate::app::Workspace;
+use crate::error::Result;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    root: PathBuf,
+    operator: Option<String>,
+    station: Option<String>,
+}
+
+impl Session {
+    /// `operator` and `station` override `[lab] operator` and `[shipping] station`.
+    pub fn new(root: PathBuf, operator: Option<String>, station: Option<String>) -> Session {
+        let clean = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Session { root, operator: clean(operator), station: clean(station) }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Open the workspace with the operator applied, as the CLI does for every command.
+    pub fn open(&self) -> Result<Workspace> {
+        let mut ws = Workspace::open(&self.root)?;
+        if let Some(name) = &self.operator {
+            ws.settings.lab.operator = name.clone();
+        }
+        Ok(ws)
+    }
+
+    /// The operator's name for the status line (settings, else the OS user).
+    pub fn operator(&self) -> String {
+        match self.open() {
+            Ok(ws) => ws.settings.operator(),
+            Err(_) => self.operator.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The mailroom station: the one given, else `[shipping] station`.
+    pub fn station(&self) -> String {
+        match (&self.station, self.open()) {
+            (Some(s), _) => s.clone(),
+            (None, Ok(ws)) => ws.settings.shipping.station.clone(),
+            (None, Err(_)) => String::new(),
+        }
+    }
+
+    /// `Some(station)` only when one was given; the scan service otherwise uses the setting.
+    pub fn station_override(&self) -> Option<String> {
+        self.station.clone()
+    }
+}

@@ -1,0 +1,142 @@
+//! The window's Chinese words for the states and kinds the services return in English. Error
+//! and refusal messages are not translated: the window shows the CLI's words, so a message
+//! reads the same wherever the lab sees it.
+
+/// A state or kind key with its Chinese label; unknown keys are shown as they are.
+fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
+    pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
+}
+
+pub const REQUEST_STATUSES: [(&str, &str); 7] = [
+    ("received", "已收到"),
+    ("matched", "已匹配"),
+    ("approved", "已批准"),
+    ("printed", "已制作"),
+    ("shipped", "已发运"),
+    ("closed", "已关闭"),
+    ("rejected", "已拒绝"),
+];
+
+pub fn request_status(key: &str) -> String {
+    label(&REQUEST_STATUSES, key)
+}
+
+pub const REQUEST_KINDS: [(&str, &str); 3] = [("lost", "丢失"), ("missing", "漏洗"), ("damaged", "损坏")];
+
+pub fn request_kind(key: &str) -> String {
+    label(&REQUEST_KINDS, key)
+}
+
+pub const REQUESTERS: [(&str, &str); 2] = [("student", "学生"), ("school", "学校")];
+
+pub fn requester(key: &str) -> String {
+    label(&REQUESTERS, key)
+}
+
+pub fn shipment_state(key: &str) -> String {
+    label(
+        &[
+            ("open", "装箱中"),
+            ("sealed", "已封箱"),
+            ("shipped", "已发运"),
+            ("delivered", "已送达"),
+            ("returned", "已退回"),
+        ],
+        key,
+    )
+}
+
+/// A printed part's state, as the printer reported it.
+pub fn part_state(key: &str) -> String {
+    label(
+        &[
+            ("sending", "发送中"),
+            ("pending", "排队中"),
+            ("held", "暂停"),
+            ("processing", "打印中"),
+            ("stopped", "已停止"),
+            ("completed", "已完成"),
+            ("aborted", "已中止"),
+            ("canceled", "已取消"),
+            ("sent", "已发送"),
+            ("skipped", "已跳过"),
+        ],
+        key,
+    )
+}
+
+/// An electronic-copy request's state (`ecopy log`) or one part's.
+pub fn ecopy_state(key: &str) -> String {
+    label(
+        &[
+            ("not sent", "未发送"),
+            ("sent", "已发送"),
+            ("partly sent", "部分发送"),
+            ("failed", "失败"),
+            ("pending", "待发送"),
+            ("accepted", "服务器已接收"),
+        ],
+        key,
+    )
+}
+
+pub const NAMINGS: [(&str, &str); 3] = [("xh", "学号.jpg"), ("xh-name", "学号姓名.jpg"), ("cjm", "采集码.jpg")];
+
+pub fn naming(key: &str) -> String {
+    label(&NAMINGS, key)
+}
+
+/// The strip fields a correction may change, as `correction add --field` takes them.
+pub const CORRECTION_FIELDS: [(&str, &str); 5] =
+    [("xh", "学号"), ("xm", "姓名"), ("bh", "班级"), ("cc", "层次"), ("xllb", "学历类别")];
+
+pub fn correction_field(key: &str) -> String {
+    label(&CORRECTION_FIELDS, key)
+}
+
+/// The large word a mailroom scan shows, and its colour key (`accepted`, `confirmed`,
+/// `shown`, `refused`).
+pub fn scan_verdict(kind: &str, result: &str, shipped: bool) -> (&'static str, &'static str) {
+    match (kind, result) {
+        (_, "refused") => ("拒收", "refused"),
+        ("tracking", "accepted") if shipped => ("已发运", "accepted"),
+        ("tracking", "accepted") => ("单号已登记", "accepted"),
+        (_, "accepted") => ("接收", "accepted"),
+        (_, "confirmed") => ("已在箱中", "confirmed"),
+        ("shipment", _) => ("发运单", "shown"),
+        _ => ("已记录", "shown"),
+    }
+}
+
+pub fn yes_no(v: bool) -> &'static str {
+    if v { "有" } else { "无" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_request_status_has_a_chinese_label() {
+        for s in crate::domain::request::RequestStatus::ALL {
+            assert_ne!(request_status(s.as_str()), s.as_str(), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_shipment_state_and_part_state_has_a_chinese_label() {
+        for s in ["open", "sealed", "shipped", "delivered", "returned"] {
+            assert!(shipment_state(s).chars().all(|c| !c.is_ascii()), "{s}");
+        }
+        for s in crate::domain::printing::PartState::ALL {
+            assert!(part_state(s.as_str()).chars().all(|c| !c.is_ascii()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn refused_scans_are_red_whatever_they_were() {
+        assert_eq!(scan_verdict("packet", "refused", false), ("拒收", "refused"));
+        assert_eq!(scan_verdict("packet", "accepted", false).1, "accepted");
+        assert_eq!(scan_verdict("tracking", "accepted", true).0, "已发运");
+    }
+}

@@ -1,0 +1,171 @@
+//! `gradlab gui --screenshots DIR` (hidden; `scripts/gui-screenshots` runs it under Xvfb):
+//! shows each screen in turn, the way an operator would reach it, waits for the window to
+//! settle, saves a PNG of it and exits. For reviewing the views, not for tests.
+
+use super::ui::{Admin, AppWindow, FileChooser, Mailroom, Technician};
+use crate::error::{Error, Result};
+use slint::{ComponentHandle, Timer, TimerMode};
+use std::cell::{Cell, RefCell};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+struct Step {
+    name: &'static str,
+    enter: Box<dyn Fn(&AppWindow)>,
+}
+
+thread_local! {
+    static FAILURES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// After the event loop ends: whether every picture was saved.
+pub fn outcome() -> Result<()> {
+    let failures = FAILURES.with(|f| f.borrow().clone());
+    if failures.is_empty() { Ok(()) } else { Err(Error::input(failures.join("; "))) }
+}
+
+fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
+    let browse_from = import.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf);
+    let mut steps = vec![
+        Step {
+            name: "01-technician-schools",
+            enter: Box::new(move |app| {
+                app.set_screen(0);
+                let t = app.global::<Technician>();
+                t.set_page(0);
+                t.set_school_row(0);
+                t.invoke_select_school(0);
+                if let Some(batch) = &import {
+                    // Through the file chooser, as the technician does.
+                    t.invoke_choose_batch();
+                    let c = app.global::<FileChooser>();
+                    c.invoke_go_to(batch.display().to_string().into());
+                    c.invoke_choose_folder();
+                }
+            }),
+        },
+        Step {
+            name: "02-technician-jobs",
+            enter: Box::new(|app| {
+                let t = app.global::<Technician>();
+                t.set_page(1);
+                t.set_job_school(0);
+                t.invoke_job_school_chosen(0);
+                t.set_job_row(0);
+                t.invoke_select_job(0);
+            }),
+        },
+        Step { name: "03-technician-reprint", enter: Box::new(|app| app.global::<Technician>().set_page(2)) },
+        Step {
+            name: "04-mailroom",
+            enter: Box::new(move |app| {
+                app.set_screen(1);
+                for code in &scans {
+                    app.global::<Mailroom>().invoke_scan(code.as_str().into());
+                }
+            }),
+        },
+    ];
+    let admin_pages: [(&'static str, i32); 5] = [
+        ("05-admin-requests", 0),
+        ("06-admin-corrections", 1),
+        ("07-admin-ecopy", 2),
+        ("08-admin-schools", 3),
+        ("09-admin-due", 4),
+    ];
+    for (name, page) in admin_pages {
+        steps.push(Step {
+            name,
+            enter: Box::new(move |app| {
+                app.set_screen(2);
+                let a = app.global::<Admin>();
+                a.set_page(page);
+                match page {
+                    0 => {
+                        a.set_request_row(0);
+                        a.invoke_select_request(0);
+                    }
+                    2 => {
+                        a.set_ecopy_row(0);
+                        a.invoke_select_ecopy(0);
+                    }
+                    3 => {
+                        a.set_school_row(0);
+                        a.invoke_select_school(0);
+                    }
+                    _ => {}
+                }
+            }),
+        });
+    }
+    steps.push(Step {
+        name: "10-admin-new-request",
+        enter: Box::new(|app| {
+            app.global::<Admin>().set_page(0);
+            app.global::<Admin>().set_adding_request(true);
+        }),
+    });
+    steps.push(Step {
+        name: "11-file-chooser",
+        enter: Box::new(move |app| {
+            app.global::<Admin>().set_adding_request(false);
+            app.set_screen(0);
+            app.global::<Technician>().set_page(0);
+            app.global::<Technician>().invoke_choose_batch();
+            if let Some(dir) = &browse_from {
+                app.global::<FileChooser>().invoke_go_to(dir.display().to_string().into());
+            }
+        }),
+    });
+    steps.push(Step {
+        name: "12-about",
+        enter: Box::new(|app| {
+            app.global::<FileChooser>().invoke_cancel();
+            app.set_about_open(true);
+        }),
+    });
+    steps
+}
+
+fn save(app: &AppWindow, path: &Path) -> std::result::Result<(), String> {
+    let shot = app.window().take_snapshot().map_err(|e| e.to_string())?;
+    image::save_buffer(path, shot.as_bytes(), shot.width(), shot.height(), image::ColorType::Rgba8)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Start the driver; keep the returned timer alive while the event loop runs.
+pub fn start(app: &AppWindow, dir: PathBuf, scans: Vec<String>, import: Option<PathBuf>) -> Timer {
+    let steps = steps(scans, import);
+    let index = Rc::new(Cell::new(0usize));
+    let entered: Rc<Cell<Option<Instant>>> = Rc::default();
+    let weak = app.as_weak();
+    let timer = Timer::default();
+    timer.start(TimerMode::Repeated, Duration::from_millis(100), move || {
+        let Some(app) = weak.upgrade() else { return };
+        let i = index.get();
+        let Some(step) = steps.get(i) else {
+            let _ = slint::quit_event_loop();
+            return;
+        };
+        let Some(at) = entered.get() else {
+            (step.enter)(&app);
+            entered.set(Some(Instant::now()));
+            return;
+        };
+        let busy = app.get_pending() > 0 || app.global::<Technician>().get_import_task().running;
+        let waited = at.elapsed();
+        // Let the window settle: the service calls answered, then a few frames drawn.
+        if waited < Duration::from_millis(800) || (busy && waited < Duration::from_secs(60)) {
+            return;
+        }
+        let path = dir.join(format!("{}.png", step.name));
+        match save(&app, &path) {
+            Ok(()) => eprintln!("saved {}", path.display()),
+            Err(e) => FAILURES.with(|f| f.borrow_mut().push(format!("{}: {e}", step.name))),
+        }
+        index.set(i + 1);
+        entered.set(None);
+    });
+    timer
+}

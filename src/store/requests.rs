@@ -1,0 +1,199 @@
+//! Reprint requests in the store: what each request gave to find its student, the student it
+//! was matched to, its status, fee, reprint job and shipment, and the lookups matching needs.
+
+use super::Tx;
+use crate::error::Result;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    pub id: i64,
+    pub kind: String,
+    pub school: String,
+    pub given_xh: Option<String>,
+    pub given_cjm: Option<String>,
+    pub given_id_last4: Option<String>,
+    pub given_name: Option<String>,
+    pub cjm: Option<String>,
+    pub requester: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub contact: Option<String>,
+    pub note: String,
+    pub status: String,
+    pub fee_cents: Option<i64>,
+    pub reject_reason: Option<String>,
+    pub job_id: Option<i64>,
+    pub shipment_id: Option<i64>,
+    pub source: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, kind, school_code, given_xh, given_cjm, given_id_last4, given_name, cjm, requester,
+    address, phone, contact, note, status, fee_cents, reject_reason, job_id, shipment_id, source, created_at, updated_at";
+
+fn request_row(r: &Row) -> rusqlite::Result<RequestRecord> {
+    Ok(RequestRecord {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        school: r.get(2)?,
+        given_xh: r.get(3)?,
+        given_cjm: r.get(4)?,
+        given_id_last4: r.get(5)?,
+        given_name: r.get(6)?,
+        cjm: r.get(7)?,
+        requester: r.get(8)?,
+        address: r.get(9)?,
+        phone: r.get(10)?,
+        contact: r.get(11)?,
+        note: r.get(12)?,
+        status: r.get(13)?,
+        fee_cents: r.get(14)?,
+        reject_reason: r.get(15)?,
+        job_id: r.get(16)?,
+        shipment_id: r.get(17)?,
+        source: r.get(18)?,
+        created_at: r.get(19)?,
+        updated_at: r.get(20)?,
+    })
+}
+
+/// A request as it arrives; the ID number is already cut to its last 4.
+#[derive(Debug, Clone, Default)]
+pub struct NewRequest {
+    pub kind: String,
+    pub school: String,
+    pub given_xh: Option<String>,
+    pub given_cjm: Option<String>,
+    pub given_id_last4: Option<String>,
+    pub given_name: Option<String>,
+    pub requester: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub contact: Option<String>,
+    pub note: String,
+    pub source: String,
+}
+
+/// A student a request might mean.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Candidate {
+    pub cjm: String,
+    pub xh: String,
+    pub xm: String,
+    pub bh: String,
+    pub zjhm4: String,
+}
+
+impl Tx<'_> {
+    pub fn insert_request(&self, r: &NewRequest) -> Result<i64> {
+        let t = now();
+        self.tx.execute(
+            "INSERT INTO requests (kind, school_code, given_xh, given_cjm, given_id_last4, given_name, requester,
+                                   address, phone, contact, note, status, source, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'received', ?12, ?13, ?13)",
+            params![
+                r.kind,
+                r.school,
+                r.given_xh,
+                r.given_cjm,
+                r.given_id_last4,
+                r.given_name,
+                r.requester,
+                r.address,
+                r.phone,
+                r.contact,
+                r.note,
+                r.source,
+                t
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn request(&self, id: i64) -> Result<Option<RequestRecord>> {
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE id = ?1");
+        Ok(self.tx.query_row(&sql, [id], request_row).optional()?)
+    }
+
+    pub fn requests(&self, status: Option<&str>, school: Option<&str>) -> Result<Vec<RequestRecord>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM requests WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR school_code = ?2)
+             ORDER BY id"
+        );
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map(params![status, school], request_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_request_student(&self, id: i64, cjm: &str, status: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE requests SET cjm = ?2, status = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, cjm, status, now()],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_request_status(&self, id: i64, status: &str) -> Result<()> {
+        self.tx
+            .execute("UPDATE requests SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, status, now()])?;
+        Ok(())
+    }
+
+    pub fn approve_request(&self, id: i64, fee_cents: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE requests SET status = 'approved', fee_cents = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, fee_cents, now()],
+        )?;
+        Ok(())
+    }
+
+    pub fn reject_request(&self, id: i64, reason: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE requests SET status = 'rejected', reject_reason = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, reason, now()],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_request_job(&self, id: i64, job: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE requests SET status = 'printed', job_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, job, now()],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_request_shipment(&self, id: i64, shipment: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE requests SET status = 'shipped', shipment_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, shipment, now()],
+        )?;
+        Ok(())
+    }
+
+    /// Students of a school matching any one of the identifiers a request gave.
+    pub fn request_candidates(
+        &self,
+        school: &str,
+        xh: Option<&str>,
+        cjm: Option<&str>,
+        id_last4: Option<&str>,
+    ) -> Result<Vec<Candidate>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT cjm, xh, xm, bh, zjhm4 FROM students WHERE school_code = ?1
+               AND ((?2 IS NOT NULL AND xh = ?2) OR (?3 IS NOT NULL AND cjm = ?3) OR (?4 IS NOT NULL AND zjhm4 = ?4))
+             ORDER BY bh, xh LIMIT 50",
+        )?;
+        let rows = stmt.query_map(params![school, xh, cjm, id_last4], |r| {
+            Ok(Candidate { cjm: r.get(0)?, xh: r.get(1)?, xm: r.get(2)?, bh: r.get(3)?, zjhm4: r.get(4)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

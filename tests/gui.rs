@@ -1,0 +1,315 @@
+//! The desktop window, headless, with Slint's testing backend: the main action of each screen
+//! through the window's own widgets and callbacks, on a workspace built with the real CLI.
+//!
+//! Slint's testing backend with an event loop can be set up once per process, and its event
+//! loop runs on the thread that set it up, so the three screens are exercised in one test, in
+//! turn: the mailroom (type scans and Enter, read the verdict; print the label, seal, ship), the
+//! technician (import through the file chooser; start a render with the button, watch the
+//! progress bar reach the end) and the administrator (approve a request, see its status and
+//! history change).
+
+mod common;
+use common::*;
+use gradlab::gui::ui::{Admin, AppWindow, Mailroom, Technician};
+use i_slint_backend_testing::ElementHandle;
+use slint::platform::{Key, WindowEvent};
+use slint::{ComponentHandle, Model, SharedString};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+const SCHOOL: &str = "10418";
+
+/// A school with two classes, a printed job (through a hot folder), a shipment waiting for its
+/// packets, a second job not yet rendered and a reprint request matched to a student.
+struct Fixture {
+    ws: Ws,
+    shipment: String,
+    packets: Vec<String>,
+    unrendered_job: String,
+    request: String,
+}
+
+fn fixture() -> Fixture {
+    let ws = Ws::new();
+    ws.run_ok(&["school", "add", SCHOOL, "测试大学", "--address", "北京市大学路1号", "--phone", "010-1234"]);
+    let mut rows = Vec::new();
+    for (bh, n) in [("计算机1班", 5), ("计算机2班", 4)] {
+        for _ in 0..n {
+            rows.push(Row::new(rows.len(), SCHOOL, bh));
+        }
+    }
+    let batch = ws.path("batch");
+    write_batch(&batch, &rows, |r| Some(good_photo(900 + r.cjm[3..].parse::<u64>().unwrap())));
+    ws.run_ok(&["batch", "import", batch.to_str().unwrap()]);
+
+    let job = ws.run_ok(&["job", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
+    let hot = ws.path("rip");
+    std::fs::create_dir(&hot).unwrap();
+    ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
+    ws.run_ok(&["job", "print", &job, "--printer", "rip"]);
+    for f in std::fs::read_dir(&hot).unwrap().flatten() {
+        std::fs::remove_file(f.path()).unwrap();
+    }
+    assert_eq!(ws.run_ok(&["job", "status", &job, "--json"]).json()["printed"], true);
+    let show = ws.run_ok(&["job", "show", &job, "--json"]).json();
+    let packets =
+        show["packets"].as_array().unwrap().iter().map(|p| p["barcode"].as_str().unwrap().to_string()).collect();
+    let shipment =
+        ws.run_ok(&["shipment", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
+
+    let unrendered_job =
+        ws.run_ok(&["job", "create", "--school", SCHOOL, "--class", "计算机2班", "--json"]).json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    let request = ws
+        .run_ok(&[
+            "request",
+            "add",
+            "--kind",
+            "lost",
+            "--school",
+            SCHOOL,
+            "--student",
+            &rows[2].xh,
+            "--requester",
+            "school",
+            "--json",
+        ])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    Fixture { ws, shipment, packets, unrendered_job, request }
+}
+
+/// Run the event loop until `cond` holds (or a minute has passed), then check it.
+fn wait_for(app: &AppWindow, what: &str, cond: impl Fn(&AppWindow) -> bool + 'static) {
+    let cond = Rc::new(cond);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let weak = app.as_weak();
+    let c = cond.clone();
+    let timer = slint::Timer::default();
+    timer.start(slint::TimerMode::Repeated, Duration::from_millis(20), move || {
+        let done = weak.upgrade().is_none_or(|app| c(&app));
+        if done || Instant::now() > deadline {
+            slint::quit_event_loop().unwrap();
+        }
+    });
+    slint::run_event_loop().unwrap();
+    timer.stop();
+    assert!(cond(app), "timed out waiting for {what}");
+}
+
+/// Let the window's own timers run for a while (focus, change handlers).
+fn settle(app: &AppWindow, ms: u64) {
+    let until = Instant::now() + Duration::from_millis(ms);
+    wait_for(app, "time to pass", move |_| Instant::now() >= until);
+}
+
+/// What a USB scanner does: type the code, then Enter, into whatever has the focus.
+fn scan(app: &AppWindow, code: &str) {
+    let answered = app.global::<Mailroom>().get_answered();
+    let w = app.window();
+    let keys = code.chars().map(|c| SharedString::from(c.to_string())).chain([SharedString::from(Key::Return)]);
+    for text in keys {
+        w.dispatch_event(WindowEvent::KeyPressed { text: text.clone() });
+        w.dispatch_event(WindowEvent::KeyReleased { text });
+    }
+    wait_for(app, &format!("the answer to scanning {code}"), move |app| {
+        app.global::<Mailroom>().get_answered() > answered && app.get_pending() == 0
+    });
+}
+
+fn one(app: &AppWindow, label: &str) -> ElementHandle {
+    let found: Vec<ElementHandle> = ElementHandle::find_by_accessible_label(app, label).collect();
+    assert_eq!(found.len(), 1, "elements labelled {label:?}");
+    found.into_iter().next().unwrap()
+}
+
+/// The verdict as the window shows it: the large word and its colour key.
+fn verdict(app: &AppWindow) -> (String, String, String) {
+    let v = one(app, "扫描结果");
+    (
+        v.accessible_value().unwrap_or_default().to_string(),
+        v.accessible_description().unwrap_or_default().to_string(),
+        app.global::<Mailroom>().get_verdict_message().to_string(),
+    )
+}
+
+fn click(app: &AppWindow, label: &str) {
+    let buttons: Vec<ElementHandle> = ElementHandle::find_by_accessible_label(app, label)
+        .filter(|e| e.accessible_role() == Some(i_slint_backend_testing::AccessibleRole::Button))
+        .collect();
+    assert_eq!(buttons.len(), 1, "buttons labelled {label:?}");
+    assert_eq!(buttons[0].accessible_enabled(), Some(true), "button {label:?} is enabled");
+    buttons[0].invoke_accessible_default_action();
+}
+
+fn cell(rows: &slint::ModelRc<slint::ModelRc<slint::StandardListViewItem>>, row: usize, col: usize) -> String {
+    rows.row_data(row).and_then(|r| r.row_data(col)).map(|c| c.text.to_string()).unwrap_or_default()
+}
+
+#[test]
+fn mailroom_scans_technician_renders_and_admin_approves_in_the_window() {
+    let f = fixture();
+    i_slint_backend_testing::init_integration_test_with_system_time();
+    let session = gradlab::gui::Session::new(f.ws.root(), Some("测试员".into()), Some("desk-9".into()));
+    let app = gradlab::gui::build(session).unwrap();
+    app.show().unwrap();
+    wait_for(&app, "the first screens to load", |app| {
+        app.get_pending() == 0 && app.global::<Technician>().get_jobs().row_count() == 2
+    });
+
+    mailroom_scan_and_enter_shows_the_verdict(&app, &f);
+    technician_render_progress_reaches_the_end(&app, &f);
+    admin_approves_a_request(&app, &f);
+}
+
+fn mailroom_scan_and_enter_shows_the_verdict(app: &AppWindow, f: &Fixture) {
+    app.set_screen(1);
+    // The scan field takes the focus by itself: nothing is clicked before scanning.
+    settle(app, 600);
+    assert_eq!(app.global::<Mailroom>().get_station(), "desk-9");
+
+    scan(app, &f.shipment);
+    let (word, colour, message) = verdict(app);
+    assert_eq!((word.as_str(), colour.as_str()), ("发运单", "shown"), "{message}");
+    assert!(message.contains("2 of 2 packets missing"), "{message}");
+    assert_eq!(app.global::<Mailroom>().get_shipment(), f.shipment.as_str());
+
+    scan(app, &f.packets[0]);
+    let (word, colour, message) = verdict(app);
+    assert_eq!((word.as_str(), colour.as_str()), ("接收", "accepted"), "{message}");
+    assert_eq!(app.global::<Mailroom>().invoke_colour("accepted".into()), slint::Color::from_rgb_u8(0x2e, 0x7d, 0x32));
+    assert_eq!((app.global::<Mailroom>().get_scanned(), app.global::<Mailroom>().get_expected()), (1, 2));
+
+    // A mistyped check character is refused in red with the CLI's reason.
+    let mut typo = f.packets[1].clone();
+    let last = typo.pop().unwrap();
+    typo.push(if last == '0' { '1' } else { '0' });
+    scan(app, &typo);
+    let (word, colour, message) = verdict(app);
+    assert_eq!((word.as_str(), colour.as_str()), ("拒收", "refused"), "{message}");
+    assert!(message.contains("check character"), "{message}");
+    let cli = f.ws.run(&["scan", &typo, "--station", "desk-9", "--json"]);
+    assert_eq!(cli.json()["message"], message.as_str(), "the window shows the CLI's words");
+
+    // The running list, newest first; the scan field kept the focus through it all.
+    let scans = app.global::<Mailroom>().get_scans();
+    assert_eq!(scans.row_count(), 3);
+    assert_eq!(scans.row_data(0).unwrap().code, typo.as_str());
+    assert_eq!(scans.row_data(2).unwrap().verdict, "发运单");
+    let logged = f.ws.count("SELECT COUNT(*) FROM scans WHERE station = 'desk-9'");
+    assert_eq!(logged, 4, "three scans from the window and one from the CLI, all logged");
+
+    // The label goes to the chosen printer (the hot folder) as it is.
+    click(app, "打印面单");
+    wait_for(app, "the label to be sent", |app| app.get_pending() == 0 && !app.global::<Mailroom>().get_busy());
+    assert!(!app.global::<Mailroom>().get_notice_error(), "{}", app.global::<Mailroom>().get_notice());
+    let dropped: Vec<String> = std::fs::read_dir(f.ws.path("rip"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        dropped.iter().any(|n| n.starts_with(&format!("{}-label", f.shipment)) && n.ends_with(".pdf")),
+        "{dropped:?}"
+    );
+
+    // The last packet, the seal button, then the courier's number scanned: shipped.
+    scan(app, &f.packets[1]);
+    assert_eq!(verdict(app).1, "accepted");
+    click(app, "封箱");
+    wait_for(app, "the seal", |app| {
+        app.get_pending() == 0 && app.global::<Mailroom>().get_shipment_state() == "已封箱"
+    });
+    scan(app, "EE473124829CN");
+    let (word, colour, message) = verdict(app);
+    assert_eq!((word.as_str(), colour.as_str()), ("已发运", "accepted"), "{message}");
+    assert_eq!(app.global::<Mailroom>().get_shipment_state(), "已发运");
+}
+
+fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
+    app.set_screen(0);
+    let t = app.global::<Technician>();
+
+    // The batch again, through the window's file chooser: every photo is already stored.
+    t.set_page(0);
+    t.set_school_row(0);
+    t.invoke_select_school(0);
+    click(app, "导入批次…");
+    let chooser = app.global::<gradlab::gui::ui::FileChooser>();
+    assert!(chooser.get_open());
+    chooser.invoke_go_to(f.ws.path("").display().to_string().into());
+    let entries = chooser.get_entries();
+    let batch = (0..entries.row_count()).find(|&i| entries.row_data(i).unwrap().name == "batch").unwrap();
+    chooser.invoke_activate(batch as i32);
+    assert!(chooser.get_path().ends_with("batch"), "{}", chooser.get_path());
+    chooser.invoke_choose_folder();
+    assert!(!chooser.get_open());
+    wait_for(app, "the import", |app| !app.global::<Technician>().get_import_task().running && app.get_pending() == 0);
+    assert!(t.get_report_title().contains("已有 9"), "{}", t.get_report_title());
+    assert_eq!(t.get_report().row_count(), 9);
+    assert_eq!(cell(&t.get_report(), 0, 0), "已有");
+
+    t.set_page(1);
+    let row = (0..t.get_jobs().row_count()).find(|&r| cell(&t.get_jobs(), r, 0) == f.unrendered_job).unwrap();
+    assert_eq!(cell(&t.get_jobs(), row, 5), "未渲染");
+    t.set_job_row(row as i32);
+    t.invoke_select_job(row as i32);
+    wait_for(app, "the job's detail", |app| app.get_pending() == 0 && app.global::<Technician>().get_sheet_count() > 0);
+    let sheets = t.get_sheet_count();
+    assert!(t.get_preview().size().width > 0, "a preview of the first sheet is shown");
+
+    click(app, "渲染 PDF");
+    assert!(t.get_job_task().running, "the bar shows the work at once");
+    wait_for(app, "the render to finish", |app| {
+        let t = app.global::<Technician>();
+        !t.get_job_task().running && app.get_pending() == 0
+    });
+    let bar = t.get_job_task();
+    assert_eq!(bar.stage, "完成", "{}", t.get_notice());
+    assert_eq!((bar.done, bar.total), (sheets, sheets), "the bar reached the end");
+    assert!(!t.get_notice_error(), "{}", t.get_notice());
+    assert!(t.get_notice().contains(&f.unrendered_job), "{}", t.get_notice());
+    assert_eq!(cell(&t.get_jobs(), row, 5), "已渲染 1 段");
+    assert_eq!(t.get_parts().row_count(), 1);
+    let listed = f.ws.run_ok(&["job", "list", "--json"]).json();
+    let rendered = listed.as_array().unwrap().iter().find(|j| j["id"] == f.unrendered_job.as_str()).unwrap();
+    assert_eq!(rendered["rendered_parts"], 1);
+}
+
+fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
+    app.set_screen(2);
+    let a = app.global::<Admin>();
+    a.set_page(0);
+    wait_for(app, "the requests to load", |app| {
+        app.get_pending() == 0 && app.global::<Admin>().get_requests().row_count() == 1
+    });
+    assert_eq!(cell(&a.get_requests(), 0, 0), f.request);
+    assert_eq!(cell(&a.get_requests(), 0, 3), "已匹配");
+    a.set_request_row(0);
+    a.invoke_select_request(0);
+    wait_for(app, "the request's detail", |app| app.global::<Admin>().get_can_approve());
+    assert!(!a.get_can_ship() && !a.get_can_close(), "only the next steps are offered");
+
+    click(app, "批准");
+    wait_for(app, "the approval", |app| {
+        app.get_pending() == 0 && app.global::<Admin>().get_request_status() == "已批准"
+    });
+    assert!(!a.get_notice_error(), "{}", a.get_notice());
+    assert_eq!(cell(&a.get_requests(), 0, 3), "已批准");
+    assert!(a.get_can_print() && !a.get_can_approve());
+    let history = a.get_history();
+    let last = history.row_count() - 1;
+    assert_eq!(cell(&history, last, 1), "测试员");
+    assert_eq!(cell(&history, last, 2), "request.approve");
+    let shown = f.ws.run_ok(&["request", "show", &f.request, "--json"]).json();
+    assert_eq!(shown["status"], "approved");
+
+    // A step the status does not allow is refused with the CLI's words.
+    a.invoke_act("close".into(), "".into());
+    wait_for(app, "the refusal", |app| app.get_pending() == 0 && app.global::<Admin>().get_notice_error());
+    assert!(a.get_notice().contains("the next step is to make its reprint job"), "{}", a.get_notice());
+}
