@@ -3,7 +3,8 @@
 use super::bar::Bar;
 use super::output::{self, json, say};
 use super::{
-    BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests, shipping, walkin,
+    BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests, shipping,
+    walkin,
 };
 use crate::app::{self, Workspace};
 use crate::error::Result;
