@@ -288,7 +288,7 @@ const EXTRA_HEADERS: &[(Extra, &[&str])] = &[
 ];
 
 fn extra_for(header: &str) -> Option<Extra> {
-    let h: String = header.chars().filter(|c| !c.is_whitespace() && *c != '*').collect::<String>().to_lowercase();
+    let h = table::normalise_header(header);
     EXTRA_HEADERS.iter().find(|(_, names)| names.contains(&h.as_str())).map(|(e, _)| *e)
 }
 

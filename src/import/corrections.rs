@@ -55,52 +55,21 @@ pub struct CorrectionTable {
     pub rows: Vec<CorrectionRow>,
 }
 
-/// Header text reduced to what identifies it: no spaces, no `*`, no bracketed note, lower case.
-fn normalise(h: &str) -> String {
-    let mut s: String = h.chars().filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{feff}').collect();
-    for open in ['(', '（', '['] {
-        if let Some(i) = s.find(open)
-            && i > 0
-        {
-            s.truncate(i);
-        }
-    }
-    s.to_lowercase()
-}
-
 fn column_for(h: &str) -> Option<Col> {
-    let n = normalise(h);
+    let n = table::normalise_header(h);
     ALIASES.iter().find(|(_, names)| names.contains(&n.as_str())).map(|(c, _)| *c)
 }
 
 /// The header row (index into the grid's rows) and where each column is.
 fn find_header(grid: &table::Grid, file: &str) -> Result<(usize, HashMap<Col, usize>), String> {
-    let mut best: Option<(usize, usize)> = None;
-    for (i, (_, cells)) in grid.rows.iter().enumerate().take(30) {
-        let cols: Vec<Col> = cells.iter().filter_map(|c| column_for(c)).collect();
-        if cols.contains(&Col::Student) && best.is_none_or(|(_, n)| cols.len() > n) {
-            best = Some((i, cols.len()));
-        }
-    }
-    let Some((index, _)) = best else {
-        return Err(format!(
-            "{file}: no header row found in its first 30 rows; a correction table needs the columns 学号 (xh), 字段 (field), 原值 (from) and 新值 (to)"
-        ));
-    };
-    let (line, cells) = &grid.rows[index];
-    let mut columns = HashMap::new();
-    for (ci, cell) in cells.iter().enumerate() {
-        if let Some(col) = column_for(cell)
-            && let Some(prev) = columns.insert(col, ci)
-        {
-            return Err(format!(
-                "{file} row {line}: column {:?} appears twice (columns {} and {})",
-                cell.trim(),
-                table::column_letter(prev),
-                table::column_letter(ci)
-            ));
-        }
-    }
+    let (index, columns) = table::find_header_by(
+        grid,
+        file,
+        column_for,
+        |cols| cols.contains(&Col::Student),
+        "a correction table's columns 学号 (xh), 字段 (field), 原值 (from) and 新值 (to)",
+    )?;
+    let line = grid.rows[index].0;
     let missing: Vec<&str> = REQUIRED.iter().filter(|(c, _)| !columns.contains_key(c)).map(|(_, n)| *n).collect();
     if !missing.is_empty() {
         return Err(format!("{file} row {line}: the header has no column {}", missing.join(", ")));

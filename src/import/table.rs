@@ -45,7 +45,7 @@ const ALIASES: &[(Column, &[&str])] = &[
 
 /// Header text reduced to what identifies it: no spaces, no `*` marking required columns, no
 /// bracketed notes such as `学号(必填)`, lower case.
-fn normalise_header(h: &str) -> String {
+pub fn normalise_header(h: &str) -> String {
     let mut s: String = h.chars().filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{feff}').collect();
     for open in ['(', '（', '['] {
         if let Some(i) = s.find(open)
@@ -98,23 +98,41 @@ impl Header {
 /// Find the header row among the first rows: the first one that names the most known columns,
 /// and at least a 学号 or 采集码 column.
 pub fn find_header(grid: &Grid, file: &str) -> Result<Header, String> {
+    let keyed = |cols: &[Column]| cols.contains(&Column::Code(Field::Xh)) || cols.contains(&Column::Code(Field::Cjm));
+    let (index, columns) = find_header_by(
+        grid,
+        file,
+        column_for_header,
+        keyed,
+        "columns such as 学号 (xh), 采集码 (cjm), 姓名 (xm), 班级 (bh)",
+    )?;
+    Ok(Header { index, columns })
+}
+
+/// The header row of a table whose columns `classify` knows: among the first 30 rows, the
+/// first one that names the most of them and that `keyed` accepts. Returns its index into
+/// `grid.rows` and where each column is; a column named twice is an error naming both.
+pub fn find_header_by<C: Copy + Eq + std::hash::Hash>(
+    grid: &Grid,
+    file: &str,
+    classify: impl Fn(&str) -> Option<C>,
+    keyed: impl Fn(&[C]) -> bool,
+    expected: &str,
+) -> Result<(usize, HashMap<C, usize>), String> {
     let mut best: Option<(usize, usize)> = None;
     for (i, (_, cells)) in grid.rows.iter().enumerate().take(30) {
-        let cols: Vec<Column> = cells.iter().filter_map(|c| column_for_header(c)).collect();
-        let keyed = cols.contains(&Column::Code(Field::Xh)) || cols.contains(&Column::Code(Field::Cjm));
-        if keyed && best.is_none_or(|(_, n)| cols.len() > n) {
+        let cols: Vec<C> = cells.iter().filter_map(|c| classify(c)).collect();
+        if keyed(&cols) && best.is_none_or(|(_, n)| cols.len() > n) {
             best = Some((i, cols.len()));
         }
     }
     let Some((index, _)) = best else {
-        return Err(format!(
-            "{file}: no header row found in its first 30 rows; expected columns such as 学号 (xh), 采集码 (cjm), 姓名 (xm), 班级 (bh)"
-        ));
+        return Err(format!("{file}: no header row found in its first 30 rows; expected {expected}"));
     };
     let (line, cells) = &grid.rows[index];
     let mut columns = HashMap::new();
     for (ci, cell) in cells.iter().enumerate() {
-        if let Some(col) = column_for_header(cell)
+        if let Some(col) = classify(cell)
             && let Some(prev) = columns.insert(col, ci)
         {
             return Err(format!(
@@ -125,7 +143,7 @@ pub fn find_header(grid: &Grid, file: &str) -> Result<Header, String> {
             ));
         }
     }
-    Ok(Header { index, columns })
+    Ok((index, columns))
 }
 
 /// Read a table from its bytes; `name` is the file name (its extension decides the format).

@@ -72,13 +72,6 @@ pub enum PrintError {
 }
 
 impl Destination {
-    pub fn describe(&self) -> String {
-        match self {
-            Destination::Ipp(uri) => uri.clone(),
-            Destination::HotFolder(dir) => format!("hot folder {}", dir.display()),
-        }
-    }
-
     /// Whether the printer is there and accepting jobs, before anything is sent.
     pub fn check_ready(&self) -> Result<String, PrintError> {
         match self {
