@@ -1,16 +1,22 @@
 //! `batch import`: bring an approved batch into the store. Photos are checked and staged
 //! outside the transaction; then, holding the store's write lock, each row is stored, skipped
 //! (already there, same photo) or refused, and the accepted set is committed whole, or nothing.
+//! The photo check against the standard's geometry (`[import] face_check`) measures each photo
+//! not measured before; what is out of range, for the school's required background too, is a
+//! warning with its machine code, and the measures of stored photos are kept by their hash.
 
 use super::Workspace;
 use crate::error::{Error, Result};
+use crate::domain::SchoolCode;
+use crate::domain::school::BackgroundColour;
 use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
+use crate::import::face::{self, Check, Measure};
 use crate::import::source::BatchSource;
 use crate::progress::{self, Progress};
 use crate::store::{StoredStudent, Tx};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +46,21 @@ pub struct BatchReport {
     pub skipped: Vec<Skipped>,
     pub rejected: Vec<Finding>,
     pub warnings: Vec<Finding>,
+    /// The photo check's findings with their measures, for each stored photo it found
+    /// something in (the same findings are among `warnings`, with their codes).
+    pub photo_checks: Vec<PhotoCheck>,
+}
+
+/// One photo's findings from the photo check, with what was measured (for drawing it).
+#[derive(Debug, Clone, Serialize)]
+pub struct PhotoCheck {
+    pub cjm: String,
+    pub xh: String,
+    pub file: String,
+    pub row: usize,
+    pub sha256: String,
+    pub checks: Vec<Check>,
+    pub measure: Measure,
 }
 
 impl BatchReport {
@@ -95,13 +116,17 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         return Err(Error::input(format!("{}: the data table {} has no rows", path.display(), table.data_table)));
     }
     let mut store = ws.store()?;
+    let mut required: BTreeMap<SchoolCode, Option<BackgroundColour>> = BTreeMap::new();
     {
         let tx = store.read()?;
         let unknown: Vec<String> = table
             .schools()
             .into_iter()
             .filter_map(|(code, rows)| match tx.school(&code) {
-                Ok(Some(_)) => None,
+                Ok(Some(school)) => {
+                    required.insert(code, school.background);
+                    None
+                }
                 _ => Some(format!("{code} ({rows} row{})", if rows == 1 { "" } else { "s" })),
             })
             .collect();
@@ -121,8 +146,15 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         photos.clean(&store.read()?.referenced_photos()?)?;
     }
     let mut staging = photos.staging()?;
-    let contents =
-        batch::check_photos(&mut src, table, progress, &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()))?;
+    let contents = {
+        let reader = store.read()?;
+        let mut known = |sha: &str| -> Result<Option<Measure>> {
+            // A stored measure that no longer reads is simply made again.
+            Ok(reader.face_measure(sha, face::VERSION)?.and_then(|json| serde_json::from_str(&json).ok()))
+        };
+        let known: Option<batch::KnownMeasures<'_>> = ws.settings.import.face_check.then_some(&mut known);
+        batch::check_photos(&mut src, table, progress, &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()), known)?
+    };
 
     let mut report = BatchReport {
         id: None,
@@ -132,11 +164,18 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         skipped: Vec::new(),
         rejected: contents.rejected,
         warnings: contents.warnings,
+        photo_checks: Vec::new(),
     };
     let tx = store.write()?;
     let mut to_store: Vec<(&Candidate, bool)> = Vec::new();
+    let mut measured: Vec<&Candidate> = Vec::new();
     for c in &contents.candidates {
-        match decide(&tx, c, replace)? {
+        let decision = decide(&tx, c, replace)?;
+        if !matches!(decision, Decision::Conflict(_)) {
+            photo_check(&mut report, c, required.get(&c.student.school).copied().flatten());
+            measured.push(c);
+        }
+        match decision {
             Decision::New => to_store.push((c, false)),
             Decision::Replace => to_store.push((c, true)),
             Decision::Same(old) => {
@@ -164,8 +203,12 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             }
         }
     }
+    let fresh = save_measures(&tx, &measured)?;
     if to_store.is_empty() {
-        // Nothing to keep: roll back (there is nothing to roll back) and drop the staged files.
+        // Nothing new to keep but the measures of photos already stored; drop the staged files.
+        if fresh {
+            tx.commit()?;
+        }
         return Ok(report);
     }
 
@@ -222,4 +265,41 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     staging.finish();
     report.id = Some(batch_id);
     Ok(report)
+}
+
+/// The photo check's warnings for one photo, for the school's required background.
+fn photo_check(report: &mut BatchReport, c: &Candidate, required: Option<BackgroundColour>) {
+    let Some(m) = &c.face else { return };
+    let checks = face::judge(&m.measure, required);
+    if checks.is_empty() {
+        return;
+    }
+    for check in &checks {
+        report.warnings.push(
+            Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), check.english()).with_code(check.code()),
+        );
+    }
+    report.photo_checks.push(PhotoCheck {
+        cjm: c.student.cjm.clone(),
+        xh: c.student.xh.clone(),
+        file: c.file.clone(),
+        row: c.row,
+        sha256: c.photo.sha256.clone(),
+        checks,
+        measure: m.measure.clone(),
+    });
+}
+
+/// Keep the measures this import made of photos that are (or will be) stored, so they are
+/// never measured again. Returns whether there were any.
+fn save_measures(tx: &Tx<'_>, candidates: &[&Candidate]) -> Result<bool> {
+    let mut any = false;
+    for c in candidates {
+        let Some(m) = c.face.as_ref().filter(|m| m.fresh) else { continue };
+        let json = serde_json::to_string(&m.measure)
+            .map_err(|e| Error::input(format!("{}: the photo check's measure cannot be written: {e}", c.file)))?;
+        tx.save_face_measure(&c.photo.sha256, face::VERSION, &json)?;
+        any = true;
+    }
+    Ok(any)
 }

@@ -1,7 +1,7 @@
 //! Registering schools and looking them up.
 
 use super::Workspace;
-use crate::domain::school::check_email;
+use crate::domain::school::{BackgroundColour, check_email};
 use crate::domain::{School, SchoolCode};
 use crate::error::{Error, Result};
 use crate::store::{BatchRecord, RosterInfo, SchoolSummary};
@@ -44,6 +44,7 @@ pub fn add(ws: &Workspace, new: &NewSchool) -> Result<SchoolCode> {
         address: non_empty(&new.address),
         contact: non_empty(&new.contact),
         phone: non_empty(&new.phone),
+        background: None,
     };
     let mut store = ws.store()?;
     let tx = store.write()?;
@@ -70,6 +71,29 @@ pub fn set_contact(
     let tx = store.write()?;
     require(&tx, &code)?;
     tx.update_school_contact(code.as_str(), address.as_deref(), contact.as_deref(), phone.as_deref())?;
+    let school = require(&tx, &code)?;
+    tx.commit()?;
+    Ok(school)
+}
+
+/// `--background`: one of the standard's colours the school requires, or `any`.
+pub fn parse_background(raw: &str) -> Result<Option<BackgroundColour>> {
+    if raw.trim().eq_ignore_ascii_case("any") {
+        return Ok(None);
+    }
+    BackgroundColour::parse(raw).map(Some).map_err(|e| Error::input(format!("--background: {e}, or any")))
+}
+
+/// Require one background colour of a school's photos from now on (None: any the standard
+/// allows); the photo check on import warns about any other (audited).
+pub fn set_background(ws: &Workspace, code: &str, colour: Option<BackgroundColour>) -> Result<School> {
+    let code = parse_code(code)?;
+    let mut store = ws.store()?;
+    let tx = store.write()?;
+    require(&tx, &code)?;
+    tx.set_school_background(code.as_str(), colour)?;
+    let detail = format!("background {}", colour.map(BackgroundColour::as_str).unwrap_or("any"));
+    tx.audit(&ws.settings.operator(), "school.background", &format!("school {code}"), &detail)?;
     let school = require(&tx, &code)?;
     tx.commit()?;
     Ok(school)

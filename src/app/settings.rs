@@ -93,6 +93,9 @@ pub struct ImportSettings {
     pub max_zip_entry_mb: u64,
     /// Largest total a batch zip may unpack, in MB.
     pub max_zip_total_mb: u64,
+    /// Measure every imported photo against the standard's geometry (head, eyes, face width,
+    /// centring, tilt, background).
+    pub face_check: bool,
 }
 
 impl Default for LabSettings {
@@ -103,7 +106,7 @@ impl Default for LabSettings {
 
 impl Default for ImportSettings {
     fn default() -> Self {
-        ImportSettings { max_zip_entry_mb: 64, max_zip_total_mb: 16384 }
+        ImportSettings { max_zip_entry_mb: 64, max_zip_total_mb: 16384, face_check: true }
     }
 }
 
@@ -122,6 +125,11 @@ operator = ""
 max_zip_entry_mb = 64
 # ... or if all its files together unpack to more than this many MB.
 max_zip_total_mb = 16384
+# Check every photo against the standard (教毕指〔2017〕99号): head top 50-110 px from the top
+# edge, eyes 200-300 px, face 180-300 px wide, centred, level, an even light-blue, white or
+# grey background. What is out of range is a warning, never a refusal; a photo once checked
+# is not checked again. false skips the check (for a lab re-importing batches it checked).
+face_check = true
 
 [render]
 # A job's PDF is split into parts of at most this many sheets, breaking at a class boundary
@@ -214,6 +222,8 @@ mod tests {
         assert_eq!(s.lab.name, d.lab.name);
         assert_eq!(s.import.max_zip_entry_mb, d.import.max_zip_entry_mb);
         assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
+        assert_eq!(s.import.face_check, d.import.face_check);
+        assert!(d.import.face_check, "the photo check is on by default");
         assert_eq!(s.render.max_sheets_per_part, d.render.max_sheets_per_part);
         assert_eq!(s.render.preview_dpi, d.render.preview_dpi);
         assert_eq!(s.shipping.promise_working_days, d.shipping.promise_working_days);

@@ -7,7 +7,7 @@
 //! job for this one student with [`super::jobs`] and, given a printer, sends it with
 //! [`super::printing`]. It must never check or store a photo itself.
 
-use super::batch::{self, BatchReport};
+use super::batch::{self, BatchReport, PhotoCheck};
 use super::jobs::{self, JobRequest};
 use super::printing::{self, PrintReport, PrintRequest};
 use super::{Workspace, qr, schools};
@@ -71,6 +71,9 @@ pub struct Walkin {
     pub printed: Option<PrintReport>,
     /// Warnings from the code and the photo check (file size, density, ...).
     pub warnings: Vec<String>,
+    /// The photo check's findings against the standard's geometry, with their codes and
+    /// measures (empty when nothing was found or the check is off).
+    pub photo_checks: Vec<PhotoCheck>,
 }
 
 /// A folder removed when dropped, whatever happened in between.
@@ -140,6 +143,7 @@ fn store_photo(
     code: &CollectionCode,
     req: &WalkinRequest,
     warnings: &mut Vec<String>,
+    checks: &mut Vec<PhotoCheck>,
     progress: &dyn Progress,
 ) -> Result<(i64, &'static str)> {
     let cjm = &code.student.cjm;
@@ -154,6 +158,7 @@ fn store_photo(
     let report: BatchReport = batch::import(ws, &dir.0, req.replace, progress)?;
     drop(dir);
     warnings.extend(report.warnings.iter().map(|f| finding(f, &photo_name, &req.photo)));
+    checks.extend(report.photo_checks.iter().cloned().map(|c| PhotoCheck { file: req.photo.display().to_string(), ..c }));
     if !report.rejected.is_empty() {
         let reasons: Vec<String> = report.rejected.iter().map(|f| finding(f, &photo_name, &req.photo)).collect();
         return Err(Error::input(format!("walk-in of {cjm} refused, nothing was stored: {}", reasons.join("; "))));
@@ -190,7 +195,8 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
     }
 
     let mut warnings = code.warnings.clone();
-    let (batch, stored) = store_photo(ws, &code, req, &mut warnings, progress)?;
+    let mut photo_checks = Vec::new();
+    let (batch, stored) = store_photo(ws, &code, req, &mut warnings, &mut photo_checks, progress)?;
     let cjm = code.student.cjm.clone();
     // The student as stored: a row whose photo was already there keeps the stored data.
     let s = {
@@ -268,6 +274,7 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         preview: preview.display().to_string(),
         printed,
         warnings,
+        photo_checks,
     })
 }
 

@@ -270,18 +270,38 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 output::table(&["code", "name", "students", "classes", "roster"], &rows);
             }
         }
-        SchoolCmd::Set { code, address, contact, phone } => {
-            let s = app::schools::set_contact(ws, &code, address.as_deref(), contact.as_deref(), phone.as_deref())?;
+        SchoolCmd::Set { code, address, contact, phone, background } => {
+            // Everything given is checked before anything changes.
+            let background = background.as_deref().map(app::schools::parse_background).transpose()?;
+            let contact_given = address.is_some() || contact.is_some() || phone.is_some();
+            if !contact_given && background.is_none() {
+                return Err(crate::Error::input("give at least one of --address, --contact, --phone, --background"));
+            }
+            let mut s = None;
+            if contact_given {
+                s = Some(app::schools::set_contact(
+                    ws,
+                    &code,
+                    address.as_deref(),
+                    contact.as_deref(),
+                    phone.as_deref(),
+                )?);
+            }
+            if let Some(colour) = background {
+                s = Some(app::schools::set_background(ws, &code, colour)?);
+            }
+            let Some(s) = s else { return Ok(OK) };
             if as_json {
                 json(&s);
             } else {
                 say!(
-                    "{} {}: {} / {} {}",
+                    "{} {}: {} / {} {}; background {}",
                     s.code,
                     s.name,
                     s.address.as_deref().unwrap_or("-"),
                     s.contact.as_deref().unwrap_or("-"),
-                    s.phone.as_deref().unwrap_or("")
+                    s.phone.as_deref().unwrap_or(""),
+                    s.background.map(|b| b.as_str()).unwrap_or("any standard colour")
                 );
             }
         }
@@ -301,6 +321,7 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 say!("  e-mail:   {}", if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") });
                 say!("  address:  {}", s.address.as_deref().unwrap_or("-"));
                 say!("  contact:  {} {}", s.contact.as_deref().unwrap_or("-"), s.phone.as_deref().unwrap_or(""));
+                say!("  background: {}", s.background.map(|b| b.as_str()).unwrap_or("any standard colour"));
                 say!("  students: {} in {} classes", d.students, d.classes.len());
                 for c in &d.classes {
                     say!("    {}  {}", c.bh, c.students);

@@ -481,7 +481,7 @@ pub enum SchoolCmd {
     Add(SchoolAdd),
     /// List registered schools
     List,
-    /// Change a school's postal address, contact or phone
+    /// Change a school's postal address, contact or phone, or the background colour it requires
     Set {
         code: String,
         #[arg(long, value_name = "A")]
@@ -490,6 +490,10 @@ pub enum SchoolCmd {
         contact: Option<String>,
         #[arg(long, value_name = "P")]
         phone: Option<String>,
+        /// Require this background of the school's photos: blue, white or grey (any: whichever
+        /// the standard allows); the photo check warns about any other
+        #[arg(long, value_name = "COLOUR")]
+        background: Option<String>,
     },
     /// Show one school: addresses, classes, roster, batches
     Show {

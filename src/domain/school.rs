@@ -1,6 +1,6 @@
 //! School codes (院校代码): exactly five ASCII digits.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -31,6 +31,48 @@ pub struct School {
     pub address: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// The one background colour the school requires of its photos; None: any the standard
+    /// allows.
+    pub background: Option<BackgroundColour>,
+}
+
+/// The background colours the standard allows; a school may require one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackgroundColour {
+    Blue,
+    White,
+    Grey,
+}
+
+impl BackgroundColour {
+    pub const ALL: [BackgroundColour; 3] = [BackgroundColour::Blue, BackgroundColour::White, BackgroundColour::Grey];
+
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            BackgroundColour::Blue => [100, 197, 255],
+            BackgroundColour::White => [255, 255, 255],
+            BackgroundColour::Grey => [240, 240, 240],
+        }
+    }
+
+    /// The name in the store, on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BackgroundColour::Blue => "blue",
+            BackgroundColour::White => "white",
+            BackgroundColour::Grey => "grey",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "blue" => Ok(BackgroundColour::Blue),
+            "white" => Ok(BackgroundColour::White),
+            "grey" | "gray" => Ok(BackgroundColour::Grey),
+            _ => Err(format!("background colour {raw:?}: use blue, white or grey")),
+        }
+    }
 }
 
 /// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.

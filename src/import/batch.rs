@@ -1,9 +1,12 @@
 //! Reading an approved batch: its one data table (数据表) and its JPEGs. Each row becomes a
 //! candidate student with a checked photo, or a refusal that names the file, row and reason.
 //! Photos are handed to a sink as they are checked (the store stages them), so a batch of any
-//! size is read once and never held in memory whole.
+//! size is read once and never held in memory whole. After its JPEG check, each photo's decoded
+//! pixels go to the photo check against the standard's geometry ([`super::face`]) unless it was
+//! measured before.
 
 use super::Finding;
+use super::face::{self, Measure};
 use super::photo::{self, PhotoFacts};
 use super::source::{BatchSource, Entry};
 use super::table::{self, Column};
@@ -14,8 +17,20 @@ use crate::progress::{self, Progress};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// A photo read and checked: its facts and bytes, or why it is refused.
-type Checked = Result<(PhotoFacts, Vec<u8>), String>;
+/// A photo read and checked: its facts, bytes and measure (or why the measuring failed), or why
+/// it is refused.
+type Checked = Result<(PhotoFacts, Vec<u8>, Result<Option<Measured>, String>), String>;
+
+/// A photo's measure against the standard's geometry.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    pub measure: Measure,
+    /// Made by this import (false: read back from an earlier one).
+    pub fresh: bool,
+}
+
+/// Measures made before, by photo SHA-256: the photo check's memory, kept by the store.
+pub type KnownMeasures<'a> = &'a mut dyn FnMut(&str) -> Result<Option<Measure>>;
 
 /// A row that passed every check so far: what the store is asked to keep.
 #[derive(Debug, Clone)]
@@ -24,6 +39,8 @@ pub struct Candidate {
     pub file: String,
     pub student: Student,
     pub photo: PhotoFacts,
+    /// The photo check's measure; None when the check is off.
+    pub face: Option<Measured>,
 }
 
 #[derive(Debug, Default)]
@@ -151,12 +168,14 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     Ok(BatchTable { data_table: table_name, rows: pending, rejected: out.rejected, warnings: out.warnings })
 }
 
-/// Read and check every row's photo, handing each good one to `sink` as it goes.
+/// Read and check every row's photo, handing each good one to `sink` as it goes. With `known`,
+/// the photo check runs too, on every photo `known` has no measure for.
 pub fn check_photos(
     src: &mut BatchSource,
     table: BatchTable,
     progress: &dyn Progress,
     sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+    mut known: Option<KnownMeasures<'_>>,
 ) -> Result<BatchContents> {
     let BatchTable { data_table: table_name, rows: pending, rejected, warnings } = table;
     let mut out = BatchContents { data_table: table_name.clone(), candidates: Vec::new(), rejected, warnings };
@@ -177,11 +196,32 @@ pub fn check_photos(
             };
             loaded.push(got);
         }
+        // Which photos were measured before: found by content, so only the hash is needed.
+        let mut before: Vec<Option<Measure>> = vec![None; loaded.len()];
+        if let Some(known) = known.as_mut() {
+            let hashes: Vec<Option<String>> =
+                loaded.par_iter().map(|got| got.as_ref().ok().map(|(_, b)| photo::sha256_hex(b))).collect();
+            for (slot, hash) in before.iter_mut().zip(hashes) {
+                if let Some(h) = hash {
+                    *slot = known(&h)?;
+                }
+            }
+        }
+        let measuring = known.is_some();
         let checked: Vec<(String, Checked)> = loaded
             .into_par_iter()
-            .map(|got| match got {
+            .zip(before)
+            .map(|(got, before)| match got {
                 Ok((name, bytes)) => {
-                    let r = photo::check(&bytes).map(|f| (f, bytes));
+                    let r = photo::check_decoded(&bytes).map(|(facts, pixels)| {
+                        let measured = match (measuring, before) {
+                            (false, _) => Ok(None),
+                            (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),
+                            (true, None) => face::measure(pixels.as_raw(), pixels.width() as usize, pixels.height() as usize)
+                                .map(|measure| Some(Measured { measure, fresh: true })),
+                        };
+                        (facts, bytes, measured)
+                    });
                     (name, r)
                 }
                 Err(reason) => (table_name.clone(), Err(reason)),
@@ -190,12 +230,20 @@ pub fn check_photos(
         for (p, (file, result)) in chunk.iter().zip(checked) {
             progress::check(progress)?;
             match result {
-                Ok((facts, bytes)) => {
+                Ok((facts, bytes, measured)) => {
+                    // A detector that cannot run is the program's fault, not the photo's.
+                    let face = measured.map_err(Error::Input)?;
                     sink(&facts.sha256, &bytes)?;
                     for w in &facts.warnings {
                         out.warnings.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), w.clone()));
                     }
-                    out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts });
+                    out.candidates.push(Candidate {
+                        row: p.row,
+                        file,
+                        student: p.student.clone(),
+                        photo: facts,
+                        face,
+                    });
                 }
                 Err(reason) => out.rejected.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), reason)),
             }

@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod corrections;
+pub mod face;
 pub mod photo;
 pub mod qr;
 pub mod roster;
@@ -19,11 +20,20 @@ pub struct Finding {
     pub row: Option<usize>,
     pub cjm: Option<String>,
     pub reason: String,
+    /// A stable machine code, where a finding has one (the photo check's: `head_top`, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl Finding {
     pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<String>) -> Self {
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), reason: reason.into() }
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), reason: reason.into(), code: None }
+    }
+
+    /// The same finding, with its machine code.
+    pub fn with_code(mut self, code: &str) -> Self {
+        self.code = Some(code.to_string());
+        self
     }
 }
 

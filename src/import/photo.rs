@@ -154,6 +154,12 @@ fn exif_orientation(exif: &[u8]) -> Option<u32> {
 
 /// Check one photo. Err is the reason it is refused, in plain words.
 pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
+    check_decoded(bytes).map(|(facts, _)| facts)
+}
+
+/// Check one photo and keep its decoded pixels for the stages after this one (the photo check
+/// against the standard's geometry, `super::face`).
+pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), String> {
     if bytes.is_empty() {
         return Err("the photo file is empty".into());
     }
@@ -181,8 +187,9 @@ pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
             "EXIF orientation is {o} (rotated or mirrored); the standard forbids rotation, so the photo must be upright as stored"
         ));
     }
-    image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
-        .map_err(|e| format!("the JPEG does not decode completely: {e}"))?;
+    let pixels = image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+        .map_err(|e| format!("the JPEG does not decode completely: {e}"))?
+        .into_rgb8();
     let mut warnings = Vec::new();
     let kb = bytes.len() as f64 / 1024.0;
     if !(20.0..=40.0).contains(&kb) {
@@ -207,7 +214,7 @@ pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
             warnings.push(format!("JPEG quality factor about {quality}; the standard asks for at least 60"));
         }
     }
-    Ok(PhotoFacts { sha256: sha256_hex(bytes), bytes: bytes.len(), warnings })
+    Ok((PhotoFacts { sha256: sha256_hex(bytes), bytes: bytes.len(), warnings }, pixels))
 }
 
 #[cfg(test)]

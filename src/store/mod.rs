@@ -6,6 +6,7 @@
 mod audit;
 mod corrections;
 mod ecopy;
+mod face;
 mod jobs;
 mod mail;
 mod photos;

@@ -2,6 +2,7 @@
 //! the rest of the program sees only domain types.
 
 use super::Tx;
+use crate::domain::school::BackgroundColour;
 use crate::domain::{RosterRow, School, SchoolCode, Student};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, Row, params};
@@ -97,15 +98,19 @@ impl Tx<'_> {
     pub fn school(&self, code: &SchoolCode) -> Result<Option<School>> {
         let row = self
             .tx
-            .query_row("SELECT name, address, contact, phone FROM schools WHERE code = ?1", [code.as_str()], |r| {
-                Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
+            .query_row(
+                "SELECT name, address, contact, phone, background FROM schools WHERE code = ?1",
+                [code.as_str()],
+                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, Option<String>>(4)?)),
+            )
             .optional()?;
-        let Some((name, address, contact, phone)) = row else { return Ok(None) };
+        let Some((name, address, contact, phone, background)) = row else { return Ok(None) };
+        // The column's CHECK admits only the names BackgroundColour parses.
+        let background = background.and_then(|b| BackgroundColour::parse(&b).ok());
         let mut stmt =
             self.tx.prepare_cached("SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email")?;
         let emails = stmt.query_map([code.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        Ok(Some(School { code: code.clone(), name, emails, address, contact, phone }))
+        Ok(Some(School { code: code.clone(), name, emails, address, contact, phone, background }))
     }
 
     pub fn schools(&self) -> Result<Vec<SchoolSummary>> {

@@ -358,6 +358,19 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (request_id, file_name)
     );
     "#,
+    // 7: the photo check against the standard's geometry. A school may require one of the
+    // standard's background colours; each photo's measure is kept by the photo's SHA-256 (and
+    // the version of the measuring that made it), so a photo is never measured twice.
+    r#"
+    ALTER TABLE schools ADD COLUMN background TEXT
+        CHECK (background IS NULL OR background IN ('blue', 'white', 'grey'));
+    CREATE TABLE face_checks (
+        photo_sha256 TEXT PRIMARY KEY,
+        version      INTEGER NOT NULL,
+        measure      TEXT NOT NULL,
+        checked_at   TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

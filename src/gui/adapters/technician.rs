@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
 use crate::gui::model::rows;
 use crate::gui::model::worker::Worker;
-use crate::gui::ui::{AppWindow, ClassChoice, Technician};
+use crate::gui::ui::{AppWindow, ClassChoice, PhotoWarning, Technician};
 use crate::store::SchoolSummary;
 use slint::{ComponentHandle, Model, ModelRc, SharedPixelBuffer, SharedString, VecModel};
 use std::cell::RefCell;
@@ -197,6 +197,45 @@ fn choose_roster(t: &Rc<Tech>) {
     t.ctx.chooser.open(&app, &title, filter, move |_, path| import(&tt, path, Some(school)));
 }
 
+/// The photo check's findings drawn over their photos, at most this many per import (the rest
+/// are in the report's table).
+const MAX_PHOTO_CARDS: usize = 30;
+
+/// One photo with the photo check's findings: its thumbnail with the measured lines drawn in.
+struct PhotoCard {
+    pixels: SharedPixelBuffer<slint::Rgba8Pixel>,
+    title: String,
+    text: String,
+}
+
+/// What an import shows: the title, the table's rows and the photo check's pictures.
+struct Imported {
+    title: String,
+    rows: Vec<Vec<String>>,
+    cards: Vec<PhotoCard>,
+}
+
+/// The first photos the photo check found something in, drawn with their measures. A photo
+/// that cannot be read back is left out; its findings are still in the table.
+fn photo_cards(ws: &Workspace, report: &app::batch::BatchReport) -> Vec<PhotoCard> {
+    let photos = ws.photos();
+    report
+        .photo_checks
+        .iter()
+        .take(MAX_PHOTO_CARDS)
+        .filter_map(|p| {
+            let bytes = photos.read(&p.sha256).ok()?;
+            let img = crate::gui::model::overlay::thumbnail(&bytes, &p.measure, &p.checks).ok()?;
+            let texts: Vec<String> = p.checks.iter().map(crate::gui::model::texts::photo_check).collect();
+            Some(PhotoCard {
+                pixels: SharedPixelBuffer::clone_from_slice(img.as_raw(), img.width(), img.height()),
+                title: format!("第 {} 行 {} {}", p.row, p.cjm, p.xh),
+                text: texts.join("\n"),
+            })
+        })
+        .collect()
+}
+
 /// Import a batch (no school) or a roster (for `school`), then show its report.
 fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
     let Some(app) = t.ctx.app() else { return };
@@ -215,17 +254,33 @@ fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
         move |s, progress| {
             let ws = s.open()?;
             match &roster_school {
-                None => Ok(rows::batch_report(&app::batch::import(&ws, &path, replace, progress)?)),
-                Some(school) => Ok(rows::roster_report(&app::roster::import(&ws, &path, school, None)?)),
+                None => {
+                    let report = app::batch::import(&ws, &path, replace, progress)?;
+                    let (title, rows) = rows::batch_report(&report);
+                    Ok(Imported { title, rows, cards: photo_cards(&ws, &report) })
+                }
+                Some(school) => {
+                    let (title, rows) = rows::roster_report(&app::roster::import(&ws, &path, school, None)?);
+                    Ok(Imported { title, rows, cards: Vec::new() })
+                }
             }
         },
         move |app, r| {
             let g = app.global::<Technician>();
             match r {
-                Ok((title, report)) => {
+                Ok(Imported { title, rows, cards }) => {
                     notice(app, &title, false);
                     g.set_report_title(title.into());
-                    g.set_report(table(report));
+                    g.set_report(table(rows));
+                    let cards: Vec<PhotoWarning> = cards
+                        .into_iter()
+                        .map(|c| PhotoWarning {
+                            picture: slint::Image::from_rgba8(c.pixels),
+                            title: c.title.into(),
+                            text: c.text.into(),
+                        })
+                        .collect();
+                    g.set_photo_warnings(ModelRc::from(Rc::new(VecModel::from(cards))));
                 }
                 Err(e) => fail(app, &e),
             }

@@ -3,6 +3,7 @@
 //! Slint's models and wire the window's callbacks to them.
 
 pub mod files;
+pub mod overlay;
 pub mod progress;
 pub mod requests;
 pub mod rows;

@@ -96,7 +96,14 @@ pub fn batch_report(r: &BatchReport) -> (String, Rows) {
         None => title += "。未存入任何照片",
     }
     let mut rows: Rows = r.rejected.iter().map(|f| finding_row("拒绝", f)).collect();
-    rows.extend(r.warnings.iter().map(|f| finding_row("警告", f)));
+    // The photo check's warnings are worded in Chinese from their codes and measures.
+    rows.extend(r.warnings.iter().filter(|f| f.code.is_none()).map(|f| finding_row("警告", f)));
+    for p in &r.photo_checks {
+        rows.extend(p.checks.iter().map(|c| {
+            let what = if c.cannot_judge() { "无法判断" } else { "警告" };
+            vec![what.into(), p.row.to_string(), p.cjm.clone(), p.xh.clone(), texts::photo_check(c)]
+        }));
+    }
     rows.extend(
         r.skipped.iter().map(|s| vec!["已有".into(), String::new(), s.cjm.clone(), s.xh.clone(), s.reason.clone()]),
     );

@@ -140,3 +140,52 @@ mod tests {
         assert_eq!(scan_verdict("tracking", "accepted", true).0, "已发运");
     }
 }
+
+fn colour_name(c: crate::domain::school::BackgroundColour) -> &'static str {
+    use crate::domain::school::BackgroundColour::*;
+    match c {
+        Blue => "浅蓝",
+        White => "白色",
+        Grey => "灰色",
+    }
+}
+
+/// One finding of the photo check (照片规格检查), in Chinese, with the measured value and the
+/// allowed range; the same finding the CLI words in English (`import::face::Check::english`).
+pub fn photo_check(c: &crate::import::face::Check) -> String {
+    use crate::import::face::Check;
+    let rgb = |c: &[u8; 3]| format!("RGB({},{},{})", c[0], c[1], c[2]);
+    match c {
+        Check::HeadTop { px, allowed: [a, b] } => format!("头顶距上边 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
+        Check::EyeLine { px, allowed: [a, b] } => format!("双眼距上边 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
+        Check::FaceWidth { px, allowed: [a, b] } => format!("脸宽 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
+        Check::Centre { offset_px, allowed } => format!(
+            "人像偏{} {:.0} 像素，标准为居中（偏差不超过 {allowed:.0} 像素）",
+            if *offset_px > 0.0 { "右" } else { "左" },
+            offset_px.abs()
+        ),
+        Check::Tilt { degrees, allowed } => format!(
+            "头部{}倾斜 {:.1}°，标准为端正（不超过 {allowed:.0}°）",
+            if *degrees > 0.0 { "顺时针" } else { "逆时针" },
+            degrees.abs()
+        ),
+        Check::BackgroundColour { rgb: c, .. } => {
+            format!("背景颜色 {} 不是标准色（浅蓝 RGB(100,197,255)、白色或灰色 RGB(240,240,240)）", rgb(c))
+        }
+        Check::BackgroundNotRequired { rgb: c, found, required } => format!(
+            "背景为{} {}，本校要求{} {}",
+            colour_name(*found),
+            rgb(c),
+            colour_name(*required),
+            rgb(&required.rgb())
+        ),
+        Check::BackgroundUneven { spread, allowed, .. } => {
+            format!("背景不均匀（各处相差 {spread:.0}，标准为均匀单色，不超过 {allowed:.0}）")
+        }
+        Check::NoFace => "无法判断：未找到人脸".into(),
+        Check::HeadTopUnsure => "无法判断头顶位置：头发与背景分界不清".into(),
+        Check::FaceWidthUnsure => "无法判断脸宽：脸颊与头发或背景分界不清".into(),
+        Check::TiltUnsure => "无法判断是否端正：未找到瞳孔（眼镜反光或闭眼）".into(),
+        Check::BackgroundUnsure => "无法判断背景：可见的背景太少".into(),
+    }
+}
