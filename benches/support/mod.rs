@@ -1,5 +1,10 @@
 //! What the benchmarks share: peak memory of this process, and a fresh workspace with a
 //! registered school and an approved batch folder of N synthetic students.
+#![allow(dead_code)]
+
+/// A real face (the NASA portrait the tests use), for the photo check's benchmark.
+#[path = "../../tests/common/portrait.rs"]
+pub mod portrait;
 
 use gradlab::app::{Workspace, demo, schools};
 use std::fmt::Write as _;
@@ -36,10 +41,32 @@ fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
 /// JPEGs: 64 are drawn and each copy gets a unique comment segment, so every file differs
 /// while it costs the same to check and embed as a real photo.
 pub fn workspace_with_batch(tmp: &Path, n: usize, class_size: usize) -> (Workspace, PathBuf) {
+    let bases: Vec<Vec<u8>> = (0..64).map(|i| demo::synthetic_photo(i as u64)).collect();
+    workspace_with_photos(tmp, n, class_size, &bases)
+}
+
+/// 64 portraits of a real face, placed a little differently each (offset, size, tilt), so the
+/// photo check's detector and measures do their whole work on every photo.
+pub fn portraits() -> Vec<Vec<u8>> {
+    (0..64)
+        .map(|i| {
+            let pose = portrait::Pose {
+                face_width: 170.0 + (i % 8) as f32 * 10.0,
+                eye_line: 240.0 + (i / 8) as f32 * 8.0,
+                centre: 210.0 + (i % 5) as f32 * 15.0,
+                degrees: (i % 7) as f32 - 3.0,
+                ..Default::default()
+            };
+            portrait::portrait(&pose)
+        })
+        .collect()
+}
+
+/// Like [`workspace_with_batch`], with these photos (each copy made unique).
+pub fn workspace_with_photos(tmp: &Path, n: usize, class_size: usize, bases: &[Vec<u8>]) -> (Workspace, PathBuf) {
     let (ws, _) = Workspace::init(&tmp.join("ws")).expect("init");
     schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
         .expect("school");
-    let bases: Vec<Vec<u8>> = (0..64).map(|i| demo::synthetic_photo(i as u64)).collect();
     let dir = tmp.join("batch");
     std::fs::create_dir_all(&dir).expect("batch dir");
     let mut csv = String::from("sjc,cjm,yxdm,zjhm,xh,cc,xllb,xm,bh,拍摄序号\n");
@@ -53,7 +80,7 @@ pub fn workspace_with_batch(tmp: &Path, n: usize, class_size: usize) -> (Workspa
             i,
             i / class_size + 1
         );
-        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % 64], i)).expect("photo");
+        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % bases.len()], i)).expect("photo");
     }
     std::fs::write(dir.join("数据表.csv"), csv).expect("table");
     (ws, dir)

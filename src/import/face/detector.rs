@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::io::Cursor;
+use std::mem::ManuallyDrop;
 use std::sync::{Arc, OnceLock};
 use tract_onnx::prelude::*;
 
@@ -51,7 +52,11 @@ fn plan() -> Result<&'static Plan, String> {
 }
 
 thread_local! {
-    static STATE: RefCell<Option<TypedSimpleState>> = const { RefCell::new(None) };
+    /// This thread's running state of the network. Never dropped: tract's matrix products keep
+    /// scratch space in a thread-local of their own, which may be gone when this one's
+    /// destructor would run at thread exit (a panic there aborts the process). A worker
+    /// thread lives as long as the program, so nothing is lost.
+    static STATE: ManuallyDrop<RefCell<Option<TypedSimpleState>>> = const { ManuallyDrop::new(RefCell::new(None)) };
 }
 
 /// Shrink an RGB image (any size) to the network's input by averaging boxes of pixels, as a

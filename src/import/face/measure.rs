@@ -89,39 +89,64 @@ pub fn measure(img: Pixels<'_>, face: Option<&Detection>) -> Measure {
     Measure { face: Some(face), background }
 }
 
-/// The pupil near a detector's eye point: the darkest small window within reach, provided it
-/// stands out from its surroundings (glare on glasses or closed eyes do not).
+/// The pupil near a detector's eye point (which may be 10-20 px off): within reach of it, the
+/// small window darkest against the ring around it. An iris has the white of the eye on both
+/// sides and skin above and below; a brow or a lash line is dark along its length, so it does
+/// not stand out from its ring. Glare on glasses, closed eyes or a best spot at the edge of
+/// the reach leave the pupil not found.
 fn refine_eye(img: Pixels<'_>, raw: [f32; 2], bw: f32) -> Option<[f32; 2]> {
-    let (rx, ry) = ((0.10 * bw) as isize, (0.07 * bw) as isize);
-    let half = ((0.045 * bw) as isize / 2).max(1);
     let (cx, cy) = (raw[0] as isize, raw[1] as isize);
-    let inside = |x: isize, y: isize| x - half >= 0 && y - half >= 0 && x + half < img.w as isize && y + half < img.h as isize;
-    let window = |x: isize, y: isize| {
-        let mut s = 0.0;
-        for yy in y - half..=y + half {
-            for xx in x - half..=x + half {
-                s += img.luma(xx as usize, yy as usize);
+    // Glare on glasses: the eye point itself lies in a patch of near-white.
+    let r = (0.05 * bw) as isize;
+    let (mut bright, mut all) = (0, 0);
+    for y in cy - r..=cy + r {
+        for x in cx - r..=cx + r {
+            if x >= 0 && y >= 0 && (x as usize) < img.w && (y as usize) < img.h {
+                all += 1;
+                bright += (img.luma(x as usize, y as usize) > 225.0) as usize;
             }
         }
-        s / ((2 * half + 1) * (2 * half + 1)) as f32
+    }
+    if all == 0 || bright * 4 > all {
+        return None;
+    }
+    let (rx, ry) = ((0.13 * bw) as isize, (0.11 * bw) as isize);
+    let half = ((0.05 * bw) as isize / 2).max(1);
+    let ring = 3 * half;
+    // Summed luma over the reach and its margin: any box's mean in four lookups.
+    let (x0, y0) = (cx - rx - ring - 1, cy - ry - ring - 1);
+    let (w, h) = ((2 * (rx + ring) + 3) as usize, (2 * (ry + ring) + 3) as usize);
+    if x0 < 0 || y0 < 0 || x0 as usize + w > img.w || y0 as usize + h > img.h {
+        return None;
+    }
+    let mut sat = vec![0f32; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0.0;
+        for x in 0..w {
+            row += img.luma(x0 as usize + x, y0 as usize + y);
+            sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let boxed = |x: isize, y: isize, r: isize| {
+        let (a, b) = ((x - x0 - r) as usize, (y - y0 - r) as usize);
+        let (c, d) = ((x - x0 + r + 1) as usize, (y - y0 + r + 1) as usize);
+        let s = sat[d * (w + 1) + c] - sat[b * (w + 1) + c] - sat[d * (w + 1) + a] + sat[b * (w + 1) + a];
+        (s, ((2 * r + 1) * (2 * r + 1)) as f32)
     };
-    let (mut best, mut at, mut sum, mut n) = (f32::MAX, (cx, cy), 0.0, 0);
+    let (mut best, mut at) = (f32::MIN, (cx, cy));
     for y in cy - ry..=cy + ry {
         for x in cx - rx..=cx + rx {
-            if !inside(x, y) {
-                continue;
-            }
-            let v = window(x, y);
-            sum += v;
-            n += 1;
-            if v < best {
-                best = v;
+            let (inner, n_in) = boxed(x, y, half);
+            let (outer, n_out) = boxed(x, y, ring);
+            let contrast = (outer - inner) / (n_out - n_in) - inner / n_in;
+            if contrast > best {
+                best = contrast;
                 at = (x, y);
             }
         }
     }
-    // A pupil is clearly darker than the skin and white of the eye around it.
-    (n > 0 && sum / n as f32 - best >= 18.0).then_some([at.0 as f32, at.1 as f32])
+    let inner = (at.0 - cx).abs() < rx && (at.1 - cy).abs() < ry;
+    (inner && best >= 15.0).then_some([at.0 as f32, at.1 as f32])
 }
 
 /// Where the head meets the background above the eyes, looking down columns near the middle
@@ -147,6 +172,11 @@ fn head_top(img: Pixels<'_>, bg: &Background, mid_x: f32, eye_line: f32, eye_gap
         }
     }
     let top = median(tops)?;
+    // Hair hardly different from the background: the edge found is not to be trusted.
+    let band = img.mean(x0 as f32, top + 3.0, x1 as f32, top + 3.0 + 0.15 * eye_gap)?;
+    if dist(band, colour) < 1.5 * threshold {
+        return None;
+    }
     // From the top of the head to the eyes is about twice the distance between the eyes; a
     // "top" much nearer the eyes is the forehead, with the hair lost in the background.
     (eye_line - top >= 1.3 * eye_gap).then_some(top)
@@ -171,7 +201,8 @@ fn face_edges(img: Pixels<'_>, eyes: [[f32; 2]; 2], eye_line: f32, bw: f32) -> O
     };
     let reach = 0.9 * bw;
     let mut sides: [Vec<f32>; 2] = [Vec::new(), Vec::new()];
-    for k in 1..=6 {
+    // Below the eyes (clear of glasses) down to the nose, where the cheeks are widest.
+    for k in 2..=7 {
         let y = eye_line + 0.05 * k as f32 * bw;
         if y < 0.0 || y >= img.h as f32 {
             continue;
@@ -209,18 +240,19 @@ fn face_edges(img: Pixels<'_>, eyes: [[f32; 2]; 2], eye_line: f32, bw: f32) -> O
 /// from the head) and how uneven it is.
 fn background(img: Pixels<'_>, face: Option<&Detection>) -> Option<Background> {
     let (w, h) = (img.w as f32, img.h as f32);
-    // Patches in fractions of the photo: top corners and the upper sides.
+    // Patches in fractions of the photo: top corners, the top edge and the sides above the
+    // shoulders.
     let patches = [
         [0.0, 0.0, 0.15, 0.14],
         [0.85, 0.0, 1.0, 0.14],
-        [0.0, 0.16, 0.08, 0.55],
-        [0.92, 0.16, 1.0, 0.55],
+        [0.0, 0.16, 0.08, 0.40],
+        [0.92, 0.16, 1.0, 0.40],
         [0.3, 0.0, 0.7, 0.05],
     ];
     // Away from the head: the face box widened to take in the hair and ears.
     let head = face.map(|d| {
         let [x, y, bw, bh] = d.bbox;
-        [x - 0.45 * bw, y - 0.9 * bh, x + 1.45 * bw, y + 1.6 * bh]
+        [x - 0.4 * bw, y - 0.9 * bh, x + 1.4 * bw, y + 1.6 * bh]
     });
     let mut means = Vec::new();
     let mut noise = Vec::new();
@@ -249,7 +281,11 @@ fn background(img: Pixels<'_>, face: Option<&Detection>) -> Option<Background> {
         return None;
     }
     let colour = [0, 1, 2].map(|c| median(means.iter().map(|m| m[c]).collect()).unwrap_or(0.0));
-    let spread = means.iter().map(|m| dist(*m, colour)).fold(0.0, f32::max);
+    // One patch may catch hair or a shoulder the head's box did not cover; uneven light or a
+    // gradient moves more than one.
+    let mut apart: Vec<f32> = means.iter().map(|m| dist(*m, colour)).collect();
+    apart.sort_by(f32::total_cmp);
+    let spread = if apart.len() >= 3 { apart[apart.len() - 2] } else { apart[apart.len() - 1] };
     let noise = noise.iter().sum::<f32>() / noise.len() as f32;
     Some(Background { colour: colour.map(|c| c.round().clamp(0.0, 255.0) as u8), spread, noise })
 }
