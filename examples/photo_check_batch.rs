@@ -27,7 +27,12 @@ fn main() {
     let mut csv = String::from("\u{feff}时间戳,采集码,院校代码,证件号码,学号,层次,学历类别,姓名,班级,拍摄序号\n");
     for (i, (_, pose)) in poses.iter().enumerate() {
         let cjm = format!("FaceCheck{i:07}");
-        let _ = writeln!(csv, "{},{cjm},10418,{:04},20269900{i:05},本科,普通高校,补*拍,补拍班,{i}", 1_780_000_000_000i64, 1000 + i);
+        let _ = writeln!(
+            csv,
+            "{},{cjm},10418,{:04},20269900{i:05},本科,普通高校,补*拍,补拍班,{i}",
+            1_780_000_000_000i64,
+            1000 + i
+        );
         std::fs::write(dir.join(format!("{cjm}.jpg")), portrait::portrait(pose)).expect("write a photo");
     }
     std::fs::write(dir.join("数据表.csv"), csv).expect("write the data table");

@@ -105,12 +105,8 @@ fn each_defect_is_caught_with_its_code_and_a_compliant_photo_gets_none() {
     }
 
     // Each warning carries the measured value and the allowed range, in words and as data.
-    let off: Vec<&serde_json::Value> = report["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|w| w["code"] == "centre")
-        .collect();
+    let off: Vec<&serde_json::Value> =
+        report["warnings"].as_array().unwrap().iter().filter(|w| w["code"] == "centre").collect();
     assert_eq!(off.len(), 1);
     let text = off[0]["reason"].as_str().unwrap();
     assert!(text.contains("px right of the middle") && text.contains("within 24 px"), "{text}");
@@ -166,12 +162,7 @@ fn a_photo_checked_once_is_never_measured_again_and_the_check_can_be_turned_off(
     assert_eq!(again["skipped"].as_array().unwrap().len(), 2);
     assert_eq!(codes["off centre"], ["centre"], "a photo already stored is still reported");
     assert_eq!(codes["compliant"], ["eye_line"], "the kept measure was used, not a new one");
-    let eye = again["photo_checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["cjm"] == cjm(1).as_str())
-        .unwrap();
+    let eye = again["photo_checks"].as_array().unwrap().iter().find(|p| p["cjm"] == cjm(1).as_str()).unwrap();
     assert_eq!(eye["checks"][0]["px"], 400.0);
     let mut after = ws.snapshot();
     after.remove("batches");
@@ -211,7 +202,10 @@ fn a_school_may_require_one_background_colour() {
     assert!(codes["blue"].is_empty(), "{:?}", codes["blue"]);
     let w = report["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "background").unwrap();
     let reason = w["reason"].as_str().unwrap();
-    assert!(reason.contains("background is white") && reason.contains("requires light blue RGB(100,197,255)"), "{reason}");
+    assert!(
+        reason.contains("background is white") && reason.contains("requires light blue RGB(100,197,255)"),
+        "{reason}"
+    );
 
     // The requirement applies when the photos are reported, so it changes with the school.
     ws.run_ok(&["school", "set", SCHOOL, "--background", "white"]);
@@ -256,6 +250,8 @@ fn a_walkin_photo_is_checked_too() {
     let checks = out["photo_checks"].as_array().unwrap();
     assert_eq!(checks.len(), 1, "{out}");
     assert_eq!(checks[0]["checks"][0]["code"], "centre");
-    assert!(out["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("right of the middle")), "{out}");
+    assert!(
+        out["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("right of the middle")),
+        "{out}"
+    );
 }
-

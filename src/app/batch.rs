@@ -6,9 +6,9 @@
 //! warning with its machine code, and the measures of stored photos are kept by their hash.
 
 use super::Workspace;
-use crate::error::{Error, Result};
 use crate::domain::SchoolCode;
 use crate::domain::school::BackgroundColour;
+use crate::error::{Error, Result};
 use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
 use crate::import::face::{self, Check, Measure};
@@ -275,9 +275,9 @@ fn photo_check(report: &mut BatchReport, c: &Candidate, required: Option<Backgro
         return;
     }
     for check in &checks {
-        report.warnings.push(
-            Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), check.english()).with_code(check.code()),
-        );
+        report
+            .warnings
+            .push(Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), check.english()).with_code(check.code()));
     }
     report.photo_checks.push(PhotoCheck {
         cjm: c.student.cjm.clone(),

@@ -158,7 +158,8 @@ fn store_photo(
     let report: BatchReport = batch::import(ws, &dir.0, req.replace, progress)?;
     drop(dir);
     warnings.extend(report.warnings.iter().map(|f| finding(f, &photo_name, &req.photo)));
-    checks.extend(report.photo_checks.iter().cloned().map(|c| PhotoCheck { file: req.photo.display().to_string(), ..c }));
+    checks
+        .extend(report.photo_checks.iter().cloned().map(|c| PhotoCheck { file: req.photo.display().to_string(), ..c }));
     if !report.rejected.is_empty() {
         let reasons: Vec<String> = report.rejected.iter().map(|f| finding(f, &photo_name, &req.photo)).collect();
         return Err(Error::input(format!("walk-in of {cjm} refused, nothing was stored: {}", reasons.join("; "))));

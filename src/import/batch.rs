@@ -217,8 +217,10 @@ pub fn check_photos(
                         let measured = match (measuring, before) {
                             (false, _) => Ok(None),
                             (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),
-                            (true, None) => face::measure(pixels.as_raw(), pixels.width() as usize, pixels.height() as usize)
-                                .map(|measure| Some(Measured { measure, fresh: true })),
+                            (true, None) => {
+                                face::measure(pixels.as_raw(), pixels.width() as usize, pixels.height() as usize)
+                                    .map(|measure| Some(Measured { measure, fresh: true }))
+                            }
                         };
                         (facts, bytes, measured)
                     });
@@ -237,13 +239,7 @@ pub fn check_photos(
                     for w in &facts.warnings {
                         out.warnings.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), w.clone()));
                     }
-                    out.candidates.push(Candidate {
-                        row: p.row,
-                        file,
-                        student: p.student.clone(),
-                        photo: facts,
-                        face,
-                    });
+                    out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts, face });
                 }
                 Err(reason) => out.rejected.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), reason)),
             }

@@ -126,7 +126,9 @@ fn bilinear(src: &Source, x: f32, y: f32) -> Option<([f32; 3], f32)> {
     let (fx, fy) = (x - x0 as f32, y - y0 as f32);
     let mut c = [0f32; 3];
     let mut a = 0.0;
-    for (dx, dy, wgt) in [(0, 0, (1.0 - fx) * (1.0 - fy)), (1, 0, fx * (1.0 - fy)), (0, 1, (1.0 - fx) * fy), (1, 1, fx * fy)] {
+    for (dx, dy, wgt) in
+        [(0, 0, (1.0 - fx) * (1.0 - fy)), (1, 0, fx * (1.0 - fy)), (0, 1, (1.0 - fx) * fy), (1, 1, fx * fy)]
+    {
         let p = src.img.get_pixel((x0 + dx) as u32, (y0 + dy) as u32).0;
         (0..3).for_each(|k| c[k] += p[k] as f32 * wgt);
         a += src.mask[(y0 + dy) * w + x0 + dx] * wgt;

@@ -104,7 +104,10 @@ pub fn detect(rgb: &[u8], w: usize, h: usize) -> Result<Option<Detection>, Strin
         return Err(format!("face detector: {} outputs, expected 12", outputs.len()));
     }
     let view = |i: usize| -> Result<&[f32], String> {
-        outputs[i].try_as_plain_ram().and_then(|v| v.as_slice::<f32>()).map_err(|e| format!("face detector output {i}: {e}"))
+        outputs[i]
+            .try_as_plain_ram()
+            .and_then(|v| v.as_slice::<f32>())
+            .map_err(|e| format!("face detector output {i}: {e}"))
     };
     let (sx, sy) = (w as f32 / INPUT_W as f32, h as f32 / INPUT_H as f32);
     let mut best: Option<Detection> = None;

@@ -261,7 +261,8 @@ fn background(img: Pixels<'_>, face: Option<&Detection>) -> Option<Background> {
         let mut pixels = Vec::new();
         for y in (y0..y1.min(img.h)).step_by(2) {
             for x in (x0..x1.min(img.w)).step_by(2) {
-                let in_head = head.is_some_and(|[a, b, c, d]| (x as f32) > a && (x as f32) < c && (y as f32) > b && (y as f32) < d);
+                let in_head = head
+                    .is_some_and(|[a, b, c, d]| (x as f32) > a && (x as f32) < c && (y as f32) > b && (y as f32) < d);
                 if !in_head {
                     pixels.push(img.px(x, y));
                 }

@@ -15,7 +15,7 @@ mod measure;
 mod rules;
 
 pub use rules::{
-    Check, EYE_LINE, FACE_WIDTH, HEAD_TOP, MAX_CENTRE_OFFSET, MAX_SPREAD, MAX_TILT, MAX_COLOUR_DISTANCE, judge,
+    Check, EYE_LINE, FACE_WIDTH, HEAD_TOP, MAX_CENTRE_OFFSET, MAX_COLOUR_DISTANCE, MAX_SPREAD, MAX_TILT, judge,
 };
 
 pub use crate::domain::school::BackgroundColour;

@@ -25,22 +25,48 @@ pub const MAX_SPREAD: f32 = 20.0;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Check {
-    HeadTop { px: f32, allowed: [f32; 2] },
-    EyeLine { px: f32, allowed: [f32; 2] },
-    FaceWidth { px: f32, allowed: [f32; 2] },
+    HeadTop {
+        px: f32,
+        allowed: [f32; 2],
+    },
+    EyeLine {
+        px: f32,
+        allowed: [f32; 2],
+    },
+    FaceWidth {
+        px: f32,
+        allowed: [f32; 2],
+    },
     /// Positive: right of the middle.
-    Centre { offset_px: f32, allowed: f32 },
+    Centre {
+        offset_px: f32,
+        allowed: f32,
+    },
     /// Positive: clockwise (the image-right eye lower).
-    Tilt { degrees: f32, allowed: f32 },
+    Tilt {
+        degrees: f32,
+        allowed: f32,
+    },
     /// Not one of the standard's colours.
     #[serde(rename = "background")]
-    BackgroundColour { rgb: [u8; 3], allowed: [[u8; 3]; 3] },
+    BackgroundColour {
+        rgb: [u8; 3],
+        allowed: [[u8; 3]; 3],
+    },
     /// A standard colour, but not the one the school requires.
     #[serde(rename = "background")]
-    BackgroundNotRequired { rgb: [u8; 3], found: BackgroundColour, required: BackgroundColour },
+    BackgroundNotRequired {
+        rgb: [u8; 3],
+        found: BackgroundColour,
+        required: BackgroundColour,
+    },
     /// Uneven: shading, a gradient or a pattern.
     #[serde(rename = "background")]
-    BackgroundUneven { rgb: [u8; 3], spread: f32, allowed: f32 },
+    BackgroundUneven {
+        rgb: [u8; 3],
+        spread: f32,
+        allowed: f32,
+    },
     NoFace,
     HeadTopUnsure,
     FaceWidthUnsure,
