@@ -22,6 +22,23 @@ pub fn peak_rss_mb() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// Forget the peak so far, so that [`peak_rss_mb`] gives the peak of what runs next
+/// (Linux: writing 5 to clear_refs resets VmHWM).
+pub fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// CPU time this process has used so far (user + system, all threads), in seconds: unlike
+/// wall time, hardly moved by other work on a shared machine.
+pub fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses and may hold spaces);
+    // utime and stime are the 14th and 15th fields, in clock ticks of 1/100 s on Linux.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let ticks: Vec<f64> = rest.split_whitespace().skip(11).take(2).filter_map(|v| v.parse().ok()).collect();
+    ticks.iter().sum::<f64>() / 100.0
+}
+
 /// The JPEG with a comment segment naming `i` after its start marker: different bytes, the
 /// same picture and the same decoding cost.
 fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
