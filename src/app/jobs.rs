@@ -11,8 +11,9 @@ use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
 use crate::progress::{self, Progress};
 use crate::render::pdf::PdfWriter;
-use crate::render::{Adjustment, PageSpec, PdfSummary, preview};
+use crate::render::{Adjustment, Item, PageSpec, PdfSummary, Rect, preview};
 use crate::store::{DispatchRecord, JobRecord, JobStudent, PacketRecord, PartRecord, ReprintRecord, SheetRecord, Tx};
+use crate::verify::{ExpectedSheet, Who};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -199,6 +200,8 @@ pub struct JobDetail {
     /// Every file sent to a printer, with the state last reported.
     pub dispatches: Vec<DispatchRecord>,
     pub reprints: Vec<ReprintRecord>,
+    /// The latest verification of each part (`job verify`).
+    pub verification: Vec<super::verify::PartCheck>,
 }
 
 /// Everything about one job, as the store has it.
@@ -282,6 +285,43 @@ impl Loaded {
         Ok(layout::compose(&self.layout, &self.plan(s), &self.context(s))?)
     }
 
+    /// What preflight must find on a sheet: its page as the frozen layout composes it, each
+    /// item owned by the student whose group cell holds it.
+    pub(super) fn expected(&self, s: &SheetRecord) -> Result<ExpectedSheet> {
+        let page = self.page(s)?;
+        let cells: Vec<Rect> = self.layout.group_slots().into_iter().map(|g| g.cell).collect();
+        let plan = self.plan(s);
+        let inside = |r: &Rect, x: f64, y: f64| x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom();
+        let owners = page
+            .items
+            .iter()
+            .map(|item| {
+                let (x, y) = match item {
+                    Item::Photo { frame: r, .. } | Item::Barcode { rect: r, .. } => (r.x + r.w / 2.0, r.y + r.h / 2.0),
+                    Item::Text { x, y, .. } => (*x, *y),
+                    _ => return None,
+                };
+                plan.placements.iter().position(|p| cells.get(p.slot).is_some_and(|c| inside(c, x, y)))
+            })
+            .collect();
+        let students = s
+            .students
+            .iter()
+            .filter_map(|id| self.student(*id))
+            .map(|(_, j)| Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() })
+            .collect();
+        Ok(ExpectedSheet { number: s.number, barcode: code(Kind::Sheet, s.id), page, owners, students })
+    }
+
+    /// Every approved photo of the job and whose it is, so a photo on the wrong student is
+    /// named as whose it is.
+    pub(super) fn photo_owners(&self) -> HashMap<String, Who> {
+        self.students
+            .iter()
+            .map(|j| (j.student.photo_sha256.clone(), Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() }))
+            .collect()
+    }
+
     /// Write these sheets, in this order, into one PDF at `path`, corrected for a printer by
     /// `adjust`. The same sheet always comes out the same: same layout, same positions.
     pub(super) fn write_pdf(
@@ -354,6 +394,7 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
             })
             .collect::<Result<_>>()?,
         sheets,
+        verification: super::verify::part_checks(&tx.parts(l.job.id)?, &tx.latest_verifications(l.job.id)?),
         parts: tx.parts(l.job.id)?,
         printed_at: tx.job_printed_at(l.job.id)?,
         dispatches: tx.dispatches(l.job.id)?,
@@ -395,6 +436,8 @@ pub struct Rendered {
     pub id: String,
     pub sheets: usize,
     pub parts: Vec<PartRecord>,
+    /// The parts read back right after rendering (`[render] verify_after_render`).
+    pub verification: Option<super::verify::VerifyReport>,
 }
 
 fn is_final(state: &str) -> bool {
@@ -473,7 +516,9 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
-    Ok(Rendered { id: code, sheets: l.sheets.len(), parts })
+    let verification =
+        if ws.settings.render.verify_after_render { Some(super::verify::verify(ws, &code, progress)?) } else { None };
+    Ok(Rendered { id: code, sheets: l.sheets.len(), parts, verification })
 }
 
 /// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.

@@ -20,6 +20,7 @@ pub mod schools;
 pub mod settings;
 pub mod shipments;
 pub mod students;
+pub mod verify;
 pub mod walkin;
 pub mod workspace;
 

@@ -509,6 +509,24 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     let printer_status = dest.check_ready().map_err(|e| printer_error(&p, e))?;
     let earlier = store.read()?.dispatches(l.job.id)?;
 
+    // Only what preflight proved goes out: every part about to be sent must have passed its
+    // latest verification for the very file recorded at render, unless the operator forces it.
+    let latest = store.read()?.latest_verifications(l.job.id)?;
+    let unproven: Vec<(i64, String)> = parts
+        .iter()
+        .filter(|p| req.force || !earlier.iter().any(|d| d.part == Some(p.part)))
+        .filter_map(|p| {
+            super::verify::unproven(&code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r))
+        })
+        .collect();
+    if !unproven.is_empty() && !req.force {
+        let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
+        return Err(Error::input(format!(
+            "job {code} is not printed: {}. Print it anyway only with --force (recorded in the audit log)",
+            reasons.join("; ")
+        )));
+    }
+
     let mut outcomes = Vec::new();
     progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
     for part in &parts {
@@ -553,7 +571,19 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
             forced: !before.is_empty(),
         };
         match send(ws, &mut store, &p, &dest, &out, progress) {
-            Ok(o) => outcomes.push(o),
+            Ok(o) => {
+                if let Some((_, reason)) = unproven.iter().find(|(n, _)| *n == part.part) {
+                    let tx = store.write()?;
+                    tx.audit(
+                        &ws.settings.operator(),
+                        "job.print.unverified",
+                        &format!("job {code} part {}", part.part),
+                        &format!("sent to printer {} with --force although {reason}", p.name),
+                    )?;
+                    tx.commit()?;
+                }
+                outcomes.push(o)
+            }
             Err(e) if outcomes.iter().any(|o| o.outcome == "sent") => {
                 let sent: Vec<String> = outcomes
                     .iter()

@@ -70,11 +70,13 @@ pub struct RenderSettings {
     pub max_sheets_per_part: usize,
     /// Resolution of `job preview` pictures.
     pub preview_dpi: f32,
+    /// Verify the parts (`job verify`) right after `job render`.
+    pub verify_after_render: bool,
 }
 
 impl Default for RenderSettings {
     fn default() -> Self {
-        RenderSettings { max_sheets_per_part: 200, preview_dpi: 150.0 }
+        RenderSettings { max_sheets_per_part: 200, preview_dpi: 150.0, verify_after_render: true }
     }
 }
 
@@ -129,6 +131,10 @@ max_zip_total_mb = 16384
 max_sheets_per_part = 200
 # Resolution (dots per inch) of `gradlab job preview` pictures.
 preview_dpi = 150.0
+# Read every part back right after `gradlab job render` and prove it shows what the job froze
+# (photos byte for byte, positions, captions, barcodes), as `gradlab job verify` does.
+# `gradlab job print` sends only parts whose latest verification passed.
+verify_after_render = true
 
 [shipping]
 # The sender printed on shipping labels; an empty name means the lab's name above.
@@ -216,6 +222,7 @@ mod tests {
         assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
         assert_eq!(s.render.max_sheets_per_part, d.render.max_sheets_per_part);
         assert_eq!(s.render.preview_dpi, d.render.preview_dpi);
+        assert_eq!(s.render.verify_after_render, d.render.verify_after_render);
         assert_eq!(s.shipping.promise_working_days, d.shipping.promise_working_days);
         assert_eq!(s.shipping.calendar, d.shipping.calendar);
         assert_eq!(s.shipping.station, d.shipping.station);

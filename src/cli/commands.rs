@@ -382,7 +382,13 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
                 }
                 for p in &d.parts {
-                    say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.path);
+                    let verified = match d.verification.iter().find(|v| v.part == p.part) {
+                        None => "not verified".to_string(),
+                        Some(v) if v.stale => format!("changed since verified at {}", v.verified_at),
+                        Some(v) if v.passed => format!("verified at {}", v.verified_at),
+                        Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
+                    };
+                    say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
                 }
                 for x in &d.dispatches {
                     let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
@@ -408,6 +414,7 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             let bar = Bar::new();
             let r = app::jobs::render(ws, &job, &bar)?;
             drop(bar);
+            let passed = r.verification.as_ref().is_none_or(|v| v.passed);
             if as_json {
                 json(&r);
             } else {
@@ -415,8 +422,15 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 for p in &r.parts {
                     say!("{}", p.path);
                 }
+                if let Some(v) = &r.verification {
+                    super::verify::report(v);
+                }
+            }
+            if !passed {
+                return Ok(PARTLY);
             }
         }
+        JobCmd::Verify { job } => return super::verify::verify(ws, &job, as_json),
         JobCmd::Print { job, printer, copies, force } => {
             return printing::print(ws, &app::printing::PrintRequest { job, printer, copies, force }, as_json);
         }

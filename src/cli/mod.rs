@@ -10,6 +10,7 @@ mod output;
 mod printing;
 mod requests;
 mod shipping;
+mod verify;
 mod walkin;
 
 pub use commands::run;
@@ -434,8 +435,13 @@ pub enum JobCmd {
     List,
     /// Show a job: packets, sheets with their barcodes and the students on each, in order
     Show { job: String },
-    /// Write the job's PDF parts under the workspace's output folder
+    /// Write the job's PDF parts under the workspace's output folder (and verify them, unless
+    /// [render] verify_after_render = false)
     Render { job: String },
+    /// Read every rendered part back and prove it shows what the job froze: each photo's bytes
+    /// and place, each caption's text and glyphs, each barcode decoded from a 300 dpi raster,
+    /// sheet order and file hash; failures are named by sheet and student (exit 3)
+    Verify { job: String },
     /// Send the job's PDF parts to a printer (rendering them first if needed); a part already
     /// sent is skipped unless --force
     Print {
@@ -445,7 +451,8 @@ pub enum JobCmd {
         /// Copies of each part
         #[arg(long, default_value_t = 1, value_name = "N")]
         copies: u32,
-        /// Send parts again even if they were sent before
+        /// Send parts again even if they were sent before, and parts that did not pass
+        /// verification (recorded in the audit log)
         #[arg(long)]
         force: bool,
     },

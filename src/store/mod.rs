@@ -13,6 +13,7 @@ mod printing;
 mod queries;
 mod requests;
 mod schema;
+mod verify;
 
 pub use audit::*;
 pub use corrections::*;
@@ -23,6 +24,7 @@ pub use photos::{PhotoStore, Staging};
 pub use printing::*;
 pub use queries::*;
 pub use requests::*;
+pub use verify::*;
 
 use crate::error::{IoContext, Result};
 use rusqlite::{Connection, TransactionBehavior};

@@ -358,6 +358,23 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (request_id, file_name)
     );
     "#,
+    // 7: preflight. Every verification of a rendered part is kept: when, by whom, the hash of
+    // the file it read, passed or failed, what it looked at and each failure (JSON). `job
+    // print` trusts a part only when its latest verification passed for the file as it is.
+    r#"
+    CREATE TABLE part_verifications (
+        id          INTEGER PRIMARY KEY,
+        job_id      INTEGER NOT NULL REFERENCES jobs(id),
+        part        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        result      TEXT NOT NULL CHECK (result IN ('passed', 'failed')),
+        checked     TEXT NOT NULL DEFAULT '{}',
+        failures    TEXT NOT NULL DEFAULT '[]',
+        verified_at TEXT NOT NULL,
+        verified_by TEXT NOT NULL
+    );
+    CREATE INDEX part_verifications_by_job ON part_verifications(job_id, part);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
