@@ -8,6 +8,7 @@ use super::jobs::{self, Loaded, job_code};
 use super::workspace::DispatchLock;
 use crate::domain::printing::{self, Media, PartState};
 use crate::error::{Error, IoContext, Result};
+use crate::print::paper::{MediaChoice, Paper, Supports, ink_margins};
 use crate::print::{Destination, Found, PrintError, Submission, calibration};
 use crate::progress::{self, Progress};
 use crate::render::{Adjustment, PdfWriter};
@@ -39,6 +40,12 @@ pub struct PrinterLine {
     pub media: Option<String>,
     pub added_at: String,
     pub added_by: String,
+    /// What the printer said it supports for printing at exact size (`printer add`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports: Option<Supports>,
+    /// Why it could not be asked, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_error: Option<String>,
 }
 
 impl From<&PrinterRecord> for PrinterLine {
@@ -53,8 +60,26 @@ impl From<&PrinterRecord> for PrinterLine {
             media: p.media.clone(),
             added_at: p.added_at.clone(),
             added_by: p.added_by.clone(),
+            supports: None,
+            supports_error: None,
         }
     }
+}
+
+/// The printer's own account of what it supports, or why it could not be asked.
+fn ask_supports(p: &PrinterRecord) -> (Option<Supports>, Option<String>) {
+    match destination(p).supports() {
+        Ok(s) => (s, None),
+        Err(e) => (None, Some(printer_error(p, e).to_string())),
+    }
+}
+
+/// A job's page as the printer must print it: the layout's paper, exactly, and how near the
+/// edges the layout prints (its margins).
+pub(super) fn job_paper(p: &PrinterRecord, l: &Loaded) -> Paper {
+    let (width_mm, height_mm) = l.layout.paper_mm();
+    let m = &l.layout.paper.margins_mm;
+    Paper { width_mm, height_mm, margins_mm: [m.top, m.right, m.bottom, m.left], loaded: p.media.clone() }
 }
 
 pub(super) fn destination(p: &PrinterRecord) -> Destination {
@@ -135,7 +160,9 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     tx.insert_printer(&record)?;
     let p = tx.printer_named(name)?.ok_or_else(|| Error::input("printer vanished while being added"))?;
     tx.commit()?;
-    Ok(PrinterLine::from(&p))
+    // Added either way: a printer switched off today is still the lab's printer.
+    let (supports, supports_error) = ask_supports(&p);
+    Ok(PrinterLine { supports, supports_error, ..PrinterLine::from(&p) })
 }
 
 /// A change to a printer's correction or paper, after a calibration.
@@ -189,6 +216,10 @@ fn paper_of(p: &PrinterRecord) -> Result<Media> {
 #[derive(Debug, Serialize)]
 pub struct TestPrint {
     pub printer: String,
+    /// What the printer said it supports; `None` for a hot folder.
+    pub supports: Option<Supports>,
+    /// What was sent to print the sheet at exact size.
+    pub exact_size: Option<MediaChoice>,
     pub file: String,
     pub printer_job_id: Option<i64>,
     pub state: String,
@@ -218,6 +249,14 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     pdf.finish()?;
     let dest = destination(&p);
     dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    let supports = dest.supports().map_err(|e| printer_error(&p, e))?;
+    let paper = Paper {
+        width_mm: media.width_mm,
+        height_mm: media.height_mm,
+        margins_mm: ink_margins(&page),
+        loaded: p.media.clone(),
+    };
+    let exact_size = dest.check_paper(&paper).map_err(|e| printer_error(&p, e))?;
     let stem = format!("calibration-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
     let sent = dest
         .submit(
@@ -227,11 +266,14 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
                 file_stem: &stem,
                 user: &ws.settings.operator(),
                 copies: 1,
+                paper: Some(&paper),
             },
             &|_| {},
         )
         .map_err(|e| printer_error(&p, e))?;
     Ok(TestPrint {
+        supports,
+        exact_size,
         printer: p.name,
         file: file.display().to_string(),
         printer_job_id: sent.printer_job_id,
@@ -268,7 +310,7 @@ pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) ->
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
     let sent = dest
-        .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1 }, &|_| {})
+        .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1, paper: None }, &|_| {})
         .map_err(|e| printer_error(&p, e))?;
     let tx = store.write()?;
     tx.audit(
@@ -330,6 +372,8 @@ pub struct PrintReport {
     pub job: String,
     pub printer: String,
     pub printer_status: String,
+    /// What each part is sent with to print at exact size; `None` for a hot folder.
+    pub exact_size: Option<MediaChoice>,
     pub copies: u32,
     pub parts: Vec<PartOutcome>,
 }
@@ -407,6 +451,7 @@ pub(super) fn send(
         id
     };
     let job_name = format!("{} #D{id}", out.label);
+    let paper = job_paper(p, out.loaded);
     let submitted = dest.submit(
         &Submission {
             file: &file,
@@ -414,6 +459,7 @@ pub(super) fn send(
             file_stem: &format!("{}-D{id}", file_stem(&file)),
             user: &operator,
             copies: out.copies,
+            paper: Some(&paper),
         },
         &|msg| progress.note(&format!("printer {}: {msg}", p.name)),
     );
@@ -507,6 +553,9 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     settle_interrupted(&mut store, l.job.id)?;
     let dest = destination(&p);
     let printer_status = dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    // Exact size or nothing: a printer that cannot print the layout's paper unscaled is
+    // refused before any part is recorded or sent.
+    let exact_size = dest.check_paper(&job_paper(&p, &l)).map_err(|e| printer_error(&p, e))?;
     let earlier = store.read()?.dispatches(l.job.id)?;
 
     // Only what preflight proved goes out: every part about to be sent must have passed its
@@ -601,7 +650,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
         }
         progress.inc(1);
     }
-    Ok(PrintReport { job: code, printer: p.name, printer_status, copies: req.copies, parts: outcomes })
+    Ok(PrintReport { job: code, printer: p.name, printer_status, exact_size, copies: req.copies, parts: outcomes })
 }
 
 /// A dispatch as `job status` and `job cancel` report it.

@@ -9,6 +9,7 @@ use crate::app::printing::{
 };
 use crate::app::{Workspace, reprint};
 use crate::error::Result;
+use crate::print::paper::{MediaChoice, Supports};
 
 fn printer_rows(list: &[PrinterLine]) {
     let rows: Vec<Vec<String>> = list
@@ -82,6 +83,8 @@ pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     t.state,
                     t.message
                 );
+                supports(t.supports.as_ref(), None);
+                say!("sent at exact size: {}", exact_size(t.exact_size.as_ref()));
                 say!("{}", t.file);
                 say!(
                     "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
@@ -95,8 +98,33 @@ pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         json(&changed);
     } else {
         printer_rows(std::slice::from_ref(&changed));
+        supports(changed.supports.as_ref(), changed.supports_error.as_deref());
     }
     Ok(OK)
+}
+
+/// What the printer said it supports for printing at exact size.
+fn supports(s: Option<&Supports>, error: Option<&str>) {
+    match (s, error) {
+        (Some(s), _) => say!("the printer supports {s}"),
+        (None, Some(e)) => say!("could not ask the printer what it supports: {e}"),
+        (None, None) => {}
+    }
+}
+
+fn exact_size(m: Option<&MediaChoice>) -> String {
+    match m {
+        None => "as the hot folder's RIP prints it".into(),
+        Some(m) => format!(
+            "print-scaling none, {}{}",
+            m.media.clone().unwrap_or_else(|| format!(
+                "media size {:.1} x {:.1} mm",
+                m.x_dimension as f64 / 100.0,
+                m.y_dimension as f64 / 100.0
+            )),
+            if m.borderless { ", borderless" } else { "" }
+        ),
+    }
 }
 
 pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
@@ -107,6 +135,7 @@ pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
         json(&r);
     } else {
         say!("job {} to printer {} ({}), {} copies each:", r.job, r.printer, r.printer_status, r.copies);
+        say!("  at exact size: {}", exact_size(r.exact_size.as_ref()));
         for p in &r.parts {
             let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
             let job = p.printer_job_id.map(|id| format!(" printer job {id}")).unwrap_or_default();

@@ -166,7 +166,7 @@ mod tests {
     use super::*;
 
     fn submission<'a>(file: &'a Path, stem: &'a str, copies: u32) -> Submission<'a> {
-        Submission { file, job_name: "J1X part 1/1", file_stem: stem, user: "t", copies }
+        Submission { file, job_name: "J1X part 1/1", file_stem: stem, user: "t", copies, paper: None }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! from its file, Get-Job-Attributes, Cancel-Job, Get-Jobs and Get-Printer-Attributes. Works
 //! against IPP Everywhere printers and CUPS queues alike.
 
+use super::paper::{MediaChoice, Supports};
 use super::{Found, JobStatus, PrintError, Submission, Submitted};
 use crate::domain::printing::PartState;
 use ::ipp::prelude::*;
@@ -123,6 +124,92 @@ pub(super) fn check_ready(uri: &str) -> Result<String, PrintError> {
     Ok(format!("{} ({state})", attr_text(&resp, g, "printer-make-and-model")))
 }
 
+/// Every value of an attribute (one, or each of a set).
+fn values(v: Option<&IppValue>) -> Vec<&IppValue> {
+    match v {
+        Some(IppValue::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    }
+}
+
+fn member<'a>(c: &'a IppValue, name: &str) -> Option<&'a IppValue> {
+    match c {
+        IppValue::Collection(m) => m.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// What the printer supports for printing at exact size (Get-Printer-Attributes).
+pub(super) fn supports(uri: &str) -> Result<Supports, PrintError> {
+    let u = parse_uri(uri)?;
+    let mut req = request(&u, Operation::GetPrinterAttributes)?;
+    let wanted = [
+        "print-scaling-supported",
+        "media-supported",
+        "media-size-supported",
+        "media-col-supported",
+        "media-top-margin-supported",
+        "media-right-margin-supported",
+        "media-bottom-margin-supported",
+        "media-left-margin-supported",
+    ];
+    op_attr(
+        &mut req,
+        "requested-attributes",
+        IppValue::Array(wanted.iter().map(|k| keyword(k)).collect::<Result<_, _>>()?),
+    )?;
+    let resp = send(&u, req, "Get-Printer-Attributes")?;
+    let g = DelimiterTag::PrinterAttributes;
+    let words = |name: &str| values(attr(&resp, g, name)).iter().map(|v| v.to_string()).collect::<Vec<_>>();
+    let ints = |name: &str| values(attr(&resp, g, name)).into_iter().filter_map(int_of).collect::<Vec<_>>();
+    let media_sizes = values(attr(&resp, g, "media-size-supported"))
+        .into_iter()
+        .filter_map(|c| {
+            let x = member(c, "x-dimension").and_then(int_of)?;
+            let y = member(c, "y-dimension").and_then(int_of)?;
+            Some((x, y))
+        })
+        .collect();
+    Ok(Supports {
+        print_scaling: words("print-scaling-supported"),
+        media: words("media-supported"),
+        media_sizes,
+        media_col: words("media-col-supported"),
+        margins: ["top", "right", "bottom", "left"].map(|side| ints(&format!("media-{side}-margin-supported"))),
+    })
+}
+
+fn collection(members: Vec<(&str, IppValue)>) -> Result<IppValue, PrintError> {
+    let mut map = std::collections::BTreeMap::new();
+    for (k, v) in members {
+        map.insert(k.try_into().map_err(|e| PrintError::Other(format!("{k}: {e}")))?, v);
+    }
+    Ok(IppValue::Collection(map))
+}
+
+/// `print-scaling=none` and the paper, as job attributes.
+fn exact_size(req: &mut IppRequestResponse, m: &MediaChoice) -> Result<(), PrintError> {
+    let job = DelimiterTag::JobAttributes;
+    attr_in(req, job, "print-scaling", keyword("none")?)?;
+    match &m.media {
+        Some(name) if !m.borderless => attr_in(req, job, "media", keyword(name)?),
+        _ => {
+            let size = collection(vec![
+                ("x-dimension", IppValue::Integer(m.x_dimension)),
+                ("y-dimension", IppValue::Integer(m.y_dimension)),
+            ])?;
+            let mut members = vec![("media-size", size)];
+            if m.borderless {
+                for side in ["media-top-margin", "media-right-margin", "media-bottom-margin", "media-left-margin"] {
+                    members.push((side, IppValue::Integer(0)));
+                }
+            }
+            attr_in(req, job, "media-col", collection(members)?)
+        }
+    }
+}
+
 /// How long to keep asking a busy printer to take a job. A printer without a queue of its own
 /// refuses new jobs (server-error-busy) while it prints one; a large part takes minutes.
 const BUSY_WAIT: Duration = Duration::from_secs(30 * 60);
@@ -161,6 +248,12 @@ fn print_once(uri: &str, s: &Submission) -> Result<Submitted, PrintError> {
     )?;
     if s.copies > 1 {
         attr_in(&mut req, DelimiterTag::JobAttributes, "copies", IppValue::Integer(s.copies as i32))?;
+    }
+    if let Some(paper) = s.paper {
+        let choice = supports(uri)?
+            .choose(paper)
+            .map_err(|reason| PrintError::Unsupported { target: uri.to_string(), reason })?;
+        exact_size(&mut req, &choice)?;
     }
     *req.payload_mut() = IppPayload::new(file);
     let resp = send(&u, req, &format!("the job {:?}", s.job_name))?;

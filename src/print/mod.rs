@@ -6,6 +6,7 @@
 pub mod calibration;
 mod hot_folder;
 mod ipp;
+pub mod paper;
 
 use crate::domain::printing::PartState;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,9 @@ pub struct Submission<'a> {
     /// The operator, sent as `requesting-user-name`.
     pub user: &'a str,
     pub copies: u32,
+    /// Print at exactly this size: an IPP printer is sent `print-scaling=none` and the paper
+    /// (and refused if it supports neither); a hot folder's RIP is trusted with the file.
+    pub paper: Option<&'a paper::Paper>,
 }
 
 /// What the printer gave back for a submission.
@@ -67,6 +71,9 @@ pub enum PrintError {
     Unreachable { target: String, reason: String },
     #[error("the printer at {target} refused {what}: {reason}")]
     Refused { target: String, what: String, reason: String },
+    /// The printer cannot print at exact size what is asked of it.
+    #[error("the printer at {target} cannot print this at exact size: {reason}")]
+    Unsupported { target: String, reason: String },
     #[error("{0}")]
     Other(String),
 }
@@ -77,6 +84,26 @@ impl Destination {
         match self {
             Destination::Ipp(uri) => ipp::check_ready(uri),
             Destination::HotFolder(dir) => hot_folder::check_ready(dir),
+        }
+    }
+
+    /// What the printer supports for printing at exact size; `None` for a hot folder.
+    pub fn supports(&self) -> Result<Option<paper::Supports>, PrintError> {
+        match self {
+            Destination::Ipp(uri) => ipp::supports(uri).map(Some),
+            Destination::HotFolder(_) => Ok(None),
+        }
+    }
+
+    /// What would be sent for `paper`, refused (naming what the printer lacks) before anything
+    /// is sent; `None` for a hot folder.
+    pub fn check_paper(&self, paper: &paper::Paper) -> Result<Option<paper::MediaChoice>, PrintError> {
+        match self {
+            Destination::Ipp(uri) => ipp::supports(uri)?
+                .choose(paper)
+                .map(Some)
+                .map_err(|reason| PrintError::Unsupported { target: uri.clone(), reason }),
+            Destination::HotFolder(_) => Ok(None),
         }
     }
 
