@@ -95,6 +95,17 @@ fn drawn_images(doc: &Document, page: ObjectId) -> Vec<ObjectId> {
         .collect()
 }
 
+/// Sheet 2's first two students' image streams exchanged (each is drawn four times).
+fn exchange_first_two_photos_of_sheet_2(doc: &mut Document) {
+    let images = drawn_images(doc, Job::page(doc, 2));
+    let (x, y) = (images[0], images[4]);
+    assert_ne!(x, y);
+    let sx = doc.objects[&x].clone();
+    let sy = doc.objects[&y].clone();
+    doc.objects.insert(x, sy);
+    doc.objects.insert(y, sx);
+}
+
 fn num(o: &Object) -> f32 {
     o.as_float().unwrap()
 }
@@ -158,16 +169,7 @@ fn two_photos_exchanged_are_caught_and_both_students_named() {
     let job = rendered();
     let s2 = job.sheet(2);
     let (a, b) = (s2["students"][0]["xh"].as_str().unwrap(), s2["students"][1]["xh"].as_str().unwrap());
-    job.alter(|doc| {
-        let images = drawn_images(doc, Job::page(doc, 2));
-        // The first photo of student 1 and of student 2 (four prints each).
-        let (x, y) = (images[0], images[4]);
-        assert_ne!(x, y);
-        let sx = doc.objects[&x].clone();
-        let sy = doc.objects[&y].clone();
-        doc.objects.insert(x, sy);
-        doc.objects.insert(y, sx);
-    });
+    job.alter(exchange_first_two_photos_of_sheet_2);
     let (code, failures) = job.verify();
     assert_eq!(code, 3);
     assert_eq!(checks(&failures), ["photo"], "{failures:#?}");
@@ -342,14 +344,7 @@ fn printing_trusts_only_what_was_verified() {
     let sent_files = || fs::read_dir(&hot).unwrap().count();
 
     // A writer fault: the part as rendered shows the wrong photo for one student.
-    job.alter(|doc| {
-        let images = drawn_images(doc, Job::page(doc, 2));
-        let (x, y) = (images[0], images[4]);
-        let sx = doc.objects[&x].clone();
-        let sy = doc.objects[&y].clone();
-        doc.objects.insert(x, sy);
-        doc.objects.insert(y, sx);
-    });
+    job.alter(exchange_first_two_photos_of_sheet_2);
     // Verified before the fault was recorded: the file has changed since.
     let out = job.ws.run(&["job", "print", &job.id, "--printer", "rip"]);
     assert_eq!(out.code, 1);
@@ -403,5 +398,44 @@ fn without_verify_after_render_a_part_must_be_verified_before_printing() {
     assert!(out.stderr.contains("part 1 has not been verified") && out.stderr.contains("job verify"), "{}", out.stderr);
     ws.run_ok(&["job", "verify", &id]);
     ws.run_ok(&["job", "print", &id, "--printer", "rip"]);
+    assert_eq!(fs::read_dir(&hot).unwrap().count(), 1);
+}
+
+#[test]
+fn a_part_rendered_again_after_a_failed_verification_must_be_verified_again() {
+    let job = rendered();
+    // The file damaged on disk after rendering (its record left alone): verification fails,
+    // and the failure is about this very render.
+    let mut bytes = fs::read(&job.part).unwrap();
+    let image = bytes.windows(9).position(|w| w == b"DCTDecode").unwrap();
+    let data = image + bytes[image..].windows(6).position(|w| w == b"stream").unwrap() + 7;
+    bytes[data + 2000] ^= 0x10;
+    fs::write(&job.part, bytes).unwrap();
+    let (code, failures) = job.verify();
+    assert_eq!(code, 3);
+    assert!(!of(&failures, "file").is_empty() && !of(&failures, "photo").is_empty(), "{failures:#?}");
+    let show = job.ws.run_ok(&["job", "show", &job.id, "--json"]).json();
+    assert_eq!(show["verification"][0]["passed"], false);
+    assert_eq!(show["verification"][0]["stale"], false, "the failed verdict is about the part as it is");
+
+    // Rendered again without verifying: the failed verdict is about a file the part no longer
+    // has, so the part is neither failed nor proven, and printing waits for `job verify`.
+    let settings = job.ws.root().join("gradlab.toml");
+    let text =
+        fs::read_to_string(&settings).unwrap().replace("verify_after_render = true", "verify_after_render = false");
+    fs::write(&settings, text).unwrap();
+    job.ws.run_ok(&["job", "render", &job.id]);
+    let show = job.ws.run_ok(&["job", "show", &job.id, "--json"]).json();
+    assert_eq!(show["verification"][0]["stale"], true);
+    let text = job.ws.run_ok(&["job", "show", &job.id]).stdout;
+    assert!(text.contains("rendered again since verified"), "{text}");
+    let hot = job.ws.path("rip");
+    fs::create_dir_all(&hot).unwrap();
+    job.ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
+    let out = job.ws.run(&["job", "print", &job.id, "--printer", "rip"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("part 1 has been rendered again since it was verified"), "{}", out.stderr);
+    assert_eq!(job.verify().0, 0, "the new render passes");
+    job.ws.run_ok(&["job", "print", &job.id, "--printer", "rip"]);
     assert_eq!(fs::read_dir(&hot).unwrap().count(), 1);
 }

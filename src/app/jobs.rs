@@ -516,8 +516,16 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
-    let verification =
-        if ws.settings.render.verify_after_render { Some(super::verify::verify(ws, &code, progress)?) } else { None };
+    // Stopping the verification leaves the parts rendered but unverified: `job print` then
+    // waits for `job verify`.
+    let verification = match ws.settings.render.verify_after_render {
+        true => match super::verify::verify(ws, &code, progress) {
+            Ok(v) => Some(v),
+            Err(Error::Cancelled) => None,
+            Err(e) => return Err(e),
+        },
+        false => None,
+    };
     Ok(Rendered { id: code, sheets: l.sheets.len(), parts, verification })
 }
 

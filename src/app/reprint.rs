@@ -140,7 +140,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         };
         let dest = printing::destination(p);
         // Preflight first: the new file must prove itself like any part before it is sent.
-        let sent = prove(l, &sheets, &file)
+        let sent = super::verify::prove(l, &sheets, &file, Adjustment::NONE, &format!("the reprint of job {code}"))
             .and_then(|_| dest.check_ready().map_err(|e| printing::printer_error(p, e)))
             .and_then(|_| printing::send(ws, &mut store, p, &dest, &out, progress));
         let sent = match sent {
@@ -164,20 +164,6 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         });
     }
     Ok(done)
-}
-
-/// Verify a reprint's file against its sheets; an error names every failure.
-fn prove(l: &Loaded, sheets: &[&SheetRecord], file: &std::path::Path) -> Result<()> {
-    let (_, v) = super::verify::verify_file(l, sheets, file, None, &l.photo_owners(), &crate::progress::Silent)?;
-    if v.failures.is_empty() {
-        return Ok(());
-    }
-    let failures: Vec<String> = v.failures.iter().map(|f| f.to_string()).collect();
-    Err(Error::input(format!(
-        "the reprint of job {} failed verification and was not sent: {}",
-        job_code(l.job.id),
-        failures.join("; ")
-    )))
 }
 
 /// The printer the job's latest dispatch went to, if it is still in use.

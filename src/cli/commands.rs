@@ -384,7 +384,9 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 for p in &d.parts {
                     let verified = match d.verification.iter().find(|v| v.part == p.part) {
                         None => "not verified".to_string(),
-                        Some(v) if v.stale => format!("changed since verified at {}", v.verified_at),
+                        Some(v) if v.stale => {
+                            format!("rendered again since verified at {}; not verified", v.verified_at)
+                        }
                         Some(v) if v.passed => format!("verified at {}", v.verified_at),
                         Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
                     };

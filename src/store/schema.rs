@@ -359,14 +359,16 @@ const MIGRATIONS: &[&str] = &[
     );
     "#,
     // 7: preflight. Every verification of a rendered part is kept: when, by whom, the hash of
-    // the file it read, passed or failed, what it looked at and each failure (JSON). `job
-    // print` trusts a part only when its latest verification passed for the file as it is.
+    // the file it read, which render of the part it checked (the part's rendered_at), passed
+    // or failed, what it looked at and each failure (JSON). `job print` trusts a part only when
+    // its latest verification passed for the file as it is.
     r#"
     CREATE TABLE part_verifications (
         id          INTEGER PRIMARY KEY,
         job_id      INTEGER NOT NULL REFERENCES jobs(id),
         part        INTEGER NOT NULL,
         sha256      TEXT NOT NULL,
+        rendered_at TEXT NOT NULL,
         result      TEXT NOT NULL CHECK (result IN ('passed', 'failed')),
         checked     TEXT NOT NULL DEFAULT '{}',
         failures    TEXT NOT NULL DEFAULT '[]',
