@@ -163,7 +163,8 @@ pub fn job_title(d: &JobDetail) -> String {
     )
 }
 
-/// Each rendered part with the state of its latest dispatch, as recorded in the store.
+/// Each rendered part with its preflight and the state of its latest dispatch, as recorded in
+/// the store.
 pub fn job_parts(d: &JobDetail) -> Rows {
     let mut rows: Rows = d
         .parts
@@ -173,6 +174,7 @@ pub fn job_parts(d: &JobDetail) -> Rows {
             vec![
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
+                texts::verification(d.verification.iter().find(|v| v.part == p.part)).into(),
                 last.map(|x| texts::part_state(&x.state)).unwrap_or_else(|| "未发送".into()),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
@@ -180,9 +182,37 @@ pub fn job_parts(d: &JobDetail) -> Rows {
         })
         .collect();
     rows.extend(d.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
-        vec!["补印".into(), String::new(), texts::part_state(&x.state), x.printer.clone(), x.state_message.clone()]
+        vec![
+            "补印".into(),
+            String::new(),
+            String::new(),
+            texts::part_state(&x.state),
+            x.printer.clone(),
+            x.state_message.clone(),
+        ]
     }));
     rows
+}
+
+/// Every failure of each part's latest verification (unless the part was rendered again
+/// since): part, sheet, sheet barcode, student, what kind, what differs.
+pub fn verification_failures(d: &JobDetail) -> Rows {
+    d.verification
+        .iter()
+        .filter(|v| !v.stale)
+        .flat_map(|v| {
+            v.failures.iter().map(move |f| {
+                vec![
+                    v.part.to_string(),
+                    f.sheet.map(|n| n.to_string()).unwrap_or_default(),
+                    f.sheet_barcode.clone().unwrap_or_default(),
+                    f.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_default(),
+                    texts::check_kind(f.check).into(),
+                    f.detail.clone(),
+                ]
+            })
+        })
+        .collect()
 }
 
 /// What the printers answered (`job status` / `job cancel`).
@@ -195,6 +225,8 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
             vec![
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
+                // The printers say nothing of preflight; `show_job` fills it in again.
+                String::new(),
                 texts::part_state(&p.state),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.error.clone().unwrap_or_else(|| x.message.clone())).unwrap_or_default(),
@@ -204,6 +236,7 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
     rows.extend(r.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
         vec![
             "补印".into(),
+            String::new(),
             String::new(),
             texts::part_state(&x.state),
             x.printer.clone(),

@@ -108,6 +108,30 @@ pub fn scan_verdict(kind: &str, result: &str, shipped: bool) -> (&'static str, &
     }
 }
 
+/// A part's preflight, from its latest verification (`job verify`).
+pub fn verification(check: Option<&crate::app::verify::PartCheck>) -> &'static str {
+    match check {
+        None => "未校验",
+        Some(c) if c.stale => "已重新渲染，未校验",
+        Some(c) if c.passed => "已校验",
+        Some(_) => "校验失败",
+    }
+}
+
+/// What a preflight failure is about.
+pub fn check_kind(check: crate::verify::Check) -> &'static str {
+    use crate::verify::Check::*;
+    match check {
+        File => "文件",
+        Pages => "页面",
+        Photo => "照片",
+        Placement => "位置",
+        Barcode => "条码",
+        Caption => "文字",
+        Glyph => "字形",
+    }
+}
+
 pub fn yes_no(v: bool) -> &'static str {
     if v { "有" } else { "无" }
 }
