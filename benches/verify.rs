@@ -8,6 +8,12 @@
 //!
 //! The verification runs in a child process (this binary again, `--verify-only <workspace>
 //! <job>`), so the peak resident memory it reports (VmHWM) is the verification's alone.
+//!
+//! For comparison, a second child (`--raster-sample`) rasterises whole sheets at 300 dpi with
+//! hayro, as a verifier that looked at every pixel of every sheet would, on every core, for the
+//! first `RASTER_SAMPLE` sheets of the first part (photo and separator sheets in the job's own
+//! mix), and extrapolates to the whole job. The verifier itself rasterises only each barcode's
+//! window (hayro skips what falls outside it).
 
 mod support;
 use gradlab::app::{Workspace, batch, jobs, verify};
@@ -18,6 +24,35 @@ use std::time::Instant;
 use support::{peak_rss_mb, workspace_with_batch};
 
 const CLASS_SIZE: usize = 40;
+/// Sheets rasterised whole for the comparison.
+const RASTER_SAMPLE: usize = 40;
+
+/// The comparison child: rasterise the first sheets of a part whole, at 300 dpi, on every core.
+fn raster_sample(pdf: &Path) {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
+    use rayon::prelude::*;
+    let bytes = std::sync::Arc::new(std::fs::read(pdf).expect("read part"));
+    let t = Instant::now();
+    let pages = hayro::hayro_syntax::Pdf::new(bytes.clone()).expect("hayro reads the part").pages().len();
+    let n = pages.min(RASTER_SAMPLE);
+    let pixels: u64 = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let pdf = hayro::hayro_syntax::Pdf::new(bytes.clone()).expect("hayro reads the part");
+            let page = pdf.pages().get(i).expect("page");
+            let s = 300.0 / 72.0;
+            let settings = PixmapSettings { x_scale: s, y_scale: s, bg_color: WHITE };
+            let cache = RenderCache::new();
+            let p = render(page, &cache, &InterpreterSettings::default(), &RenderSettings::default(), &settings);
+            p.width() as u64 * p.height() as u64
+        })
+        .sum();
+    println!("raster_seconds={}", t.elapsed().as_secs_f64());
+    println!("raster_sheets={n}");
+    println!("raster_pixels={pixels}");
+}
 
 /// The child: verify one rendered job and report `key=value` lines on stdout.
 fn verify_only(root: &Path, job: &str) {
@@ -48,6 +83,10 @@ fn field(out: &str, key: &str) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--raster-sample") {
+        raster_sample(Path::new(args.get(i + 1).expect("usage: verify --raster-sample <pdf>")));
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--verify-only") {
         let (Some(root), Some(job)) = (args.get(i + 1), args.get(i + 2)) else {
             panic!("usage: verify --verify-only <workspace> <job>");
@@ -111,4 +150,16 @@ fn main() {
     println!("verify peak resident memory MB: {:.1}", field(&out, "peak_mb"));
     println!("verify child before verify MB: {:.1}", field(&out, "baseline_mb"));
     println!("verify child wall seconds: {wall:.3}");
+
+    let part = rendered.parts[0].path.clone();
+    let child = Command::new(&exe).arg("--raster-sample").arg(&part).output().expect("raster child");
+    let out = String::from_utf8_lossy(&child.stdout).into_owned();
+    assert!(child.status.success(), "raster child failed: {}", String::from_utf8_lossy(&child.stderr));
+    let (rs, rn) = (field(&out, "raster_seconds"), field(&out, "raster_sheets"));
+    println!(
+        "whole sheets at 300 dpi (comparison): {rn:.0} sheets in {rs:.2} s on both cores = {:.0} ms a sheet; \
+         all {pages} sheets would take about {:.0} s",
+        rs / rn * 1000.0,
+        rs / rn * pages as f64
+    );
 }
