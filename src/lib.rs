@@ -17,5 +17,6 @@ pub mod print;
 pub mod progress;
 pub mod render;
 pub mod store;
+pub mod words;
 
 pub use error::{Error, Result};

@@ -171,7 +171,10 @@ fn a_failing_printer_leaves_the_job_unprinted_and_cancel_stops_waiting_parts() {
     let text = fs::read_to_string(&settings).unwrap().replace("max_sheets_per_part = 4", "max_sheets_per_part = 0");
     fs::write(&settings, text).unwrap();
     let slow_job =
-        ws.run_ok(&["job", "create", "--school", "10418", "--json"]).json()["id"].as_str().unwrap().to_string();
+        ws.run_ok(&["job", "create", "--school", "10418", "--again", "--reason", "一段打印", "--json"]).json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
     let slow = IppPrinter::start(Behaviour::Slow(4));
     ws.run_ok(&["printer", "add", "slow", "--ipp", &slow.uri]);
     print(&ws, &[&slow_job, "--printer", "slow"]);
