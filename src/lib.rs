@@ -18,5 +18,6 @@ pub mod progress;
 pub mod render;
 pub mod store;
 pub mod verify;
+pub mod words;
 
 pub use error::{Error, Result};

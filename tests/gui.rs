@@ -42,26 +42,19 @@ fn fixture() -> Fixture {
     write_batch(&batch, &rows, |r| Some(good_photo(900 + r.cjm[3..].parse::<u64>().unwrap())));
     ws.run_ok(&["batch", "import", batch.to_str().unwrap()]);
 
-    let job = ws.run_ok(&["job", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
-    let hot = ws.path("rip");
-    std::fs::create_dir(&hot).unwrap();
-    ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
-    ws.run_ok(&["job", "print", &job, "--printer", "rip"]);
-    for f in std::fs::read_dir(&hot).unwrap().flatten() {
-        std::fs::remove_file(f.path()).unwrap();
-    }
-    assert_eq!(ws.run_ok(&["job", "status", &job, "--json"]).json()["printed"], true);
+    let job = common::lab::printed_job(&ws, SCHOOL, &[]);
     let show = ws.run_ok(&["job", "show", &job, "--json"]).json();
     let packets =
         show["packets"].as_array().unwrap().iter().map(|p| p["barcode"].as_str().unwrap().to_string()).collect();
     let shipment =
         ws.run_ok(&["shipment", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
 
-    let unrendered_job =
-        ws.run_ok(&["job", "create", "--school", SCHOOL, "--class", "计算机2班", "--json"]).json()["id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+    let unrendered_job = ws
+        .run_ok(&["job", "create", "--school", SCHOOL, "--class", "计算机2班", "--again", "--reason", "试印", "--json"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let request = ws
         .run_ok(&[
             "request",

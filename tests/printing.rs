@@ -171,7 +171,10 @@ fn a_failing_printer_leaves_the_job_unprinted_and_cancel_stops_waiting_parts() {
     let text = fs::read_to_string(&settings).unwrap().replace("max_sheets_per_part = 4", "max_sheets_per_part = 0");
     fs::write(&settings, text).unwrap();
     let slow_job =
-        ws.run_ok(&["job", "create", "--school", "10418", "--json"]).json()["id"].as_str().unwrap().to_string();
+        ws.run_ok(&["job", "create", "--school", "10418", "--again", "--reason", "一段打印", "--json"]).json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
     let slow = IppPrinter::start(Behaviour::Slow(4));
     ws.run_ok(&["printer", "add", "slow", "--ipp", &slow.uri]);
     print(&ws, &[&slow_job, "--printer", "slow"]);
@@ -437,8 +440,8 @@ fn member<'a>(c: &'a ipp::value::IppValue, name: &str) -> &'a ipp::value::IppVal
     }
 }
 
-/// A job of the same school on the 6-inch layout (3 mm margins: nearer the edge than the
-/// photo-lab printer's 4.23 mm, so it must print borderless).
+/// A second set of the same class (on purpose) on the 6-inch layout (3 mm margins: nearer the
+/// edge than the photo-lab printer's 4.23 mm, so it must print borderless).
 fn six_inch_job(ws: &Ws) -> String {
     let v = ws.run_ok(&[
         "job",
@@ -449,6 +452,9 @@ fn six_inch_job(ws: &Ws) -> String {
         "计算机2班",
         "--layout",
         "6inch-2cun-x4",
+        "--again",
+        "--reason",
+        "6 寸相纸",
         "--json",
     ]);
     v.json()["id"].as_str().unwrap().to_string()

@@ -138,11 +138,18 @@ fn a_new_roster_replaces_the_old_which_is_kept() {
     assert_eq!(order(&ws, &[])[0].0, rs[1].xh);
     let second = ws.path("b.csv");
     fs::write(&second, format!("学号\n{}\n", rs[4].xh)).unwrap();
+    // A roster of class 2班 only: 1班 keeps the order the first roster gave it.
     ws.run_ok(&["roster", "import", second.to_str().unwrap(), "--school", "10418"]);
+    assert_eq!(
+        order(&ws, &[])[..3],
+        [(rs[1].xh.clone(), Some(1)), (rs[0].xh.clone(), Some(2)), (rs[4].xh.clone(), Some(3))]
+    );
+    // Starting over, the same file is the whole roster.
+    ws.run_ok(&["roster", "import", second.to_str().unwrap(), "--school", "10418", "--replace-all"]);
     assert_eq!(order(&ws, &[])[0], (rs[4].xh.clone(), Some(1)));
-    assert_eq!(ws.count("SELECT count(*) FROM rosters"), 2);
+    assert_eq!(ws.count("SELECT count(*) FROM rosters"), 3);
     assert_eq!(ws.count("SELECT count(*) FROM rosters WHERE superseded_at IS NULL"), 1);
-    assert_eq!(ws.count("SELECT count(*) FROM roster_rows"), 3, "the old roster's rows are kept");
+    assert_eq!(ws.count("SELECT count(*) FROM roster_rows"), 2 + 3 + 1, "the old rosters' rows are kept");
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn with_comment(jpeg: &[u8], i: usize) -> Vec<u8> {
 /// JPEGs: 64 are drawn and each copy gets a unique comment segment, so every file differs
 /// while it costs the same to check and embed as a real photo.
 pub fn workspace_with_batch(tmp: &Path, n: usize, class_size: usize) -> (Workspace, PathBuf) {
-    let (ws, _) = Workspace::init(&tmp.join("ws")).expect("init");
+    let (ws, _) = Workspace::init(&tmp.join("ws"), &Default::default()).expect("init");
     schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
         .expect("school");
     let bases: Vec<Vec<u8>> = (0..64).map(|i| demo::synthetic_photo(i as u64)).collect();

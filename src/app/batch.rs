@@ -2,7 +2,7 @@
 //! outside the transaction; then, holding the store's write lock, each row is stored, skipped
 //! (already there, same photo) or refused, and the accepted set is committed whole, or nothing.
 
-use super::Workspace;
+use super::{Workspace, schools};
 use crate::error::{Error, Result};
 use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
@@ -43,6 +43,12 @@ pub struct BatchReport {
 }
 
 impl BatchReport {
+    /// Findings in the order of the table's rows.
+    fn sort(&mut self) {
+        crate::import::in_row_order(&mut self.rejected);
+        crate::import::in_row_order(&mut self.warnings);
+    }
+
     /// 0 everything accepted or already there, 3 some rows refused, 1 nothing could be done.
     pub fn exit_code(&self) -> i32 {
         match (self.accepted.is_empty(), self.rejected.is_empty()) {
@@ -97,19 +103,24 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let mut store = ws.store()?;
     {
         let tx = store.read()?;
-        let unknown: Vec<String> = table
-            .schools()
-            .into_iter()
-            .filter_map(|(code, rows)| match tx.school(&code) {
-                Ok(Some(_)) => None,
-                _ => Some(format!("{code} ({rows} row{})", if rows == 1 { "" } else { "s" })),
-            })
-            .collect();
+        let mut unknown: Vec<String> = Vec::new();
+        for (code, rows) in table.schools() {
+            if tx.school(&code)?.is_none() {
+                let which = if rows.len() == 1 { "row" } else { "rows" };
+                unknown.push(format!(
+                    "院校代码 {code} on {which} {}{}",
+                    crate::domain::suggest::row_ranges(&rows),
+                    schools::did_you_mean(&tx, code.as_str())?
+                ));
+            }
+        }
         if !unknown.is_empty() {
             return Err(Error::input(format!(
-                "{}: the batch is refused whole: rows belong to schools that are not registered: {}; register them first with `gradlab school add CODE NAME`",
+                "{} ({}): the batch is refused whole: rows belong to schools that are not registered: {}. Correct \
+                 the code in the data table, or register a new school first with `gradlab school add CODE NAME`",
                 path.display(),
-                unknown.join(", ")
+                table.data_table,
+                unknown.join("; ")
             )));
         }
     }
@@ -143,7 +154,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 let diffs = differences(&old.student, &c.student);
                 if !diffs.is_empty() {
                     report.warnings.push(Finding::new(
-                        &c.file,
+                        &contents.data_table,
                         Some(c.row),
                         Some(&c.student.cjm),
                         format!(
@@ -159,13 +170,14 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                     reason: "already stored with this photo".into(),
                 });
             }
-            Decision::Conflict(reason) => {
-                report.rejected.push(Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), reason))
-            }
+            Decision::Conflict(reason) => report.rejected.push(
+                Finding::new(&contents.data_table, Some(c.row), Some(&c.student.cjm), reason).with_photo(Some(&c.file)),
+            ),
         }
     }
     if to_store.is_empty() {
         // Nothing to keep: roll back (there is nothing to roll back) and drop the staged files.
+        report.sort();
         return Ok(report);
     }
 
@@ -186,7 +198,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             tx.codes_with_photo(&c.photo.sha256)?.into_iter().filter(|o| *o != c.student.cjm).collect();
         if !same_photo.is_empty() {
             report.warnings.push(Finding::new(
-                &c.file,
+                &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
                 format!("the same photo bytes are also stored for {}: possible wrong photo", same_photo.join(", ")),
@@ -199,7 +211,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             .collect();
         if !same_number.is_empty() {
             report.warnings.push(Finding::new(
-                &c.file,
+                &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
                 format!(
@@ -221,5 +233,6 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     tx.commit()?;
     staging.finish();
     report.id = Some(batch_id);
+    report.sort();
     Ok(report)
 }

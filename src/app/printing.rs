@@ -715,6 +715,29 @@ pub fn job_status(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
     update_states(ws, raw, |dest, d| dest.status(d.printer_job_id, &d.files))
 }
 
+/// A job about to be shipped must be printed. When the store does not know it yet, ask its
+/// printers (as `job status` does) instead of sending the person to do it; still not printed
+/// is refused, naming each part's state.
+pub(super) fn ensure_printed(ws: &Workspace, job: i64) -> Result<()> {
+    if ws.store()?.read()?.job_printed_at(job)?.is_some() {
+        return Ok(());
+    }
+    let code = job_code(job);
+    let report = job_status(ws, &code)?;
+    if report.printed {
+        return Ok(());
+    }
+    let mut why: Vec<String> = report.parts.iter().map(|p| format!("part {} {}", p.part, p.state)).collect();
+    why.extend(report.dispatches.iter().filter_map(|d| d.error.clone()));
+    if report.parts.is_empty() {
+        why.push("it has not been rendered or sent to a printer".into());
+    }
+    Err(Error::input(format!(
+        "job {code} is not printed yet (a job is printed once every part has completed): {}",
+        why.join("; ")
+    )))
+}
+
 /// Cancel every part still waiting or printing.
 pub fn cancel_job(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
     let operator = ws.settings.operator();
@@ -764,8 +787,9 @@ fn update_states(
         .map(|p| lines.iter().filter(|l| l.part == Some(p.part)).filter_map(|l| PartState::parse(&l.state)).collect())
         .collect();
     let printed = printing::job_printed(&per_part);
-    if printed {
+    if printed && tx.job_printed_at(job.id)?.is_none() {
         tx.set_job_printed(job.id)?;
+        super::requests::follow(&tx, super::requests::Event::JobPrinted(job.id), &ws.settings.operator())?;
     }
     let printed_at = tx.job_printed_at(job.id)?;
     tx.commit()?;

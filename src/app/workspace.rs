@@ -37,14 +37,23 @@ impl Workspace {
 
     /// Create a workspace, or bring an existing one's schema up to date. Returns it and
     /// whether it was new. An existing settings file is never overwritten.
-    pub fn init(root: &Path) -> Result<(Workspace, bool)> {
+    /// The lab's identity goes into a new settings file; an existing one is the lab's to edit,
+    /// so asking to set it there is refused rather than ignored.
+    pub fn init(root: &Path, id: &settings::LabIdentity) -> Result<(Workspace, bool)> {
         let db = root.join(DB_FILE);
         let fresh = !db.exists();
+        let settings_path = root.join(SETTINGS_FILE);
+        if settings_path.exists() && !id.is_empty() {
+            return Err(Error::input(format!(
+                "{} already exists: change the lab's name and sender there ([lab] name, [shipping] sender_address, \
+                 sender_phone); init writes them only into a new workspace",
+                settings_path.display()
+            )));
+        }
         fs::create_dir_all(root.join("photos")).at(root.join("photos"))?;
         fs::create_dir_all(root.join("output")).at(root.join("output"))?;
-        let settings_path = root.join(SETTINGS_FILE);
         if !settings_path.exists() {
-            write_atomically(&settings_path, settings::TEMPLATE.as_bytes())?;
+            write_atomically(&settings_path, settings::template_for(id).as_bytes())?;
         }
         // Copies of the shipped layouts for the lab to edit; an edited one is never overwritten.
         let layouts = root.join("layouts");

@@ -28,8 +28,12 @@ pub fn run(cli: Cli) -> Result<i32> {
     };
     let as_json = cli.json;
     match cli.command {
-        Command::Init => {
-            let (ws, fresh) = Workspace::init(&root)?;
+        Command::Init { lab_name, sender_address, sender_phone } => {
+            let mut id = app::settings::LabIdentity { name: lab_name, sender_address, sender_phone };
+            if !root.join(app::workspace::SETTINGS_FILE).exists() && !as_json {
+                ask_identity(&mut id);
+            }
+            let (ws, fresh) = Workspace::init(&root, &id)?;
             if as_json {
                 json(&j!({"workspace": ws.root(), "created": fresh}));
             } else if fresh {
@@ -77,8 +81,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             let req = app::walkin::WalkinRequest { code, photo, layout, printer, replace };
             walkin::run(&open()?, &req, as_json)
         }
-        Command::Scan { code, shipment, station, carrier } => {
-            let req = app::scan::ScanRequest { code, shipment, station, carrier };
+        Command::Scan { code, shipment, station, carrier, force: _, reason } => {
+            let req = app::scan::ScanRequest { code, shipment, station, carrier, reuse_reason: reason };
             shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
         }
         Command::Batch(BatchCmd::Import { path, replace }) => {
@@ -90,12 +94,12 @@ pub fn run(cli: Cli) -> Result<i32> {
                 json(&report);
             } else {
                 say!(
-                    "batch {}: {} accepted, {} already stored, {} rejected, {} warnings{}",
+                    "batch {}: {} accepted, {} already stored, {} rejected, {}{}",
                     report.source,
                     report.accepted.len(),
                     report.skipped.len(),
                     report.rejected.len(),
-                    report.warnings.len(),
+                    crate::words::count(report.warnings.len() as i64, "warning", "warnings"),
                     report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
                 );
                 let replaced = report.accepted.iter().filter(|a| a.replaced).count();
@@ -110,20 +114,21 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(report.exit_code())
         }
-        Command::Roster(RosterCmd::Import { file, school, sheet }) => {
+        Command::Roster(RosterCmd::Import { file, school, sheet, replace_all }) => {
             let ws = open()?;
-            let r = app::roster::import(&ws, &file, &school, sheet.as_deref())?;
+            let r = app::roster::import(&ws, &file, &school, sheet.as_deref(), replace_all)?;
             if as_json {
                 json(&r);
             } else {
                 say!(
-                    "roster {} for school {}: {} rows, {} matched to photos (roster id {})",
+                    "roster {} for school {}: {}, {} matched to photos (roster id {})",
                     r.file,
                     r.school,
-                    r.rows,
+                    crate::words::count(r.rows as i64, "row", "rows"),
                     r.matched,
                     r.id
                 );
+                say!("{}", roster_changes(&r));
                 if !r.without_photo.is_empty() {
                     say!("roster rows with no photo ({}):", r.without_photo.len());
                     for l in &r.without_photo {
@@ -212,6 +217,51 @@ pub fn run(cli: Cli) -> Result<i32> {
             })
         }
     }
+}
+
+/// Ask in a terminal for what `init` was not given; a script (no terminal) gets the defaults.
+fn ask_identity(id: &mut app::settings::LabIdentity) {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return;
+    }
+    let ask = |prompt: &str, value: &mut Option<String>| {
+        if value.is_some() {
+            return;
+        }
+        eprint!("{prompt}: ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line).is_ok() && !line.trim().is_empty() {
+            *value = Some(line.trim().to_string());
+        }
+    };
+    eprintln!("A new workspace. Who is the lab? (Enter leaves a line empty; edit gradlab.toml later.)");
+    ask("The lab's name, for labels and e-mails (实验室名称)", &mut id.name);
+    ask("Return address on shipping labels (寄件地址)", &mut id.sender_address);
+    ask("Phone on shipping labels (寄件电话)", &mut id.sender_phone);
+}
+
+/// "replaces the roster of 物理2101班 (31 rows); keeps 化学2102班 from 2026-11-28".
+fn roster_changes(r: &app::roster::RosterReport) -> String {
+    let replaced: Vec<String> = r
+        .replaced_classes
+        .iter()
+        .map(|c| {
+            let class = if c.class.is_empty() { "rows of no known class" } else { &c.class };
+            format!("{class} ({})", crate::words::count(c.rows as i64, "row", "rows"))
+        })
+        .collect();
+    let mut s = if r.replaced_all {
+        format!("replaces the whole roster: {}", replaced.join(", "))
+    } else {
+        format!("replaces the roster of {}", replaced.join(", "))
+    };
+    for k in &r.kept_classes {
+        let day = app::reports::china_day(&k.imported_at).map(|d| d.to_string()).unwrap_or_default();
+        s += &format!("; keeps {} from {day}", k.class);
+    }
+    s
 }
 
 fn print_code(c: &crate::domain::CollectionCode) {
@@ -307,9 +357,9 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 }
                 match &d.roster {
                     Some(r) => say!(
-                        "  roster:   {} ({} rows, imported {}; {} kept in all)",
+                        "  roster:   {} ({}, imported {}; {} kept in all)",
                         r.source,
-                        r.rows,
+                        crate::words::count(r.rows, "row", "rows"),
                         r.imported_at,
                         d.rosters_kept
                     ),
@@ -326,16 +376,29 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
 
 fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
     match cmd {
-        JobCmd::Create { school, classes, students, layout, needs_reprint } => {
-            let req = app::jobs::JobRequest { school, classes, students, layout, codes: Vec::new(), needs_reprint };
+        JobCmd::Create { school, classes, students, layout, needs_reprint, again: _, reason, new_only } => {
+            let req = app::jobs::JobRequest {
+                school,
+                classes,
+                students,
+                layout,
+                needs_reprint,
+                again_reason: reason,
+                new_only,
+                ..Default::default()
+            };
             let made = app::jobs::create(ws, &req)?;
             if as_json {
                 json(&made);
             } else {
                 say!("{}", made.id);
                 eprintln!(
-                    "job {}: {} students in {} packets, {} sheets, layout {}",
-                    made.id, made.students, made.packets, made.sheets, made.layout
+                    "job {}: {} in {}, {}, layout {}",
+                    made.id,
+                    crate::words::count(made.students as i64, "student", "students"),
+                    crate::words::count(made.packets as i64, "packet", "packets"),
+                    crate::words::count(made.sheets as i64, "sheet", "sheets"),
+                    made.layout
                 );
             }
         }
@@ -353,12 +416,13 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                             j.layout.clone(),
                             j.students.to_string(),
                             j.sheets.to_string(),
-                            if j.rendered_parts > 0 { format!("{} parts", j.rendered_parts) } else { "-".into() },
+                            j.state.clone(),
+                            j.purpose.as_str().to_string(),
                             j.created_at.clone(),
                         ]
                     })
                     .collect();
-                output::table(&["job", "school", "layout", "students", "sheets", "rendered", "created"], &rows);
+                output::table(&["job", "school", "layout", "students", "sheets", "state", "purpose", "created"], &rows);
             }
         }
         JobCmd::Show { job } => {
@@ -367,14 +431,20 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 json(&d);
             } else {
                 say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
-                say!("  created {} by {}; {} students", d.created_at, d.created_by, d.students);
+                say!(
+                    "  created {} by {}; {}",
+                    d.created_at,
+                    d.created_by,
+                    crate::words::count(d.students as i64, "student", "students")
+                );
                 for p in &d.packets {
                     let shipped = match (&p.shipment, p.packed) {
                         (Some(s), true) => format!("  packed in {s}"),
                         (Some(s), false) => format!("  expected in {s}"),
                         _ => String::new(),
                     };
-                    say!("  packet {}  {}  {} students{shipped}", p.barcode, p.class, p.students);
+                    let students = crate::words::count(p.students, "student", "students");
+                    say!("  packet {}  {}  {students}{shipped}", p.barcode, p.class);
                 }
                 for s in &d.sheets {
                     let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
@@ -420,7 +490,12 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             if as_json {
                 json(&r);
             } else {
-                say!("job {}: {} sheets in {} parts", r.id, r.sheets, r.parts.len());
+                say!(
+                    "job {}: {} in {}",
+                    r.id,
+                    crate::words::count(r.sheets as i64, "sheet", "sheets"),
+                    crate::words::count(r.parts.len() as i64, "part", "parts")
+                );
                 for p in &r.parts {
                     say!("{}", p.path);
                 }

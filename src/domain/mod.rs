@@ -7,6 +7,7 @@ pub mod collection_code;
 pub mod correction;
 pub mod id_number;
 pub mod ids;
+pub mod job;
 pub mod name;
 pub mod order;
 pub mod printing;
@@ -15,6 +16,7 @@ pub mod roster;
 pub mod school;
 pub mod shipment;
 pub mod student;
+pub mod suggest;
 pub mod tracking;
 
 pub use collection_code::CollectionCode;

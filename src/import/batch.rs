@@ -56,10 +56,11 @@ pub struct BatchTable {
 
 impl BatchTable {
     /// The schools the table's rows belong to, with how many rows each.
-    pub fn schools(&self) -> BTreeMap<SchoolCode, usize> {
-        let mut m = BTreeMap::new();
+    /// The schools the table's rows belong to, with the rows (as the spreadsheet numbers them).
+    pub fn schools(&self) -> BTreeMap<SchoolCode, Vec<usize>> {
+        let mut m: BTreeMap<SchoolCode, Vec<usize>> = BTreeMap::new();
         for r in &self.rows {
-            *m.entry(r.student.school.clone()).or_insert(0) += 1;
+            m.entry(r.student.school.clone()).or_default().push(r.row);
         }
         m
     }
@@ -151,6 +152,9 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     Ok(BatchTable { data_table: table_name, rows: pending, rejected: out.rejected, warnings: out.warnings })
 }
 
+/// A row's photo as read: its file name when it was found, and its bytes or why not.
+type Loaded = (Option<String>, std::result::Result<Vec<u8>, String>);
+
 /// Read and check every row's photo, handing each good one to `sink` as it goes.
 pub fn check_photos(
     src: &mut BatchSource,
@@ -165,39 +169,37 @@ pub fn check_photos(
     let entries: Vec<Entry> = src.entries().to_vec();
     for chunk in pending.chunks(CHUNK) {
         progress::check(progress)?;
-        let mut loaded: Vec<Result<(String, Vec<u8>), String>> = Vec::with_capacity(chunk.len());
+        let mut loaded: Vec<Loaded> = Vec::with_capacity(chunk.len());
         for p in chunk {
             let got = match &p.entry {
                 Ok(i) => {
                     used.insert(*i);
                     let e = &entries[*i];
-                    src.read(e).map(|b| (e.name.clone(), b)).map_err(|err| err.to_string())
+                    (Some(e.name.clone()), src.read(e).map_err(|err| err.to_string()))
                 }
-                Err(reason) => Err(reason.clone()),
+                Err(reason) => (None, Err(reason.clone())),
             };
             loaded.push(got);
         }
-        let checked: Vec<(String, Checked)> = loaded
+        let checked: Vec<(Option<String>, Checked)> = loaded
             .into_par_iter()
-            .map(|got| match got {
-                Ok((name, bytes)) => {
-                    let r = photo::check(&bytes).map(|f| (f, bytes));
-                    (name, r)
-                }
-                Err(reason) => (table_name.clone(), Err(reason)),
-            })
+            .map(|(name, got)| (name, got.and_then(|bytes| photo::check(&bytes).map(|f| (f, bytes)))))
             .collect();
         for (p, (file, result)) in chunk.iter().zip(checked) {
             progress::check(progress)?;
+            let finding = |reason: String| {
+                Finding::new(&table_name, Some(p.row), Some(&p.student.cjm), reason).with_photo(file.as_deref())
+            };
             match result {
                 Ok((facts, bytes)) => {
                     sink(&facts.sha256, &bytes)?;
                     for w in &facts.warnings {
-                        out.warnings.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), w.clone()));
+                        out.warnings.push(finding(w.clone()));
                     }
+                    let file = file.unwrap_or_default();
                     out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts });
                 }
-                Err(reason) => out.rejected.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), reason)),
+                Err(reason) => out.rejected.push(finding(reason)),
             }
             progress.inc(1);
         }

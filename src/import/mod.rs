@@ -15,16 +15,32 @@ use serde::Serialize;
 /// One thing an import noticed about a file or row: a refusal or a warning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The table (or, for a file on its own, that file).
     pub file: String,
+    /// The row as the spreadsheet numbers it, header and title rows counted.
     pub row: Option<usize>,
     pub cjm: Option<String>,
+    /// The photo file the finding is about, when it is one row's photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
     pub reason: String,
 }
 
 impl Finding {
     pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<String>) -> Self {
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), reason: reason.into() }
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), photo: None, reason: reason.into() }
     }
+
+    /// The same finding, about the row's photo file.
+    pub fn with_photo(mut self, photo: Option<&str>) -> Self {
+        self.photo = photo.map(str::to_string);
+        self
+    }
+}
+
+/// Findings in the order a person reads the table: by row, and what concerns no row last.
+pub fn in_row_order(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.row.unwrap_or(usize::MAX));
 }
 
 impl std::fmt::Display for Finding {
@@ -35,6 +51,9 @@ impl std::fmt::Display for Finding {
         }
         if let Some(c) = &self.cjm {
             write!(f, " [{c}]")?;
+        }
+        if let Some(p) = &self.photo {
+            write!(f, " photo {p}")?;
         }
         write!(f, ": {}", self.reason)
     }

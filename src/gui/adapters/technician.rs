@@ -217,7 +217,7 @@ fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
             let ws = s.open()?;
             match &roster_school {
                 None => Ok(rows::batch_report(&app::batch::import(&ws, &path, replace, progress)?)),
-                Some(school) => Ok(rows::roster_report(&app::roster::import(&ws, &path, school, None)?)),
+                Some(school) => Ok(rows::roster_report(&app::roster::import(&ws, &path, school, None, false)?)),
             }
         },
         move |app, r| {
@@ -491,7 +491,7 @@ fn reprint(t: &Rc<Tech>, codes: &str, reason: &str, printer_index: i32) {
         i if i <= 0 => None,
         i => t.printers.borrow().get(i as usize - 1).cloned(),
     };
-    let req = ReprintRequest { codes, printer, reason: reason.to_string() };
+    let req = ReprintRequest { codes, printer, reason: reason.to_string(), as_printed: false };
     g.set_reprint_task(starting("补印"));
     let tt = t.clone();
     t.ctx.run_long(

@@ -141,10 +141,24 @@ pub fn jobs(list: &[JobListLine]) -> Rows {
                 j.layout.clone(),
                 j.students.to_string(),
                 j.sheets.to_string(),
-                if j.rendered_parts > 0 { format!("已渲染 {} 段", j.rendered_parts) } else { "未渲染".into() },
+                job_state(&j.progress),
             ]
         })
         .collect()
+}
+
+/// A job's stage in the window's words, with its counts: 打印中 1/3 段完成, 已装袋 2/5 包.
+pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
+    use crate::domain::job::JobStage;
+    match p.stage() {
+        JobStage::Made => "未渲染".into(),
+        JobStage::Rendered => format!("已渲染 {} 段", p.parts),
+        JobStage::Printing => format!("打印中 {}/{} 段完成", p.parts_completed, p.parts),
+        JobStage::Printed => "已打印".into(),
+        JobStage::Packed => format!("已装袋 {}/{} 包", p.packed, p.packets),
+        JobStage::Shipped => format!("已发运 {}/{} 包", p.shipped, p.packets),
+        JobStage::Delivered => "已送达".into(),
+    }
 }
 
 pub fn job_title(d: &JobDetail) -> String {
@@ -442,24 +456,39 @@ pub fn ecopy_parts(e: &RequestLog) -> Rows {
 }
 
 pub fn due_summary(r: &DueReport) -> String {
-    let mut s = format!("承诺：采集后 {} 个工作日寄出。", r.promise_working_days);
+    let mut s = format!(
+        "承诺：采集后 {} 个工作日寄出；补印与勘误自申请之日起 {} 个工作日。",
+        r.promise_working_days, r.reprint_promise_working_days
+    );
     if !r.calendar_missing_years.is_empty() {
         let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
         s += &format!("节假日表缺少 {} 年，这些年份只按周末计算。", years.join("、"));
     }
-    if r.jobs.is_empty() {
-        s += "没有逾期或一周内到期的作业。";
+    if r.lines.is_empty() {
+        s += "没有逾期或一周内到期的工作。";
     }
     s
 }
 
 pub fn due(r: &DueReport) -> Rows {
-    r.jobs
+    use crate::app::reports::DueWork;
+    r.lines
         .iter()
         .map(|d| {
-            let left =
-                if d.late { format!("逾期 {} 天", -d.working_days_left) } else { d.working_days_left.to_string() };
-            vec![d.job.clone(), d.school.clone(), d.collected.to_string(), d.due.to_string(), left, d.status.clone()]
+            let what = match d.work {
+                DueWork::Job => format!("作业 {}", d.job.clone().unwrap_or_default()),
+                DueWork::NotInAJob => format!("{} 名学生未排作业", d.students),
+                DueWork::ReprintJob => format!("补印作业 {}", d.job.clone().unwrap_or_default()),
+                DueWork::Request => format!("补印申请 {}", d.request.clone().unwrap_or_default()),
+                DueWork::CorrectionJob => format!("勘误重印 {}", d.job.clone().unwrap_or_default()),
+                DueWork::Correction => format!("{} 条勘误待重印", d.students),
+            };
+            let left = if d.late {
+                format!("逾期 {} 个工作日", d.overdue_working_days)
+            } else {
+                d.working_days_left.to_string()
+            };
+            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, d.status.clone()]
         })
         .collect()
 }

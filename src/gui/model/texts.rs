@@ -7,11 +7,12 @@ fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
     pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
 }
 
-pub const REQUEST_STATUSES: [(&str, &str); 7] = [
+pub const REQUEST_STATUSES: [(&str, &str); 8] = [
     ("received", "已收到"),
     ("matched", "已匹配"),
     ("approved", "已批准"),
-    ("printed", "已制作"),
+    ("printing", "印制中"),
+    ("printed", "已印好"),
     ("shipped", "已发运"),
     ("closed", "已关闭"),
     ("rejected", "已拒绝"),
