@@ -407,6 +407,27 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE roster_rows ADD COLUMN from_roster INTEGER REFERENCES rosters(id);
     CREATE INDEX shipments_by_tracking ON shipments(tracking);
     "#,
+    // 8: the audit log is chained by hash (each entry's hash covers it and the one before, so a
+    // change made with sqlite3 after dropping the triggers shows) and records the OS account
+    // that ran the program beside the operator it declared. Older entries keep an empty hash.
+    r#"
+    ALTER TABLE audit ADD COLUMN os_account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+    "#,
+];
+
+/// The triggers that keep the audit log append-only; recreated on open if someone dropped them.
+pub const AUDIT_GUARDS: &[(&str, &str)] = &[
+    (
+        "audit_no_update",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
+    (
+        "audit_no_delete",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -61,6 +61,18 @@ impl IppPrinter {
 
     /// `formats`: the document formats the printer accepts (`-f`).
     pub fn start_with_formats(behaviour: Behaviour, formats: &str) -> IppPrinter {
+        Self::start_full(behaviour, formats, None)
+    }
+
+    /// A printer that also speaks TLS (ipps://), with `localhost.crt` and `localhost.key` from
+    /// `keys`.
+    pub fn start_tls(keys: &Path) -> IppPrinter {
+        let mut p = Self::start_full(Behaviour::Complete, "application/pdf", Some(keys));
+        p.uri = p.uri.replacen("ipp://", "ipps://", 1);
+        p
+    }
+
+    fn start_full(behaviour: Behaviour, formats: &str, keys: Option<&Path>) -> IppPrinter {
         let dir = tempfile::tempdir().unwrap();
         let bus_path = dir.path().join("bus");
         let conf = dir.path().join("bus.conf");
@@ -91,6 +103,7 @@ impl IppPrinter {
         let log = std::fs::File::create(dir.path().join("printer.log")).unwrap();
         let printer = Command::new(find_program("ippeveprinter"))
             .args(["-r", "off", "-n", "localhost", "-k", "-p", &port.to_string(), "-f", formats])
+            .args(keys.map(|k| vec!["-K".as_ref(), k.as_os_str()]).unwrap_or_default())
             .arg("-d")
             .arg(&spool)
             .arg("-c")
