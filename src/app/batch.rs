@@ -222,6 +222,14 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 ),
             ));
         }
+        if *replaced {
+            tx.audit(
+                &ws.settings.operator(),
+                "photo.replace",
+                &format!("student {}", c.student.cjm),
+                &format!("photo replaced by batch {batch_id} from {} ({})", c.file, &c.photo.sha256[..12]),
+            )?;
+        }
         report.accepted.push(Accepted {
             cjm: c.student.cjm.clone(),
             xh: c.student.xh.clone(),
@@ -230,6 +238,19 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         });
         progress.inc(1);
     }
+    tx.audit(
+        &ws.settings.operator(),
+        "batch.import",
+        &format!("batch {batch_id}"),
+        &format!(
+            "{} stored ({} replaced), {} skipped, {} refused, from {}",
+            to_store.len(),
+            to_store.iter().filter(|(_, r)| *r).count(),
+            report.skipped.len(),
+            report.rejected.len(),
+            report.source
+        ),
+    )?;
     tx.commit()?;
     staging.finish();
     report.id = Some(batch_id);

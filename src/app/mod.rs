@@ -3,6 +3,7 @@
 //! plain result type that the CLI prints and the GUI shows. Long work reports through
 //! [`crate::progress::Progress`].
 
+pub mod audit;
 pub mod batch;
 pub mod corrections;
 pub mod demo;

@@ -119,13 +119,15 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
         (Some(uri), None) => {
             let uri = uri.trim();
-            let ok = ["ipp://", "http://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 7;
+            let ok = ["ipp://", "http://", "ipps://", "https://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 8;
             if !ok {
                 return Err(Error::input(format!(
-                    "--ipp {uri:?} is not a printer address; give one like ipp://host:631/ipp/print \
-                     or http://host:631/printers/QUEUE"
+                    "--ipp {:?} is not a printer address; give one like ipp://host:631/ipp/print, \
+                     ipps://host:631/ipp/print or http://host:631/printers/QUEUE",
+                    crate::print::redact_uri(uri)
                 )));
             }
+            crate::print::check_address(uri).map_err(|e| Error::input(format!("--ipp {e}")))?;
             (Some(uri.to_string()), None)
         }
         (None, Some(dir)) => {
@@ -516,8 +518,9 @@ pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
             let tx = store.read()?;
             tx.printer(d.printer_id)?.ok_or_else(|| Error::input(format!("dispatch D{} has no printer", d.id)))?
         };
-        let found =
-            destination(&p).find_sent(&d.job_name, &d.file_stem, d.copies as u32).map_err(|e| printer_error(&p, e))?;
+        let found = destination(&p)
+            .find_sent(&d.job_name, &d.sent_by, &d.file_stem, d.copies as u32)
+            .map_err(|e| printer_error(&p, e))?;
         let tx = store.write()?;
         match found {
             Found::Delivered(s) => tx.mark_sent(d.id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?,

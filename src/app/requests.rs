@@ -13,7 +13,7 @@ use crate::domain::name;
 use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Requester};
 use crate::domain::shipment::ShipmentState;
 use crate::domain::student::{self, Field};
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::import::Finding;
 use crate::import::table::{self, Column};
 use crate::store::{AuditEntry, Candidate, NewRequest, RequestRecord, Tx};
@@ -388,7 +388,7 @@ fn extra_for(header: &str) -> Option<Extra> {
 /// matched where they can be), bad rows are named with the reason. All in one transaction.
 pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<ImportReport> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = std::fs::read(path).at(path)?;
+    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_TABLE_BYTES, "the table")?;
     let grid = table::read_grid(&file, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let extras: Vec<(Extra, usize)> =

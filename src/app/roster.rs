@@ -121,7 +121,7 @@ pub fn import(
                 row: row.source_row,
                 cjm: s.cjm.clone(),
                 xh: s.xh.clone(),
-                roster_name: full.clone(),
+                roster_name: name::mask(full),
                 masked_name: s.xm.clone(),
             });
         }
@@ -190,6 +190,12 @@ pub fn import(
     let rows: Vec<crate::domain::RosterRow> = merged.iter().map(|r| r.row.clone()).collect();
     let origins: Vec<Option<i64>> = merged.iter().map(|r| r.origin).collect();
     let id = tx.insert_roster(&code, &source, &contents.sheet, &rows, &origins)?;
+    tx.audit(
+        &ws.settings.operator(),
+        "roster.import",
+        &format!("school {code}"),
+        &format!("{} rows from {source}{}", rows.len(), if old.is_empty() { " (whole roster)" } else { "" }),
+    )?;
     tx.commit()?;
     Ok(RosterReport {
         id,

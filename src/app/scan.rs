@@ -56,7 +56,8 @@ fn refuse(kind: &'static str, shipment: Option<i64>, message: String) -> Verdict
 }
 
 pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
-    let code = req.code.trim().to_string();
+    // What was scanned is kept and shown, so an ID number scanned by mistake is redacted first.
+    let code = crate::domain::privacy::redact(req.code.trim()).into_owned();
     if code.is_empty() {
         return Err(Error::input("nothing was scanned"));
     }

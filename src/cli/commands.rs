@@ -3,8 +3,8 @@
 use super::bar::Bar;
 use super::output::{self, json, say};
 use super::{
-    BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests, shipping,
-    walkin,
+    AuditCmd, BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests,
+    shipping, walkin,
 };
 use crate::app::{self, Workspace};
 use crate::error::Result;
@@ -18,8 +18,14 @@ pub const PARTLY: i32 = 3;
 pub fn run(cli: Cli) -> Result<i32> {
     let root = Workspace::resolve(cli.workspace.as_deref());
     let operator = cli.operator.clone();
+    if let Some(name) = operator.as_deref() {
+        crate::domain::text::refuse_controls("--operator", name).map_err(crate::error::Error::Input)?;
+    }
     let open = || {
         Workspace::open(&root).map(|mut ws| {
+            for w in &ws.warnings {
+                eprintln!("warning: {w}");
+            }
             if let Some(name) = operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 ws.settings.lab.operator = name.to_string();
             }
@@ -61,6 +67,25 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
         Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, as_json),
         Command::Report(cmd) => shipping::report(cmd, &open()?, as_json),
+        Command::Audit(AuditCmd::Verify) => {
+            let v = app::audit::verify(&open()?)?;
+            if as_json {
+                json(&v);
+            } else if let Some(problem) = &v.problem {
+                say!("audit log BROKEN: {problem} (entries checked: {})", v.entries);
+            } else {
+                say!(
+                    "audit log whole: {} chained{}",
+                    crate::words::count((v.entries - v.unchained) as i64, "entry", "entries"),
+                    if v.unchained > 0 {
+                        format!(", {} from before the chain came first", v.unchained)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            Ok(if v.problem.is_some() { FAILED } else { 0 })
+        }
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
             let opts = crate::gui::Options { workspace, operator, station, screenshots, scans, import };

@@ -113,6 +113,9 @@ pub enum Command {
     /// Reports: what is late or due, and each school's progress
     #[command(subcommand)]
     Report(ReportCmd),
+    /// The audit log: prove it was not changed outside gradlab
+    #[command(subcommand)]
+    Audit(AuditCmd),
     /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
     /// screens over the same workspace and services as these commands
     Gui {
@@ -393,6 +396,12 @@ pub enum CorrectionCmd {
         #[arg(long, value_name = "CODE")]
         school: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Walk the audit log's hash chain from its first entry; exits 1 where it breaks
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 //! size is read once and never held in memory whole.
 
 use super::Finding;
+use super::bounds;
 use super::photo::{self, PhotoFacts};
 use super::source::{BatchSource, Entry};
 use super::table::{self, Column};
@@ -91,6 +92,13 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
         }
     };
     let table_name = table_entry.name.clone();
+    if table_entry.size > bounds::MAX_TABLE_BYTES {
+        return Err(Error::input(format!(
+            "{label}: its data table {table_name} is {} MB, over the {} MB a table may be; refused",
+            table_entry.size >> 20,
+            bounds::MAX_TABLE_BYTES >> 20
+        )));
+    }
     let bytes = src.read(&table_entry)?;
     let grid = table::read_grid(&table_name, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &table_name).map_err(Error::Input)?;
@@ -167,15 +175,29 @@ pub fn check_photos(
     progress.stage("checking photos", pending.len() as u64);
     let mut used: HashSet<usize> = HashSet::new();
     let entries: Vec<Entry> = src.entries().to_vec();
-    for chunk in pending.chunks(CHUNK) {
+    let mut rest = &pending[..];
+    while !rest.is_empty() {
         progress::check(progress)?;
+        // What is read and waiting for the check is bounded by bytes: a chunk ends at CHUNK
+        // photos or MAX_PHOTO_BYTES_IN_FLIGHT, whichever comes first.
+        let mut take = 0;
+        let mut in_flight = 0u64;
+        while take < rest.len() && take < CHUNK && in_flight < bounds::MAX_PHOTO_BYTES_IN_FLIGHT {
+            if let Ok(i) = &rest[take].entry {
+                in_flight += entries[*i].size.min(bounds::MAX_PHOTO_BYTES);
+            }
+            take += 1;
+        }
+        let (chunk, later) = rest.split_at(take);
+        rest = later;
         let mut loaded: Vec<Loaded> = Vec::with_capacity(chunk.len());
         for p in chunk {
             let got = match &p.entry {
                 Ok(i) => {
                     used.insert(*i);
                     let e = &entries[*i];
-                    (Some(e.name.clone()), src.read(e).map_err(|err| err.to_string()))
+                    let bytes = bounds::photo_size(e.size).and_then(|()| src.read(e).map_err(|err| err.to_string()));
+                    (Some(e.name.clone()), bytes)
                 }
                 Err(reason) => (None, Err(reason.clone())),
             };

@@ -3,6 +3,7 @@
 //! touches the store; the services in `app` decide what to keep.
 
 pub mod batch;
+pub mod bounds;
 pub mod corrections;
 pub mod photo;
 pub mod qr;

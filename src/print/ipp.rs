@@ -1,6 +1,7 @@
 //! IPP (RFC 8011) through the `ipp` crate's blocking client: Print-Job with the PDF streamed
 //! from its file, Get-Job-Attributes, Cancel-Job, Get-Jobs and Get-Printer-Attributes. Works
-//! against IPP Everywhere printers and CUPS queues alike.
+//! against IPP Everywhere printers and CUPS queues alike, in the clear (ipp://) or over TLS
+//! (ipps://, through rustls with the ring provider, as the mail client).
 
 use super::paper::{MediaChoice, Supports};
 use super::{Found, JobStatus, PrintError, Submission, Submitted};
@@ -12,14 +13,23 @@ use std::time::Duration;
 /// does not hang the lab's terminal.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
 
-fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
-    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{uri:?} is not a printer address: {e}")))?;
+/// A printer address: ipp:// or http://, or ipps:// or https:// (TLS, the certificate checked
+/// against the system's trusted roots). One carrying `user:password@` is refused: gradlab
+/// never stores or shows credentials.
+pub(super) fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
+    let shown = super::redact_uri(uri);
+    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{shown:?} is not a printer address: {e}")))?;
+    if u.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(PrintError::Other(format!(
+            "{shown}: the address carries a user name or password; gradlab never stores credentials, \
+             give the printer's address without them"
+        )));
+    }
     match u.scheme_str() {
-        Some("ipp" | "http") => Ok(u),
-        Some("ipps" | "https") => Err(PrintError::Other(format!(
-            "{uri}: encrypted IPP (ipps/https) is not supported by this build; use the printer's ipp:// address"
-        ))),
-        _ => Err(PrintError::Other(format!("{uri:?} is not an ipp:// or http:// printer address"))),
+        Some("ipp" | "http" | "ipps" | "https") => Ok(u),
+        _ => {
+            Err(PrintError::Other(format!("{shown:?} is not an ipp://, ipps://, http:// or https:// printer address")))
+        }
     }
 }
 
@@ -317,7 +327,9 @@ pub(super) fn cancel(uri: &str, id: i64, user: &str) -> Result<JobStatus, PrintE
     }
 }
 
-pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
+/// Our job among the printer's: the same name, sent by the same user (another station may
+/// have printed a part of the same name).
+pub(super) fn find_job(uri: &str, job_name: &str, user: &str) -> Result<Found, PrintError> {
     let u = parse_uri(uri)?;
     let mut req = request(&u, Operation::GetJobs)?;
     op_attr(&mut req, "which-jobs", keyword("all")?)?;
@@ -327,6 +339,7 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
         IppValue::Array(vec![
             keyword("job-id")?,
             keyword("job-name")?,
+            keyword("job-originating-user-name")?,
             keyword("job-state")?,
             keyword("job-state-message")?,
             keyword("job-state-reasons")?,
@@ -334,7 +347,9 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
     )?;
     let resp = send(&u, req, "the list of jobs")?;
     for g in resp.attributes().groups_of(DelimiterTag::JobAttributes) {
-        if g.get("job-name").map(|a| a.value().to_string()).as_deref() == Some(job_name)
+        let text = |attr: &str| g.get(attr).map(|a| a.value().to_string());
+        if text("job-name").as_deref() == Some(job_name)
+            && text("job-originating-user-name").is_some_and(|u| sent_by(&u, user))
             && let Some(id) = g.get("job-id").and_then(|a| int_of(a.value()))
         {
             let st = status_of(g).unwrap_or(JobStatus { state: PartState::Pending, message: String::new() });
@@ -347,4 +362,11 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
         }
     }
     Ok(Found::NotDelivered)
+}
+
+/// Whether a job's originating user is the one we sent it as. IPP cuts names at 255 bytes, and a
+/// CUPS queue may append `@host`.
+fn sent_by(originating: &str, user: &str) -> bool {
+    let ours = name(user).map(|v| v.to_string()).unwrap_or_default();
+    originating == ours || originating.split('@').next() == Some(ours.as_str())
 }

@@ -134,10 +134,35 @@ impl Destination {
     }
 
     /// After a crash between sending and recording: did the printer get this submission?
-    pub fn find_sent(&self, job_name: &str, file_stem: &str, copies: u32) -> Result<Found, PrintError> {
+    pub fn find_sent(&self, job_name: &str, user: &str, file_stem: &str, copies: u32) -> Result<Found, PrintError> {
         match self {
-            Destination::Ipp(uri) => ipp::find_job(uri, job_name),
+            Destination::Ipp(uri) => ipp::find_job(uri, job_name, user),
             Destination::HotFolder(dir) => Ok(hot_folder::find_sent(dir, file_stem, copies)),
         }
+    }
+}
+
+/// Check an IPP printer address before it is stored: a scheme we speak, no credentials.
+pub fn check_address(uri: &str) -> Result<(), String> {
+    ipp::parse_uri(uri).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// A printer address as it may be shown: any `user:password@` replaced by `***@`.
+pub fn redact_uri(uri: &str) -> String {
+    let Some((scheme, rest)) = uri.split_once("://") else { return uri.to_string() };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+        None => uri.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn credentials_never_show() {
+        assert_eq!(super::redact_uri("ipps://lab:s3cret@10.0.0.5:631/ipp/print"), "ipps://***@10.0.0.5:631/ipp/print");
+        assert_eq!(super::redact_uri("ipp://printer.local/ipp/print"), "ipp://printer.local/ipp/print");
+        assert_eq!(super::redact_uri("ipp://h/ipp/print?x=a@b"), "ipp://h/ipp/print?x=a@b");
     }
 }

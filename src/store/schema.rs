@@ -407,7 +407,14 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE roster_rows ADD COLUMN from_roster INTEGER REFERENCES rosters(id);
     CREATE INDEX shipments_by_tracking ON shipments(tracking);
     "#,
-    // 8: preflight. Every verification of a rendered part is kept: when, by whom, the hash of
+    // 8: the audit log is chained by hash (each entry's hash covers it and the one before, so a
+    // change made with sqlite3 after dropping the triggers shows) and records the OS account
+    // that ran the program beside the operator it declared. Older entries keep an empty hash.
+    r#"
+    ALTER TABLE audit ADD COLUMN os_account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+    "#,
+    // 9: preflight. Every verification of a rendered part is kept: when, by whom, the hash of
     // the file it read, which render of the part it checked (the part's rendered_at), passed
     // or failed, what it looked at and each failure (JSON). `job print` trusts a part only when
     // its latest verification passed for the file as it is.
@@ -426,6 +433,20 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX part_verifications_by_job ON part_verifications(job_id, part);
     "#,
+];
+
+/// The triggers that keep the audit log append-only; recreated on open if someone dropped them.
+pub const AUDIT_GUARDS: &[(&str, &str)] = &[
+    (
+        "audit_no_update",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
+    (
+        "audit_no_delete",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -100,15 +100,24 @@ impl IppPrinter {
     /// ippeveprinter's own defaults (`-f application/pdf`, no attribute file): no print-scaling
     /// and no 4x6 paper.
     pub fn start_plain(behaviour: Behaviour) -> IppPrinter {
-        Self::launch(behaviour, None)
+        Self::launch(behaviour, None, None)
     }
 
     /// A printer declared by an attribute file (`-a`, ipptool syntax).
     pub fn start_with_attributes(behaviour: Behaviour, attributes: &str) -> IppPrinter {
-        Self::launch(behaviour, Some(attributes))
+        Self::launch(behaviour, Some(attributes), None)
     }
 
-    fn launch(behaviour: Behaviour, attributes: Option<&str>) -> IppPrinter {
+    /// A photo-lab printer taking PDF that also speaks TLS (ipps://), with `localhost.crt` and
+    /// `localhost.key` from `keys`.
+    pub fn start_tls(keys: &Path) -> IppPrinter {
+        let attributes = photo_lab_attributes("application/pdf", &[]);
+        let mut p = Self::launch(Behaviour::Complete, Some(&attributes), Some(keys));
+        p.uri = p.uri.replacen("ipp://", "ipps://", 1);
+        p
+    }
+
+    fn launch(behaviour: Behaviour, attributes: Option<&str>, keys: Option<&Path>) -> IppPrinter {
         let dir = tempfile::tempdir().unwrap();
         let bus_path = dir.path().join("bus");
         let conf = dir.path().join("bus.conf");
@@ -149,6 +158,9 @@ impl IppPrinter {
             None => {
                 cmd.args(["-f", "application/pdf"]);
             }
+        }
+        if let Some(k) = keys {
+            cmd.arg("-K").arg(k);
         }
         let printer = cmd
             .arg("-d")
