@@ -66,6 +66,12 @@ pub struct DueLine {
     pub overdue_working_days: i64,
     /// made, printing 1/3 parts completed, packed 2/5 packets, ...
     pub status: String,
+    /// A job's progress, for a window that words it in its own language.
+    #[serde(skip)]
+    pub progress: Option<crate::domain::job::JobProgress>,
+    /// A request's status (`received`, `printing`, ...), likewise.
+    #[serde(skip)]
+    pub request_status: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +94,8 @@ struct Work {
     since: NaiveDate,
     promise: u32,
     status: String,
+    progress: Option<crate::domain::job::JobProgress>,
+    request_status: Option<String>,
 }
 
 /// All the work not yet delivered whose due date has passed or comes within a week of
@@ -137,6 +145,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             since,
             promise,
             status: p.describe(),
+            progress: Some(p),
+            request_status: None,
         });
     }
     // Students no job holds yet, per school, due from the earliest collection among them.
@@ -161,6 +171,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             since,
             promise: shipping,
             status,
+            progress: None,
+            request_status: None,
         });
     }
     for r in requests.iter().filter(|r| r.job_id.is_none()) {
@@ -175,6 +187,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             since,
             promise: reprints,
             status: format!("{} request {}", r.kind, r.status),
+            progress: None,
+            request_status: Some(r.status.clone()),
         });
     }
     let mut marked: std::collections::BTreeMap<String, (i64, NaiveDate)> = Default::default();
@@ -195,6 +209,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             since,
             promise: reprints,
             status,
+            progress: None,
+            request_status: None,
         });
     }
 
@@ -228,6 +244,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             late: due < today,
             overdue_working_days: (-left).max(0),
             status: w.status,
+            progress: w.progress,
+            request_status: w.request_status,
         });
     }
     lines.sort_by_key(|l| (l.due, l.school.clone(), l.job.clone(), l.request.clone()));

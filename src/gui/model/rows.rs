@@ -488,7 +488,14 @@ pub fn due(r: &DueReport) -> Rows {
             } else {
                 d.working_days_left.to_string()
             };
-            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, d.status.clone()]
+            let state = match (&d.progress, &d.request_status, d.work) {
+                (Some(p), _, _) => job_state(p),
+                (None, Some(status), _) => texts::request_status(status),
+                (None, None, DueWork::NotInAJob) => "尚未排作业".into(),
+                (None, None, DueWork::Correction) => "等待重印作业".into(),
+                _ => d.status.clone(),
+            };
+            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, state]
         })
         .collect()
 }
@@ -508,4 +515,50 @@ pub fn school_counts(list: &[SchoolCounts]) -> Rows {
             ]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::reports::{DueLine, DueReport, DueWork};
+    use crate::domain::job::JobProgress;
+
+    fn line(work: DueWork, progress: Option<JobProgress>, overdue: i64) -> DueLine {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        DueLine {
+            work,
+            job: Some("J1X".into()),
+            request: None,
+            school: "10418".into(),
+            students: 3,
+            since: day,
+            promise_working_days: 40,
+            due: day,
+            working_days_left: -overdue,
+            late: overdue > 0,
+            overdue_working_days: overdue,
+            status: "English for the terminal".into(),
+            progress,
+            request_status: None,
+        }
+    }
+
+    #[test]
+    fn the_due_report_reads_in_chinese() {
+        let packed =
+            JobProgress { parts: 1, parts_completed: 1, printed: true, packets: 3, packed: 1, ..Default::default() };
+        let report = DueReport {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            promise_working_days: 40,
+            reprint_promise_working_days: 10,
+            calendar_missing_years: Vec::new(),
+            lines: vec![line(DueWork::Job, Some(packed), 5), line(DueWork::NotInAJob, None, 0)],
+        };
+        let rows = due(&report);
+        assert_eq!(rows[0][4], "逾期 5 个工作日");
+        assert_eq!(rows[0][5], "已装袋 1/3 包");
+        assert_eq!(rows[1][0], "3 名学生未排作业");
+        assert_eq!(rows[1][5], "尚未排作业");
+        assert!(rows.iter().flatten().all(|c| !c.contains("English")));
+    }
 }
