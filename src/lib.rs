@@ -1,6 +1,6 @@
 //! gradlab: the production system of a graduation-photo lab.
 //!
-//! Data flows import -> store -> plan -> render -> dispatch -> ship. Each stage is a module
+//! Data flows import -> store -> plan -> render -> verify -> dispatch -> ship. Each stage is a module
 //! with its own types; `app` holds the services (one function per user action) that the CLI
 //! and the GUI share. Nothing outside `store` speaks SQL.
 
@@ -17,5 +17,7 @@ pub mod print;
 pub mod progress;
 pub mod render;
 pub mod store;
+pub mod verify;
+pub mod words;
 
 pub use error::{Error, Result};

@@ -143,7 +143,8 @@ fn refuses_each_bad_photo_by_content_and_keeps_the_rest() {
         let r = rejected.iter().find(|x| x["cjm"] == rs[*i].cjm.as_str()).expect("rejected row");
         assert!(r["reason"].as_str().unwrap().contains(needle), "{needle}: {r}");
         assert_eq!(r["row"], *i as i64 + 2, "row number as a spreadsheet shows it");
-        assert_eq!(r["file"], format!("{}.jpg", rs[*i].cjm));
+        assert_eq!(r["file"], "数据表.csv", "the row is the data table's");
+        assert_eq!(r["photo"], format!("{}.jpg", rs[*i].cjm));
     }
     assert_eq!(report["accepted"].as_array().unwrap().len(), 2);
     assert_eq!(ws.count("SELECT count(*) FROM students"), 2);

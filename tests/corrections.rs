@@ -37,9 +37,12 @@ fn needs_reprint(ws: &Ws, cjm: &str) -> i64 {
 }
 
 /// Audit entries: (operator, action, subject, detail).
+/// The audit entries about corrections (imports are audited too, but are not what these tests follow).
 fn audit(ws: &Ws) -> Vec<(String, String, String, String)> {
     let db = ws.db();
-    let mut stmt = db.prepare("SELECT operator, action, subject, detail FROM audit ORDER BY id").unwrap();
+    let mut stmt = db
+        .prepare("SELECT operator, action, subject, detail FROM audit WHERE action LIKE 'correction.%' ORDER BY id")
+        .unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
 }
 

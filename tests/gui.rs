@@ -42,26 +42,19 @@ fn fixture() -> Fixture {
     write_batch(&batch, &rows, |r| Some(good_photo(900 + r.cjm[3..].parse::<u64>().unwrap())));
     ws.run_ok(&["batch", "import", batch.to_str().unwrap()]);
 
-    let job = ws.run_ok(&["job", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
-    let hot = ws.path("rip");
-    std::fs::create_dir(&hot).unwrap();
-    ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
-    ws.run_ok(&["job", "print", &job, "--printer", "rip"]);
-    for f in std::fs::read_dir(&hot).unwrap().flatten() {
-        std::fs::remove_file(f.path()).unwrap();
-    }
-    assert_eq!(ws.run_ok(&["job", "status", &job, "--json"]).json()["printed"], true);
+    let job = common::lab::printed_job(&ws, SCHOOL, &[]);
     let show = ws.run_ok(&["job", "show", &job, "--json"]).json();
     let packets =
         show["packets"].as_array().unwrap().iter().map(|p| p["barcode"].as_str().unwrap().to_string()).collect();
     let shipment =
         ws.run_ok(&["shipment", "create", "--school", SCHOOL, "--json"]).json()["id"].as_str().unwrap().to_string();
 
-    let unrendered_job =
-        ws.run_ok(&["job", "create", "--school", SCHOOL, "--class", "计算机2班", "--json"]).json()["id"]
-            .as_str()
-            .unwrap()
-            .to_string();
+    let unrendered_job = ws
+        .run_ok(&["job", "create", "--school", SCHOOL, "--class", "计算机2班", "--again", "--reason", "试印", "--json"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let request = ws
         .run_ok(&[
             "request",
@@ -300,6 +293,37 @@ fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
     let listed = f.ws.run_ok(&["job", "list", "--json"]).json();
     let rendered = listed.as_array().unwrap().iter().find(|j| j["id"] == f.unrendered_job.as_str()).unwrap();
     assert_eq!(rendered["rendered_parts"], 1);
+    // Verified right after rendering: the part says so and no problem is listed.
+    assert!(t.get_notice().contains("已校验"), "{}", t.get_notice());
+    assert_eq!(cell(&t.get_parts(), 0, 2), "已校验");
+    assert_eq!(t.get_verification().row_count(), 0);
+
+    // One byte of a photo flipped in the file: 校验 fails, and the window lists what and whose.
+    let show = f.ws.run_ok(&["job", "show", &f.unrendered_job, "--json"]).json();
+    let path = show["parts"][0]["path"].as_str().unwrap().to_string();
+    let mut pdf = std::fs::read(&path).unwrap();
+    let image = pdf.windows(9).position(|w| w == b"DCTDecode").unwrap();
+    let data = image + pdf[image..].windows(6).position(|w| w == b"stream").unwrap() + 7;
+    pdf[data + 2000] ^= 0x10;
+    std::fs::write(&path, pdf).unwrap();
+    click(app, "校验");
+    wait_for(app, "the verification", |app| {
+        let t = app.global::<Technician>();
+        !t.get_job_task().running && app.get_pending() == 0 && t.get_verification().row_count() > 0
+    });
+    assert!(t.get_notice_error() && t.get_notice().contains("校验失败"), "{}", t.get_notice());
+    assert_eq!(cell(&t.get_parts(), 0, 2), "校验失败");
+    let problems = t.get_verification();
+    let kinds: Vec<String> = (0..problems.row_count()).map(|r| cell(&problems, r, 4)).collect();
+    assert!(kinds.contains(&"文件".to_string()) && kinds.contains(&"照片".to_string()), "{kinds:?}");
+    let photo = (0..problems.row_count()).find(|&r| cell(&problems, r, 4) == "照片").unwrap();
+    let first = &show["sheets"][1]["students"][0];
+    assert_eq!(
+        cell(&problems, photo, 3),
+        format!("{} {}", first["xh"].as_str().unwrap(), first["xm"].as_str().unwrap()),
+        "the student is named"
+    );
+    assert_eq!(cell(&problems, photo, 2), show["sheets"][1]["barcode"].as_str().unwrap());
 }
 
 fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {

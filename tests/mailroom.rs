@@ -3,75 +3,11 @@
 //! working days, and the label and packing lists read back by the print shop's own readers.
 
 mod common;
+use common::lab::*;
 use common::*;
 use serde_json::Value;
 use std::fs;
 use std::process::Command;
-
-/// Collection on 2026-08-20 10:00 China time.
-const SJC_AUG_20: i64 = 1_787_191_200_000;
-
-/// Register a school and import `classes` (class name, students) for it; student numbers
-/// and codes start at `first`.
-fn school(ws: &Ws, code: &str, first: usize, classes: &[(&str, usize)]) {
-    ws.run_ok(&[
-        "school",
-        "add",
-        code,
-        &format!("测试大学{code}"),
-        "--address",
-        &format!("{code} 大学路1号"),
-        "--phone",
-        "010-1234",
-    ]);
-    let mut rows = Vec::new();
-    for (bh, n) in classes {
-        for _ in 0..*n {
-            let mut r = Row::new(first + rows.len(), code, bh);
-            r.sjc = (SJC_AUG_20 + rows.len() as i64 * 60_000).to_string();
-            rows.push(r);
-        }
-    }
-    let batch = ws.path(&format!("batch-{code}"));
-    write_batch(&batch, &rows, |r| Some(good_photo(700 + r.cjm[3..].parse::<u64>().unwrap())));
-    ws.run_ok(&["batch", "import", batch.to_str().unwrap()]);
-}
-
-/// A job for the school, printed through a hot folder whose RIP takes the files at once.
-fn printed_job(ws: &Ws, code: &str, extra: &[&str]) -> String {
-    let mut args = vec!["job", "create", "--school", code, "--json"];
-    args.extend_from_slice(extra);
-    let job = ws.run_ok(&args).json()["id"].as_str().unwrap().to_string();
-    let hot = ws.path("rip");
-    if !hot.exists() {
-        fs::create_dir(&hot).unwrap();
-        ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
-    }
-    ws.run_ok(&["job", "print", &job, "--printer", "rip"]);
-    for f in fs::read_dir(&hot).unwrap().flatten() {
-        fs::remove_file(f.path()).unwrap();
-    }
-    assert_eq!(ws.run_ok(&["job", "status", &job, "--json"]).json()["printed"], true);
-    job
-}
-
-fn packets(ws: &Ws, job: &str) -> Vec<String> {
-    let show = ws.run_ok(&["job", "show", job, "--json"]).json();
-    show["packets"].as_array().unwrap().iter().map(|p| p["barcode"].as_str().unwrap().to_string()).collect()
-}
-
-fn scan(ws: &Ws, code: &str) -> Value {
-    let out = ws.run(&["scan", code, "--station", "desk-2", "--json"]);
-    assert!(out.code == 0 || out.code == 3, "{}", out.stderr);
-    let v = out.json();
-    assert_eq!(v["result"] == "refused", out.code == 3, "a refused scan exits 3: {v}");
-    v
-}
-
-fn refused(v: &Value, says: &str) {
-    assert_eq!(v["result"], "refused", "{v}");
-    assert!(v["message"].as_str().unwrap().contains(says), "{v}");
-}
 
 fn create(ws: &Ws, args: &[&str]) -> Value {
     let mut a = vec!["shipment", "create"];
@@ -253,17 +189,18 @@ fn due_dates_count_working_days_across_national_day() {
     // Collected 2026-08-20; 40 working days skip the weekends, 中秋 (Sep 25) and 国庆 (Oct 1-7)
     // and count the make-up Sunday Sep 20 and Saturday Oct 10: due Wed 2026-10-21.
     let r = ws.run_ok(&["report", "due", "--today", "2026-10-15", "--json"]).json();
-    let line = &r["jobs"][0];
-    assert_eq!(line["collected"], "2026-08-20");
+    let line = &r["lines"][0];
+    assert_eq!(line["work"], "job");
+    assert_eq!(line["since"], "2026-08-20");
     assert_eq!(line["due"], "2026-10-21");
     assert_eq!(line["working_days_left"], 4, "Oct 16, 19, 20, 21");
     assert_eq!(line["late"], false);
-    assert_eq!(line["status"], "not printed");
+    assert_eq!(line["status"], "made");
     let r = ws.run_ok(&["report", "due", "--today", "2026-10-23", "--json"]).json();
-    assert_eq!(r["jobs"][0]["late"], true);
-    assert_eq!(r["jobs"][0]["working_days_left"], -2);
+    assert_eq!(r["lines"][0]["late"], true);
+    assert_eq!(r["lines"][0]["working_days_left"], -2);
     let r = ws.run_ok(&["report", "due", "--today", "2026-09-01", "--json"]).json();
-    assert_eq!(r["jobs"].as_array().unwrap().len(), 0, "not due within a week");
+    assert_eq!(r["lines"].as_array().unwrap().len(), 0, "not due within a week");
 
     // The calendar is the lab's to edit: a holiday added there moves the date.
     let cal = ws.root().join("calendars/china.toml");
@@ -275,7 +212,7 @@ fn due_dates_count_working_days_across_national_day() {
     let text = add_2026_holiday(&fs::read_to_string(&cal).unwrap(), "2026-10-12");
     fs::write(&cal, &text).unwrap();
     let r = ws.run_ok(&["report", "due", "--today", "2026-10-15", "--json"]).json();
-    assert_eq!(r["jobs"][0]["due"], "2026-10-22");
+    assert_eq!(r["lines"][0]["due"], "2026-10-22");
     fs::write(&cal, add_2026_holiday(&text, "2026-13-01")).unwrap();
     let out = ws.run(&["report", "due"]);
     assert!(out.code == 1 && out.stderr.contains("2026-13-01") && out.stderr.contains("china.toml"), "{}", out.stderr);

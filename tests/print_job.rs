@@ -98,7 +98,10 @@ fn a_job_is_frozen_against_later_rosters_and_layout_edits() {
     let out = ws.run(&["job", "create", "--school", "10418"]);
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("a4-2cun-x4.toml"), "{}", out.stderr);
-    let id2 = create(&ws, &["--layout", "6inch-2cun-x4", "--student", &rs[0].xh, "--student", &rs[13].xh]);
+    let id2 = create(
+        &ws,
+        &["--layout", "6inch-2cun-x4", "--student", &rs[0].xh, "--student", &rs[13].xh, "--again", "--reason", "小照"],
+    );
     let s2 = ws.run_ok(&["job", "show", &id2, "--json"]).json();
     let xs: Vec<&str> =
         s2["sheets"].as_array().unwrap().iter().map(|s| s["students"][0]["xh"].as_str().unwrap()).collect();
@@ -343,7 +346,10 @@ fn full_names_from_a_roster_are_printed_only_when_a_layout_asks() {
     let asks = ws.path("full.toml");
     let text = layout::builtin("a4-2cun-x4").unwrap().replace("\"{xh}  {xm}\"", "\"{xh}  {full_name}\"");
     fs::write(&asks, text).unwrap();
-    let printed = text_of(&create(&ws, &["--class", "计算机1班", "--layout", asks.to_str().unwrap()]));
+    let printed = text_of(&create(
+        &ws,
+        &["--class", "计算机1班", "--layout", asks.to_str().unwrap(), "--again", "--reason", "全名版"],
+    ));
     for name in full {
         assert!(printed.contains(name), "{name} printed where the layout asks for it");
     }

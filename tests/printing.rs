@@ -5,7 +5,7 @@
 //! jammed sheet is reprinted by scanning it.
 
 mod common;
-use common::printer::{Behaviour, IppPrinter, wait_for};
+use common::printer::{Behaviour, IppPrinter, photo_lab_attributes, wait_for};
 use common::*;
 use lopdf::{Document, Object, content::Content};
 use serde_json::Value;
@@ -171,7 +171,10 @@ fn a_failing_printer_leaves_the_job_unprinted_and_cancel_stops_waiting_parts() {
     let text = fs::read_to_string(&settings).unwrap().replace("max_sheets_per_part = 4", "max_sheets_per_part = 0");
     fs::write(&settings, text).unwrap();
     let slow_job =
-        ws.run_ok(&["job", "create", "--school", "10418", "--json"]).json()["id"].as_str().unwrap().to_string();
+        ws.run_ok(&["job", "create", "--school", "10418", "--again", "--reason", "一段打印", "--json"]).json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
     let slow = IppPrinter::start(Behaviour::Slow(4));
     ws.run_ok(&["printer", "add", "slow", "--ipp", &slow.uri]);
     print(&ws, &[&slow_job, "--printer", "slow"]);
@@ -425,4 +428,151 @@ fn a_cups_queue_holds_parts_pending_and_cancel_or_release_settles_them() {
     );
     assert_eq!(ws.count("SELECT count(*) FROM dispatches WHERE state = 'completed'"), 4);
     assert_eq!(ws.count("SELECT count(*) FROM dispatches WHERE state = 'canceled'"), 4);
+}
+
+/// A member of an IPP collection, by name.
+fn member<'a>(c: &'a ipp::value::IppValue, name: &str) -> &'a ipp::value::IppValue {
+    match c {
+        ipp::value::IppValue::Collection(m) => {
+            m.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v).unwrap_or_else(|| panic!("no {name} in {c}"))
+        }
+        other => panic!("not a collection: {other}"),
+    }
+}
+
+/// A second set of the same class (on purpose) on the 6-inch layout (3 mm margins: nearer the
+/// edge than the photo-lab printer's 4.23 mm, so it must print borderless).
+fn six_inch_job(ws: &Ws) -> String {
+    let v = ws.run_ok(&[
+        "job",
+        "create",
+        "--school",
+        "10418",
+        "--class",
+        "计算机2班",
+        "--layout",
+        "6inch-2cun-x4",
+        "--again",
+        "--reason",
+        "6 寸相纸",
+        "--json",
+    ]);
+    v.json()["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn every_part_is_sent_unscaled_on_the_layouts_paper() {
+    let printer = IppPrinter::start(Behaviour::Complete);
+    let ws = Ws::new();
+    let job = job(&ws);
+    ws.run_ok(&["printer", "add", "lab1", "--ipp", &printer.uri]);
+    let report = print(&ws, &[&job, "--printer", "lab1"]);
+    assert_eq!(report["exact_size"]["media"], "iso_a4_210x297mm", "{report}");
+    assert_eq!(report["exact_size"]["borderless"], false);
+    let parts = sent(&report);
+    assert_eq!(parts.len(), 4);
+    for s in &parts {
+        // What the printer itself kept for the job, asked with Get-Job-Attributes.
+        let id = s["printer_job_id"].as_i64().unwrap();
+        assert_eq!(printer.job_attribute(id, "print-scaling").map(|v| v.to_string()).as_deref(), Some("none"));
+        assert_eq!(printer.job_attribute(id, "media").map(|v| v.to_string()).as_deref(), Some("iso_a4_210x297mm"));
+    }
+
+    // The 6-inch layout prints 3 mm from the edge: borderless 4x6 in paper, in media-col.
+    let six = six_inch_job(&ws);
+    let report = print(&ws, &[&six, "--printer", "lab1"]);
+    assert_eq!(report["exact_size"]["borderless"], true, "{report}");
+    for s in sent(&report) {
+        let id = s["printer_job_id"].as_i64().unwrap();
+        assert_eq!(printer.job_attribute(id, "print-scaling").map(|v| v.to_string()).as_deref(), Some("none"));
+        let col = printer.job_attribute(id, "media-col").expect("media-col sent");
+        let size = member(&col, "media-size");
+        assert_eq!(member(size, "x-dimension").to_string(), "10160");
+        assert_eq!(member(size, "y-dimension").to_string(), "15240");
+        for side in ["top", "right", "bottom", "left"] {
+            assert_eq!(member(&col, &format!("media-{side}-margin")).to_string(), "0", "{side} margin");
+        }
+    }
+}
+
+#[test]
+fn a_printer_that_cannot_print_at_exact_size_is_refused_by_name() {
+    let ws = Ws::new();
+    let job = job(&ws);
+    ws.run_ok(&["job", "render", &job]);
+    let six = six_inch_job(&ws);
+    ws.run_ok(&["job", "render", &six]);
+    // ippeveprinter's defaults: no print-scaling at all.
+    let plain = IppPrinter::start_plain(Behaviour::Complete);
+    // Photo paper, but never borderless; and one without 4x6 paper.
+    let bordered = IppPrinter::start_with_attributes(
+        Behaviour::Complete,
+        &photo_lab_attributes(
+            "application/pdf",
+            &[
+                "ATTR integer media-top-margin-supported 423",
+                "ATTR integer media-right-margin-supported 423",
+                "ATTR integer media-bottom-margin-supported 423",
+                "ATTR integer media-left-margin-supported 423",
+            ],
+        ),
+    );
+    let a4_only = IppPrinter::start_with_attributes(
+        Behaviour::Complete,
+        &photo_lab_attributes(
+            "application/pdf",
+            &[
+                "ATTR keyword media-supported iso_a4_210x297mm",
+                "ATTR collection media-size-supported {MEMBER integer x-dimension 21000 MEMBER integer y-dimension 29700}",
+            ],
+        ),
+    );
+    for (name, p) in [("plain", &plain), ("bordered", &bordered), ("a4only", &a4_only)] {
+        ws.run_ok(&["printer", "add", name, "--ipp", &p.uri]);
+    }
+    let before = ws.snapshot();
+    for (job, printer, says) in [
+        (&job, "plain", "print-scaling=none"),
+        (&six, "bordered", "cannot print borderless"),
+        (&six, "a4only", "no paper of 102.0 x 152.0 mm"),
+    ] {
+        let out = ws.run(&["job", "print", job, "--printer", printer]);
+        assert_eq!(out.code, 1, "{printer}: {}", out.stdout);
+        assert!(
+            out.stderr.contains(&format!("printer {printer}")) && out.stderr.contains(says),
+            "{printer}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(ws.snapshot(), before, "nothing recorded");
+    assert_eq!(plain.jobs_received() + bordered.jobs_received() + a4_only.jobs_received(), 0, "nothing sent");
+    // The A4 job fits the A4-only printer.
+    ws.run_ok(&["job", "print", &job, "--printer", "a4only"]);
+}
+
+#[test]
+fn printer_add_and_test_show_what_the_printer_supports() {
+    let photo = IppPrinter::start(Behaviour::Complete);
+    let plain = IppPrinter::start_plain(Behaviour::Complete);
+    let ws = Ws::new();
+    let added = ws.run_ok(&["printer", "add", "photo6", "--ipp", &photo.uri, "--media", "6inch", "--json"]).json();
+    let supports = &added["supports"];
+    assert!(supports["print_scaling"].as_array().unwrap().iter().any(|v| v == "none"), "{added}");
+    assert!(supports["media"].as_array().unwrap().iter().any(|v| v == "na_index-4x6_4x6in"), "{added}");
+    let text = ws.run_ok(&["printer", "add", "plain", "--ipp", &plain.uri]).stdout;
+    assert!(text.contains("print-scaling: (not reported)") && text.contains("borderless: no"), "{text}");
+
+    let t = ws.run_ok(&["printer", "test", "photo6", "--json"]).json();
+    assert_eq!(t["exact_size"]["x_dimension"], 10160, "{t}");
+    assert_eq!(t["exact_size"]["y_dimension"], 15240, "{t}");
+    let id = t["printer_job_id"].as_i64().unwrap();
+    assert_eq!(photo.job_attribute(id, "print-scaling").map(|v| v.to_string()).as_deref(), Some("none"));
+    let text = ws.run_ok(&["printer", "test", "photo6"]).stdout;
+    assert!(text.contains("borderless: yes") && text.contains("print-scaling none"), "{text}");
+
+    // A printer that would scale the calibration sheet cannot calibrate anything.
+    let out = ws.run(&["printer", "test", "plain"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("printer plain") && out.stderr.contains("print-scaling=none"), "{}", out.stderr);
+    assert_eq!(plain.jobs_received(), 0);
 }

@@ -100,7 +100,7 @@ fn xlsx_roster_sets_the_order_and_reports_mismatches() {
     assert_eq!(report["not_on_roster"][0]["xh"], rs[0].xh.as_str());
     let mm = report["name_mismatches"].as_array().unwrap();
     assert_eq!(mm.len(), 1, "{mm:#?}");
-    assert_eq!(mm[0]["roster_name"], "黄小𠅤");
+    assert_eq!(mm[0]["roster_name"], "黄*𠅤", "the roster's full name is shown masked");
     assert_eq!(mm[0]["masked_name"], "王*𠅤");
 
     let got = order(&ws, &[]);
@@ -125,7 +125,7 @@ fn xlsx_roster_sets_the_order_and_reports_mismatches() {
     let xm: String = ws.db().query_row("SELECT xm FROM students WHERE xh = ?1", [&rs[5].xh], |r| r.get(0)).unwrap();
     assert_eq!(xm, "刘*明", "the student keeps the masked name");
     let text = ws.run_ok(&["roster", "import", file.to_str().unwrap(), "--school", "10418"]).stdout;
-    assert!(text.contains("possible wrong photo") && text.contains("黄小𠅤"), "{text}");
+    assert!(text.contains("possible wrong photo") && text.contains("黄*𠅤") && !text.contains("黄小𠅤"), "{text}");
 }
 
 #[test]
@@ -138,11 +138,18 @@ fn a_new_roster_replaces_the_old_which_is_kept() {
     assert_eq!(order(&ws, &[])[0].0, rs[1].xh);
     let second = ws.path("b.csv");
     fs::write(&second, format!("学号\n{}\n", rs[4].xh)).unwrap();
+    // A roster of class 2班 only: 1班 keeps the order the first roster gave it.
     ws.run_ok(&["roster", "import", second.to_str().unwrap(), "--school", "10418"]);
+    assert_eq!(
+        order(&ws, &[])[..3],
+        [(rs[1].xh.clone(), Some(1)), (rs[0].xh.clone(), Some(2)), (rs[4].xh.clone(), Some(3))]
+    );
+    // Starting over, the same file is the whole roster.
+    ws.run_ok(&["roster", "import", second.to_str().unwrap(), "--school", "10418", "--replace-all"]);
     assert_eq!(order(&ws, &[])[0], (rs[4].xh.clone(), Some(1)));
-    assert_eq!(ws.count("SELECT count(*) FROM rosters"), 2);
+    assert_eq!(ws.count("SELECT count(*) FROM rosters"), 3);
     assert_eq!(ws.count("SELECT count(*) FROM rosters WHERE superseded_at IS NULL"), 1);
-    assert_eq!(ws.count("SELECT count(*) FROM roster_rows"), 3, "the old roster's rows are kept");
+    assert_eq!(ws.count("SELECT count(*) FROM roster_rows"), 2 + 3 + 1, "the old rosters' rows are kept");
 }
 
 #[test]

@@ -81,7 +81,7 @@ pub fn portraits() -> Vec<Vec<u8>> {
 
 /// Like [`workspace_with_batch`], with these photos (each copy made unique).
 pub fn workspace_with_photos(tmp: &Path, n: usize, class_size: usize, bases: &[Vec<u8>]) -> (Workspace, PathBuf) {
-    let (ws, _) = Workspace::init(&tmp.join("ws")).expect("init");
+    let (ws, _) = Workspace::init(&tmp.join("ws"), &Default::default()).expect("init");
     schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
         .expect("school");
     let dir = tmp.join("batch");

@@ -5,7 +5,7 @@
 //! not measured before; what is out of range, for the school's required background too, is a
 //! warning with its machine code, and the measures of stored photos are kept by their hash.
 
-use super::Workspace;
+use super::{Workspace, schools};
 use crate::domain::SchoolCode;
 use crate::domain::school::BackgroundColour;
 use crate::error::{Error, Result};
@@ -64,6 +64,12 @@ pub struct PhotoCheck {
 }
 
 impl BatchReport {
+    /// Findings in the order of the table's rows.
+    fn sort(&mut self) {
+        crate::import::in_row_order(&mut self.rejected);
+        crate::import::in_row_order(&mut self.warnings);
+    }
+
     /// 0 everything accepted or already there, 3 some rows refused, 1 nothing could be done.
     pub fn exit_code(&self) -> i32 {
         match (self.accepted.is_empty(), self.rejected.is_empty()) {
@@ -119,22 +125,29 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let mut required: BTreeMap<SchoolCode, Option<BackgroundColour>> = BTreeMap::new();
     {
         let tx = store.read()?;
-        let unknown: Vec<String> = table
-            .schools()
-            .into_iter()
-            .filter_map(|(code, rows)| match tx.school(&code) {
-                Ok(Some(school)) => {
+        let mut unknown: Vec<String> = Vec::new();
+        for (code, rows) in table.schools() {
+            match tx.school(&code)? {
+                Some(school) => {
                     required.insert(code, school.background);
-                    None
                 }
-                _ => Some(format!("{code} ({rows} row{})", if rows == 1 { "" } else { "s" })),
-            })
-            .collect();
+                None => {
+                    let which = if rows.len() == 1 { "row" } else { "rows" };
+                    unknown.push(format!(
+                        "院校代码 {code} on {which} {}{}",
+                        crate::domain::suggest::row_ranges(&rows),
+                        schools::did_you_mean(&tx, code.as_str())?
+                    ));
+                }
+            }
+        }
         if !unknown.is_empty() {
             return Err(Error::input(format!(
-                "{}: the batch is refused whole: rows belong to schools that are not registered: {}; register them first with `gradlab school add CODE NAME`",
+                "{} ({}): the batch is refused whole: rows belong to schools that are not registered: {}. Correct \
+                 the code in the data table, or register a new school first with `gradlab school add CODE NAME`",
                 path.display(),
-                unknown.join(", ")
+                table.data_table,
+                unknown.join("; ")
             )));
         }
     }
@@ -172,7 +185,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     for c in &contents.candidates {
         let decision = decide(&tx, c, replace)?;
         if !matches!(decision, Decision::Conflict(_)) {
-            photo_check(&mut report, c, required.get(&c.student.school).copied().flatten());
+            photo_check(&mut report, &contents.data_table, c, required.get(&c.student.school).copied().flatten());
             measured.push(c);
         }
         match decision {
@@ -182,7 +195,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 let diffs = differences(&old.student, &c.student);
                 if !diffs.is_empty() {
                     report.warnings.push(Finding::new(
-                        &c.file,
+                        &contents.data_table,
                         Some(c.row),
                         Some(&c.student.cjm),
                         format!(
@@ -198,9 +211,9 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                     reason: "already stored with this photo".into(),
                 });
             }
-            Decision::Conflict(reason) => {
-                report.rejected.push(Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), reason))
-            }
+            Decision::Conflict(reason) => report.rejected.push(
+                Finding::new(&contents.data_table, Some(c.row), Some(&c.student.cjm), reason).with_photo(Some(&c.file)),
+            ),
         }
     }
     let fresh = save_measures(&tx, &measured)?;
@@ -209,6 +222,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         if fresh {
             tx.commit()?;
         }
+        report.sort();
         return Ok(report);
     }
 
@@ -229,7 +243,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             tx.codes_with_photo(&c.photo.sha256)?.into_iter().filter(|o| *o != c.student.cjm).collect();
         if !same_photo.is_empty() {
             report.warnings.push(Finding::new(
-                &c.file,
+                &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
                 format!("the same photo bytes are also stored for {}: possible wrong photo", same_photo.join(", ")),
@@ -242,7 +256,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             .collect();
         if !same_number.is_empty() {
             report.warnings.push(Finding::new(
-                &c.file,
+                &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
                 format!(
@@ -253,6 +267,14 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 ),
             ));
         }
+        if *replaced {
+            tx.audit(
+                &ws.settings.operator(),
+                "photo.replace",
+                &format!("student {}", c.student.cjm),
+                &format!("photo replaced by batch {batch_id} from {} ({})", c.file, &c.photo.sha256[..12]),
+            )?;
+        }
         report.accepted.push(Accepted {
             cjm: c.student.cjm.clone(),
             xh: c.student.xh.clone(),
@@ -261,14 +283,28 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         });
         progress.inc(1);
     }
+    tx.audit(
+        &ws.settings.operator(),
+        "batch.import",
+        &format!("batch {batch_id}"),
+        &format!(
+            "{} stored ({} replaced), {} skipped, {} refused, from {}",
+            to_store.len(),
+            to_store.iter().filter(|(_, r)| *r).count(),
+            report.skipped.len(),
+            report.rejected.len(),
+            report.source
+        ),
+    )?;
     tx.commit()?;
     staging.finish();
     report.id = Some(batch_id);
+    report.sort();
     Ok(report)
 }
 
 /// The photo check's warnings for one photo, for the school's required background.
-fn photo_check(report: &mut BatchReport, c: &Candidate, required: Option<BackgroundColour>) {
+fn photo_check(report: &mut BatchReport, data_table: &str, c: &Candidate, required: Option<BackgroundColour>) {
     let Some(m) = &c.face else { return };
     let checks = face::judge(&m.measure, required);
     if checks.is_empty() {
@@ -277,7 +313,11 @@ fn photo_check(report: &mut BatchReport, c: &Candidate, required: Option<Backgro
     for check in &checks {
         report
             .warnings
-            .push(Finding::new(&c.file, Some(c.row), Some(&c.student.cjm), check.english()).with_code(check.code()));
+            .push(
+                Finding::new(data_table, Some(c.row), Some(&c.student.cjm), check.english())
+                    .with_photo(Some(&c.file))
+                    .with_code(check.code()),
+            );
     }
     report.photo_checks.push(PhotoCheck {
         cjm: c.student.cjm.clone(),

@@ -325,8 +325,11 @@ pub(super) fn keep_needing_reprint(tx: &Tx<'_>, code: &SchoolCode, lines: &mut V
     lines.retain(|l| need.contains(&l.student.cjm));
     if lines.is_empty() {
         return Err(Error::input(format!(
-            "none of the chosen students of school {code} needs a reprint; {} students do in all",
-            need.len()
+            "none of the chosen students of school {code} needs a reprint; {} in all",
+            match need.len() {
+                1 => "1 student does".to_string(),
+                n => format!("{n} students do"),
+            }
         )));
     }
     Ok(())

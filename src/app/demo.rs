@@ -272,7 +272,12 @@ fn write_roster(path: &Path, students: &[DemoStudent]) -> Result<()> {
 
 pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
     prepare_dir(dir)?;
-    let (ws, _) = Workspace::init(dir)?;
+    let lab = crate::app::settings::LabIdentity {
+        name: Some("南山照相馆（演示）".into()),
+        sender_address: Some("广东省深圳市南山区学府路 1 号 照片冲印部".into()),
+        sender_phone: Some("0755-2600 0000".into()),
+    };
+    let (ws, _) = Workspace::init(dir, &lab)?;
     schools::add(
         &ws,
         &NewSchool {
@@ -292,7 +297,7 @@ pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
     let roster_file = inbox.join(format!("{SCHOOL_CODE}-名单.xlsx"));
     write_roster(&roster_file, &students)?;
     let batch = batch::import(&ws, &batch_folder, false, progress)?;
-    let roster = roster::import(&ws, &roster_file, SCHOOL_CODE, None)?;
+    let roster = roster::import(&ws, &roster_file, SCHOOL_CODE, None, false)?;
     let job = jobs::create(&ws, &jobs::JobRequest { school: SCHOOL_CODE.into(), ..Default::default() })?;
     let rendered = jobs::render(&ws, &job.id, progress)?;
     let preview = jobs::preview(&ws, &job.id, None, &dir.join("preview.png"))?;

@@ -9,7 +9,7 @@
 //! part 2, byte for byte.
 
 use super::{Workspace, schools, students};
-use crate::domain::school::check_email;
+use crate::domain::school::{check_email, same_address};
 use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
 use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
 use crate::error::{Error, IoContext, Result};
@@ -36,15 +36,6 @@ pub fn parse_request(raw: &str) -> Result<i64> {
 
 fn subject(id: i64) -> String {
     format!("ecopy {}", request_code(id))
-}
-
-/// Whether two addresses are the same mailbox: the part before `@` exactly, the domain
-/// without regard to case.
-pub fn same_address(a: &str, b: &str) -> bool {
-    match (a.trim().rsplit_once('@'), b.trim().rsplit_once('@')) {
-        (Some((ua, da)), Some((ub, db))) => ua == ub && da.eq_ignore_ascii_case(db),
-        _ => false,
-    }
 }
 
 /// What `ecopy request` is given, unchecked.
@@ -155,8 +146,8 @@ pub fn request(ws: &Workspace, spec: &RequestSpec) -> Result<RequestMade> {
         "ecopy.request",
         &subject(id),
         &format!(
-            "school {code}: {} students ({scope}) named {} to {registered}; letter {}",
-            frozen.len(),
+            "school {code}: {} ({scope}) named {} to {registered}; letter {}",
+            crate::words::count(frozen.len() as i64, "student", "students"),
             naming.pattern(),
             if letter.is_empty() { "-" } else { &letter }
         ),
@@ -494,13 +485,13 @@ pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Pro
         let tx = store.write()?;
         tx.ecopy_part_result(id, p.part, state, &reply, &operator)?;
         let what = format!(
-            "part {}/{} ({} photos, {} bytes) to {}: {state} after {} tries; Message-ID {}; reply: {reply}",
+            "part {}/{} ({}, {} bytes) to {}: {state} after {}; Message-ID {}; reply: {reply}",
             p.part,
             p.parts,
-            p.photos,
+            crate::words::count(p.photos, "photo", "photos"),
             p.bytes,
             req.to_email,
-            outcome.tries,
+            crate::words::count(outcome.tries as i64, "try", "tries"),
             outcome.message_id.as_deref().unwrap_or("-")
         );
         tx.audit(&operator, if state == "accepted" { "ecopy.sent" } else { "ecopy.failed" }, &subject(id), &what)?;

@@ -6,13 +6,18 @@
 use super::students::{StudentLine, in_print_order};
 use super::{Workspace, schools};
 use crate::domain::ids::{Id, Kind};
+use crate::domain::job::JobProgress;
+pub use crate::domain::job::JobPurpose;
 use crate::domain::printing::PartState;
 use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
 use crate::progress::{self, Progress};
 use crate::render::pdf::PdfWriter;
-use crate::render::{Adjustment, PageSpec, PdfSummary, preview};
-use crate::store::{DispatchRecord, JobRecord, JobStudent, PacketRecord, PartRecord, ReprintRecord, SheetRecord, Tx};
+use crate::render::{Adjustment, Item, PageSpec, PdfSummary, Rect, preview};
+use crate::store::{
+    DispatchRecord, JobRecord, JobStudent, JobSummary, NewJob, PacketRecord, PartRecord, ReprintRecord, SheetRecord, Tx,
+};
+use crate::verify::{ExpectedSheet, Who};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,6 +37,13 @@ pub struct JobRequest {
     pub layout: Option<String>,
     /// Only the students a correction (勘误) left needing a reprint; the job clears their flag.
     pub needs_reprint: bool,
+    /// Why the job is made: a school's set is refused for students already in a job, unless
+    /// `again_reason` says why they are printed again or `new_only` leaves them out.
+    pub purpose: JobPurpose,
+    /// Print students already in a job again, on purpose, for this reason (audited).
+    pub again_reason: Option<String>,
+    /// Only the students in no job yet (a school's second batch, say).
+    pub new_only: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -119,12 +131,37 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
     if lines.is_empty() {
         return Err(Error::input(format!("school {code} has no students to print; import a batch first")));
     }
+    let purpose = if req.needs_reprint { JobPurpose::Correction } else { req.purpose };
+    let again_reason = req.again_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    let mut again: Option<String> = None;
+    if purpose == JobPurpose::School {
+        again = check_printed_before(tx, code.as_str(), &mut lines, again_reason, req.new_only)?;
+    } else if again_reason.is_some() || req.new_only {
+        return Err(Error::input("--again and --new-only are for a school's set of prints, not for reprints"));
+    }
     let classes = class_by_class(lines);
     let counts: Vec<(String, usize)> = classes.iter().map(|(bh, v)| (bh.clone(), v.len())).collect();
     let sheets = layout::plan(&layout, &counts);
 
     let frozen = layout.to_toml()?;
-    let job = tx.insert_job(code.as_str(), &layout.name, &frozen, &ws.settings.operator())?;
+    let purpose = if again.is_some() { JobPurpose::Again } else { purpose };
+    let job = tx.insert_job(&NewJob {
+        school: code.as_str(),
+        layout_name: &layout.name,
+        layout_toml: &frozen,
+        created_by: &ws.settings.operator(),
+        purpose: purpose.as_str(),
+        again_reason,
+    })?;
+    if let Some(overlap) = &again {
+        let reason = again_reason.unwrap_or_default();
+        tx.audit(
+            &ws.settings.operator(),
+            "job.again",
+            &format!("job {}", job_code(job)),
+            &format!("{overlap}; {reason}"),
+        )?;
+    }
     let mut student_ids = Vec::new();
     let mut packet_ids = Vec::new();
     for (i, (bh, members)) in classes.iter().enumerate() {
@@ -151,6 +188,106 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         sheets: sheets.len(),
         layout: layout.name,
     })
+}
+
+/// A school's students already in a job (any job: printed, at the printer or waiting to be
+/// sent) are not printed again by accident. Refuses naming the jobs and how many students each
+/// holds; `new_only` leaves those students out instead, and an `again` reason lets them through
+/// (returning what overlapped, for the audit log).
+fn check_printed_before(
+    tx: &Tx<'_>,
+    school: &str,
+    lines: &mut Vec<StudentLine>,
+    again: Option<&str>,
+    new_only: bool,
+) -> Result<Option<String>> {
+    let mut holders: Vec<(i64, usize)> = Vec::new();
+    let mut in_a_job = std::collections::HashSet::new();
+    let chosen: std::collections::HashSet<&str> = lines.iter().map(|l| l.student.cjm.as_str()).collect();
+    for (job, _, cjm) in tx.job_memberships(school)? {
+        if !chosen.contains(cjm.as_str()) {
+            continue;
+        }
+        in_a_job.insert(cjm);
+        match holders.iter_mut().find(|(j, _)| *j == job) {
+            Some((_, n)) => *n += 1,
+            None => holders.push((job, 1)),
+        }
+    }
+    if holders.is_empty() {
+        return Ok(None);
+    }
+    let stages = progress_by_job(tx)?;
+    let named: Vec<String> = holders
+        .iter()
+        .map(|(job, n)| {
+            let stage = stages.get(job).map(|p| p.describe()).unwrap_or_default();
+            format!("{} ({stage}) holds {n}", job_code(*job))
+        })
+        .collect();
+    let overlap = format!(
+        "{} of the {} chosen are already in a job: {}",
+        in_a_job.len(),
+        crate::words::count(lines.len() as i64, "student", "students"),
+        named.join("; ")
+    );
+    if new_only {
+        lines.retain(|l| !in_a_job.contains(&l.student.cjm));
+        if lines.is_empty() {
+            return Err(Error::input(format!("school {school}: every student chosen is already in a job ({overlap})")));
+        }
+        return Ok(None);
+    }
+    if again.is_some() {
+        return Ok(Some(overlap));
+    }
+    let fresh = lines.len() - in_a_job.len();
+    let only_new = if fresh > 0 {
+        format!(
+            "; to print only the {} in no job yet, add --new-only",
+            crate::words::count(fresh as i64, "student", "students")
+        )
+    } else {
+        String::new()
+    };
+    Err(Error::input(format!(
+        "school {school}: {overlap}. A second set is not made by accident: to print them again on purpose, add \
+         --again --reason TEXT{only_new}"
+    )))
+}
+
+/// How far every job has got, by job id.
+pub(super) fn progress_by_job(tx: &Tx<'_>) -> Result<HashMap<i64, JobProgress>> {
+    let states = tx.part_dispatch_states()?;
+    Ok(tx.jobs()?.iter().map(|j| (j.id, progress(j, &states))).collect())
+}
+
+/// A job's progress from its counts and the states of its parts' dispatches.
+fn progress(j: &JobSummary, states: &[(i64, i64, String)]) -> JobProgress {
+    let mut sent = std::collections::HashSet::new();
+    let mut completed = std::collections::HashSet::new();
+    for (job, part, state) in states.iter().filter(|(job, _, _)| *job == j.id) {
+        match PartState::parse(state) {
+            Some(PartState::Completed) => {
+                completed.insert((*job, *part));
+                sent.insert((*job, *part));
+            }
+            Some(PartState::Aborted | PartState::Canceled) | None => {}
+            Some(_) => {
+                sent.insert((*job, *part));
+            }
+        }
+    }
+    JobProgress {
+        parts: j.parts,
+        parts_sent: sent.len() as i64,
+        parts_completed: completed.len() as i64,
+        printed: j.printed_at.is_some(),
+        packets: j.packets,
+        packed: j.packed,
+        shipped: j.shipped,
+        delivered: j.delivered,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -199,6 +336,8 @@ pub struct JobDetail {
     /// Every file sent to a printer, with the state last reported.
     pub dispatches: Vec<DispatchRecord>,
     pub reprints: Vec<ReprintRecord>,
+    /// The latest verification of each part (`job verify`).
+    pub verification: Vec<super::verify::PartCheck>,
 }
 
 /// Everything about one job, as the store has it.
@@ -237,6 +376,15 @@ impl Loaded {
     fn student(&self, id: i64) -> Option<(usize, &JobStudent)> {
         let i = *self.by_id.get(&id)?;
         Some((i, &self.students[i]))
+    }
+
+    /// The students these sheets print, each once, in print order.
+    pub(super) fn students_on(&self, sheets: &[&SheetRecord]) -> Vec<&JobStudent> {
+        let mut ids: Vec<usize> =
+            sheets.iter().flat_map(|s| s.students.iter()).filter_map(|id| self.student(*id).map(|(i, _)| i)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|i| &self.students[i]).collect()
     }
 
     fn packet(&self, id: i64) -> Option<(usize, &PacketRecord)> {
@@ -280,6 +428,43 @@ impl Loaded {
 
     fn page(&self, s: &SheetRecord) -> Result<PageSpec> {
         Ok(layout::compose(&self.layout, &self.plan(s), &self.context(s))?)
+    }
+
+    /// What preflight must find on a sheet: its page as the frozen layout composes it, each
+    /// item owned by the student whose group cell holds it.
+    pub(super) fn expected(&self, s: &SheetRecord) -> Result<ExpectedSheet> {
+        let page = self.page(s)?;
+        let cells: Vec<Rect> = self.layout.group_slots().into_iter().map(|g| g.cell).collect();
+        let plan = self.plan(s);
+        let inside = |r: &Rect, x: f64, y: f64| x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom();
+        let owners = page
+            .items
+            .iter()
+            .map(|item| {
+                let (x, y) = match item {
+                    Item::Photo { frame: r, .. } | Item::Barcode { rect: r, .. } => (r.x + r.w / 2.0, r.y + r.h / 2.0),
+                    Item::Text { x, y, .. } => (*x, *y),
+                    _ => return None,
+                };
+                plan.placements.iter().position(|p| cells.get(p.slot).is_some_and(|c| inside(c, x, y)))
+            })
+            .collect();
+        let students = s
+            .students
+            .iter()
+            .filter_map(|id| self.student(*id))
+            .map(|(_, j)| Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() })
+            .collect();
+        Ok(ExpectedSheet { number: s.number, barcode: code(Kind::Sheet, s.id), page, owners, students })
+    }
+
+    /// Every approved photo of the job and whose it is, so a photo on the wrong student is
+    /// named as whose it is.
+    pub(super) fn photo_owners(&self) -> HashMap<String, Who> {
+        self.students
+            .iter()
+            .map(|j| (j.student.photo_sha256.clone(), Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() }))
+            .collect()
     }
 
     /// Write these sheets, in this order, into one PDF at `path`, corrected for a printer by
@@ -354,6 +539,7 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
             })
             .collect::<Result<_>>()?,
         sheets,
+        verification: super::verify::part_checks(&tx.parts(l.job.id)?, &tx.latest_verifications(l.job.id)?),
         parts: tx.parts(l.job.id)?,
         printed_at: tx.job_printed_at(l.job.id)?,
         dispatches: tx.dispatches(l.job.id)?,
@@ -366,26 +552,40 @@ pub struct JobListLine {
     pub id: String,
     pub school: String,
     pub layout: String,
+    pub purpose: JobPurpose,
     pub created_at: String,
     pub students: i64,
     pub sheets: i64,
     pub rendered_parts: i64,
+    /// made, rendered, printing, printed, packed, shipped or delivered.
+    pub stage: crate::domain::job::JobStage,
+    /// The stage with its counts: `printing 1/3 parts completed`, `packed 2/5 packets`.
+    pub state: String,
+    pub progress: JobProgress,
 }
 
 pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {
     let mut store = ws.store()?;
     let tx = store.read()?;
+    let states = tx.part_dispatch_states()?;
     Ok(tx
         .jobs()?
         .into_iter()
-        .map(|j| JobListLine {
-            id: job_code(j.id),
-            school: j.school,
-            layout: j.layout_name,
-            created_at: j.created_at,
-            students: j.students,
-            sheets: j.sheets,
-            rendered_parts: j.parts,
+        .map(|j| {
+            let p = progress(&j, &states);
+            JobListLine {
+                id: job_code(j.id),
+                purpose: JobPurpose::parse(&j.purpose).unwrap_or_default(),
+                stage: p.stage(),
+                state: p.describe(),
+                progress: p,
+                school: j.school,
+                layout: j.layout_name,
+                created_at: j.created_at,
+                students: j.students,
+                sheets: j.sheets,
+                rendered_parts: j.parts,
+            }
         })
         .collect())
 }
@@ -395,6 +595,8 @@ pub struct Rendered {
     pub id: String,
     pub sheets: usize,
     pub parts: Vec<PartRecord>,
+    /// The parts read back right after rendering (`[render] verify_after_render`).
+    pub verification: Option<super::verify::VerifyReport>,
 }
 
 fn is_final(state: &str) -> bool {
@@ -473,7 +675,17 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
-    Ok(Rendered { id: code, sheets: l.sheets.len(), parts })
+    // Stopping the verification leaves the parts rendered but unverified: `job print` then
+    // waits for `job verify`.
+    let verification = match ws.settings.render.verify_after_render {
+        true => match super::verify::verify(ws, &code, progress) {
+            Ok(v) => Some(v),
+            Err(Error::Cancelled) => None,
+            Err(e) => return Err(e),
+        },
+        false => None,
+    };
+    Ok(Rendered { id: code, sheets: l.sheets.len(), parts, verification })
 }
 
 /// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.
@@ -495,6 +707,18 @@ pub(super) fn sha256_file(path: &Path) -> Result<String> {
 
 /// Draw one sheet of a job (1-based; default the first sheet with photos) to a PNG.
 pub fn preview(ws: &Workspace, raw: &str, sheet: Option<usize>, out: &Path) -> Result<PathBuf> {
+    // The file is what its name says: a PNG, or a JPEG for a .jpg name.
+    let ext = out.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let jpeg = match ext.as_str() {
+        "png" => false,
+        "jpg" | "jpeg" => true,
+        _ => {
+            return Err(Error::input(format!(
+                "{}: a preview is written as .png or .jpg; give the file one of those names",
+                out.display()
+            )));
+        }
+    };
     let mut store = ws.store()?;
     let tx = store.read()?;
     let l = load(&tx, raw)?;
@@ -523,6 +747,7 @@ pub fn preview(ws: &Workspace, raw: &str, sheet: Option<usize>, out: &Path) -> R
     let _ = std::fs::remove_file(&tmp);
     let png = preview::page_png(&bytes?, 0, ws.settings.render.preview_dpi)
         .map_err(|e| Error::input(format!("preview of sheet {}: {e}", s.number)))?;
+    let png = if jpeg { preview::png_to_jpeg(&png).map_err(Error::Input)? } else { png };
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).at(dir)?;
     }

@@ -20,7 +20,8 @@ fn summary(l: &Layout) -> String {
     if !l.description.is_empty() {
         return l.description.clone();
     }
-    format!("{w:.0}x{h:.0} mm, {} students x {photos} photos per sheet", l.groups_per_sheet())
+    let students = crate::words::count(l.groups_per_sheet() as i64, "student", "students");
+    format!("{w:.0}x{h:.0} mm, {students} x {} per sheet", crate::words::count(photos as i64, "photo", "photos"))
 }
 
 pub fn list(ws: &Workspace) -> Result<Vec<LayoutLine>> {

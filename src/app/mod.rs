@@ -3,6 +3,7 @@
 //! plain result type that the CLI prints and the GUI shows. Long work reports through
 //! [`crate::progress::Progress`].
 
+pub mod audit;
 pub mod batch;
 pub mod corrections;
 pub mod demo;
@@ -20,6 +21,7 @@ pub mod schools;
 pub mod settings;
 pub mod shipments;
 pub mod students;
+pub mod verify;
 pub mod walkin;
 pub mod workspace;
 

@@ -8,6 +8,7 @@ use super::jobs::{self, Loaded, job_code};
 use super::workspace::DispatchLock;
 use crate::domain::printing::{self, Media, PartState};
 use crate::error::{Error, IoContext, Result};
+use crate::print::paper::{MediaChoice, Paper, Supports, ink_margins};
 use crate::print::{Destination, Found, PrintError, Submission, calibration};
 use crate::progress::{self, Progress};
 use crate::render::{Adjustment, PdfWriter};
@@ -39,6 +40,12 @@ pub struct PrinterLine {
     pub media: Option<String>,
     pub added_at: String,
     pub added_by: String,
+    /// What the printer said it supports for printing at exact size (`printer add`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports: Option<Supports>,
+    /// Why it could not be asked, when it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supports_error: Option<String>,
 }
 
 impl From<&PrinterRecord> for PrinterLine {
@@ -53,8 +60,26 @@ impl From<&PrinterRecord> for PrinterLine {
             media: p.media.clone(),
             added_at: p.added_at.clone(),
             added_by: p.added_by.clone(),
+            supports: None,
+            supports_error: None,
         }
     }
+}
+
+/// The printer's own account of what it supports, or why it could not be asked.
+fn ask_supports(p: &PrinterRecord) -> (Option<Supports>, Option<String>) {
+    match destination(p).supports() {
+        Ok(s) => (s, None),
+        Err(e) => (None, Some(printer_error(p, e).to_string())),
+    }
+}
+
+/// A job's page as the printer must print it: the layout's paper, exactly, and how near the
+/// edges the layout prints (its margins).
+pub(super) fn job_paper(p: &PrinterRecord, l: &Loaded) -> Paper {
+    let (width_mm, height_mm) = l.layout.paper_mm();
+    let m = &l.layout.paper.margins_mm;
+    Paper { width_mm, height_mm, margins_mm: [m.top, m.right, m.bottom, m.left], loaded: p.media.clone() }
 }
 
 pub(super) fn destination(p: &PrinterRecord) -> Destination {
@@ -94,13 +119,15 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
         (Some(uri), None) => {
             let uri = uri.trim();
-            let ok = ["ipp://", "http://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 7;
+            let ok = ["ipp://", "http://", "ipps://", "https://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 8;
             if !ok {
                 return Err(Error::input(format!(
-                    "--ipp {uri:?} is not a printer address; give one like ipp://host:631/ipp/print \
-                     or http://host:631/printers/QUEUE"
+                    "--ipp {:?} is not a printer address; give one like ipp://host:631/ipp/print, \
+                     ipps://host:631/ipp/print or http://host:631/printers/QUEUE",
+                    crate::print::redact_uri(uri)
                 )));
             }
+            crate::print::check_address(uri).map_err(|e| Error::input(format!("--ipp {e}")))?;
             (Some(uri.to_string()), None)
         }
         (None, Some(dir)) => {
@@ -135,7 +162,9 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     tx.insert_printer(&record)?;
     let p = tx.printer_named(name)?.ok_or_else(|| Error::input("printer vanished while being added"))?;
     tx.commit()?;
-    Ok(PrinterLine::from(&p))
+    // Added either way: a printer switched off today is still the lab's printer.
+    let (supports, supports_error) = ask_supports(&p);
+    Ok(PrinterLine { supports, supports_error, ..PrinterLine::from(&p) })
 }
 
 /// A change to a printer's correction or paper, after a calibration.
@@ -189,6 +218,10 @@ fn paper_of(p: &PrinterRecord) -> Result<Media> {
 #[derive(Debug, Serialize)]
 pub struct TestPrint {
     pub printer: String,
+    /// What the printer said it supports; `None` for a hot folder.
+    pub supports: Option<Supports>,
+    /// What was sent to print the sheet at exact size.
+    pub exact_size: Option<MediaChoice>,
     pub file: String,
     pub printer_job_id: Option<i64>,
     pub state: String,
@@ -218,6 +251,14 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     pdf.finish()?;
     let dest = destination(&p);
     dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    let supports = dest.supports().map_err(|e| printer_error(&p, e))?;
+    let paper = Paper {
+        width_mm: media.width_mm,
+        height_mm: media.height_mm,
+        margins_mm: ink_margins(&page),
+        loaded: p.media.clone(),
+    };
+    let exact_size = dest.check_paper(&paper).map_err(|e| printer_error(&p, e))?;
     let stem = format!("calibration-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
     let sent = dest
         .submit(
@@ -227,11 +268,14 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
                 file_stem: &stem,
                 user: &ws.settings.operator(),
                 copies: 1,
+                paper: Some(&paper),
             },
             &|_| {},
         )
         .map_err(|e| printer_error(&p, e))?;
     Ok(TestPrint {
+        supports,
+        exact_size,
         printer: p.name,
         file: file.display().to_string(),
         printer_job_id: sent.printer_job_id,
@@ -268,7 +312,7 @@ pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) ->
         chrono::Local::now().format("%Y%m%d-%H%M%S")
     );
     let sent = dest
-        .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1 }, &|_| {})
+        .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1, paper: None }, &|_| {})
         .map_err(|e| printer_error(&p, e))?;
     let tx = store.write()?;
     tx.audit(
@@ -330,6 +374,8 @@ pub struct PrintReport {
     pub job: String,
     pub printer: String,
     pub printer_status: String,
+    /// What each part is sent with to print at exact size; `None` for a hot folder.
+    pub exact_size: Option<MediaChoice>,
     pub copies: u32,
     pub parts: Vec<PartOutcome>,
 }
@@ -385,6 +431,9 @@ pub(super) fn send(
         let path = dir.join(name);
         let title = format!("{} for printer {}", out.label, p.name);
         out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
+        // A new file: it proves itself, with the correction applied to what it must show.
+        let what = format!("the copy of {} corrected for printer {}", out.label, p.name);
+        super::verify::prove(out.loaded, &out.sheets, &path, adjust, &what)?;
         path
     };
     let sha256 = jobs::sha256_file(&file)?;
@@ -407,6 +456,7 @@ pub(super) fn send(
         id
     };
     let job_name = format!("{} #D{id}", out.label);
+    let paper = job_paper(p, out.loaded);
     let submitted = dest.submit(
         &Submission {
             file: &file,
@@ -414,6 +464,7 @@ pub(super) fn send(
             file_stem: &format!("{}-D{id}", file_stem(&file)),
             user: &operator,
             copies: out.copies,
+            paper: Some(&paper),
         },
         &|msg| progress.note(&format!("printer {}: {msg}", p.name)),
     );
@@ -467,8 +518,9 @@ pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
             let tx = store.read()?;
             tx.printer(d.printer_id)?.ok_or_else(|| Error::input(format!("dispatch D{} has no printer", d.id)))?
         };
-        let found =
-            destination(&p).find_sent(&d.job_name, &d.file_stem, d.copies as u32).map_err(|e| printer_error(&p, e))?;
+        let found = destination(&p)
+            .find_sent(&d.job_name, &d.sent_by, &d.file_stem, d.copies as u32)
+            .map_err(|e| printer_error(&p, e))?;
         let tx = store.write()?;
         match found {
             Found::Delivered(s) => tx.mark_sent(d.id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?,
@@ -507,7 +559,28 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     settle_interrupted(&mut store, l.job.id)?;
     let dest = destination(&p);
     let printer_status = dest.check_ready().map_err(|e| printer_error(&p, e))?;
+    // Exact size or nothing: a printer that cannot print the layout's paper unscaled is
+    // refused before any part is recorded or sent.
+    let exact_size = dest.check_paper(&job_paper(&p, &l)).map_err(|e| printer_error(&p, e))?;
     let earlier = store.read()?.dispatches(l.job.id)?;
+
+    // Only what preflight proved goes out: every part about to be sent must have passed its
+    // latest verification for the very file recorded at render, unless the operator forces it.
+    let latest = store.read()?.latest_verifications(l.job.id)?;
+    let unproven: Vec<(i64, String)> = parts
+        .iter()
+        .filter(|p| req.force || !earlier.iter().any(|d| d.part == Some(p.part)))
+        .filter_map(|p| {
+            super::verify::unproven(&code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r))
+        })
+        .collect();
+    if !unproven.is_empty() && !req.force {
+        let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
+        return Err(Error::input(format!(
+            "job {code} is not printed: {}. Print it anyway only with --force (recorded in the audit log)",
+            reasons.join("; ")
+        )));
+    }
 
     let mut outcomes = Vec::new();
     progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
@@ -553,7 +626,19 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
             forced: !before.is_empty(),
         };
         match send(ws, &mut store, &p, &dest, &out, progress) {
-            Ok(o) => outcomes.push(o),
+            Ok(o) => {
+                if let Some((_, reason)) = unproven.iter().find(|(n, _)| *n == part.part) {
+                    let tx = store.write()?;
+                    tx.audit(
+                        &ws.settings.operator(),
+                        "job.print.unverified",
+                        &format!("job {code} part {}", part.part),
+                        &format!("sent to printer {} with --force although {reason}", p.name),
+                    )?;
+                    tx.commit()?;
+                }
+                outcomes.push(o)
+            }
             Err(e) if outcomes.iter().any(|o| o.outcome == "sent") => {
                 let sent: Vec<String> = outcomes
                     .iter()
@@ -571,7 +656,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
         }
         progress.inc(1);
     }
-    Ok(PrintReport { job: code, printer: p.name, printer_status, copies: req.copies, parts: outcomes })
+    Ok(PrintReport { job: code, printer: p.name, printer_status, exact_size, copies: req.copies, parts: outcomes })
 }
 
 /// A dispatch as `job status` and `job cancel` report it.
@@ -633,6 +718,29 @@ pub fn job_status(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
     update_states(ws, raw, |dest, d| dest.status(d.printer_job_id, &d.files))
 }
 
+/// A job about to be shipped must be printed. When the store does not know it yet, ask its
+/// printers (as `job status` does) instead of sending the person to do it; still not printed
+/// is refused, naming each part's state.
+pub(super) fn ensure_printed(ws: &Workspace, job: i64) -> Result<()> {
+    if ws.store()?.read()?.job_printed_at(job)?.is_some() {
+        return Ok(());
+    }
+    let code = job_code(job);
+    let report = job_status(ws, &code)?;
+    if report.printed {
+        return Ok(());
+    }
+    let mut why: Vec<String> = report.parts.iter().map(|p| format!("part {} {}", p.part, p.state)).collect();
+    why.extend(report.dispatches.iter().filter_map(|d| d.error.clone()));
+    if report.parts.is_empty() {
+        why.push("it has not been rendered or sent to a printer".into());
+    }
+    Err(Error::input(format!(
+        "job {code} is not printed yet (a job is printed once every part has completed): {}",
+        why.join("; ")
+    )))
+}
+
 /// Cancel every part still waiting or printing.
 pub fn cancel_job(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
     let operator = ws.settings.operator();
@@ -682,8 +790,9 @@ fn update_states(
         .map(|p| lines.iter().filter(|l| l.part == Some(p.part)).filter_map(|l| PartState::parse(&l.state)).collect())
         .collect();
     let printed = printing::job_printed(&per_part);
-    if printed {
+    if printed && tx.job_printed_at(job.id)?.is_none() {
         tx.set_job_printed(job.id)?;
+        super::requests::follow(&tx, super::requests::Event::JobPrinted(job.id), &ws.settings.operator())?;
     }
     let printed_at = tx.job_printed_at(job.id)?;
     tx.commit()?;

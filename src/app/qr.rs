@@ -2,7 +2,7 @@
 //! 2D scanner types.
 
 use crate::domain::CollectionCode;
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::import::qr;
 use serde::Serialize;
 use std::path::Path;
@@ -21,7 +21,7 @@ pub fn parse(text: &str) -> Result<CollectionCode> {
 
 /// Find and parse the collection code in a picture.
 pub fn decode_file(path: &Path) -> Result<CollectionCode> {
-    let bytes = std::fs::read(path).at(path)?;
+    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_PICTURE_BYTES, "the picture")?;
     let label = path.display();
     let texts = qr::decode_image_bytes(&bytes).map_err(|e| Error::input(format!("{label}: {e}")))?;
     let mut last = None;

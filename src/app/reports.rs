@@ -1,8 +1,11 @@
-//! Mailroom reports: `report due` (what is late or due within a week against the promise of N
-//! working days from collection) and `report schools` (each school's students at every step).
+//! Reports: `report due` (all the work late or due within a week: jobs and students in no job
+//! yet against the promise of N working days from collection, reprint requests and corrections
+//! against their own promise from the day they came) and `report schools` (each school's
+//! students at every step).
 
 use super::Workspace;
-use super::jobs::job_code;
+use super::jobs::{JobPurpose, job_code};
+use crate::domain::request::RequestStatus;
 use crate::error::{Error, Result};
 use crate::store::SchoolCounts;
 use chrono::{FixedOffset, NaiveDate, TimeZone};
@@ -22,43 +25,200 @@ fn collection_day(sjc_ms: i64) -> Option<NaiveDate> {
     china().timestamp_millis_opt(sjc_ms).single().map(|t| t.date_naive())
 }
 
+/// The day a stored UTC time (RFC 3339) falls on in China.
+pub fn china_day(stored: &str) -> Option<NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(stored).ok().map(|t| t.with_timezone(&china()).date_naive())
+}
+
+/// What a line of the due report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DueWork {
+    /// A school's job: due from its students' latest collection.
+    Job,
+    /// Students imported but in no job yet: due from their earliest collection.
+    NotInAJob,
+    /// A reprint request's job: due from the day the request came.
+    ReprintJob,
+    /// A reprint request with no job yet.
+    Request,
+    /// A correction's reprint job: due from the day of the correction.
+    CorrectionJob,
+    /// Students a correction marked, in no reprint job yet.
+    Correction,
+}
+
 #[derive(Debug, Serialize)]
 pub struct DueLine {
-    pub job: String,
+    pub work: DueWork,
+    pub job: Option<String>,
+    pub request: Option<String>,
     pub school: String,
-    pub collected: NaiveDate,
+    pub students: i64,
+    /// The day the promise runs from: collection, the request's or the correction's day.
+    pub since: NaiveDate,
+    pub promise_working_days: u32,
     pub due: NaiveDate,
     /// Working days from today to the due date; negative when late.
     pub working_days_left: i64,
     pub late: bool,
-    /// not printed, printed, packed k/n, shipped k/n.
+    /// Working days past the due date (0 when not late).
+    pub overdue_working_days: i64,
+    /// made, printing 1/3 parts completed, packed 2/5 packets, ...
     pub status: String,
+    /// A job's progress, for a window that words it in its own language.
+    #[serde(skip)]
+    pub progress: Option<crate::domain::job::JobProgress>,
+    /// A request's status (`received`, `printing`, ...), likewise.
+    #[serde(skip)]
+    pub request_status: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DueReport {
     pub today: NaiveDate,
     pub promise_working_days: u32,
+    pub reprint_promise_working_days: u32,
     /// Years the calendar file covers; dates outside them count weekends only.
     pub calendar_missing_years: Vec<i32>,
-    pub jobs: Vec<DueLine>,
+    pub lines: Vec<DueLine>,
 }
 
-/// Jobs not yet delivered whose due date has passed or comes within a week of `today`.
+/// One piece of work the promise applies to, before its dates are worked out.
+struct Work {
+    work: DueWork,
+    job: Option<i64>,
+    request: Option<i64>,
+    school: String,
+    students: i64,
+    since: NaiveDate,
+    promise: u32,
+    status: String,
+    progress: Option<crate::domain::job::JobProgress>,
+    request_status: Option<String>,
+}
+
+/// All the work not yet delivered whose due date has passed or comes within a week of
+/// `today`: jobs, students in no job yet, reprint requests and corrections, each against its
+/// own promise.
 pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
     let calendar = ws.calendar()?;
-    let n = ws.settings.shipping.promise_working_days;
+    let shipping = ws.settings.shipping.promise_working_days;
+    let reprints = ws.settings.requests.promise_working_days;
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let mut jobs = Vec::new();
-    let mut missing_years = std::collections::BTreeSet::new();
-    for j in tx.job_mail_counts()? {
-        if j.packets > 0 && j.delivered == j.packets {
+    let progress = super::jobs::progress_by_job(&tx)?;
+    let mut work = Vec::new();
+    let corrections = tx.corrections(None)?;
+    let requests = tx.requests(None, None)?;
+    for j in tx.jobs()? {
+        let p = progress.get(&j.id).copied().unwrap_or_default();
+        if p.stage() == crate::domain::job::JobStage::Delivered {
             continue;
         }
-        let Some(collected) = j.latest_sjc.and_then(collection_day) else { continue };
-        let due = calendar.add_working_days(collected, n);
-        for d in [collected, due, today] {
+        let (kind, since, promise, request) = match JobPurpose::parse(&j.purpose).unwrap_or_default() {
+            JobPurpose::Reprint => {
+                let r = requests.iter().find(|r| r.job_id == Some(j.id));
+                let Some(day) = r.and_then(|r| china_day(&r.created_at)) else { continue };
+                (DueWork::ReprintJob, day, reprints, r.map(|r| r.id))
+            }
+            JobPurpose::Correction => {
+                let day = corrections
+                    .iter()
+                    .filter(|c| c.reprint_job_id == Some(j.id))
+                    .filter_map(|c| china_day(&c.applied_at))
+                    .min();
+                let Some(day) = day.or_else(|| china_day(&j.created_at)) else { continue };
+                (DueWork::CorrectionJob, day, reprints, None)
+            }
+            _ => {
+                let Some(day) = j.latest_sjc.and_then(collection_day) else { continue };
+                (DueWork::Job, day, shipping, None)
+            }
+        };
+        work.push(Work {
+            work: kind,
+            job: Some(j.id),
+            request,
+            school: j.school.clone(),
+            students: j.students,
+            since,
+            promise,
+            status: p.describe(),
+            progress: Some(p),
+            request_status: None,
+        });
+    }
+    // Students no job holds yet, per school, due from the earliest collection among them.
+    let mut waiting: std::collections::BTreeMap<String, (i64, Option<i64>)> = Default::default();
+    for (school, sjc) in tx.students_in_no_job()? {
+        let e = waiting.entry(school).or_insert((0, None));
+        e.0 += 1;
+        e.1 = match (e.1, sjc) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    for (school, (n, sjc)) in waiting {
+        let Some(since) = sjc.and_then(collection_day) else { continue };
+        let status = format!("{} in no job yet", crate::words::count(n, "student", "students"));
+        work.push(Work {
+            work: DueWork::NotInAJob,
+            job: None,
+            request: None,
+            school,
+            students: n,
+            since,
+            promise: shipping,
+            status,
+            progress: None,
+            request_status: None,
+        });
+    }
+    for r in requests.iter().filter(|r| r.job_id.is_none()) {
+        let open = RequestStatus::parse(&r.status).is_some_and(|s| s.is_open());
+        let Some(since) = china_day(&r.created_at).filter(|_| open) else { continue };
+        work.push(Work {
+            work: DueWork::Request,
+            job: None,
+            request: Some(r.id),
+            school: r.school.clone(),
+            students: 1,
+            since,
+            promise: reprints,
+            status: format!("{} request {}", r.kind, r.status),
+            progress: None,
+            request_status: Some(r.status.clone()),
+        });
+    }
+    let mut marked: std::collections::BTreeMap<String, (i64, NaiveDate)> = Default::default();
+    for c in corrections.iter().filter(|c| c.awaiting_reprint) {
+        let Some(day) = china_day(&c.applied_at) else { continue };
+        let e = marked.entry(c.school.clone()).or_insert((0, day));
+        e.0 += 1;
+        e.1 = e.1.min(day);
+    }
+    for (school, (n, since)) in marked {
+        let status = format!("{} awaiting a reprint job", crate::words::count(n, "correction", "corrections"));
+        work.push(Work {
+            work: DueWork::Correction,
+            job: None,
+            request: None,
+            school,
+            students: n,
+            since,
+            promise: reprints,
+            status,
+            progress: None,
+            request_status: None,
+        });
+    }
+
+    let mut lines = Vec::new();
+    let mut missing_years = std::collections::BTreeSet::new();
+    for w in work {
+        let due = calendar.add_working_days(w.since, w.promise);
+        for d in [w.since, due, today] {
             if !calendar.covers(chrono::Datelike::year(&d)) {
                 missing_years.insert(chrono::Datelike::year(&d));
             }
@@ -71,27 +231,31 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         } else {
             -calendar.working_days_between(due, today)
         };
-        let status = if j.printed_at.is_none() {
-            "not printed".to_string()
-        } else if j.shipped > 0 {
-            format!("shipped {}/{}", j.shipped, j.packets)
-        } else if j.packed > 0 {
-            format!("packed {}/{}", j.packed, j.packets)
-        } else {
-            "printed".to_string()
-        };
-        jobs.push(DueLine {
-            job: job_code(j.job_id),
-            school: j.school,
-            collected,
+        lines.push(DueLine {
+            work: w.work,
+            job: w.job.map(job_code),
+            request: w.request.map(super::requests::request_code),
+            school: w.school,
+            students: w.students,
+            since: w.since,
+            promise_working_days: w.promise,
             due,
             working_days_left: left,
             late: due < today,
-            status,
+            overdue_working_days: (-left).max(0),
+            status: w.status,
+            progress: w.progress,
+            request_status: w.request_status,
         });
     }
-    jobs.sort_by_key(|l| (l.due, l.job.clone()));
-    Ok(DueReport { today, promise_working_days: n, calendar_missing_years: missing_years.into_iter().collect(), jobs })
+    lines.sort_by_key(|l| (l.due, l.school.clone(), l.job.clone(), l.request.clone()));
+    Ok(DueReport {
+        today,
+        promise_working_days: shipping,
+        reprint_promise_working_days: reprints,
+        calendar_missing_years: missing_years.into_iter().collect(),
+        lines,
+    })
 }
 
 /// Parse `--today YYYY-MM-DD`.

@@ -21,6 +21,8 @@ pub struct ReprintRequest {
     /// Default: the printer the job was last sent to.
     pub printer: Option<String>,
     pub reason: String,
+    /// Reprint sheets whose students were corrected since, as they were printed, on purpose.
+    pub as_printed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +101,9 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
             })?,
         };
         printing::check_paper(&p, &l)?;
+        if !req.as_printed {
+            refuse_corrected(&mut store, &l, &sheets)?;
+        }
         plan.push(Planned { loaded: l, printer: p, sheets });
     }
     let _lock = ws.lock_dispatch()?;
@@ -127,6 +132,17 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
             sha256: &sha,
             sheets: wanted,
         })?;
+        if req.as_printed {
+            tx.audit(
+                &operator,
+                "sheet.reprint-as-printed",
+                &format!("job {code}"),
+                &format!(
+                    "reprint {next} of sheets {} as printed, corrections since left out: {reason}",
+                    sheet_numbers(&sheets)
+                ),
+            )?;
+        }
         tx.commit()?;
         let out = Outgoing {
             loaded: l,
@@ -139,9 +155,9 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
             forced: false,
         };
         let dest = printing::destination(p);
-        let sent = dest
-            .check_ready()
-            .map_err(|e| printing::printer_error(p, e))
+        // Preflight first: the new file must prove itself like any part before it is sent.
+        let sent = super::verify::prove(l, &sheets, &file, Adjustment::NONE, &format!("the reprint of job {code}"))
+            .and_then(|_| dest.check_ready().map_err(|e| printing::printer_error(p, e)))
             .and_then(|_| printing::send(ws, &mut store, p, &dest, &out, progress));
         let sent = match sent {
             Ok(s) => s,
@@ -164,6 +180,40 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         });
     }
     Ok(done)
+}
+
+/// A sheet reprinted after one of its students was corrected would print the old values again,
+/// silently. Refuse, naming each student and field, and point to the corrected prints.
+fn refuse_corrected(store: &mut crate::store::Store, l: &Loaded, wanted: &[(i64, String)]) -> Result<()> {
+    let sheets: Vec<&SheetRecord> = l.sheets.iter().filter(|s| wanted.iter().any(|(id, _)| *id == s.id)).collect();
+    let on_sheets = l.students_on(&sheets);
+    let code = crate::domain::SchoolCode::parse(&l.job.school).map_err(Error::Input)?;
+    let corrected: Vec<String> = store
+        .read()?
+        .corrections(Some(&code))?
+        .into_iter()
+        .filter(|c| c.applied_at > l.job.created_at)
+        .filter_map(|c| {
+            let s = on_sheets.iter().find(|s| s.student.cjm == c.cjm)?;
+            let field = crate::domain::correction::parse_field(&c.field).map(|f| f.label()).unwrap_or(&c.field);
+            Some(format!("学号 {} {}: {field} {} -> {}", s.student.xh, s.student.xm, c.old_value, c.new_value))
+        })
+        .collect();
+    if corrected.is_empty() {
+        return Ok(());
+    }
+    Err(Error::input(format!(
+        "job {} was made before these corrections to students on the sheets to reprint: {}. A reprint of \
+         the sheet would print the old values again. Make the corrected prints with `gradlab job create \
+         --needs-reprint --school {}`, or reprint the sheet as it was printed, on purpose, with --as-printed",
+        job_code(l.job.id),
+        corrected.join("; "),
+        l.job.school
+    )))
+}
+
+fn sheet_numbers(sheets: &[&SheetRecord]) -> String {
+    sheets.iter().map(|s| s.number.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The printer the job's latest dispatch went to, if it is still in use.

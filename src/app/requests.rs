@@ -5,14 +5,15 @@
 //! to the audit log in the same transaction, so each request can be traced from arrival to
 //! closing. A full ID number is cut to its last 4 before anything is stored.
 
-use super::jobs::{self, JobRequest, job_code};
+use super::jobs::{self, JobPurpose, JobRequest, job_code};
 use super::shipments::{self, CreateShipment, shipment_code};
 use super::{Workspace, schools};
 use crate::domain::id_number;
 use crate::domain::name;
 use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Requester};
+use crate::domain::shipment::ShipmentState;
 use crate::domain::student::{self, Field};
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::import::Finding;
 use crate::import::table::{self, Column};
 use crate::store::{AuditEntry, Candidate, NewRequest, RequestRecord, Tx};
@@ -105,33 +106,110 @@ fn checked(input: &RequestInput, source: &str) -> std::result::Result<(NewReques
     ))
 }
 
+/// What a request gave to find its student.
+struct Identifiers<'a> {
+    school: &'a str,
+    xh: Option<&'a str>,
+    cjm: Option<&'a str>,
+    id_last4: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
+impl<'a> Identifiers<'a> {
+    fn of_record(r: &'a RequestRecord) -> Self {
+        Identifiers {
+            school: &r.school,
+            xh: r.given_xh.as_deref(),
+            cjm: r.given_cjm.as_deref(),
+            id_last4: r.given_id_last4.as_deref(),
+            name: r.given_name.as_deref(),
+        }
+    }
+
+    fn of_new(r: &'a NewRequest) -> Self {
+        Identifiers {
+            school: &r.school,
+            xh: r.given_xh.as_deref(),
+            cjm: r.given_cjm.as_deref(),
+            id_last4: r.given_id_last4.as_deref(),
+            name: r.given_name.as_deref(),
+        }
+    }
+}
+
 /// The students that agree with every identifier a request gave, and those that agree with
 /// any one of them (to show an administrator when there is not exactly one).
-fn candidates(tx: &Tx<'_>, r: &RequestRecord) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
-    let any =
-        tx.request_candidates(&r.school, r.given_xh.as_deref(), r.given_cjm.as_deref(), r.given_id_last4.as_deref())?;
+fn candidates_for(tx: &Tx<'_>, g: &Identifiers<'_>) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
+    let any = tx.request_candidates(g.school, g.xh, g.cjm, g.id_last4)?;
     let agrees = |c: &Candidate| {
-        r.given_xh.as_ref().is_none_or(|x| *x == c.xh)
-            && r.given_cjm.as_ref().is_none_or(|x| *x == c.cjm)
-            && r.given_id_last4.as_ref().is_none_or(|x| *x == c.zjhm4)
-            && r.given_name.as_ref().is_none_or(|n| *n == c.xm || name::agrees(n, &c.xm) || name::agrees(&c.xm, n))
+        g.xh.is_none_or(|x| x == c.xh)
+            && g.cjm.is_none_or(|x| x == c.cjm)
+            && g.id_last4.is_none_or(|x| x == c.zjhm4)
+            && g.name.is_none_or(|n| n == c.xm || name::agrees(n, &c.xm) || name::agrees(&c.xm, n))
     };
     let all: Vec<Candidate> = any.iter().filter(|c| agrees(c)).cloned().collect();
     Ok((all, any))
 }
 
-/// Record a checked request, and match it when it points at exactly one student.
+fn candidates(tx: &Tx<'_>, r: &RequestRecord) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
+    candidates_for(tx, &Identifiers::of_record(r))
+}
+
+/// The same student asking twice for the same kind of reprint is a request entered twice: refuse
+/// it, naming the request that is still open.
+fn refuse_duplicate(tx: &Tx<'_>, kind: &str, cjm: &str, except: Option<i64>) -> Result<()> {
+    let open: Vec<String> = tx
+        .requests_for(cjm, kind)?
+        .into_iter()
+        .filter(|o| Some(o.id) != except && RequestStatus::parse(&o.status).is_some_and(|s| s.is_open()))
+        .map(|o| format!("{} ({}, from {})", request_code(o.id), o.status, o.source))
+        .collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let xh = tx.student(cjm)?.map(|s| s.student.xh).unwrap_or_default();
+    Err(Error::input(format!(
+        "student 学号 {xh} already has an open {kind} request: {}; follow that one (request show), or close or \
+         reject it before asking again",
+        open.join(", ")
+    )))
+}
+
+/// When a request's 学号 matches no student, the stored 学号 of its school closest to it.
+fn close_student_numbers(tx: &Tx<'_>, school: &str, xh: &str) -> Result<Vec<String>> {
+    let code = schools::parse_code(school)?;
+    let stored = tx.students_of_school(&code, &[])?;
+    Ok(crate::domain::suggest::closest(xh, stored.iter().map(|s| s.student.xh.as_str()), 3)
+        .into_iter()
+        .map(str::to_string)
+        .collect())
+}
+
+/// Record a checked request, and match it when it points at exactly one student. A request
+/// that would duplicate an open one for the same student and kind is refused before anything
+/// is written.
 fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
+    let (all, _) = candidates_for(tx, &Identifiers::of_new(new))?;
+    let only = match all.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    };
+    if let Some(c) = &only {
+        refuse_duplicate(tx, &new.kind, &c.cjm, None)?;
+    }
     let id = tx.insert_request(new)?;
     tx.audit(
         operator,
         "request.add",
         &subject(id),
-        &format!("{} request from the {} of school {} ({})", new.kind, new.requester, new.school, new.source),
+        &match Requester::parse(&new.requester) {
+            Ok(Requester::Student) => {
+                format!("{} request from the student, school {} ({})", new.kind, new.school, new.source)
+            }
+            _ => format!("{} request from school {} ({})", new.kind, new.school, new.source),
+        },
     )?;
-    let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished while being added"))?;
-    let (all, _) = candidates(tx, &r)?;
-    if let [only] = all.as_slice() {
+    if let Some(only) = only {
         tx.set_request_student(id, &only.cjm, RequestStatus::Matched.as_str())?;
         tx.audit(
             operator,
@@ -248,9 +326,23 @@ pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
     schools::require(&tx, &schools::parse_code(&new.school)?)?;
     let id = insert(&tx, &ws.settings.operator(), &new)?;
     let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+    let mut warnings = warnings;
+    warnings.extend(unmatched_hint(&tx, &r)?);
     let v = view(&tx, &r, warnings)?;
     tx.commit()?;
     Ok(v)
+}
+
+/// For a request whose 学号 matched nobody: the closest stored 学号, as a hint to check.
+fn unmatched_hint(tx: &Tx<'_>, r: &RequestRecord) -> Result<Option<String>> {
+    let Some(xh) = r.given_xh.as_deref().filter(|_| r.cjm.is_none()) else { return Ok(None) };
+    if tx.codes_with_student_number(&schools::parse_code(&r.school)?, xh)?.is_empty() {
+        let close = close_student_numbers(tx, &r.school, xh)?;
+        let hint =
+            if close.is_empty() { String::new() } else { format!("; the closest stored are {}", close.join(", ")) };
+        return Ok(Some(format!("school {} has no student with 学号 {xh}{hint}", r.school)));
+    }
+    Ok(None)
 }
 
 #[derive(Debug, Serialize)]
@@ -296,7 +388,7 @@ fn extra_for(header: &str) -> Option<Extra> {
 /// matched where they can be), bad rows are named with the reason. All in one transaction.
 pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<ImportReport> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = std::fs::read(path).at(path)?;
+    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_TABLE_BYTES, "the table")?;
     let grid = table::read_grid(&file, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let extras: Vec<(Extra, usize)> =
@@ -359,8 +451,20 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
         for w in &warnings {
             report.warnings.push(Finding::new(&file, Some(*line), None, w.clone()));
         }
-        let id = insert(&tx, &operator, &new)?;
+        let id = match insert(&tx, &operator, &new) {
+            Ok(id) => id,
+            Err(Error::Input(why)) => {
+                report.refused.push(Finding::new(&file, Some(*line), None, why));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+        let mut warnings = warnings;
+        if let Some(hint) = unmatched_hint(&tx, &r)? {
+            report.warnings.push(Finding::new(&file, Some(*line), None, hint.clone()));
+            warnings.push(hint);
+        }
         report.added.push(view(&tx, &r, warnings)?);
     }
     tx.commit()?;
@@ -397,11 +501,17 @@ pub fn match_student(ws: &Workspace, raw: &str, xh: &str) -> Result<RequestView>
             .collect();
         let s = match found.as_slice() {
             [only] => only,
-            [] => return Err(Error::input(format!("school {} has no student with 学号 {}", r.school, xh.trim()))),
+            [] => {
+                let close = close_student_numbers(tx, &r.school, xh.trim())?;
+                let hint =
+                    if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.join(" or ")) };
+                return Err(Error::input(format!("school {} has no student with 学号 {}{hint}", r.school, xh.trim())));
+            }
             _ => {
                 return Err(Error::input(format!("school {} has {} students with 学号 {xh}", r.school, found.len())));
             }
         };
+        refuse_duplicate(tx, &r.kind, &s.student.cjm, Some(r.id))?;
         tx.set_request_student(r.id, &s.student.cjm, RequestStatus::Matched.as_str())?;
         Ok(format!("matched to 学号 {} ({}) by hand", s.student.xh, s.student.cjm))
     })
@@ -433,7 +543,8 @@ pub fn reject(ws: &Workspace, raw: &str, reason: &str) -> Result<RequestView> {
     })
 }
 
-/// Make the reprint job for the request's student through the job services.
+/// Make the reprint job for the request's student through the job services. The request is
+/// `printing` until that job has printed.
 pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestView> {
     act(ws, raw, RequestAction::Print, "request.print", |tx, r| {
         let cjm =
@@ -445,21 +556,40 @@ pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestV
                 school: r.school.clone(),
                 codes: vec![cjm],
                 layout: layout.map(str::to_string),
+                purpose: JobPurpose::Reprint,
                 ..Default::default()
             },
         )?;
-        tx.set_request_job(r.id, jobs::parse_job(&made.id)?)?;
-        Ok(format!("reprint job {}", made.id))
+        tx.set_request_job(r.id, jobs::parse_job(&made.id)?, RequestStatus::Printing.as_str())?;
+        Ok(format!("reprint job {}; print it with job print", made.id))
     })
 }
 
-/// Send the reprint: to the student's own address, or with the school's next shipment (its
-/// open one if there is one, else a new one).
+/// Send the printed reprint: to the student's own address, or with the school's next shipment
+/// (its open one if there is one, else a new one). A reprint still at the printer is asked
+/// about first, so nobody has to run `job status` by hand.
 pub fn ship(ws: &Workspace, raw: &str) -> Result<RequestView> {
+    let printing = {
+        let mut store = ws.store()?;
+        let tx = store.read()?;
+        let r = load(&tx, raw)?;
+        if status_of(&r)? == RequestStatus::Printing { r.job_id } else { None }
+    };
+    if let Some(job) = printing {
+        let id = request_code(parse_request(raw)?);
+        super::printing::ensure_printed(ws, job).map_err(|e| Error::input(format!("request {id}: {e}")))?;
+    }
     act(ws, raw, RequestAction::Ship, "request.ship", |tx, r| {
+        if let Some(s) = r.shipment_id {
+            return Err(Error::input(format!(
+                "request {} is already in shipment {}; it is shipped when that shipment leaves",
+                request_code(r.id),
+                shipment_code(s)
+            )));
+        }
         let shipment = ship_in(ws, tx, r)?;
-        tx.set_request_shipment(r.id, shipment)?;
-        Ok(format!("in shipment {}", shipment_code(shipment)))
+        tx.set_request_shipment(r.id, Some(shipment), RequestStatus::Printed.as_str())?;
+        Ok(format!("packed in shipment {}; shipped when it leaves", shipment_code(shipment)))
     })
 }
 
@@ -488,14 +618,11 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
             by_job(Some(address), Some(recipient))
         }
         Requester::School => {
-            let open = tx.shipments(Some("open"))?.into_iter().find(|s| s.school == r.school && !s.to_person);
+            let open = tx
+                .shipments(Some(ShipmentState::Open.as_str()))?
+                .into_iter()
+                .find(|s| s.school == r.school && !s.to_person);
             let Some(s) = open else { return by_job(None, None) };
-            if tx.job_printed_at(job)?.is_none() {
-                return Err(Error::input(format!(
-                    "job {job_code} is not printed yet: every part must have completed (see `gradlab job status \
-                     {job_code}`)"
-                )));
-            }
             for p in tx.packets_of_school(&r.school, &[job])? {
                 if p.shipment.is_none() {
                     tx.add_shipment_packet(s.id, p.packet_id, None)?;
@@ -506,23 +633,62 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
     }
 }
 
-/// Close once the shipment carrying the reprint has left (or arrived).
+/// Close by hand once the shipment carrying the reprint has left; delivery closes it anyway.
 pub fn close(ws: &Workspace, raw: &str) -> Result<RequestView> {
     act(ws, raw, RequestAction::Close, "request.close", |tx, r| {
-        if let Some(id) = r.shipment_id {
-            let s = tx.shipment(id)?.ok_or_else(|| Error::input(format!("shipment {id} is gone")))?;
-            if !matches!(s.state.as_str(), "shipped" | "delivered") {
-                return Err(Error::input(format!(
-                    "request {}: its shipment {} is {}; close the request once it has been shipped",
-                    request_code(r.id),
-                    shipment_code(id),
-                    s.state
-                )));
-            }
-        }
         tx.set_request_status(r.id, RequestStatus::Closed.as_str())?;
-        Ok("closed".into())
+        Ok("closed by hand".into())
     })
+}
+
+/// Something happened to a job or shipment that requests ride on.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Event {
+    JobPrinted(i64),
+    ShipmentLeft(i64),
+    ShipmentReturned(i64),
+    ShipmentDelivered(i64),
+}
+
+/// Move the requests riding on a job or shipment along with it, through the same table of
+/// steps as an administrator's, each step audited. Requests the event does not concern (closed
+/// by hand, say) stay as they are.
+pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
+    let (riding, action, audit_action, detail) = match event {
+        Event::JobPrinted(job) => (
+            tx.requests_of_job(job)?,
+            RequestAction::JobPrinted,
+            "request.printed",
+            format!("job {} printed", job_code(job)),
+        ),
+        Event::ShipmentLeft(s) => (
+            tx.requests_in_shipment(s)?,
+            RequestAction::ShipmentLeft,
+            "request.shipped",
+            format!("shipment {} left the lab", shipment_code(s)),
+        ),
+        Event::ShipmentReturned(s) => (
+            tx.requests_in_shipment(s)?,
+            RequestAction::ShipmentReturned,
+            "request.returned",
+            format!("shipment {} came back; ship the reprint again", shipment_code(s)),
+        ),
+        Event::ShipmentDelivered(s) => (
+            tx.requests_in_shipment(s)?,
+            RequestAction::Delivered,
+            "request.closed",
+            format!("shipment {} delivered", shipment_code(s)),
+        ),
+    };
+    for r in riding {
+        let Ok(next) = status_of(&r)?.after(action) else { continue };
+        match event {
+            Event::ShipmentReturned(_) => tx.set_request_shipment(r.id, None, next.as_str())?,
+            _ => tx.set_request_status(r.id, next.as_str())?,
+        }
+        tx.audit(operator, audit_action, &subject(r.id), &detail)?;
+    }
+    Ok(())
 }
 
 pub fn list(ws: &Workspace, status: Option<&str>, school: Option<&str>) -> Result<Vec<RequestView>> {

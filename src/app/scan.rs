@@ -22,6 +22,8 @@ pub struct ScanRequest {
     pub station: Option<String>,
     /// For a tracking number of a format we do not know: `other`.
     pub carrier: Option<String>,
+    /// Attach a tracking number another shipment already carries, for this reason (audited).
+    pub reuse_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,7 +56,8 @@ fn refuse(kind: &'static str, shipment: Option<i64>, message: String) -> Verdict
 }
 
 pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
-    let code = req.code.trim().to_string();
+    // What was scanned is kept and shown, so an ID number scanned by mistake is redacted first.
+    let code = crate::domain::privacy::redact(req.code.trim()).into_owned();
     if code.is_empty() {
         return Err(Error::input("nothing was scanned"));
     }
@@ -67,7 +70,8 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
         Some(raw) => Some(shipments::load(&tx, raw)?.id),
         None => tx.station_shipment(&station)?,
     };
-    let v = classify(&tx, &code, current, carrier, &operator, &station)?;
+    let ctx = Ctx { operator: &operator, station: &station, reuse_reason: req.reuse_reason.as_deref() };
+    let v = classify(&tx, &code, current, carrier, &ctx)?;
     tx.insert_scan(&station, &operator, &code, v.kind, v.shipment, v.result, &v.message)?;
     let shipment = match v.shipment {
         Some(id) => match tx.shipment(id)? {
@@ -80,18 +84,18 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     Ok(ScanOutcome { code, kind: v.kind, result: v.result, message: v.message, station, shipment })
 }
 
-fn classify(
-    tx: &Tx<'_>,
-    code: &str,
-    current: Option<i64>,
-    carrier: Option<Carrier>,
-    operator: &str,
-    station: &str,
-) -> Result<Verdict> {
+/// Who scans where, and what they allowed.
+struct Ctx<'a> {
+    operator: &'a str,
+    station: &'a str,
+    reuse_reason: Option<&'a str>,
+}
+
+fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carrier>, ctx: &Ctx<'_>) -> Result<Verdict> {
     match Id::parse(code) {
         Ok(id) => match id.kind {
-            Kind::Packet => packet(tx, id.number as i64, current, operator, station),
-            Kind::Shipment => shipment(tx, id.number as i64, station),
+            Kind::Packet => packet(tx, id.number as i64, current, ctx.operator, ctx.station),
+            Kind::Shipment => shipment(tx, id.number as i64, ctx.station),
             other => Ok(refuse(
                 "unknown",
                 current,
@@ -100,7 +104,7 @@ fn classify(
         },
         Err(id_error) => {
             if carrier.is_some() || tracking::looks_like_tracking(code) {
-                return tracking_number(tx, code, current, carrier, operator);
+                return tracking_number(tx, code, current, carrier, ctx);
             }
             // Our own shape with a wrong check character is a misread or mistyped code.
             let ours = code.chars().next().is_some_and(|c| Kind::from_letter(c).is_some())
@@ -155,7 +159,8 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     let describe = |verb: &str| -> Result<String> {
         let all = tx.shipment_packets(ship.id)?;
         let done = all.iter().filter(|x| x.scanned_at.is_some()).count();
-        Ok(format!("packet {code} {} ({} students) {verb}: {done} of {} scanned", p.class, p.students, all.len()))
+        let students = crate::words::count(p.students, "student", "students");
+        Ok(format!("packet {code} {} ({students}) {verb}: {done} of {} scanned", p.class, all.len()))
     };
     match p.shipment {
         Some(other) if other != ship.id => {
@@ -203,9 +208,10 @@ fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     let mut message = format!("shipment {code} to school {} is {}", s.school, s.state);
     if state == ShipmentState::Open {
         message += &if missing.is_empty() {
-            format!("; all {} packets scanned", packets.len())
+            format!("; all {} scanned", crate::words::count(packets.len() as i64, "packet", "packets"))
         } else {
-            format!("; {} of {} packets missing: {}", missing.len(), packets.len(), missing.join(", "))
+            let of = crate::words::count(packets.len() as i64, "packet", "packets");
+            format!("; {} of {of} missing: {}", missing.len(), missing.join(", "))
         };
     }
     Ok(Verdict { kind: "shipment", result: "shown", message, shipment: Some(id) })
@@ -216,7 +222,7 @@ fn tracking_number(
     code: &str,
     current: Option<i64>,
     carrier: Option<Carrier>,
-    operator: &str,
+    ctx: &Ctx<'_>,
 ) -> Result<Verdict> {
     let t = match tracking::recognise(code, carrier) {
         Ok(t) => t,
@@ -235,20 +241,30 @@ fn tracking_number(
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
         return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode}: {e}")));
     }
-    tx.set_tracking(ship.id, t.carrier.as_str(), &t.number, operator)?;
-    if state == ShipmentState::Sealed {
-        tx.ship_shipment(ship.id, operator)?;
+    if let Err(why) = shipments::attach_tracking(tx, &ship, &t, ctx.reuse_reason, ctx.operator)? {
+        return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode} not changed: {why}")));
+    }
+    let number = format!("{} {}", t.carrier.as_str(), t.number);
+    if state.after(ShipmentAction::Ship).is_ok() {
+        shipments::ship_in(tx, &ship, ctx.operator)?;
         return Ok(Verdict {
             kind: "tracking",
             result: "accepted",
-            message: format!("shipment {scode} shipped: {} {}", t.carrier.as_str(), t.number),
+            message: format!("shipment {scode} shipped: {number}"),
             shipment: Some(ship.id),
         });
     }
+    // Still open: say what happens next, so nobody thinks the box has left.
+    let packets = tx.shipment_packets(ship.id)?;
+    let scanned = packets.iter().filter(|p| p.scanned_at.is_some()).count();
     Ok(Verdict {
         kind: "tracking",
         result: "accepted",
-        message: format!("tracking {} {} attached to shipment {scode}; seal it to ship", t.carrier.as_str(), t.number),
+        message: format!(
+            "tracking {number} attached to open shipment {scode} ({scanned} of {} scanned); it ships when the \
+             shipment is sealed",
+            crate::words::count(packets.len() as i64, "packet", "packets")
+        ),
         shipment: Some(ship.id),
     })
 }

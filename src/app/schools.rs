@@ -1,7 +1,7 @@
 //! Registering schools and looking them up.
 
 use super::Workspace;
-use crate::domain::school::{BackgroundColour, check_email};
+use crate::domain::school::{BackgroundColour, check_email, same_address};
 use crate::domain::{School, SchoolCode};
 use crate::error::{Error, Result};
 use crate::store::{BatchRecord, RosterInfo, SchoolSummary};
@@ -32,11 +32,13 @@ pub fn add(ws: &Workspace, new: &NewSchool) -> Result<SchoolCode> {
     if name.is_empty() {
         return Err(Error::input("school name must not be empty"));
     }
-    let emails = new
-        .emails
-        .iter()
-        .map(|e| check_email(e).map_err(|m| Error::input(format!("--email: {m}"))))
-        .collect::<Result<Vec<_>>>()?;
+    let mut emails: Vec<String> = Vec::new();
+    for e in &new.emails {
+        let e = check_email(e).map_err(|m| Error::input(format!("--email: {m}")))?;
+        if !emails.iter().any(|have| same_address(have, &e)) {
+            emails.push(e);
+        }
+    }
     let school = School {
         code: code.clone(),
         name: name.to_string(),
@@ -144,7 +146,7 @@ pub fn add_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let school = require(&tx, &code)?;
-    if let Some(have) = school.emails.iter().find(|e| super::ecopy::same_address(e, &email)) {
+    if let Some(have) = school.emails.iter().find(|e| same_address(e, &email)) {
         return Err(Error::input(format!("{have} is already registered for school {code}")));
     }
     tx.add_school_email(code.as_str(), &email)?;
@@ -162,7 +164,7 @@ pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let school = require(&tx, &code)?;
-    let Some(have) = school.emails.iter().find(|e| super::ecopy::same_address(e, email)).cloned() else {
+    let Some(have) = school.emails.iter().find(|e| same_address(e, email)).cloned() else {
         let registered = if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") };
         return Err(Error::input(format!(
             "{email:?} is not registered for school {code}; its addresses are: {registered}"
@@ -175,9 +177,29 @@ pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
     Ok(school)
 }
 
-/// The school, or an error that says how to register it.
+/// The school, or an error that names the registered schools closest to a mistyped code and
+/// says how to register a new one.
 pub fn require(tx: &crate::store::Tx<'_>, code: &SchoolCode) -> Result<School> {
-    tx.school(code)?.ok_or_else(|| {
-        Error::input(format!("school {code} is not registered; add it with `gradlab school add {code} NAME`"))
-    })
+    match tx.school(code)? {
+        Some(s) => Ok(s),
+        None => Err(Error::input(format!(
+            "school {code} is not registered{}; a new school is added with `gradlab school add {code} NAME`",
+            did_you_mean(tx, code.as_str())?
+        ))),
+    }
+}
+
+/// "; did you mean 10418 南山大学?" for the registered codes close to `typed`, or "".
+pub fn did_you_mean(tx: &crate::store::Tx<'_>, typed: &str) -> Result<String> {
+    let schools = tx.schools()?;
+    let close = crate::domain::suggest::closest(typed, schools.iter().map(|s| s.code.as_str()), 3);
+    if close.is_empty() {
+        return Ok(String::new());
+    }
+    let named: Vec<String> = close
+        .iter()
+        .filter_map(|c| schools.iter().find(|s| s.code == *c))
+        .map(|s| format!("{} {}", s.code, s.name))
+        .collect();
+    Ok(format!("; did you mean {}?", named.join(" or ")))
 }

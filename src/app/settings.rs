@@ -25,11 +25,14 @@ pub struct RequestSettings {
     pub fee_lost: f64,
     pub fee_missing: f64,
     pub fee_damaged: f64,
+    /// Reprints and corrections reach the student or school this many working days after the
+    /// request or correction came.
+    pub promise_working_days: u32,
 }
 
 impl Default for RequestSettings {
     fn default() -> Self {
-        RequestSettings { fee_lost: 20.0, fee_missing: 0.0, fee_damaged: 10.0 }
+        RequestSettings { fee_lost: 20.0, fee_missing: 0.0, fee_damaged: 10.0, promise_working_days: 10 }
     }
 }
 
@@ -70,15 +73,17 @@ pub struct RenderSettings {
     pub max_sheets_per_part: usize,
     /// Resolution of `job preview` pictures.
     pub preview_dpi: f32,
+    /// Verify the parts (`job verify`) right after `job render`.
+    pub verify_after_render: bool,
 }
 
 impl Default for RenderSettings {
     fn default() -> Self {
-        RenderSettings { max_sheets_per_part: 200, preview_dpi: 150.0 }
+        RenderSettings { max_sheets_per_part: 200, preview_dpi: 150.0, verify_after_render: true }
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LabSettings {
     pub name: String,
@@ -98,12 +103,6 @@ pub struct ImportSettings {
     pub face_check: bool,
 }
 
-impl Default for LabSettings {
-    fn default() -> Self {
-        LabSettings { name: "Graduation Photo Lab".into(), operator: String::new() }
-    }
-}
-
 impl Default for ImportSettings {
     fn default() -> Self {
         ImportSettings { max_zip_entry_mb: 64, max_zip_total_mb: 16384, face_check: true }
@@ -115,8 +114,8 @@ pub const TEMPLATE: &str = r#"# gradlab workspace settings.
 # Every key is optional: delete a line and the default shown here applies.
 
 [lab]
-# The lab's name, printed on sheets, labels and packing lists.
-name = "Graduation Photo Lab"
+# The lab's name, printed on labels, packing lists and e-mails (for example 南山照相馆).
+name = ""
 # Who is at the keyboard, recorded with every change; empty means the operating-system user.
 operator = ""
 
@@ -137,9 +136,14 @@ face_check = true
 max_sheets_per_part = 200
 # Resolution (dots per inch) of `gradlab job preview` pictures.
 preview_dpi = 150.0
+# Read every part back right after `gradlab job render` and prove it shows what the job froze
+# (photos byte for byte, positions, captions, barcodes), as `gradlab job verify` does.
+# `gradlab job print` sends only parts whose latest verification passed.
+verify_after_render = true
 
 [shipping]
-# The sender printed on shipping labels; an empty name means the lab's name above.
+# The sender printed on shipping labels; an empty name means the lab's name above. Without
+# an address a returned parcel cannot find its way back, so `shipment create` warns.
 sender_name = ""
 sender_address = ""
 sender_contact = ""
@@ -160,6 +164,9 @@ station = "mailroom"
 fee_lost = 20.0
 fee_missing = 0.0
 fee_damaged = 10.0
+# The promise for reprints (补洗/补片) and corrected prints (勘误): they reach the student or
+# school this many working days after the request or correction came (not after collection).
+promise_working_days = 10
 
 [smtp]
 # The lab's mail server, for electronic copies (电子版) sent with `gradlab ecopy send`.
@@ -189,6 +196,37 @@ max_message_mb = 20
 tries = 4
 retry_delay_secs = 5.0
 "#;
+
+/// Who the lab is, as `gradlab init` asks it: written into a new workspace's settings.
+#[derive(Debug, Clone, Default)]
+pub struct LabIdentity {
+    pub name: Option<String>,
+    pub sender_address: Option<String>,
+    pub sender_phone: Option<String>,
+}
+
+impl LabIdentity {
+    pub fn is_empty(&self) -> bool {
+        [&self.name, &self.sender_address, &self.sender_phone]
+            .iter()
+            .all(|v| v.as_deref().is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+/// The commented settings file with the lab's own values in place of the empty defaults.
+pub fn template_for(id: &LabIdentity) -> String {
+    let mut text = TEMPLATE.to_string();
+    let mut set = |line: &str, key: &str, value: &Option<String>| {
+        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            let quoted = toml::Value::String(v.to_string()).to_string();
+            text = text.replacen(line, &format!("{key} = {quoted}"), 1);
+        }
+    };
+    set("\nname = \"\"", "\nname", &id.name);
+    set("sender_address = \"\"", "sender_address", &id.sender_address);
+    set("sender_phone = \"\"", "sender_phone", &id.sender_phone);
+    text
+}
 
 impl Settings {
     pub fn load(path: &Path) -> Result<Settings> {
@@ -226,12 +264,14 @@ mod tests {
         assert!(d.import.face_check, "the photo check is on by default");
         assert_eq!(s.render.max_sheets_per_part, d.render.max_sheets_per_part);
         assert_eq!(s.render.preview_dpi, d.render.preview_dpi);
+        assert_eq!(s.render.verify_after_render, d.render.verify_after_render);
         assert_eq!(s.shipping.promise_working_days, d.shipping.promise_working_days);
         assert_eq!(s.shipping.calendar, d.shipping.calendar);
         assert_eq!(s.shipping.station, d.shipping.station);
         assert_eq!(s.requests.fee_lost, d.requests.fee_lost);
         assert_eq!(s.requests.fee_missing, d.requests.fee_missing);
         assert_eq!(s.requests.fee_damaged, d.requests.fee_damaged);
+        assert_eq!(s.requests.promise_working_days, d.requests.promise_working_days);
         assert_eq!(s.smtp.host, d.smtp.host);
         assert_eq!(s.smtp.port, d.smtp.port);
         assert_eq!(s.smtp.security, d.smtp.security);
@@ -243,6 +283,20 @@ mod tests {
         assert_eq!(s.smtp.max_message_mb, d.smtp.max_message_mb);
         assert_eq!(s.smtp.tries, d.smtp.tries);
         assert_eq!(s.smtp.retry_delay_secs, d.smtp.retry_delay_secs);
+    }
+
+    #[test]
+    fn the_labs_identity_is_written_into_the_template() {
+        let id = LabIdentity {
+            name: Some("南山\"照相\"馆".into()),
+            sender_address: Some("深圳市南山区学府路 1 号".into()),
+            sender_phone: None,
+        };
+        let s: Settings = toml::from_str(&template_for(&id)).unwrap();
+        assert_eq!(s.lab.name, "南山\"照相\"馆");
+        assert_eq!(s.shipping.sender_address, "深圳市南山区学府路 1 号");
+        assert_eq!(s.shipping.sender_phone, "");
+        assert_eq!(s.lab.operator, "", "only the lab's [lab] name changed");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! a shipment never skips a step, and every paper it needs is written under `output/`.
 
 use super::jobs::{self, job_code};
-use super::{Workspace, schools};
+use super::{Workspace, requests, schools};
 use crate::domain::ids::{Id, Kind};
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
@@ -97,6 +97,8 @@ pub struct ShipmentView {
     pub students: i64,
     /// The label and packing lists, once written.
     pub documents: Vec<String>,
+    /// What the person who made or changed it should know (a label without a sender, say).
+    pub warnings: Vec<String>,
 }
 
 fn packet_view(p: &PacketInfo) -> PacketView {
@@ -155,6 +157,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
         students: packets.iter().map(|p| p.students).sum(),
         packets,
         documents,
+        warnings: Vec::new(),
     })
 }
 
@@ -175,6 +178,11 @@ fn trimmed(v: &Option<String>) -> Option<String> {
 }
 
 pub fn create(ws: &Workspace, req: &CreateShipment) -> Result<ShipmentView> {
+    // Jobs named for the shipment that the store does not know as printed: ask their printers.
+    for raw in &req.jobs {
+        let job = jobs::load_job(&ws.store()?.read()?, raw)?;
+        super::printing::ensure_printed(ws, job.id)?;
+    }
     let mut store = ws.store()?;
     let tx = store.write()?;
     let v = create_in(ws, &tx, req)?;
@@ -194,8 +202,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
         }
         if tx.job_printed_at(job.id)?.is_none() {
             return Err(Error::input(format!(
-                "job {} is not printed yet: every part must have completed (see `gradlab job status {}`)",
-                job_code(job.id),
+                "job {} is not printed yet: a job is printed once every part has completed",
                 job_code(job.id)
             )));
         }
@@ -252,7 +259,31 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
     }
     let record = tx.shipment(id)?.ok_or_else(|| Error::input("shipment vanished while being made"))?;
     write_documents(ws, tx, &record)?;
-    view(ws, tx, &record)
+    let mut v = view(ws, tx, &record)?;
+    v.warnings.extend(sender_missing(ws));
+    Ok(v)
+}
+
+/// A label without the lab's name or return address looks unfinished and cannot come back
+/// if undeliverable: say so once, and how to set them.
+fn sender_missing(ws: &Workspace) -> Option<String> {
+    let s = sender(ws);
+    let mut missing = Vec::new();
+    if s.name.trim().is_empty() {
+        missing.push("name ([lab] name)");
+    }
+    if s.address.trim().is_empty() {
+        missing.push("return address ([shipping] sender_address)");
+    }
+    if missing.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "the shipping label has no sender {}: set {} in {}",
+        missing.join(" and no "),
+        if missing.len() == 1 { "it" } else { "them" },
+        ws.root().join(super::workspace::SETTINGS_FILE).display()
+    ))
 }
 
 #[derive(Debug, Serialize)]
@@ -325,11 +356,18 @@ pub fn seal(ws: &Workspace, raw: &str, force: bool, reason: Option<&str>) -> Res
             return Err(Error::input("--force needs --reason TEXT: why the shipment leaves without those packets"));
         }
         tx.remove_unscanned_packets(s.id)?;
+        unpack_requests_left_out(&tx, s.id, &ws.settings.operator())?;
     }
     if v.scanned == 0 {
         return Err(Error::input(format!("shipment {}: no packet has been scanned into it; nothing to seal", v.id)));
     }
-    tx.seal_shipment(s.id, reason, &ws.settings.operator())?;
+    let operator = ws.settings.operator();
+    tx.seal_shipment(s.id, reason, &operator)?;
+    let s = load(&tx, raw)?;
+    // A tracking number scanned while the box was open was waiting for this: it ships now.
+    if s.tracking.is_some() {
+        ship_in(&tx, &s, &operator)?;
+    }
     let s = load(&tx, raw)?;
     write_documents(ws, &tx, &s)?;
     let v = view(ws, &tx, &s)?;
@@ -343,7 +381,57 @@ pub(super) fn recognise(number: &str, carrier: Option<&str>) -> Result<tracking:
     tracking::recognise(number, carrier).map_err(|e| Error::input(format!("tracking number {number:?}: {e}")))
 }
 
-pub fn ship(ws: &Workspace, raw: &str, number: Option<&str>, carrier: Option<&str>) -> Result<ShipmentView> {
+/// Why a tracking number may not go on a shipment: another shipment already carries it. A
+/// courier's number belongs to one parcel, so a number seen twice is an old label scanned again
+/// or a courier's mistake; either way the lab must look before a box leaves.
+pub(super) fn tracking_taken(tx: &Tx<'_>, shipment: i64, number: &str) -> Result<Option<String>> {
+    let others: Vec<String> = tx
+        .shipments_with_tracking(number)?
+        .into_iter()
+        .filter(|o| o.id != shipment)
+        .map(|o| format!("{} ({}, school {})", shipment_code(o.id), o.state, o.school))
+        .collect();
+    Ok((!others.is_empty()).then(|| {
+        format!(
+            "tracking number {number} is already on shipment {}; a courier's number belongs to one parcel: check the \
+             label (if the courier really reused it, attach it with --force --reason TEXT)",
+            others.join(", ")
+        )
+    }))
+}
+
+/// Put a tracking number on a shipment. A number another shipment carries is refused (the
+/// refusal is returned, not raised, so a scan can log it) unless `reuse_reason` says why,
+/// which goes to the audit log.
+pub(super) fn attach_tracking(
+    tx: &Tx<'_>,
+    s: &ShipmentRecord,
+    t: &tracking::Tracking,
+    reuse_reason: Option<&str>,
+    operator: &str,
+) -> Result<std::result::Result<(), String>> {
+    if let Some(taken) = tracking_taken(tx, s.id, &t.number)? {
+        let Some(reason) = reuse_reason.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(Err(taken)) };
+        tx.audit(
+            operator,
+            "shipment.tracking-reused",
+            &format!("shipment {}", shipment_code(s.id)),
+            &format!("{}; attached anyway: {reason}", taken.split(';').next().unwrap_or(&taken)),
+        )?;
+    }
+    tx.set_tracking(s.id, t.carrier.as_str(), &t.number, operator)?;
+    Ok(Ok(()))
+}
+
+/// Hand a sealed shipment to the courier, with its tracking number (given here or attached
+/// before). `reuse_reason` lets a number another shipment carries through, audited.
+pub fn ship(
+    ws: &Workspace,
+    raw: &str,
+    number: Option<&str>,
+    carrier: Option<&str>,
+    reuse_reason: Option<&str>,
+) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let s = load(&tx, raw)?;
@@ -352,7 +440,8 @@ pub fn ship(ws: &Workspace, raw: &str, number: Option<&str>, carrier: Option<&st
     match number {
         Some(n) => {
             let t = recognise(n, carrier)?;
-            tx.set_tracking(s.id, t.carrier.as_str(), &t.number, &operator)?;
+            attach_tracking(&tx, &s, &t, reuse_reason, &operator)?
+                .map_err(|why| Error::input(format!("shipment {}: {why}", shipment_code(s.id))))?;
         }
         None if s.tracking.is_none() => {
             return Err(Error::input(format!(
@@ -362,7 +451,7 @@ pub fn ship(ws: &Workspace, raw: &str, number: Option<&str>, carrier: Option<&st
         }
         None => {}
     }
-    tx.ship_shipment(s.id, &operator)?;
+    ship_in(&tx, &s, &operator)?;
     let s = load(&tx, raw)?;
     write_documents(ws, &tx, &s)?;
     let v = view(ws, &tx, &s)?;
@@ -370,12 +459,22 @@ pub fn ship(ws: &Workspace, raw: &str, number: Option<&str>, carrier: Option<&st
     Ok(v)
 }
 
+/// The shipment leaves the lab with the courier: through the table of steps, and the reprint
+/// requests riding in it are shipped with it.
+pub(super) fn ship_in(tx: &Tx<'_>, s: &ShipmentRecord, operator: &str) -> Result<()> {
+    step(s, ShipmentAction::Ship)?;
+    tx.ship_shipment(s.id, operator)?;
+    requests::follow(tx, requests::Event::ShipmentLeft(s.id), operator)
+}
+
 pub fn deliver(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let s = load(&tx, raw)?;
     step(&s, ShipmentAction::Deliver)?;
-    tx.deliver_shipment(s.id, &ws.settings.operator())?;
+    let operator = ws.settings.operator();
+    tx.deliver_shipment(s.id, &operator)?;
+    requests::follow(&tx, requests::Event::ShipmentDelivered(s.id), &operator)?;
     let v = view(ws, &tx, &load(&tx, raw)?)?;
     tx.commit()?;
     Ok(v)
@@ -391,7 +490,9 @@ pub fn return_shipment(ws: &Workspace, raw: &str, reason: &str) -> Result<Shipme
     let tx = store.write()?;
     let s = load(&tx, raw)?;
     step(&s, ShipmentAction::Return)?;
-    tx.return_shipment(s.id, reason, &ws.settings.operator())?;
+    let operator = ws.settings.operator();
+    tx.return_shipment(s.id, reason, &operator)?;
+    requests::follow(&tx, requests::Event::ShipmentReturned(s.id), &operator)?;
     let v = view(ws, &tx, &load(&tx, raw)?)?;
     tx.commit()?;
     Ok(v)
@@ -473,8 +574,36 @@ fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()
         &format!("{} shipment list", v.id),
         &documents::shipment_list(&docs),
     )?;
+    let mut lists = Vec::new();
     for p in tx.shipment_packets(s.id)? {
-        write_packet_list(ws, tx, &p, &dir)?;
+        lists.push(write_packet_list(ws, tx, &p, &dir)?);
+    }
+    // A packet left out when the shipment was sealed must not leave a packing list behind: the
+    // packer would look for it in the box.
+    for e in std::fs::read_dir(&dir).at(&dir)?.flatten() {
+        let path = e.path();
+        let is_list = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with("-packing-list.pdf"));
+        if is_list && !lists.contains(&path) {
+            std::fs::remove_file(&path).at(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reprint requests packed in a shipment that was sealed without their packets wait for the
+/// next one: they are taken out of it (still printed), so its leaving does not ship them.
+fn unpack_requests_left_out(tx: &Tx<'_>, shipment: i64, operator: &str) -> Result<()> {
+    let in_box: Vec<i64> = tx.shipment_packets(shipment)?.iter().map(|p| p.job_id).collect();
+    for r in tx.requests_in_shipment(shipment)? {
+        if r.job_id.is_some_and(|j| !in_box.contains(&j)) {
+            tx.set_request_shipment(r.id, None, &r.status)?;
+            tx.audit(
+                operator,
+                "request.unpacked",
+                &format!("request {}", requests::request_code(r.id)),
+                &format!("its packets were left out of shipment {} when it was sealed", shipment_code(shipment)),
+            )?;
+        }
     }
     Ok(())
 }

@@ -117,7 +117,11 @@ fn data_table(code: &CollectionCode) -> Result<Vec<u8>> {
 /// A finding of the import in the walk-in's words: the photo is the operator's file, not the
 /// copy in the temporary batch.
 fn finding(f: &Finding, photo_name: &str, photo: &Path) -> String {
-    if f.file == photo_name { format!("photo {}: {}", photo.display(), f.reason) } else { f.reason.clone() }
+    if f.photo.as_deref() == Some(photo_name) || f.file == photo_name {
+        format!("photo {}: {}", photo.display(), f.reason)
+    } else {
+        f.reason.clone()
+    }
 }
 
 /// Refuse a printer whose paper cannot take the layout before anything is stored.
@@ -222,6 +226,7 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         students: vec![student.xh.clone()],
         codes: vec![cjm.clone()],
         layout: Some(layout_name.clone()),
+        purpose: jobs::JobPurpose::Walkin,
         ..Default::default()
     };
     let made = jobs::create(ws, &job_req).map_err(|e| after_store("no job could be made", e))?;
@@ -261,7 +266,12 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         }
     };
     let printer = match &printed {
-        Some(r) => format!("printer {} ({} of {} parts sent)", r.printer, r.sent(), r.parts.len()),
+        Some(r) => format!(
+            "printer {} ({} of {} sent)",
+            r.printer,
+            r.sent(),
+            crate::words::count(r.parts.len() as i64, "part", "parts")
+        ),
         None => "no printer".into(),
     };
     audit(ws, &cjm, &format!("batch {batch} ({stored}), job {job}, {printer}"))?;

@@ -1,6 +1,9 @@
 //! A workspace: one folder holding the store (`gradlab.db`), the photo store (`photos/`), the
 //! settings (`gradlab.toml`) and what the lab produces (`output/`). Everything a command does
-//! happens inside the workspace it was given.
+//! happens inside the workspace it was given. It holds students' names, ID last 4 and photos,
+//! and the mail settings: it is private to its owner (folders 0700, files 0600) whatever the
+//! umask, and opening one that others can read or write says so. (A store shared by several
+//! stations is PostgreSQL's job, with its own accounts.)
 
 use super::settings::{self, Settings};
 use crate::error::{Error, IoContext, Result};
@@ -15,6 +18,9 @@ pub const SETTINGS_FILE: &str = "gradlab.toml";
 pub struct Workspace {
     root: PathBuf,
     pub settings: Settings,
+    /// What a person should know on opening it: others can read it, or its audit log was
+    /// changed outside gradlab.
+    pub warnings: Vec<String>,
 }
 
 /// Held while an import writes photo files; see [`Workspace::lock_imports`].
@@ -37,14 +43,24 @@ impl Workspace {
 
     /// Create a workspace, or bring an existing one's schema up to date. Returns it and
     /// whether it was new. An existing settings file is never overwritten.
-    pub fn init(root: &Path) -> Result<(Workspace, bool)> {
+    /// The lab's identity goes into a new settings file; an existing one is the lab's to edit,
+    /// so asking to set it there is refused rather than ignored.
+    pub fn init(root: &Path, id: &settings::LabIdentity) -> Result<(Workspace, bool)> {
+        keep_private();
         let db = root.join(DB_FILE);
         let fresh = !db.exists();
+        let settings_path = root.join(SETTINGS_FILE);
+        if settings_path.exists() && !id.is_empty() {
+            return Err(Error::input(format!(
+                "{} already exists: change the lab's name and sender there ([lab] name, [shipping] sender_address, \
+                 sender_phone); init writes them only into a new workspace",
+                settings_path.display()
+            )));
+        }
         fs::create_dir_all(root.join("photos")).at(root.join("photos"))?;
         fs::create_dir_all(root.join("output")).at(root.join("output"))?;
-        let settings_path = root.join(SETTINGS_FILE);
         if !settings_path.exists() {
-            write_atomically(&settings_path, settings::TEMPLATE.as_bytes())?;
+            write_atomically(&settings_path, settings::template_for(id).as_bytes())?;
         }
         // Copies of the shipped layouts for the lab to edit; an edited one is never overwritten.
         let layouts = root.join("layouts");
@@ -64,6 +80,7 @@ impl Workspace {
             write_atomically(&calendar, crate::domain::calendar::SHIPPED.as_bytes())?;
         }
         Store::create(&db)?;
+        make_private(root)?;
         Ok((Workspace::open(root)?, fresh))
     }
 
@@ -72,8 +89,11 @@ impl Workspace {
         if !root.join(DB_FILE).is_file() {
             return Err(Error::NoWorkspace { path: root.to_path_buf() });
         }
+        keep_private();
         let settings = Settings::load(&root.join(SETTINGS_FILE))?;
-        Ok(Workspace { root: root.to_path_buf(), settings })
+        let mut warnings: Vec<String> = exposure(root).into_iter().collect();
+        warnings.extend(super::audit::look_on_open(&mut Store::open(&root.join(DB_FILE))?)?);
+        Ok(Workspace { root: root.to_path_buf(), settings, warnings })
     }
 
     pub fn root(&self) -> &Path {
@@ -151,4 +171,61 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     f.sync_all().at(&tmp)?;
     drop(f);
     fs::rename(&tmp, path).at(path)
+}
+
+/// The workspace's own files and folders, as `init` makes them private.
+const PRIVATE: &[&str] = &["", DB_FILE, "gradlab.db-wal", "gradlab.db-shm", SETTINGS_FILE, "photos", "output"];
+
+/// From here on, everything this process creates is private to its owner, whatever the umask
+/// it was started with. SQLite gives its -wal and -shm files the mode of the database.
+fn keep_private() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
+/// Take group and other permissions off the workspace folder and its own files.
+fn make_private(root: &Path) -> Result<()> {
+    #[cfg(unix)]
+    for name in PRIVATE {
+        use std::os::unix::fs::PermissionsExt;
+        let p = if name.is_empty() { root.to_path_buf() } else { root.join(name) };
+        if let Ok(meta) = fs::symlink_metadata(&p)
+            && !meta.file_type().is_symlink()
+        {
+            let mode = meta.permissions().mode() & 0o7777 & !0o077;
+            fs::set_permissions(&p, fs::Permissions::from_mode(mode)).at(&p)?;
+        }
+    }
+    Ok(())
+}
+
+/// What of the workspace other accounts can read or write, and how to close it.
+pub fn exposure(root: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let open: Vec<String> = PRIVATE
+            .iter()
+            .filter_map(|name| {
+                let p = if name.is_empty() { root.to_path_buf() } else { root.join(name) };
+                let mode = fs::metadata(&p).ok()?.permissions().mode() & 0o777;
+                (mode & 0o077 != 0)
+                    .then(|| format!("{} (mode {mode:o})", if name.is_empty() { "the folder" } else { name }))
+            })
+            .collect();
+        if !open.is_empty() {
+            return Some(format!(
+                "the workspace {} can be read or changed by other accounts on this computer: {}; \
+                 it holds students' names and photos and the mail settings. Make it private: chmod -R go-rwx {}",
+                root.display(),
+                open.join(", "),
+                root.display()
+            ));
+        }
+    }
+    let _ = root;
+    None
 }

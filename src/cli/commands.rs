@@ -3,8 +3,8 @@
 use super::bar::Bar;
 use super::output::{self, json, say};
 use super::{
-    BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests, shipping,
-    walkin,
+    AuditCmd, BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests,
+    shipping, walkin,
 };
 use crate::app::{self, Workspace};
 use crate::error::Result;
@@ -18,8 +18,14 @@ pub const PARTLY: i32 = 3;
 pub fn run(cli: Cli) -> Result<i32> {
     let root = Workspace::resolve(cli.workspace.as_deref());
     let operator = cli.operator.clone();
+    if let Some(name) = operator.as_deref() {
+        crate::domain::text::refuse_controls("--operator", name).map_err(crate::error::Error::Input)?;
+    }
     let open = || {
         Workspace::open(&root).map(|mut ws| {
+            for w in &ws.warnings {
+                eprintln!("warning: {w}");
+            }
             if let Some(name) = operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 ws.settings.lab.operator = name.to_string();
             }
@@ -28,8 +34,12 @@ pub fn run(cli: Cli) -> Result<i32> {
     };
     let as_json = cli.json;
     match cli.command {
-        Command::Init => {
-            let (ws, fresh) = Workspace::init(&root)?;
+        Command::Init { lab_name, sender_address, sender_phone } => {
+            let mut id = app::settings::LabIdentity { name: lab_name, sender_address, sender_phone };
+            if !root.join(app::workspace::SETTINGS_FILE).exists() && !as_json {
+                ask_identity(&mut id);
+            }
+            let (ws, fresh) = Workspace::init(&root, &id)?;
             if as_json {
                 json(&j!({"workspace": ws.root(), "created": fresh}));
             } else if fresh {
@@ -57,6 +67,25 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
         Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, as_json),
         Command::Report(cmd) => shipping::report(cmd, &open()?, as_json),
+        Command::Audit(AuditCmd::Verify) => {
+            let v = app::audit::verify(&open()?)?;
+            if as_json {
+                json(&v);
+            } else if let Some(problem) = &v.problem {
+                say!("audit log BROKEN: {problem} (entries checked: {})", v.entries);
+            } else {
+                say!(
+                    "audit log whole: {} chained{}",
+                    crate::words::count((v.entries - v.unchained) as i64, "entry", "entries"),
+                    if v.unchained > 0 {
+                        format!(", {} from before the chain came first", v.unchained)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            Ok(if v.problem.is_some() { FAILED } else { 0 })
+        }
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
             let opts = crate::gui::Options { workspace, operator, station, screenshots, scans, import };
@@ -77,8 +106,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             let req = app::walkin::WalkinRequest { code, photo, layout, printer, replace };
             walkin::run(&open()?, &req, as_json)
         }
-        Command::Scan { code, shipment, station, carrier } => {
-            let req = app::scan::ScanRequest { code, shipment, station, carrier };
+        Command::Scan { code, shipment, station, carrier, force: _, reason } => {
+            let req = app::scan::ScanRequest { code, shipment, station, carrier, reuse_reason: reason };
             shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
         }
         Command::Batch(BatchCmd::Import { path, replace }) => {
@@ -90,12 +119,12 @@ pub fn run(cli: Cli) -> Result<i32> {
                 json(&report);
             } else {
                 say!(
-                    "batch {}: {} accepted, {} already stored, {} rejected, {} warnings{}",
+                    "batch {}: {} accepted, {} already stored, {} rejected, {}{}",
                     report.source,
                     report.accepted.len(),
                     report.skipped.len(),
                     report.rejected.len(),
-                    report.warnings.len(),
+                    crate::words::count(report.warnings.len() as i64, "warning", "warnings"),
                     report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
                 );
                 let replaced = report.accepted.iter().filter(|a| a.replaced).count();
@@ -110,20 +139,21 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(report.exit_code())
         }
-        Command::Roster(RosterCmd::Import { file, school, sheet }) => {
+        Command::Roster(RosterCmd::Import { file, school, sheet, replace_all }) => {
             let ws = open()?;
-            let r = app::roster::import(&ws, &file, &school, sheet.as_deref())?;
+            let r = app::roster::import(&ws, &file, &school, sheet.as_deref(), replace_all)?;
             if as_json {
                 json(&r);
             } else {
                 say!(
-                    "roster {} for school {}: {} rows, {} matched to photos (roster id {})",
+                    "roster {} for school {}: {}, {} matched to photos (roster id {})",
                     r.file,
                     r.school,
-                    r.rows,
+                    crate::words::count(r.rows as i64, "row", "rows"),
                     r.matched,
                     r.id
                 );
+                say!("{}", roster_changes(&r));
                 if !r.without_photo.is_empty() {
                     say!("roster rows with no photo ({}):", r.without_photo.len());
                     for l in &r.without_photo {
@@ -212,6 +242,51 @@ pub fn run(cli: Cli) -> Result<i32> {
             })
         }
     }
+}
+
+/// Ask in a terminal for what `init` was not given; a script (no terminal) gets the defaults.
+fn ask_identity(id: &mut app::settings::LabIdentity) {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return;
+    }
+    let ask = |prompt: &str, value: &mut Option<String>| {
+        if value.is_some() {
+            return;
+        }
+        eprint!("{prompt}: ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line).is_ok() && !line.trim().is_empty() {
+            *value = Some(line.trim().to_string());
+        }
+    };
+    eprintln!("A new workspace. Who is the lab? (Enter leaves a line empty; edit gradlab.toml later.)");
+    ask("The lab's name, for labels and e-mails (实验室名称)", &mut id.name);
+    ask("Return address on shipping labels (寄件地址)", &mut id.sender_address);
+    ask("Phone on shipping labels (寄件电话)", &mut id.sender_phone);
+}
+
+/// "replaces the roster of 物理2101班 (31 rows); keeps 化学2102班 from 2026-11-28".
+fn roster_changes(r: &app::roster::RosterReport) -> String {
+    let replaced: Vec<String> = r
+        .replaced_classes
+        .iter()
+        .map(|c| {
+            let class = if c.class.is_empty() { "rows of no known class" } else { &c.class };
+            format!("{class} ({})", crate::words::count(c.rows as i64, "row", "rows"))
+        })
+        .collect();
+    let mut s = if r.replaced_all {
+        format!("replaces the whole roster: {}", replaced.join(", "))
+    } else {
+        format!("replaces the roster of {}", replaced.join(", "))
+    };
+    for k in &r.kept_classes {
+        let day = app::reports::china_day(&k.imported_at).map(|d| d.to_string()).unwrap_or_default();
+        s += &format!("; keeps {} from {day}", k.class);
+    }
+    s
 }
 
 fn print_code(c: &crate::domain::CollectionCode) {
@@ -328,9 +403,9 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 }
                 match &d.roster {
                     Some(r) => say!(
-                        "  roster:   {} ({} rows, imported {}; {} kept in all)",
+                        "  roster:   {} ({}, imported {}; {} kept in all)",
                         r.source,
-                        r.rows,
+                        crate::words::count(r.rows, "row", "rows"),
                         r.imported_at,
                         d.rosters_kept
                     ),
@@ -347,16 +422,29 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
 
 fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
     match cmd {
-        JobCmd::Create { school, classes, students, layout, needs_reprint } => {
-            let req = app::jobs::JobRequest { school, classes, students, layout, codes: Vec::new(), needs_reprint };
+        JobCmd::Create { school, classes, students, layout, needs_reprint, again: _, reason, new_only } => {
+            let req = app::jobs::JobRequest {
+                school,
+                classes,
+                students,
+                layout,
+                needs_reprint,
+                again_reason: reason,
+                new_only,
+                ..Default::default()
+            };
             let made = app::jobs::create(ws, &req)?;
             if as_json {
                 json(&made);
             } else {
                 say!("{}", made.id);
                 eprintln!(
-                    "job {}: {} students in {} packets, {} sheets, layout {}",
-                    made.id, made.students, made.packets, made.sheets, made.layout
+                    "job {}: {} in {}, {}, layout {}",
+                    made.id,
+                    crate::words::count(made.students as i64, "student", "students"),
+                    crate::words::count(made.packets as i64, "packet", "packets"),
+                    crate::words::count(made.sheets as i64, "sheet", "sheets"),
+                    made.layout
                 );
             }
         }
@@ -374,12 +462,13 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                             j.layout.clone(),
                             j.students.to_string(),
                             j.sheets.to_string(),
-                            if j.rendered_parts > 0 { format!("{} parts", j.rendered_parts) } else { "-".into() },
+                            j.state.clone(),
+                            j.purpose.as_str().to_string(),
                             j.created_at.clone(),
                         ]
                     })
                     .collect();
-                output::table(&["job", "school", "layout", "students", "sheets", "rendered", "created"], &rows);
+                output::table(&["job", "school", "layout", "students", "sheets", "state", "purpose", "created"], &rows);
             }
         }
         JobCmd::Show { job } => {
@@ -388,14 +477,20 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 json(&d);
             } else {
                 say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
-                say!("  created {} by {}; {} students", d.created_at, d.created_by, d.students);
+                say!(
+                    "  created {} by {}; {}",
+                    d.created_at,
+                    d.created_by,
+                    crate::words::count(d.students as i64, "student", "students")
+                );
                 for p in &d.packets {
                     let shipped = match (&p.shipment, p.packed) {
                         (Some(s), true) => format!("  packed in {s}"),
                         (Some(s), false) => format!("  expected in {s}"),
                         _ => String::new(),
                     };
-                    say!("  packet {}  {}  {} students{shipped}", p.barcode, p.class, p.students);
+                    let students = crate::words::count(p.students, "student", "students");
+                    say!("  packet {}  {}  {students}{shipped}", p.barcode, p.class);
                 }
                 for s in &d.sheets {
                     let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
@@ -403,7 +498,15 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
                 }
                 for p in &d.parts {
-                    say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.path);
+                    let verified = match d.verification.iter().find(|v| v.part == p.part) {
+                        None => "not verified".to_string(),
+                        Some(v) if v.stale => {
+                            format!("rendered again since verified at {}; not verified", v.verified_at)
+                        }
+                        Some(v) if v.passed => format!("verified at {}", v.verified_at),
+                        Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
+                    };
+                    say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
                 }
                 for x in &d.dispatches {
                     let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
@@ -429,15 +532,28 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             let bar = Bar::new();
             let r = app::jobs::render(ws, &job, &bar)?;
             drop(bar);
+            let passed = r.verification.as_ref().is_none_or(|v| v.passed);
             if as_json {
                 json(&r);
             } else {
-                say!("job {}: {} sheets in {} parts", r.id, r.sheets, r.parts.len());
+                say!(
+                    "job {}: {} in {}",
+                    r.id,
+                    crate::words::count(r.sheets as i64, "sheet", "sheets"),
+                    crate::words::count(r.parts.len() as i64, "part", "parts")
+                );
                 for p in &r.parts {
                     say!("{}", p.path);
                 }
+                if let Some(v) = &r.verification {
+                    super::verify::report(v);
+                }
+            }
+            if !passed {
+                return Ok(PARTLY);
             }
         }
+        JobCmd::Verify { job } => return super::verify::verify(ws, &job, as_json),
         JobCmd::Print { job, printer, copies, force } => {
             return printing::print(ws, &app::printing::PrintRequest { job, printer, copies, force }, as_json);
         }

@@ -14,6 +14,7 @@ use clap::Subcommand;
 pub enum EcopyCmd {
     /// Record a school's letter asking for its graduates' electronic photos; prints its id (E…)
     Request {
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// Only these classes (班级); repeatable; default: every class
@@ -46,6 +47,7 @@ pub enum EcopyCmd {
     },
     /// Requests and their parts, with what the mail server said about each
     Log {
+        /// Only this school (院校代码)
         #[arg(long, value_name = "CODE")]
         school: Option<String>,
     },
@@ -60,9 +62,9 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             } else {
                 say!("{}", made.id);
                 eprintln!(
-                    "request {}: {} students of {} {} to {}, named {}",
+                    "request {}: {} of {} {} to {}, named {}",
                     made.id,
-                    made.students,
+                    crate::words::count(made.students as i64, "student", "students"),
                     made.school,
                     made.school_name,
                     made.to,
@@ -70,8 +72,11 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 );
                 if !made.without_full_name.is_empty() {
                     eprintln!(
-                        "{} students have no full name on the school's roster and will be named 学号.jpg: {}",
-                        made.without_full_name.len(),
+                        "{} no full name on the school's roster and will be named 学号.jpg: {}",
+                        match made.without_full_name.len() {
+                            1 => "1 student has".to_string(),
+                            n => format!("{n} students have"),
+                        },
                         made.without_full_name.join(", ")
                     );
                 }
@@ -119,11 +124,11 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 say!("{}:", r.id);
                 for p in &r.parts {
                     say!(
-                        "  part {}/{}  {:<8}  {} photos  {} bytes  tries {}  {}  {}",
+                        "  part {}/{}  {:<8}  {}  {} bytes  tries {}  {}  {}",
                         p.part,
                         p.parts,
                         p.state,
-                        p.photos,
+                        crate::words::count(p.photos, "photo", "photos"),
                         p.bytes,
                         p.attempts,
                         p.message_id.as_deref().unwrap_or("-"),
@@ -140,15 +145,17 @@ fn sent(r: &SendReport, as_json: bool) {
     if as_json {
         json(r);
     } else {
-        say!("request {} to {} ({} {}): {} students", r.id, r.to, r.school, r.school_name, r.students);
+        let students = crate::words::count(r.students as i64, "student", "students");
+        say!("request {} to {} ({} {}): {students}", r.id, r.to, r.school, r.school_name);
         for p in &r.parts {
-            let tries = if p.tries == 1 { "1 try".to_string() } else { format!("{} tries", p.tries) };
+            let tries = crate::words::count(p.tries as i64, "try", "tries");
             let what = match p.outcome {
                 "skipped" => "accepted before, not sent again (--resend to send it again)".to_string(),
                 "not-sent" => format!("not sent: {}", p.reply),
                 _ => format!("{} after {tries}: {}", p.outcome, p.reply),
             };
-            say!("  part {}/{} ({} photos, {} bytes): {what}", p.part, p.parts, p.photos, p.zip_bytes);
+            let photos = crate::words::count(p.photos, "photo", "photos");
+            say!("  part {}/{} ({photos}, {} bytes): {what}", p.part, p.parts, p.zip_bytes);
         }
         if !r.without_full_name.is_empty() {
             say!(

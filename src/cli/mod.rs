@@ -10,6 +10,7 @@ mod output;
 mod printing;
 mod requests;
 mod shipping;
+mod verify;
 mod walkin;
 
 pub use commands::run;
@@ -40,8 +41,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a workspace: the store, the photo store and a commented gradlab.toml
-    Init,
+    /// Create a workspace: the store, the photo store and a commented gradlab.toml with the
+    /// lab's name and sender (asked for when run in a terminal and not given)
+    Init {
+        /// The lab's name, printed on labels, packing lists and e-mails
+        #[arg(long, value_name = "NAME")]
+        lab_name: Option<String>,
+        /// The return address printed on shipping labels
+        #[arg(long, value_name = "ADDRESS")]
+        sender_address: Option<String>,
+        /// The phone number printed on shipping labels
+        #[arg(long, value_name = "PHONE")]
+        sender_phone: Option<String>,
+    },
     /// Make a fresh demo workspace with a synthetic school, photos and roster, and import them
     Demo {
         /// Folder for the demo workspace (replaced if it holds an earlier demo)
@@ -80,6 +92,7 @@ pub enum Command {
     Shipment(ShipmentCmd),
     /// Record one mailroom scan: a packet, a shipment or a courier's tracking number
     Scan {
+        /// What was scanned: a packet (P…) or shipment (H…) barcode, or a courier's tracking number
         code: String,
         /// Shipment to fill (default: the station's current one, set by scanning its barcode)
         #[arg(long, value_name = "ID")]
@@ -90,10 +103,19 @@ pub enum Command {
         /// Carrier of a tracking number: upu, ems, sf, or other for a format we do not check
         #[arg(long, value_name = "C")]
         carrier: Option<String>,
+        /// Attach a tracking number another shipment already carries (needs --reason; audited)
+        #[arg(long, requires = "reason")]
+        force: bool,
+        /// Why the number is used twice (with --force)
+        #[arg(long, value_name = "TEXT", requires = "force")]
+        reason: Option<String>,
     },
     /// Reports: what is late or due, and each school's progress
     #[command(subcommand)]
     Report(ReportCmd),
+    /// The audit log: prove it was not changed outside gradlab
+    #[command(subcommand)]
+    Audit(AuditCmd),
     /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
     /// screens over the same workspace and services as these commands
     Gui {
@@ -155,6 +177,7 @@ pub enum RequestCmd {
     Add(Box<RequestAdd>),
     /// Record the requests in a school's table (xlsx, xls, ods or CSV)
     Import {
+        /// The school's table of requests (xlsx, xls, ods or CSV)
         file: std::path::PathBuf,
         /// The school, when the table has no 院校代码 column
         #[arg(long, value_name = "CODE")]
@@ -162,41 +185,60 @@ pub enum RequestCmd {
     },
     /// Settle an unmatched request: the student it means
     Match {
+        /// The request's id (R12)
         id: String,
+        /// The 学号 of the student the request means
         #[arg(long, value_name = "XH")]
         student: String,
     },
     /// Approve; the fee for its kind comes from [requests] in gradlab.toml unless given
     Approve {
+        /// The request's id (R12)
         id: String,
+        /// Fee in yuan (default: the fee for its kind in [requests])
         #[arg(long, value_name = "YUAN")]
         fee: Option<f64>,
     },
     /// Refuse a request, saying why
     Reject {
+        /// The request's id (R12)
         id: String,
+        /// Why the request is rejected
         #[arg(long, value_name = "R")]
         reason: String,
     },
     /// Make the reprint job for the request's student (then `job print` it)
     Print {
+        /// The request's id (R12)
         id: String,
+        /// Layout name (workspace layouts/ or shipped) or a .toml file
         #[arg(long, value_name = "NAME|FILE")]
         layout: Option<String>,
     },
     /// Ship the printed reprint: to the student's address, or with the school's next shipment
-    Ship { id: String },
-    /// Close once its shipment has left
-    Close { id: String },
+    Ship {
+        /// The request's id (R12)
+        id: String,
+    },
+    /// Close by hand once its shipment has left (delivery closes it by itself)
+    Close {
+        /// The request's id (R12)
+        id: String,
+    },
     /// List requests
     List {
+        /// Only requests in this state: received, matched, approved, printing, printed, shipped, closed or rejected
         #[arg(long, value_name = "S")]
         status: Option<String>,
+        /// Only this school (院校代码)
         #[arg(long, value_name = "CODE")]
         school: Option<String>,
     },
     /// Show a request with its candidates and full history
-    Show { id: String },
+    Show {
+        /// The request's id (R12)
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -204,6 +246,7 @@ pub struct RequestAdd {
     /// lost (丢失), missing (漏洗: never printed) or damaged (损坏)
     #[arg(long, value_name = "KIND")]
     pub kind: String,
+    /// School code (院校代码)
     #[arg(long, value_name = "CODE")]
     pub school: String,
     /// The student's 学号
@@ -221,12 +264,16 @@ pub struct RequestAdd {
     /// student or school
     #[arg(long, value_name = "WHO")]
     pub requester: String,
+    /// Where to send the reprint (a student's own address)
     #[arg(long, value_name = "A")]
     pub address: Option<String>,
+    /// Phone of whoever asked
     #[arg(long, value_name = "P")]
     pub phone: Option<String>,
+    /// Whom to send it to, when not the student himself
     #[arg(long, value_name = "C")]
     pub contact: Option<String>,
+    /// What the request says, in a line
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -235,6 +282,7 @@ pub struct RequestAdd {
 pub enum ShipmentCmd {
     /// Open a shipment to a school with the packets of its printed jobs not yet shipped
     Create {
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// Only this job's packets (repeatable)
@@ -243,8 +291,10 @@ pub enum ShipmentCmd {
         /// Ship to one person at this address instead of the school (with --recipient)
         #[arg(long, value_name = "ADDRESS")]
         to: Option<String>,
+        /// Who receives a shipment sent --to one person
         #[arg(long, value_name = "NAME")]
         recipient: Option<String>,
+        /// Recipient's phone (default: the school's)
         #[arg(long, value_name = "P")]
         phone: Option<String>,
     },
@@ -255,34 +305,56 @@ pub enum ShipmentCmd {
         status: Option<String>,
     },
     /// Show a shipment: recipient, state, packets expected and scanned
-    Show { id: String },
+    Show {
+        /// The shipment's barcode (H…) or number
+        id: String,
+    },
     /// Close a shipment once every packet is scanned (--force --reason to leave missing ones out)
     Seal {
+        /// The shipment's barcode (H…) or number
         id: String,
+        /// Seal without the packets not scanned yet; they wait for the next shipment (needs --reason)
         #[arg(long)]
         force: bool,
+        /// Why the shipment leaves without those packets (with --force)
         #[arg(long, value_name = "R")]
         reason: Option<String>,
     },
     /// Hand a sealed shipment to the courier
     Ship {
+        /// The shipment's barcode (H…) or number
         id: String,
+        /// The courier's tracking number (if it was not scanned already)
         #[arg(long, value_name = "NO")]
         tracking: Option<String>,
         /// upu, ems, sf or other
         #[arg(long, value_name = "C")]
         carrier: Option<String>,
+        /// Attach a tracking number another shipment already carries (needs --reason; audited)
+        #[arg(long, requires = "reason")]
+        force: bool,
+        /// Why the number is used twice (with --force)
+        #[arg(long, value_name = "TEXT", requires = "force")]
+        reason: Option<String>,
     },
     /// The school received it
-    Deliver { id: String },
+    Deliver {
+        /// The shipment's barcode (H…) or number
+        id: String,
+    },
     /// The courier brought it back; its packets can go out again
     Return {
+        /// The shipment's barcode (H…) or number
         id: String,
+        /// Why the shipment came back
         #[arg(long, value_name = "R")]
         reason: String,
     },
     /// Write the label and packing lists again
-    Documents { id: String },
+    Documents {
+        /// The shipment's barcode (H…) or number
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -290,6 +362,7 @@ pub enum CorrectionCmd {
     /// Correct one field of one student; the old value must be the one stored. A student with
     /// printed photos is marked for a reprint (`job create --needs-reprint`)
     Add {
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// The student's 学号 (or his 采集码 when two students share a 学号)
@@ -308,7 +381,9 @@ pub enum CorrectionCmd {
     /// Apply a school's correction table (勘误表: xlsx, xls, ods or CSV with columns 学号, 字段,
     /// 原值, 新值); refused rows are named and skipped, the others applied (exit 3 if any refused)
     Import {
+        /// The school's correction table (勘误表)
         file: PathBuf,
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// Sheet to read (default: the first)
@@ -317,9 +392,16 @@ pub enum CorrectionCmd {
     },
     /// List corrections: student, field, old -> new, source, who, when, reprint job
     List {
+        /// Only this school (院校代码)
         #[arg(long, value_name = "CODE")]
         school: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Walk the audit log's hash chain from its first entry; exits 1 where it breaks
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -338,6 +420,7 @@ pub enum ReportCmd {
 pub enum PrinterCmd {
     /// Set up a printer: an IPP printer or CUPS queue (--ipp), or a RIP's hot folder
     Add {
+        /// The printer's name
         name: String,
         /// IPP address, e.g. ipp://printer.local:631/ipp/print or http://cups:631/printers/QUEUE
         #[arg(long, value_name = "URI", conflicts_with = "hot_folder", required_unless_present = "hot_folder")]
@@ -350,6 +433,7 @@ pub enum PrinterCmd {
     },
     /// Change a printer's correction or paper after printing a calibration sheet
     Set {
+        /// The printer's name
         name: String,
         #[command(flatten)]
         adjust: PrinterAdjustChange,
@@ -357,10 +441,16 @@ pub enum PrinterCmd {
     /// List the printers in use
     List,
     /// Stop using a printer (what was sent through it stays on record)
-    Remove { name: String },
+    Remove {
+        /// The printer's name
+        name: String,
+    },
     /// Print a calibration sheet (rulers in mm, crosshairs at known positions) to measure the
     /// printer's offset and scale
-    Test { name: String },
+    Test {
+        /// The printer's name
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -408,6 +498,10 @@ pub enum SheetCmd {
         /// Why the sheet is printed again; kept on record
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        /// Reprint sheets as they were printed although a student on them was corrected since
+        /// (audited); otherwise such a reprint is refused
+        #[arg(long)]
+        as_printed: bool,
     },
 }
 
@@ -415,6 +509,7 @@ pub enum SheetCmd {
 pub enum JobCmd {
     /// Freeze a school's students in print order and a copy of the layout into a new job
     Create {
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// Only these classes (班级); repeatable
@@ -429,40 +524,77 @@ pub enum JobCmd {
         /// Only the students whose printed photos a correction (勘误) made wrong; clears their mark
         #[arg(long)]
         needs_reprint: bool,
+        /// Print students who are already in a job again, on purpose (needs --reason; audited)
+        #[arg(long, requires = "reason", conflicts_with_all = ["needs_reprint", "new_only"])]
+        again: bool,
+        /// Why students already in a job are printed again (with --again)
+        #[arg(long, value_name = "TEXT", requires = "again")]
+        reason: Option<String>,
+        /// Only the students in no job yet (leave out those already printed or waiting to print)
+        #[arg(long, conflicts_with = "needs_reprint")]
+        new_only: bool,
     },
     /// List jobs
     List,
     /// Show a job: packets, sheets with their barcodes and the students on each, in order
-    Show { job: String },
-    /// Write the job's PDF parts under the workspace's output folder
-    Render { job: String },
+    Show {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
+    /// Write the job's PDF parts under the workspace's output folder (and verify them, unless
+    /// [render] verify_after_render = false)
+    Render {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
+    /// Read every rendered part back and prove it shows what the job froze: each photo's bytes
+    /// and place, each caption's text and glyphs, each barcode decoded from a 300 dpi raster,
+    /// sheet order and file hash; failures are named by sheet and student (exit 3)
+    Verify {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
     /// Send the job's PDF parts to a printer (rendering them first if needed); a part already
     /// sent is skipped unless --force
     Print {
+        /// The job's barcode (J…) or number
         job: String,
+        /// Printer name (see `printer list`)
         #[arg(long, value_name = "NAME")]
         printer: String,
         /// Copies of each part
         #[arg(long, default_value_t = 1, value_name = "N")]
         copies: u32,
-        /// Send parts again even if they were sent before
+        /// Send parts again even if they were sent before, and parts that did not pass
+        /// verification (recorded in the audit log)
         #[arg(long)]
         force: bool,
     },
     /// Ask the printers how each part is doing and record it; a job is printed when every
     /// part has completed
-    Status { job: String },
+    Status {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
     /// Cancel every part of the job still waiting or printing
-    Cancel { job: String },
+    Cancel {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
     /// Write each packet's packing list (students in order, packet barcode)
-    PackingLists { job: String },
+    PackingLists {
+        /// The job's barcode (J…) or number
+        job: String,
+    },
     /// Draw one sheet to a PNG to look at before printing
     Preview {
+        /// The job's barcode (J…) or number
         job: String,
         /// Sheet number (default: the first sheet with photos)
         #[arg(long)]
         sheet: Option<usize>,
-        #[arg(long, value_name = "FILE.png")]
+        /// Where to write the picture: a .png file, or .jpg for a JPEG
+        #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
 }
@@ -472,7 +604,10 @@ pub enum LayoutCmd {
     /// List the layouts: the workspace's layouts/ folder and the shipped ones
     List,
     /// Load and check a layout (name or .toml file); says what overflows and by how much
-    Check { layout: String },
+    Check {
+        /// Layout name (workspace layouts/ or shipped) or a .toml file
+        layout: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -483,11 +618,15 @@ pub enum SchoolCmd {
     List,
     /// Change a school's postal address, contact or phone, or the background colour it requires
     Set {
+        /// School code (院校代码), 5 digits
         code: String,
+        /// Postal address for shipments
         #[arg(long, value_name = "A")]
         address: Option<String>,
+        /// Contact person who receives them
         #[arg(long, value_name = "C")]
         contact: Option<String>,
+        /// Contact person's phone
         #[arg(long, value_name = "P")]
         phone: Option<String>,
         /// Require this background of the school's photos: blue, white or grey (any: whichever
@@ -501,9 +640,19 @@ pub enum SchoolCmd {
         code: String,
     },
     /// Register another e-mail address for the school's electronic copies (audited)
-    AddEmail { code: String, email: String },
+    AddEmail {
+        /// School code (院校代码), 5 digits
+        code: String,
+        /// The address the school confirmed for its electronic copies
+        email: String,
+    },
     /// Stop sending electronic copies to one of the school's addresses (audited)
-    RemoveEmail { code: String, email: String },
+    RemoveEmail {
+        /// School code (院校代码), 5 digits
+        code: String,
+        /// The registered address to stop using
+        email: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -530,6 +679,7 @@ pub struct SchoolAdd {
 pub enum BatchCmd {
     /// Import an approved batch: a folder or .zip of JPEGs and one data table (CSV or XLSX)
     Import {
+        /// The batch: a folder or .zip of JPEGs with one data table (CSV, xlsx, xls or ods)
         path: PathBuf,
         /// Replace a stored photo that differs (the old one is kept in history)
         #[arg(long)]
@@ -539,8 +689,10 @@ pub enum BatchCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum RosterCmd {
-    /// Import a school's roster (xlsx, xls, ods or CSV); it becomes the print order
+    /// Import a school's roster (xlsx, xls, ods or CSV); it becomes the print order of the
+    /// classes it holds, and the other classes keep the order an earlier roster gave them
     Import {
+        /// The roster file (xlsx, xls, ods or CSV)
         file: PathBuf,
         /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
@@ -548,6 +700,9 @@ pub enum RosterCmd {
         /// Sheet to read (default: the first)
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
+        /// Start over: the file replaces the whole roster, classes it does not hold included
+        #[arg(long)]
+        replace_all: bool,
     },
 }
 
@@ -555,6 +710,7 @@ pub enum RosterCmd {
 pub enum StudentCmd {
     /// List a school's students in print order
     List {
+        /// School code (院校代码)
         #[arg(long, value_name = "CODE")]
         school: String,
         /// Only these classes (班级); repeatable
@@ -567,9 +723,44 @@ pub enum StudentCmd {
 pub enum QrCmd {
     /// Decode collection-code QR pictures (PNG, JPEG)
     Decode {
+        /// Pictures of collection-code QR codes (PNG, JPEG)
         #[arg(required = true)]
         images: Vec<PathBuf>,
     },
     /// Parse the text a 2D scanner typed from a collection code
-    Parse { text: String },
+    Parse {
+        /// The text a 2D scanner typed (the code's JSON payload)
+        text: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every argument and option of every command says what it is for in `--help`.
+    #[test]
+    fn every_argument_and_option_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" || arg.is_hide_set() {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.get_about().is_none() && sub.get_long_about().is_none() {
+                    missing.push(format!("{path} {} (the command itself)", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "gradlab", &mut missing);
+        assert!(missing.is_empty(), "no help text for:\n{}", missing.join("\n"));
+    }
 }

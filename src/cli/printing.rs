@@ -9,6 +9,8 @@ use crate::app::printing::{
 };
 use crate::app::{Workspace, reprint};
 use crate::error::Result;
+use crate::print::paper::{MediaChoice, Supports};
+use crate::words;
 
 fn printer_rows(list: &[PrinterLine]) {
     let rows: Vec<Vec<String>> = list
@@ -82,6 +84,8 @@ pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     t.state,
                     t.message
                 );
+                supports(t.supports.as_ref(), None);
+                say!("sent at exact size: {}", exact_size(t.exact_size.as_ref()));
                 say!("{}", t.file);
                 say!(
                     "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
@@ -95,8 +99,33 @@ pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         json(&changed);
     } else {
         printer_rows(std::slice::from_ref(&changed));
+        supports(changed.supports.as_ref(), changed.supports_error.as_deref());
     }
     Ok(OK)
+}
+
+/// What the printer said it supports for printing at exact size.
+fn supports(s: Option<&Supports>, error: Option<&str>) {
+    match (s, error) {
+        (Some(s), _) => say!("the printer supports {s}"),
+        (None, Some(e)) => say!("could not ask the printer what it supports: {e}"),
+        (None, None) => {}
+    }
+}
+
+fn exact_size(m: Option<&MediaChoice>) -> String {
+    match m {
+        None => "as the hot folder's RIP prints it".into(),
+        Some(m) => format!(
+            "print-scaling none, {}{}",
+            m.media.clone().unwrap_or_else(|| format!(
+                "media size {:.1} x {:.1} mm",
+                m.x_dimension as f64 / 100.0,
+                m.y_dimension as f64 / 100.0
+            )),
+            if m.borderless { ", borderless" } else { "" }
+        ),
+    }
 }
 
 pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
@@ -106,15 +135,30 @@ pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
     if as_json {
         json(&r);
     } else {
-        say!("job {} to printer {} ({}), {} copies each:", r.job, r.printer, r.printer_status, r.copies);
+        say!(
+            "job {} to printer {} ({}), {} each:",
+            r.job,
+            r.printer,
+            r.printer_status,
+            words::count(r.copies, "copy", "copies")
+        );
+        say!("  at exact size: {}", exact_size(r.exact_size.as_ref()));
         for p in &r.parts {
             let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
             let job = p.printer_job_id.map(|id| format!(" printer job {id}")).unwrap_or_default();
-            say!("  {what} (sheets {}): {}{job}, {} {}", p.sheets, p.outcome, p.state, p.note);
+            say!("  {what} (sheets {}): {}{job}, {}", p.sheets, p.outcome, state_says(&p.state, &p.note));
         }
-        say!("{} sent, {} skipped", r.sent(), r.parts.len() - r.sent());
+        say!("{} sent, {} skipped", words::count(r.sent() as i64, "part", "parts"), r.parts.len() - r.sent());
     }
     Ok(OK)
+}
+
+/// A printer state with what the printer said of it: "completed (the RIP has taken the file)".
+fn state_says(state: &str, message: &str) -> String {
+    match message.trim() {
+        "" => state.to_string(),
+        m => format!("{state} ({m})"),
+    }
 }
 
 fn dispatch_rows(lines: &[DispatchLine]) {
@@ -125,7 +169,7 @@ fn dispatch_rows(lines: &[DispatchLine]) {
             _ => "?".into(),
         };
         let job = d.printer_job_id.map(|id| format!(" job {id}")).unwrap_or_default();
-        say!("  D{} {what} on {}{job}: {} {}", d.dispatch, d.printer, d.state, d.message);
+        say!("  D{} {what} on {}{job}: {}", d.dispatch, d.printer, state_says(&d.state, &d.message));
         if let Some(e) = &d.error {
             say!("    could not ask: {e}");
         }
@@ -153,9 +197,9 @@ pub fn status(r: &JobStatusReport, as_json: bool) -> Result<i32> {
 }
 
 pub fn sheet(cmd: SheetCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
-    let SheetCmd::Reprint { codes, printer, reason } = cmd;
+    let SheetCmd::Reprint { codes, printer, reason, as_printed } = cmd;
     let bar = Bar::new();
-    let done = reprint::reprint(ws, &reprint::ReprintRequest { codes, printer, reason }, &bar)?;
+    let done = reprint::reprint(ws, &reprint::ReprintRequest { codes, printer, reason, as_printed }, &bar)?;
     drop(bar);
     if as_json {
         json(&done);

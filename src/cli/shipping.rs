@@ -7,6 +7,7 @@ use crate::app::scan::ScanOutcome;
 use crate::app::shipments::{self, CreateShipment, ShipmentView};
 use crate::app::{Workspace, reports};
 use crate::error::Result;
+use crate::words;
 
 fn show(v: &ShipmentView) {
     say!("shipment {}  {}  to {} {}", v.id, v.state, v.school, v.school_name);
@@ -14,9 +15,13 @@ fn show(v: &ShipmentView) {
     if let Some(t) = &v.tracking {
         say!("  tracking:  {} {}", v.carrier.as_deref().unwrap_or(""), t);
     }
-    say!("  packets:   {} of {} scanned, {} students", v.scanned, v.expected, v.students);
+    say!("  packets:   {} of {} scanned, {}", v.scanned, v.expected, words::count(v.students, "student", "students"));
     for p in &v.packets {
-        say!("    {} {} {} ({} students) {}", if p.scanned { "✓" } else { " " }, p.barcode, p.class, p.students, p.job);
+        let students = words::count(p.students, "student", "students");
+        say!("    {} {} {} ({students}) {}", if p.scanned { "✓" } else { " " }, p.barcode, p.class, p.job);
+    }
+    for w in &v.warnings {
+        eprintln!("warning: {w}");
     }
     if !v.missing.is_empty() {
         say!("  missing:   {}", v.missing.join(", "));
@@ -34,7 +39,16 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
                 json(&v);
             } else {
                 say!("{}", v.id);
-                eprintln!("shipment {} to {} {}: {} packets expected", v.id, v.school, v.school_name, v.expected);
+                eprintln!(
+                    "shipment {} to {} {}: {} expected",
+                    v.id,
+                    v.school,
+                    v.school_name,
+                    words::count(v.expected as i64, "packet", "packets")
+                );
+                for w in &v.warnings {
+                    eprintln!("warning: {w}");
+                }
             }
             return Ok(OK);
         }
@@ -63,8 +77,8 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
         }
         ShipmentCmd::Show { id } => shipments::show(ws, &id)?,
         ShipmentCmd::Seal { id, force, reason } => shipments::seal(ws, &id, force, reason.as_deref())?,
-        ShipmentCmd::Ship { id, tracking, carrier } => {
-            shipments::ship(ws, &id, tracking.as_deref(), carrier.as_deref())?
+        ShipmentCmd::Ship { id, tracking, carrier, force: _, reason } => {
+            shipments::ship(ws, &id, tracking.as_deref(), carrier.as_deref(), reason.as_deref())?
         }
         ShipmentCmd::Deliver { id } => shipments::deliver(ws, &id)?,
         ShipmentCmd::Return { id, reason } => shipments::return_shipment(ws, &id, &reason)?,
@@ -82,13 +96,12 @@ pub fn scan(o: &ScanOutcome, as_json: bool) -> Result<i32> {
     if as_json {
         json(o);
     } else {
-        let mark = match o.result {
-            "accepted" => "OK",
-            "confirmed" => "OK (already)",
-            "refused" => "REFUSED",
-            _ => "--",
-        };
-        say!("{mark}: {}", o.message);
+        match o.result {
+            "accepted" => say!("OK: {}", o.message),
+            "confirmed" => say!("OK (already): {}", o.message),
+            "refused" => say!("REFUSED: {}", o.message),
+            _ => say!("{}", o.message),
+        }
     }
     Ok(if o.refused() { PARTLY } else { OK })
 }
@@ -105,26 +118,41 @@ pub fn report(cmd: ReportCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 json(&r);
                 return Ok(OK);
             }
-            say!("as of {}: promise {} working days from collection", r.today, r.promise_working_days);
+            say!(
+                "as of {}: promise {} working days from collection; reprints and corrections {} from the day they came",
+                r.today,
+                r.promise_working_days,
+                r.reprint_promise_working_days
+            );
             if !r.calendar_missing_years.is_empty() {
                 let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
                 say!("warning: the holiday calendar has no entry for {}; weekends only there", years.join(", "));
             }
             let rows: Vec<Vec<String>> = r
-                .jobs
+                .lines
                 .iter()
                 .map(|l| {
-                    vec![
-                        l.job.clone(),
-                        l.school.clone(),
-                        l.collected.to_string(),
-                        l.due.to_string(),
-                        if l.late { format!("LATE {}", -l.working_days_left) } else { l.working_days_left.to_string() },
-                        l.status.clone(),
-                    ]
+                    let what = match (l.work, &l.job, &l.request) {
+                        (reports::DueWork::NotInAJob, _, _) => "students in no job".to_string(),
+                        (reports::DueWork::Correction, _, _) => "corrections".to_string(),
+                        (reports::DueWork::ReprintJob, Some(j), _) => format!("reprint job {j}"),
+                        (reports::DueWork::CorrectionJob, Some(j), _) => format!("correction job {j}"),
+                        (_, Some(j), _) => format!("job {j}"),
+                        (_, None, Some(r)) => format!("request {r}"),
+                        (_, None, None) => "-".to_string(),
+                    };
+                    let left = if l.late {
+                        format!(
+                            "overdue {}",
+                            crate::words::count(l.overdue_working_days, "working day", "working days")
+                        )
+                    } else {
+                        crate::words::count(l.working_days_left, "working day", "working days")
+                    };
+                    vec![what, l.school.clone(), l.since.to_string(), l.due.to_string(), left, l.status.clone()]
                 })
                 .collect();
-            output::table(&["job", "school", "collected", "due", "working days left", "status"], &rows);
+            output::table(&["work", "school", "since", "due", "left", "status"], &rows);
         }
         ReportCmd::Schools => {
             let list = reports::schools(ws)?;

@@ -64,7 +64,10 @@ impl CollectionCode {
     }
 }
 
+/// The start of a text for a message; an ID number in it shows only its last 4, redacted
+/// before cutting so no cut leaves a longer part of it.
 fn preview(text: &str) -> String {
+    let text = super::privacy::redact(text);
     let p: String = text.chars().take(40).collect();
     if p.len() < text.len() { format!("{p:?}…") } else { format!("{p:?}") }
 }

@@ -2,19 +2,24 @@
 //! codes, student numbers (学号), masked names, ID last-4 and the print order. Everything here
 //! is pure so it can be tested on its own and shared by every stage.
 
+pub mod audit_chain;
 pub mod calendar;
 pub mod collection_code;
 pub mod correction;
 pub mod id_number;
 pub mod ids;
+pub mod job;
 pub mod name;
 pub mod order;
 pub mod printing;
+pub mod privacy;
 pub mod request;
 pub mod roster;
 pub mod school;
 pub mod shipment;
 pub mod student;
+pub mod suggest;
+pub mod text;
 pub mod tracking;
 
 pub use collection_code::CollectionCode;

@@ -3,22 +3,31 @@
 //! rare names outside the BMP (𠅤) count as one character.
 
 /// Mask a full name the way CHSI does: first and last character with `*` between; a
-/// two-character name shows only the first. A name that is already masked is returned as is.
+/// two-character name shows only the first. A name that is already masked is returned as is;
+/// stray `*` in a name that is not a mask (`王小明*`) are dropped before masking.
 pub fn mask(name: &str) -> String {
     let name = name.trim();
-    if name.contains('*') {
+    if is_masked(name) {
         return name.to_string();
     }
-    let chars: Vec<char> = name.chars().collect();
+    let chars: Vec<char> = name.chars().filter(|c| *c != '*').collect();
     match chars.len() {
-        0 | 1 => name.to_string(),
+        0 => String::new(),
+        1 => chars[0].to_string(),
         2 => format!("{}*", chars[0]),
         n => format!("{}*{}", chars[0], chars[n - 1]),
     }
 }
 
+/// A masked name is exactly a first character, `*`, and optionally a last character
+/// (`张*三`, `李*`); a name that merely contains `*` (`王小明*`) is not.
 pub fn is_masked(name: &str) -> bool {
-    name.contains('*')
+    let c: Vec<char> = name.trim().chars().collect();
+    match c.as_slice() {
+        [first, '*'] => *first != '*',
+        [first, '*', last] => *first != '*' && *last != '*',
+        _ => false,
+    }
 }
 
 /// Whether a roster's full name is consistent with a masked name: same first character, and
@@ -52,6 +61,17 @@ mod tests {
         assert_eq!(mask("李𠅤"), "李*");
         assert_eq!(mask("欧阳㛃㛃"), "欧*㛃");
         assert_eq!(mask("王*"), "王*");
+        assert_eq!(mask("王小明*"), "王*明");
+    }
+
+    #[test]
+    fn masked_means_first_star_and_an_optional_last() {
+        assert!(is_masked("张*三"));
+        assert!(is_masked("李*"));
+        assert!(!is_masked("王小明*"));
+        assert!(!is_masked("*三"));
+        assert!(!is_masked("张**三"));
+        assert!(!is_masked("张三"));
     }
 
     #[test]

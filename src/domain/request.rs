@@ -66,27 +66,60 @@ pub enum RequestStatus {
     Received,
     Matched,
     Approved,
+    /// Its reprint job is made and waits for (or is at) the printer.
+    Printing,
+    /// Its reprint job has printed: every part came out complete.
     Printed,
+    /// The shipment carrying it has left the lab.
     Shipped,
     Closed,
     Rejected,
 }
 
+/// What happens to a request: an administrator's steps, and the events of its reprint job and
+/// shipment that move it along by themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RequestAction {
     Match,
     Approve,
+    /// Make its reprint job.
     Print,
+    /// The reprint job has printed.
+    JobPrinted,
+    /// Put the printed reprint into a shipment (to the student, or with the school's next).
     Ship,
+    /// That shipment left the lab.
+    ShipmentLeft,
+    /// That shipment came back undelivered: the reprint waits to be shipped again.
+    ShipmentReturned,
+    /// That shipment was delivered.
+    Delivered,
+    /// Close by hand once shipped (a parcel to a student may never report its delivery).
     Close,
     Reject,
 }
 
+impl RequestAction {
+    pub const ALL: [RequestAction; 10] = [
+        RequestAction::Match,
+        RequestAction::Approve,
+        RequestAction::Print,
+        RequestAction::JobPrinted,
+        RequestAction::Ship,
+        RequestAction::ShipmentLeft,
+        RequestAction::ShipmentReturned,
+        RequestAction::Delivered,
+        RequestAction::Close,
+        RequestAction::Reject,
+    ];
+}
+
 impl RequestStatus {
-    pub const ALL: [RequestStatus; 7] = [
+    pub const ALL: [RequestStatus; 8] = [
         RequestStatus::Received,
         RequestStatus::Matched,
         RequestStatus::Approved,
+        RequestStatus::Printing,
         RequestStatus::Printed,
         RequestStatus::Shipped,
         RequestStatus::Closed,
@@ -98,6 +131,7 @@ impl RequestStatus {
             RequestStatus::Received => "received",
             RequestStatus::Matched => "matched",
             RequestStatus::Approved => "approved",
+            RequestStatus::Printing => "printing",
             RequestStatus::Printed => "printed",
             RequestStatus::Shipped => "shipped",
             RequestStatus::Closed => "closed",
@@ -122,17 +156,22 @@ impl RequestStatus {
             // A match may be corrected until the request is approved.
             (S::Received | S::Matched, A::Match) => S::Matched,
             (S::Matched, A::Approve) => S::Approved,
-            (S::Approved, A::Print) => S::Printed,
-            (S::Printed, A::Ship) => S::Shipped,
-            (S::Shipped, A::Close) => S::Closed,
+            (S::Approved, A::Print) => S::Printing,
+            (S::Printing, A::JobPrinted) => S::Printed,
+            // Packed into a shipment it stays printed until that shipment leaves.
+            (S::Printed, A::Ship) => S::Printed,
+            (S::Printed, A::ShipmentLeft) => S::Shipped,
+            (S::Shipped, A::ShipmentReturned) => S::Printed,
+            (S::Shipped, A::Delivered | A::Close) => S::Closed,
             (S::Received | S::Matched | S::Approved, A::Reject) => S::Rejected,
             _ => {
                 let next = match self {
                     S::Received => "match it to a student (request match)",
                     S::Matched => "approve it (request approve) or reject it",
                     S::Approved => "make its reprint job (request print) or reject it",
-                    S::Printed => "ship it (request ship)",
-                    S::Shipped => "close it once delivered (request close)",
+                    S::Printing => "print its reprint job (job print); it is printed once every part has completed",
+                    S::Printed => "ship it (request ship); it is shipped when that shipment leaves",
+                    S::Shipped => "wait for delivery, which closes it (or close it by hand: request close)",
                     S::Closed | S::Rejected => "nothing: it is finished",
                 };
                 return Err(format!("the request is {}; the next step is to {next}", self.as_str()));
@@ -168,15 +207,19 @@ mod tests {
             (S::Received, A::Match, S::Matched),
             (S::Matched, A::Match, S::Matched),
             (S::Matched, A::Approve, S::Approved),
-            (S::Approved, A::Print, S::Printed),
-            (S::Printed, A::Ship, S::Shipped),
+            (S::Approved, A::Print, S::Printing),
+            (S::Printing, A::JobPrinted, S::Printed),
+            (S::Printed, A::Ship, S::Printed),
+            (S::Printed, A::ShipmentLeft, S::Shipped),
+            (S::Shipped, A::ShipmentReturned, S::Printed),
+            (S::Shipped, A::Delivered, S::Closed),
             (S::Shipped, A::Close, S::Closed),
             (S::Received, A::Reject, S::Rejected),
             (S::Matched, A::Reject, S::Rejected),
             (S::Approved, A::Reject, S::Rejected),
         ];
         for s in S::ALL {
-            for a in [A::Match, A::Approve, A::Print, A::Ship, A::Close, A::Reject] {
+            for a in A::ALL {
                 let want = allowed.iter().find(|(x, y, _)| *x == s && *y == a).map(|(_, _, n)| *n);
                 match (s.after(a), want) {
                     (Ok(n), Some(w)) => assert_eq!(n, w, "{s:?} {a:?}"),

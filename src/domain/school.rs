@@ -92,6 +92,12 @@ pub fn check_email(raw: &str) -> Result<String, String> {
     if ok { Ok(s.to_string()) } else { Err(format!("{raw:?} is not an e-mail address")) }
 }
 
+/// Whether two addresses are the same mailbox. Mail providers treat the whole address without
+/// regard to case in practice, so `Office@School.edu.cn` and `office@school.edu.cn` are one.
+pub fn same_address(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 impl fmt::Display for SchoolCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -101,6 +107,12 @@ impl fmt::Display for SchoolCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_compare_without_regard_to_case() {
+        assert!(same_address("Office@School.EDU.cn", " office@school.edu.cn "));
+        assert!(!same_address("office@school.edu.cn", "office2@school.edu.cn"));
+    }
 
     #[test]
     fn five_digits_only() {

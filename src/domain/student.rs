@@ -103,6 +103,9 @@ impl Student {
         if !missing.is_empty() {
             return Err(format!("missing {}", missing.join(", ")));
         }
+        for (field, value) in raw {
+            super::text::refuse_controls(field.label(), value)?;
+        }
         let mut warnings = Vec::new();
         let cjm = check_cjm(get(Field::Cjm))?;
         let school = SchoolCode::parse(get(Field::Yxdm)).map_err(|e| format!("yxdm: {e}"))?;
@@ -173,6 +176,15 @@ pub fn check_student_number(raw: &str) -> Result<String, String> {
         return Err(format!(
             "xh (学号) {s:?} was saved in scientific notation and its digits are lost; re-export the table with the 学号 column as text"
         ));
+    }
+    if let Some(c) = s.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+        return Err(format!(
+            "xh (学号) {:?} holds {c:?}; a student number has only letters, digits, - and _",
+            super::text::escape_controls(s)
+        ));
+    }
+    if s.chars().count() > 32 {
+        return Err(format!("xh (学号) {s:?} is longer than the 32 characters a student number has"));
     }
     Ok(s.to_string())
 }

@@ -136,13 +136,25 @@ impl SmtpConfig {
     }
 }
 
-/// Whether a host name or address is this computer (127.0.0.0/8, ::1, localhost).
+/// Whether a host is this computer: a loopback address (127.0.0.0/8, ::1), or `localhost` when
+/// everything it resolves to here is one (a hosts file may point it elsewhere). Other names,
+/// `*.localhost` included, are not trusted to stay on this computer.
 pub fn is_loopback(host: &str) -> bool {
     let h = host.trim().trim_start_matches('[').trim_end_matches(']');
-    if h.eq_ignore_ascii_case("localhost") || h.to_ascii_lowercase().ends_with(".localhost") {
-        return true;
+    if let Ok(ip) = h.parse::<IpAddr>() {
+        return ip.is_loopback();
     }
-    h.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    if !h.eq_ignore_ascii_case("localhost") {
+        return false;
+    }
+    use std::net::ToSocketAddrs;
+    match (h, 25).to_socket_addrs() {
+        Ok(addrs) => {
+            let addrs: Vec<_> = addrs.collect();
+            !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback())
+        }
+        Err(_) => false,
+    }
 }
 
 impl SmtpSettings {
@@ -247,7 +259,18 @@ fn read_password_file(path: &Path) -> Result<Secret, String> {
     }
     #[cfg(unix)]
     {
+        use std::os::unix::fs::MetadataExt;
         use std::os::unix::fs::PermissionsExt;
+        // SAFETY: getuid cannot fail and has no side effects.
+        let me = unsafe { libc::getuid() };
+        if meta.uid() != me {
+            return Err(format!(
+                "gradlab.toml [smtp] password_file {} belongs to another account (uid {}); it must belong to \
+                 the account running gradlab (uid {me})",
+                path.display(),
+                meta.uid()
+            ));
+        }
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             return Err(format!(
@@ -285,10 +308,18 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for h in ["localhost", "127.0.0.1", "127.3.4.5", "::1", "[::1]", "LOCALHOST", "mail.localhost"] {
+        for h in ["localhost", "127.0.0.1", "127.3.4.5", "::1", "[::1]", "LOCALHOST"] {
             assert!(is_loopback(h), "{h}");
         }
-        for h in ["mail.example.com", "10.0.0.1", "192.168.1.2", "localhost.example.com", ""] {
+        for h in [
+            "mail.localhost",
+            "evil.localhost",
+            "mail.example.com",
+            "10.0.0.1",
+            "192.168.1.2",
+            "localhost.example.com",
+            "",
+        ] {
             assert!(!is_loopback(h), "{h}");
         }
     }
@@ -358,5 +389,12 @@ mod tests {
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o600)).unwrap();
         let c = s.resolve(dir.path(), &no_env).unwrap();
         assert_eq!(c.credentials.as_ref().unwrap().1.expose(), "file-pw");
+        // A file another account owns (and so could change) is refused, whatever its mode. Only
+        // root can give a file away; the lab's CI runs as root.
+        if unsafe { libc::getuid() } == 0 {
+            std::os::unix::fs::chown(&f, Some(1), None).unwrap();
+            let e = s.resolve(dir.path(), &no_env).unwrap_err();
+            assert!(e.contains("belongs to another account (uid 1)"), "{e}");
+        }
     }
 }

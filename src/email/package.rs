@@ -143,8 +143,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn csv_line(cells: &[&str]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(cells);
+    // A school opens this in Excel: a cell that starts a formula stays text. Writing to
+    // memory cannot fail.
+    let _ = w.write_record(cells.iter().map(|c| crate::domain::text::spreadsheet_cell(c).into_owned()));
     w.into_inner().unwrap_or_default()
 }
 
@@ -296,6 +297,25 @@ mod tests {
             "学号,姓名,班级,采集码,file\r\n2020001,张*三,软工1班,Cx,2020001.jpg\r\n"
         );
         assert_eq!(index_row_len(&rows[0]), "2020001,张*三,软工1班,Cx,2020001.jpg\r\n".len());
+    }
+
+    #[test]
+    fn index_cells_that_would_start_a_formula_stay_text() {
+        let rows = [IndexRow {
+            xh: "2020001",
+            name: "=HYPERLINK(\"http://evil\",\"张*三\")",
+            bh: "=cmd|' /C calc'!A0",
+            cjm: "＠SUM(A1)",
+            file: "-2+3.jpg",
+        }];
+        let text = index_csv(&rows);
+        let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(&text[3..]);
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[1], "'=HYPERLINK(\"http://evil\",\"张*三\")");
+        assert_eq!(&row[2], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[3], "'＠SUM(A1)");
+        assert_eq!(&row[4], "'-2+3.jpg");
+        assert_eq!(index_row_len(&rows[0]), text.len() - 3 - "学号,姓名,班级,采集码,file\r\n".len());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::ui::{Admin, AppWindow, FileChooser, Mailroom, Technician};
 use crate::error::{Error, Result};
-use slint::{ComponentHandle, Timer, TimerMode};
+use slint::{ComponentHandle, Model, Timer, TimerMode};
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -54,6 +54,16 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
                 t.invoke_job_school_chosen(0);
                 t.set_job_row(0);
                 t.invoke_select_job(0);
+            }),
+        },
+        Step {
+            // The second job, when there is one: its preflight failures listed.
+            name: "02b-technician-preflight",
+            enter: Box::new(|app| {
+                let t = app.global::<Technician>();
+                let row = (t.get_jobs().row_count() > 1) as i32;
+                t.set_job_row(row);
+                t.invoke_select_job(row);
             }),
         },
         Step { name: "03-technician-reprint", enter: Box::new(|app| app.global::<Technician>().set_page(2)) },

@@ -6,6 +6,7 @@
 //! measured before.
 
 use super::Finding;
+use super::bounds;
 use super::face::{self, Measure};
 use super::photo::{self, PhotoFacts};
 use super::source::{BatchSource, Entry};
@@ -73,10 +74,11 @@ pub struct BatchTable {
 
 impl BatchTable {
     /// The schools the table's rows belong to, with how many rows each.
-    pub fn schools(&self) -> BTreeMap<SchoolCode, usize> {
-        let mut m = BTreeMap::new();
+    /// The schools the table's rows belong to, with the rows (as the spreadsheet numbers them).
+    pub fn schools(&self) -> BTreeMap<SchoolCode, Vec<usize>> {
+        let mut m: BTreeMap<SchoolCode, Vec<usize>> = BTreeMap::new();
         for r in &self.rows {
-            *m.entry(r.student.school.clone()).or_insert(0) += 1;
+            m.entry(r.student.school.clone()).or_default().push(r.row);
         }
         m
     }
@@ -107,6 +109,13 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
         }
     };
     let table_name = table_entry.name.clone();
+    if table_entry.size > bounds::MAX_TABLE_BYTES {
+        return Err(Error::input(format!(
+            "{label}: its data table {table_name} is {} MB, over the {} MB a table may be; refused",
+            table_entry.size >> 20,
+            bounds::MAX_TABLE_BYTES >> 20
+        )));
+    }
     let bytes = src.read(&table_entry)?;
     let grid = table::read_grid(&table_name, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &table_name).map_err(Error::Input)?;
@@ -168,6 +177,9 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     Ok(BatchTable { data_table: table_name, rows: pending, rejected: out.rejected, warnings: out.warnings })
 }
 
+/// A row's photo as read: its file name when it was found, and its bytes or why not.
+type Loaded = (Option<String>, std::result::Result<Vec<u8>, String>);
+
 /// Read and check every row's photo, handing each good one to `sink` as it goes. With `known`,
 /// the photo check runs too, on every photo `known` has no measure for.
 pub fn check_photos(
@@ -182,17 +194,31 @@ pub fn check_photos(
     progress.stage("checking photos", pending.len() as u64);
     let mut used: HashSet<usize> = HashSet::new();
     let entries: Vec<Entry> = src.entries().to_vec();
-    for chunk in pending.chunks(CHUNK) {
+    let mut rest = &pending[..];
+    while !rest.is_empty() {
         progress::check(progress)?;
-        let mut loaded: Vec<Result<(String, Vec<u8>), String>> = Vec::with_capacity(chunk.len());
+        // What is read and waiting for the check is bounded by bytes: a chunk ends at CHUNK
+        // photos or MAX_PHOTO_BYTES_IN_FLIGHT, whichever comes first.
+        let mut take = 0;
+        let mut in_flight = 0u64;
+        while take < rest.len() && take < CHUNK && in_flight < bounds::MAX_PHOTO_BYTES_IN_FLIGHT {
+            if let Ok(i) = &rest[take].entry {
+                in_flight += entries[*i].size.min(bounds::MAX_PHOTO_BYTES);
+            }
+            take += 1;
+        }
+        let (chunk, later) = rest.split_at(take);
+        rest = later;
+        let mut loaded: Vec<Loaded> = Vec::with_capacity(chunk.len());
         for p in chunk {
             let got = match &p.entry {
                 Ok(i) => {
                     used.insert(*i);
                     let e = &entries[*i];
-                    src.read(e).map(|b| (e.name.clone(), b)).map_err(|err| err.to_string())
+                    let bytes = bounds::photo_size(e.size).and_then(|()| src.read(e).map_err(|err| err.to_string()));
+                    (Some(e.name.clone()), bytes)
                 }
-                Err(reason) => Err(reason.clone()),
+                Err(reason) => (None, Err(reason.clone())),
             };
             loaded.push(got);
         }
@@ -200,7 +226,7 @@ pub fn check_photos(
         let mut before: Vec<Option<Measure>> = vec![None; loaded.len()];
         if let Some(known) = known.as_mut() {
             let hashes: Vec<Option<String>> =
-                loaded.par_iter().map(|got| got.as_ref().ok().map(|(_, b)| photo::sha256_hex(b))).collect();
+                loaded.par_iter().map(|(_, got)| got.as_ref().ok().map(|b| photo::sha256_hex(b))).collect();
             for (slot, hash) in before.iter_mut().zip(hashes) {
                 if let Some(h) = hash {
                     *slot = known(&h)?;
@@ -208,12 +234,12 @@ pub fn check_photos(
             }
         }
         let measuring = known.is_some();
-        let checked: Vec<(String, Checked)> = loaded
+        let checked: Vec<(Option<String>, Checked)> = loaded
             .into_par_iter()
             .zip(before)
-            .map(|(got, before)| match got {
-                Ok((name, bytes)) => {
-                    let r = photo::check_decoded(&bytes).map(|(facts, pixels)| {
+            .map(|((name, got), before)| {
+                let r = got.and_then(|bytes| {
+                    photo::check_decoded(&bytes).map(|(facts, pixels)| {
                         let measured = match (measuring, before) {
                             (false, _) => Ok(None),
                             (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),
@@ -223,25 +249,28 @@ pub fn check_photos(
                             }
                         };
                         (facts, bytes, measured)
-                    });
-                    (name, r)
-                }
-                Err(reason) => (table_name.clone(), Err(reason)),
+                    })
+                });
+                (name, r)
             })
             .collect();
         for (p, (file, result)) in chunk.iter().zip(checked) {
             progress::check(progress)?;
+            let finding = |reason: String| {
+                Finding::new(&table_name, Some(p.row), Some(&p.student.cjm), reason).with_photo(file.as_deref())
+            };
             match result {
                 Ok((facts, bytes, measured)) => {
                     // A detector that cannot run is the program's fault, not the photo's.
                     let face = measured.map_err(Error::Input)?;
                     sink(&facts.sha256, &bytes)?;
                     for w in &facts.warnings {
-                        out.warnings.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), w.clone()));
+                        out.warnings.push(finding(w.clone()));
                     }
+                    let file = file.unwrap_or_default();
                     out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts, face });
                 }
-                Err(reason) => out.rejected.push(Finding::new(&file, Some(p.row), Some(&p.student.cjm), reason)),
+                Err(reason) => out.rejected.push(finding(reason)),
             }
             progress.inc(1);
         }

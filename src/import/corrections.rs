@@ -4,7 +4,7 @@
 //! order; checking them against the store is the service's work.
 
 use super::table;
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -81,7 +81,7 @@ fn find_header(grid: &table::Grid, file: &str) -> Result<(usize, HashMap<Col, us
 /// rows are returned as written, blank ones left out.
 pub fn read_corrections(path: &Path, sheet: Option<&str>) -> Result<CorrectionTable> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = std::fs::read(path).at(path)?;
+    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_TABLE_BYTES, "the table")?;
     let grid = table::read_grid(&file, &bytes, sheet).map_err(Error::Input)?;
     let (index, columns) = find_header(&grid, &file).map_err(Error::Input)?;
     let mut out = CorrectionTable { file, sheet: grid.sheet.clone(), rows: Vec::new() };

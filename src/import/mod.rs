@@ -3,6 +3,7 @@
 //! touches the store; the services in `app` decide what to keep.
 
 pub mod batch;
+pub mod bounds;
 pub mod corrections;
 pub mod face;
 pub mod photo;
@@ -16,9 +17,14 @@ use serde::Serialize;
 /// One thing an import noticed about a file or row: a refusal or a warning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The table (or, for a file on its own, that file).
     pub file: String,
+    /// The row as the spreadsheet numbers it, header and title rows counted.
     pub row: Option<usize>,
     pub cjm: Option<String>,
+    /// The photo file the finding is about, when it is one row's photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
     pub reason: String,
     /// A stable machine code, where a finding has one (the photo check's: `head_top`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,7 +33,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<String>) -> Self {
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), reason: reason.into(), code: None }
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), photo: None, reason: reason.into(), code: None }
     }
 
     /// The same finding, with its machine code.
@@ -35,6 +41,17 @@ impl Finding {
         self.code = Some(code.to_string());
         self
     }
+
+    /// The same finding, about the row's photo file.
+    pub fn with_photo(mut self, photo: Option<&str>) -> Self {
+        self.photo = photo.map(str::to_string);
+        self
+    }
+}
+
+/// Findings in the order a person reads the table: by row, and what concerns no row last.
+pub fn in_row_order(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.row.unwrap_or(usize::MAX));
 }
 
 impl std::fmt::Display for Finding {
@@ -45,6 +62,9 @@ impl std::fmt::Display for Finding {
         }
         if let Some(c) = &self.cjm {
             write!(f, " [{c}]")?;
+        }
+        if let Some(p) = &self.photo {
+            write!(f, " photo {p}")?;
         }
         write!(f, ": {}", self.reason)
     }

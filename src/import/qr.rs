@@ -2,16 +2,80 @@
 //! little blurred. rqrr does the decoding; we only try it on a few sizes of the picture, because
 //! a QR code photographed large or soft is often found once the picture is scaled down.
 
+use super::bounds;
 use image::{DynamicImage, GrayImage, imageops::FilterType};
+use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
-/// The texts of the QR codes found in an image file's bytes.
+/// A 采集码 fills a good part of any usable picture; this many pixels on the long side read it.
+const LONGEST: u32 = 1600;
+/// How long one picture may be searched: a picture tiled with finder patterns sends the
+/// decoder into a search that grows with their number.
+pub const SEARCH_LIMIT: Duration = Duration::from_secs(15);
+/// Searches that ran past their limit keep a core until they finish; no more than this many
+/// run at once, so a handful of hostile pictures cannot take the whole computer.
+const MAX_SEARCHES: usize = 2;
+
+/// The texts of the QR codes found in an image file's bytes. The picture's size is read from
+/// its header and refused before it is decoded when it is too large; it is decoded under
+/// memory limits, scaled down to a size a 采集码 needs, and searched for a bounded time.
 pub fn decode_image_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let img = image::load_from_memory(bytes).map_err(|e| format!("not a readable PNG or JPEG picture: {e}"))?;
-    let texts = decode_picture(&img);
+    let unreadable = |e: image::ImageError| format!("not a readable PNG or JPEG picture: {e}");
+    let reader = || {
+        image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| format!("not a readable PNG or JPEG picture: {e}"))
+    };
+    let (w, h) = reader()?.into_dimensions().map_err(unreadable)?;
+    if w as u64 * h as u64 > bounds::MAX_PICTURE_PIXELS {
+        return Err(format!(
+            "the picture is {w} x {h} pixels, more than the {} million a photo of a 采集码 needs; refused",
+            bounds::MAX_PICTURE_PIXELS / 1_000_000
+        ));
+    }
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(bounds::MAX_PICTURE_PIXELS * 4);
+    let mut r = reader()?;
+    r.limits(limits);
+    let img = r.decode().map_err(unreadable)?;
+    let img = if w.max(h) > LONGEST { img.thumbnail(LONGEST, LONGEST) } else { img };
+    let texts = search_bounded(img.to_luma8(), SEARCH_LIMIT)?;
     if texts.is_empty() {
         return Err("no QR code found in the picture".into());
     }
     Ok(texts)
+}
+
+static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+/// Search a picture on its own thread and give up after `limit`.
+fn search_bounded(gray: GrayImage, limit: Duration) -> Result<Vec<String>, String> {
+    let busy = || "earlier pictures are still being searched; try again in a minute".to_string();
+    {
+        let (lock, cv) = &RUNNING;
+        let running = lock.lock().map_err(|_| busy())?;
+        let (mut running, _) = cv.wait_timeout_while(running, limit, |n| *n >= MAX_SEARCHES).map_err(|_| busy())?;
+        if *running >= MAX_SEARCHES {
+            return Err(busy());
+        }
+        *running += 1;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let found = decode_picture(&DynamicImage::ImageLuma8(gray));
+        let (lock, cv) = &RUNNING;
+        if let Ok(mut n) = lock.lock() {
+            *n -= 1;
+        }
+        cv.notify_one();
+        let _ = tx.send(found);
+    });
+    rx.recv_timeout(limit).map_err(|_| {
+        format!(
+            "no QR code found within {} s: the picture holds too many code-like patterns to search",
+            limit.as_secs()
+        )
+    })
 }
 
 fn try_decode(gray: GrayImage) -> Vec<String> {
@@ -25,7 +89,7 @@ pub fn decode_picture(img: &DynamicImage) -> Vec<String> {
     let (w, h) = gray.dimensions();
     let longest = w.max(h);
     let mut sizes = vec![longest];
-    for target in [1600u32, 1000, 700, 450] {
+    for target in [1000u32, 700, 450] {
         if target < longest {
             sizes.push(target);
         }

@@ -6,7 +6,7 @@ use super::Finding;
 use super::table::{self, Column};
 use crate::domain::student::{self, Field};
 use crate::domain::{RosterRow, SchoolCode, id_number};
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -25,7 +25,7 @@ fn opt(s: &str) -> Option<String> {
 
 pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Result<RosterContents> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = std::fs::read(path).at(path)?;
+    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_TABLE_BYTES, "the table")?;
     let grid = table::read_grid(&file, &bytes, sheet).map_err(Error::Input)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let mut out = RosterContents { file: file.clone(), sheet: grid.sheet.clone(), ..Default::default() };

@@ -136,8 +136,16 @@ impl BatchSource {
     pub fn read(&mut self, e: &Entry) -> Result<Vec<u8>> {
         match &mut self.kind {
             Kind::Folder(root) => {
+                // Read no more than the size listed: a file that grew since is refused, not
+                // read whole.
                 let p = root.join(&e.name);
-                fs::read(&p).at(p)
+                let file = open_no_follow(&p).at(&p)?;
+                let mut buf = Vec::with_capacity(e.size.min(self.limits.max_entry_bytes) as usize);
+                file.take(self.limits.max_entry_bytes.min(e.size) + 1).read_to_end(&mut buf).at(&p)?;
+                if buf.len() as u64 > e.size {
+                    return Err(Error::input(format!("{}: grew while the batch was read; refused", p.display())));
+                }
+                Ok(buf)
             }
             Kind::Zip(zip) => {
                 let label = format!("{}:{}", self.path.display(), e.name);
@@ -172,4 +180,16 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Entry>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Open a file for reading without following a symbolic link planted in its place.
+fn open_no_follow(p: &Path) -> std::io::Result<fs::File> {
+    let mut o = fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW);
+    }
+    o.open(p)
 }

@@ -3,6 +3,7 @@
 //! school typed them (`2020010001032`, never `2.02e12`), the header row is found even below
 //! title rows, and headers are matched by CHSI key or Chinese name.
 
+use super::bounds;
 use crate::domain::student::Field;
 use calamine::{Data, Reader};
 use std::collections::HashMap;
@@ -194,12 +195,14 @@ fn read_csv(name: &str, bytes: &[u8]) -> Result<Grid, String> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut area = bounds::SheetArea::new(name);
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             format!("{name} line {line}: not readable as CSV: {e}")
         })?;
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
+        area.rows(line.saturating_sub(1), 1, rec.len())?;
         let cells: Vec<String> = rec.iter().map(clean_text_cell).collect();
         if cells.iter().any(|c| !c.is_empty()) {
             rows.push((line, cells));
@@ -215,17 +218,24 @@ fn clean_text_cell(s: &str) -> String {
 }
 
 fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
+    if bytes.starts_with(b"PK") {
+        bounds::spreadsheet_zip(name, bytes)?;
+        let mut zip =
+            zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        if zip.by_name("xl/workbook.xml").is_ok() {
+            return read_xlsx(name, bytes, sheet);
+        }
+        if let Ok(content) = zip.by_name("content.xml") {
+            ods_area(name, content)?;
+        }
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        bounds::xls_sheets(name, bytes)?;
+    } else {
+        return Err(format!("{name}: not a readable spreadsheet (neither xlsx, xls nor ods inside)"));
+    }
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
-    let names = wb.sheet_names();
-    let chosen = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| format!("{name}: no sheet named {s:?}; its sheets are {}", names.join(", ")))?,
-        None => names.first().cloned().ok_or_else(|| format!("{name}: the workbook has no sheets"))?,
-    };
+    let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
     let range = wb.worksheet_range(&chosen).map_err(|e| format!("{name} sheet {chosen:?}: cannot be read: {e}"))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
@@ -237,6 +247,98 @@ fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, 
         }
     }
     Ok(Grid { sheet: chosen, rows })
+}
+
+fn choose_sheet(name: &str, names: Vec<String>, sheet: Option<&str>) -> Result<String, String> {
+    match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| format!("{name}: no sheet named {s:?}; its sheets are {}", names.join(", "))),
+        None => names.first().cloned().ok_or_else(|| format!("{name}: the workbook has no sheets")),
+    }
+}
+
+/// An xlsx sheet cell by cell, so a sheet that puts one cell at XFD1048576 is refused at that
+/// cell instead of calamine allocating the whole rectangle up to it.
+fn read_xlsx(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
+    let mut wb: calamine::Xlsx<_> =
+        calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+    let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
+    let label = format!("{name} sheet {chosen:?}");
+    let cannot = |e: calamine::XlsxError| format!("{label}: cannot be read: {e}");
+    let mut reader = wb.worksheet_cells_reader(&chosen).map_err(cannot)?;
+    let mut area = bounds::SheetArea::new(label.clone());
+    let mut by_row: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    while let Some(cell) = reader.next_cell().map_err(cannot)? {
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        area.cell(r as usize, c as usize)?;
+        let row = by_row.entry(r).or_default();
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, String::new());
+        }
+        row[c as usize] = text;
+    }
+    let rows = by_row.into_iter().map(|(r, cells)| (r as usize + 1, cells)).collect();
+    Ok(Grid { sheet: chosen, rows })
+}
+
+/// The used area of every table in an OpenDocument sheet's content, counting repeated rows and
+/// cells as calamine will expand them; trailing empty repeats (LibreOffice writes a million)
+/// cost nothing and are not counted.
+fn ods_area(name: &str, content: impl std::io::Read) -> Result<(), String> {
+    use quick_xml::events::{BytesStart, Event};
+    let repeats = |e: &BytesStart, key: &str| -> usize {
+        e.attributes().flatten().find(|a| a.key.as_ref() == key).and_then(|a| a.value.parse().ok()).unwrap_or(1)
+    };
+    let has_value = |e: &BytesStart| e.attributes().flatten().any(|a| a.key.as_ref() == "office:value-type");
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let (mut table, mut row, mut row_repeats, mut col, mut width) = (0usize, 0usize, 1usize, 0usize, 0usize);
+    let mut area = bounds::SheetArea::new(name);
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        match event {
+            Event::Start(ref e) if e.name().as_ref() == "table:table" => {
+                table += 1;
+                area = bounds::SheetArea::new(format!("{name} sheet {table}"));
+                row = 0;
+            }
+            Event::Start(ref e) | Event::Empty(ref e) if e.name().as_ref() == "table:table-row" => {
+                row_repeats = repeats(e, "table:number-rows-repeated");
+                (col, width) = (0, 0);
+                if matches!(event, Event::Empty(_)) {
+                    row += row_repeats;
+                }
+            }
+            Event::End(ref e) if e.name().as_ref() == "table:table-row" => {
+                if width > 0 {
+                    area.rows(row, row_repeats, width)?;
+                }
+                row += row_repeats;
+            }
+            Event::Start(ref e) | Event::Empty(ref e)
+                if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
+            {
+                let n = repeats(e, "table:number-columns-repeated");
+                if has_value(e) || matches!(event, Event::Start(_)) {
+                    width = col.saturating_add(n);
+                    if width > bounds::MAX_COLUMNS {
+                        area.cell(row, width - 1)?;
+                    }
+                }
+                col = col.saturating_add(n);
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
 }
 
 /// A cell as the school typed it. Whole numbers print without a fraction or exponent.

@@ -1,7 +1,9 @@
 //! Hot folders: a RIP watches a folder and prints every PDF that appears in it. A file is
 //! written under a hidden temporary name, synced, then renamed to its final name, so the RIP
 //! never sees half a file, even if we are killed mid-write. All a hot folder can tell us later
-//! is whether the RIP has taken the file yet.
+//! is whether the RIP has taken the file yet. A hot folder is often shared with other accounts,
+//! so nothing here is opened under a name another account could guess and plant a link at:
+//! temporary files are created new (O_EXCL) under a random name and renamed without replacing.
 
 use super::{Found, JobStatus, PrintError, Submission, Submitted};
 use crate::domain::printing::PartState;
@@ -17,9 +19,10 @@ pub(super) fn check_ready(dir: &Path) -> Result<String, PrintError> {
     if !dir.is_dir() {
         return Err(unreachable(dir, "the folder does not exist (is the RIP's share mounted?)"));
     }
-    let probe = dir.join(format!(".gradlab-probe-{}", std::process::id()));
-    fs::write(&probe, b"").map_err(|e| unreachable(dir, format!("cannot write there: {e}")))?;
-    let _ = fs::remove_file(&probe);
+    tempfile::Builder::new()
+        .prefix(".gradlab-probe-")
+        .tempfile_in(dir)
+        .map_err(|e| unreachable(dir, format!("cannot write there: {e}")))?;
     Ok("folder is writable".into())
 }
 
@@ -62,34 +65,41 @@ pub(super) fn drop_file(dir: &Path, s: &Submission) -> Result<Submitted, PrintEr
 
 fn write_one(dir: &Path, source: &Path, name: &str) -> Result<(), PrintError> {
     let target = dir.join(name);
-    if target.exists() {
+    if target.symlink_metadata().is_ok() {
         return Err(PrintError::Other(format!("{} already exists; it was not overwritten", target.display())));
     }
-    let tmp = dir.join(format!("{}{}.tmp", temp_prefix(name), std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut from = fs::File::open(source)?;
-        let mut to = fs::File::create(&tmp)?;
-        let mut buf = vec![0u8; 1 << 16];
-        loop {
-            let n = from.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            to.write_all(&buf[..n])?;
+    let failed = |e: std::io::Error| unreachable(dir, format!("writing {name}: {e}"));
+    // Created new under a random hidden name; dropped (and so removed) on any failure.
+    let mut tmp =
+        tempfile::Builder::new().prefix(&temp_prefix(name)).suffix(".tmp").tempfile_in(dir).map_err(failed)?;
+    let mut from = fs::File::open(source).map_err(failed)?;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = from.read(&mut buf).map_err(failed)?;
+        if n == 0 {
+            break;
         }
-        to.sync_all()?;
-        drop(to);
-        fs::rename(&tmp, &target)?;
-        // The rename itself must survive a power cut, or the RIP could see the file vanish.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
+        tmp.write_all(&buf[..n]).map_err(failed)?;
+    }
+    // The RIP usually runs under its own account: it must be able to read what we hand it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644)).map_err(failed)?;
+    }
+    tmp.as_file().sync_all().map_err(failed)?;
+    tmp.persist_noclobber(&target).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            PrintError::Other(format!("{} already exists; it was not overwritten", target.display()))
+        } else {
+            failed(e.error)
         }
-        Ok(())
-    })();
-    result.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        unreachable(dir, format!("writing {name}: {e}"))
-    })
+    })?;
+    // The rename itself must survive a power cut, or the RIP could see the file vanish.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 pub(super) fn status(dir: &Path, files: &[String]) -> JobStatus {
@@ -166,7 +176,7 @@ mod tests {
     use super::*;
 
     fn submission<'a>(file: &'a Path, stem: &'a str, copies: u32) -> Submission<'a> {
-        Submission { file, job_name: "J1X part 1/1", file_stem: stem, user: "t", copies }
+        Submission { file, job_name: "J1X part 1/1", file_stem: stem, user: "t", copies, paper: None }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! IPP (RFC 8011) through the `ipp` crate's blocking client: Print-Job with the PDF streamed
 //! from its file, Get-Job-Attributes, Cancel-Job, Get-Jobs and Get-Printer-Attributes. Works
-//! against IPP Everywhere printers and CUPS queues alike.
+//! against IPP Everywhere printers and CUPS queues alike, in the clear (ipp://) or over TLS
+//! (ipps://, through rustls with the ring provider, as the mail client).
 
+use super::paper::{MediaChoice, Supports};
 use super::{Found, JobStatus, PrintError, Submission, Submitted};
 use crate::domain::printing::PartState;
 use ::ipp::prelude::*;
@@ -11,14 +13,23 @@ use std::time::Duration;
 /// does not hang the lab's terminal.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
 
-fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
-    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{uri:?} is not a printer address: {e}")))?;
+/// A printer address: ipp:// or http://, or ipps:// or https:// (TLS, the certificate checked
+/// against the system's trusted roots). One carrying `user:password@` is refused: gradlab
+/// never stores or shows credentials.
+pub(super) fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
+    let shown = super::redact_uri(uri);
+    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{shown:?} is not a printer address: {e}")))?;
+    if u.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(PrintError::Other(format!(
+            "{shown}: the address carries a user name or password; gradlab never stores credentials, \
+             give the printer's address without them"
+        )));
+    }
     match u.scheme_str() {
-        Some("ipp" | "http") => Ok(u),
-        Some("ipps" | "https") => Err(PrintError::Other(format!(
-            "{uri}: encrypted IPP (ipps/https) is not supported by this build; use the printer's ipp:// address"
-        ))),
-        _ => Err(PrintError::Other(format!("{uri:?} is not an ipp:// or http:// printer address"))),
+        Some("ipp" | "http" | "ipps" | "https") => Ok(u),
+        _ => {
+            Err(PrintError::Other(format!("{shown:?} is not an ipp://, ipps://, http:// or https:// printer address")))
+        }
     }
 }
 
@@ -123,6 +134,92 @@ pub(super) fn check_ready(uri: &str) -> Result<String, PrintError> {
     Ok(format!("{} ({state})", attr_text(&resp, g, "printer-make-and-model")))
 }
 
+/// Every value of an attribute (one, or each of a set).
+fn values(v: Option<&IppValue>) -> Vec<&IppValue> {
+    match v {
+        Some(IppValue::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    }
+}
+
+fn member<'a>(c: &'a IppValue, name: &str) -> Option<&'a IppValue> {
+    match c {
+        IppValue::Collection(m) => m.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// What the printer supports for printing at exact size (Get-Printer-Attributes).
+pub(super) fn supports(uri: &str) -> Result<Supports, PrintError> {
+    let u = parse_uri(uri)?;
+    let mut req = request(&u, Operation::GetPrinterAttributes)?;
+    let wanted = [
+        "print-scaling-supported",
+        "media-supported",
+        "media-size-supported",
+        "media-col-supported",
+        "media-top-margin-supported",
+        "media-right-margin-supported",
+        "media-bottom-margin-supported",
+        "media-left-margin-supported",
+    ];
+    op_attr(
+        &mut req,
+        "requested-attributes",
+        IppValue::Array(wanted.iter().map(|k| keyword(k)).collect::<Result<_, _>>()?),
+    )?;
+    let resp = send(&u, req, "Get-Printer-Attributes")?;
+    let g = DelimiterTag::PrinterAttributes;
+    let words = |name: &str| values(attr(&resp, g, name)).iter().map(|v| v.to_string()).collect::<Vec<_>>();
+    let ints = |name: &str| values(attr(&resp, g, name)).into_iter().filter_map(int_of).collect::<Vec<_>>();
+    let media_sizes = values(attr(&resp, g, "media-size-supported"))
+        .into_iter()
+        .filter_map(|c| {
+            let x = member(c, "x-dimension").and_then(int_of)?;
+            let y = member(c, "y-dimension").and_then(int_of)?;
+            Some((x, y))
+        })
+        .collect();
+    Ok(Supports {
+        print_scaling: words("print-scaling-supported"),
+        media: words("media-supported"),
+        media_sizes,
+        media_col: words("media-col-supported"),
+        margins: ["top", "right", "bottom", "left"].map(|side| ints(&format!("media-{side}-margin-supported"))),
+    })
+}
+
+fn collection(members: Vec<(&str, IppValue)>) -> Result<IppValue, PrintError> {
+    let mut map = std::collections::BTreeMap::new();
+    for (k, v) in members {
+        map.insert(k.try_into().map_err(|e| PrintError::Other(format!("{k}: {e}")))?, v);
+    }
+    Ok(IppValue::Collection(map))
+}
+
+/// `print-scaling=none` and the paper, as job attributes.
+fn exact_size(req: &mut IppRequestResponse, m: &MediaChoice) -> Result<(), PrintError> {
+    let job = DelimiterTag::JobAttributes;
+    attr_in(req, job, "print-scaling", keyword("none")?)?;
+    match &m.media {
+        Some(name) if !m.borderless => attr_in(req, job, "media", keyword(name)?),
+        _ => {
+            let size = collection(vec![
+                ("x-dimension", IppValue::Integer(m.x_dimension)),
+                ("y-dimension", IppValue::Integer(m.y_dimension)),
+            ])?;
+            let mut members = vec![("media-size", size)];
+            if m.borderless {
+                for side in ["media-top-margin", "media-right-margin", "media-bottom-margin", "media-left-margin"] {
+                    members.push((side, IppValue::Integer(0)));
+                }
+            }
+            attr_in(req, job, "media-col", collection(members)?)
+        }
+    }
+}
+
 /// How long to keep asking a busy printer to take a job. A printer without a queue of its own
 /// refuses new jobs (server-error-busy) while it prints one; a large part takes minutes.
 const BUSY_WAIT: Duration = Duration::from_secs(30 * 60);
@@ -161,6 +258,12 @@ fn print_once(uri: &str, s: &Submission) -> Result<Submitted, PrintError> {
     )?;
     if s.copies > 1 {
         attr_in(&mut req, DelimiterTag::JobAttributes, "copies", IppValue::Integer(s.copies as i32))?;
+    }
+    if let Some(paper) = s.paper {
+        let choice = supports(uri)?
+            .choose(paper)
+            .map_err(|reason| PrintError::Unsupported { target: uri.to_string(), reason })?;
+        exact_size(&mut req, &choice)?;
     }
     *req.payload_mut() = IppPayload::new(file);
     let resp = send(&u, req, &format!("the job {:?}", s.job_name))?;
@@ -224,7 +327,9 @@ pub(super) fn cancel(uri: &str, id: i64, user: &str) -> Result<JobStatus, PrintE
     }
 }
 
-pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
+/// Our job among the printer's: the same name, sent by the same user (another station may
+/// have printed a part of the same name).
+pub(super) fn find_job(uri: &str, job_name: &str, user: &str) -> Result<Found, PrintError> {
     let u = parse_uri(uri)?;
     let mut req = request(&u, Operation::GetJobs)?;
     op_attr(&mut req, "which-jobs", keyword("all")?)?;
@@ -234,6 +339,7 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
         IppValue::Array(vec![
             keyword("job-id")?,
             keyword("job-name")?,
+            keyword("job-originating-user-name")?,
             keyword("job-state")?,
             keyword("job-state-message")?,
             keyword("job-state-reasons")?,
@@ -241,7 +347,9 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
     )?;
     let resp = send(&u, req, "the list of jobs")?;
     for g in resp.attributes().groups_of(DelimiterTag::JobAttributes) {
-        if g.get("job-name").map(|a| a.value().to_string()).as_deref() == Some(job_name)
+        let text = |attr: &str| g.get(attr).map(|a| a.value().to_string());
+        if text("job-name").as_deref() == Some(job_name)
+            && text("job-originating-user-name").is_some_and(|u| sent_by(&u, user))
             && let Some(id) = g.get("job-id").and_then(|a| int_of(a.value()))
         {
             let st = status_of(g).unwrap_or(JobStatus { state: PartState::Pending, message: String::new() });
@@ -254,4 +362,11 @@ pub(super) fn find_job(uri: &str, job_name: &str) -> Result<Found, PrintError> {
         }
     }
     Ok(Found::NotDelivered)
+}
+
+/// Whether a job's originating user is the one we sent it as. IPP cuts names at 255 bytes, and a
+/// CUPS queue may append `@host`.
+fn sent_by(originating: &str, user: &str) -> bool {
+    let ours = name(user).map(|v| v.to_string()).unwrap_or_default();
+    originating == ours || originating.split('@').next() == Some(ours.as_str())
 }

@@ -6,6 +6,7 @@
 pub mod calibration;
 mod hot_folder;
 mod ipp;
+pub mod paper;
 
 use crate::domain::printing::PartState;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,9 @@ pub struct Submission<'a> {
     /// The operator, sent as `requesting-user-name`.
     pub user: &'a str,
     pub copies: u32,
+    /// Print at exactly this size: an IPP printer is sent `print-scaling=none` and the paper
+    /// (and refused if it supports neither); a hot folder's RIP is trusted with the file.
+    pub paper: Option<&'a paper::Paper>,
 }
 
 /// What the printer gave back for a submission.
@@ -67,6 +71,9 @@ pub enum PrintError {
     Unreachable { target: String, reason: String },
     #[error("the printer at {target} refused {what}: {reason}")]
     Refused { target: String, what: String, reason: String },
+    /// The printer cannot print at exact size what is asked of it.
+    #[error("the printer at {target} cannot print this at exact size: {reason}")]
+    Unsupported { target: String, reason: String },
     #[error("{0}")]
     Other(String),
 }
@@ -77,6 +84,26 @@ impl Destination {
         match self {
             Destination::Ipp(uri) => ipp::check_ready(uri),
             Destination::HotFolder(dir) => hot_folder::check_ready(dir),
+        }
+    }
+
+    /// What the printer supports for printing at exact size; `None` for a hot folder.
+    pub fn supports(&self) -> Result<Option<paper::Supports>, PrintError> {
+        match self {
+            Destination::Ipp(uri) => ipp::supports(uri).map(Some),
+            Destination::HotFolder(_) => Ok(None),
+        }
+    }
+
+    /// What would be sent for `paper`, refused (naming what the printer lacks) before anything
+    /// is sent; `None` for a hot folder.
+    pub fn check_paper(&self, paper: &paper::Paper) -> Result<Option<paper::MediaChoice>, PrintError> {
+        match self {
+            Destination::Ipp(uri) => ipp::supports(uri)?
+                .choose(paper)
+                .map(Some)
+                .map_err(|reason| PrintError::Unsupported { target: uri.clone(), reason }),
+            Destination::HotFolder(_) => Ok(None),
         }
     }
 
@@ -107,10 +134,35 @@ impl Destination {
     }
 
     /// After a crash between sending and recording: did the printer get this submission?
-    pub fn find_sent(&self, job_name: &str, file_stem: &str, copies: u32) -> Result<Found, PrintError> {
+    pub fn find_sent(&self, job_name: &str, user: &str, file_stem: &str, copies: u32) -> Result<Found, PrintError> {
         match self {
-            Destination::Ipp(uri) => ipp::find_job(uri, job_name),
+            Destination::Ipp(uri) => ipp::find_job(uri, job_name, user),
             Destination::HotFolder(dir) => Ok(hot_folder::find_sent(dir, file_stem, copies)),
         }
+    }
+}
+
+/// Check an IPP printer address before it is stored: a scheme we speak, no credentials.
+pub fn check_address(uri: &str) -> Result<(), String> {
+    ipp::parse_uri(uri).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// A printer address as it may be shown: any `user:password@` replaced by `***@`.
+pub fn redact_uri(uri: &str) -> String {
+    let Some((scheme, rest)) = uri.split_once("://") else { return uri.to_string() };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+        None => uri.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn credentials_never_show() {
+        assert_eq!(super::redact_uri("ipps://lab:s3cret@10.0.0.5:631/ipp/print"), "ipps://***@10.0.0.5:631/ipp/print");
+        assert_eq!(super::redact_uri("ipp://printer.local/ipp/print"), "ipp://printer.local/ipp/print");
+        assert_eq!(super::redact_uri("ipp://h/ipp/print?x=a@b"), "ipp://h/ipp/print?x=a@b");
     }
 }

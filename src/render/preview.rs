@@ -7,6 +7,16 @@ use hayro::hayro_syntax::Pdf;
 use hayro::vello_cpu::color::palette::css::WHITE;
 use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
 
+/// A rendered PNG as a JPEG (quality 90), for a preview saved under a .jpg name.
+pub fn png_to_jpeg(png: &[u8]) -> Result<Vec<u8>, String> {
+    let img = image::load_from_memory_with_format(png, image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&img.to_rgb8())
+        .map_err(|e| format!("cannot write the preview as JPEG: {e}"))?;
+    Ok(out)
+}
+
 /// The largest side the renderer can draw, in pixels.
 const MAX_SIDE_PX: f32 = u16::MAX as f32;
 

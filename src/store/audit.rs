@@ -1,9 +1,13 @@
-//! The audit log: who did what to which record, and when. Rows are only ever added; the
-//! schema's triggers refuse any change or deletion.
+//! The audit log: who did what to which record, and when, as declared (the operator) and as
+//! the computer knows it (the OS account). Rows are only ever added; the schema's triggers
+//! refuse any change or deletion, each row's hash chains it to the one before
+//! (`domain::audit_chain`), and a missing trigger is put back when the store is opened.
 
 use super::Tx;
+use crate::domain::audit_chain::{self, Link};
+use crate::domain::privacy;
 use crate::error::Result;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,11 +25,84 @@ impl Tx<'_> {
     /// `student <cjm>`); `detail` says what changed, in plain words.
     pub fn audit(&self, operator: &str, action: &str, subject: &str, detail: &str) -> Result<i64> {
         let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let (prev_id, prev_hash): (i64, String) = self
+            .tx
+            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((0, String::new()));
+        let mut link = Link {
+            id: prev_id + 1,
+            at,
+            operator: operator.to_string(),
+            os_account: os_account(),
+            action: action.to_string(),
+            subject: privacy::redact(subject).into_owned(),
+            detail: privacy::redact(detail).into_owned(),
+            hash: String::new(),
+        };
+        link.hash = audit_chain::hash(&prev_hash, &link);
         self.tx.execute(
-            "INSERT INTO audit (at, operator, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![at, operator, action, subject, detail],
+            "INSERT INTO audit (id, at, operator, os_account, action, subject, detail, hash) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                link.id,
+                link.at,
+                link.operator,
+                link.os_account,
+                link.action,
+                link.subject,
+                link.detail,
+                link.hash
+            ],
         )?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(link.id)
+    }
+
+    /// Audit entries with ids above `after`, oldest first, as the chain sees them.
+    pub fn audit_links(&self, after: i64) -> Result<Vec<Link>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT id, at, operator, os_account, action, subject, detail, hash FROM audit WHERE id > ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([after], |r| {
+            Ok(Link {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                operator: r.get(2)?,
+                os_account: r.get(3)?,
+                action: r.get(4)?,
+                subject: r.get(5)?,
+                detail: r.get(6)?,
+                hash: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The id and hash of the entry `n` places before the last, to start a short walk from.
+    pub fn audit_mark(&self, n: i64) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .tx
+            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?1", [n], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    /// Put back any trigger that keeps the log append-only; returns the names put back.
+    pub fn restore_audit_guards(&self) -> Result<Vec<&'static str>> {
+        let mut restored = Vec::new();
+        for (name, sql) in super::schema::AUDIT_GUARDS {
+            let present: i64 = self.tx.query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )?;
+            if present == 0 {
+                self.tx.execute_batch(sql)?;
+                restored.push(*name);
+            }
+        }
+        Ok(restored)
     }
 
     /// The entries about one subject (exactly), oldest first; all entries when `None`.
@@ -45,4 +122,21 @@ impl Tx<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The account the program runs under, as the computer knows it: the name the session gives
+/// and the numeric user id, which an operator cannot choose.
+fn os_account() -> String {
+    let name = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).or_else(|_| std::env::var("USERNAME"));
+    #[cfg(unix)]
+    {
+        // SAFETY: getuid cannot fail and has no side effects.
+        let uid = unsafe { libc::getuid() };
+        match name {
+            Ok(n) => format!("{n} (uid {uid})"),
+            Err(_) => format!("uid {uid}"),
+        }
+    }
+    #[cfg(not(unix))]
+    name.unwrap_or_else(|_| "unknown".into())
 }

@@ -22,15 +22,37 @@ pub struct JobRecord {
     pub created_by: String,
 }
 
+/// A job with the counts the job list and the due report need.
 #[derive(Debug, Clone, Serialize)]
 pub struct JobSummary {
     pub id: i64,
     pub school: String,
     pub layout_name: String,
     pub created_at: String,
+    pub purpose: String,
     pub students: i64,
     pub sheets: i64,
+    /// Latest collection time (ms since the epoch) of the job's students.
+    pub latest_sjc: Option<i64>,
+    pub printed_at: Option<String>,
     pub parts: i64,
+    pub packets: i64,
+    /// Packets scanned into a shipment that has not come back.
+    pub packed: i64,
+    /// Packets in a shipment that has left (shipped or delivered).
+    pub shipped: i64,
+    pub delivered: i64,
+}
+
+/// A job to record.
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub school: &'a str,
+    pub layout_name: &'a str,
+    pub layout_toml: &'a str,
+    pub created_by: &'a str,
+    pub purpose: &'a str,
+    pub again_reason: Option<&'a str>,
 }
 
 /// A student as frozen into a job: exactly what its sheets print.
@@ -73,10 +95,11 @@ pub struct PartRecord {
 }
 
 impl Tx<'_> {
-    pub fn insert_job(&self, school: &str, layout_name: &str, layout_toml: &str, created_by: &str) -> Result<i64> {
+    pub fn insert_job(&self, j: &NewJob<'_>) -> Result<i64> {
         self.tx.execute(
-            "INSERT INTO jobs (school_code, layout_name, layout_toml, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![school, layout_name, layout_toml, now(), created_by],
+            "INSERT INTO jobs (school_code, layout_name, layout_toml, created_at, created_by, purpose, again_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![j.school, j.layout_name, j.layout_toml, now(), j.created_by, j.purpose, j.again_reason],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -147,24 +170,63 @@ impl Tx<'_> {
     }
 
     pub fn jobs(&self) -> Result<Vec<JobSummary>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT j.id, j.school_code, j.layout_name, j.created_at,
+        let packets_in = |cond: &str| {
+            format!(
+                "(SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
+                   JOIN shipments s ON s.id = sp.shipment_id WHERE p.job_id = j.id AND {cond})"
+            )
+        };
+        let sql = format!(
+            "SELECT j.id, j.school_code, j.layout_name, j.created_at, j.purpose,
                     (SELECT count(*) FROM job_students WHERE job_id = j.id),
                     (SELECT count(*) FROM sheets WHERE job_id = j.id),
-                    (SELECT count(*) FROM job_parts WHERE job_id = j.id)
+                    (SELECT max(sjc) FROM job_students WHERE job_id = j.id),
+                    j.printed_at,
+                    (SELECT count(*) FROM job_parts WHERE job_id = j.id),
+                    (SELECT count(*) FROM packets WHERE job_id = j.id),
+                    {}, {}, {}
              FROM jobs j ORDER BY j.id",
-        )?;
+            packets_in("sp.scanned_at IS NOT NULL AND s.state <> 'returned'"),
+            packets_in("s.state IN ('shipped', 'delivered')"),
+            packets_in("s.state = 'delivered'"),
+        );
+        let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
             Ok(JobSummary {
                 id: r.get(0)?,
                 school: r.get(1)?,
                 layout_name: r.get(2)?,
                 created_at: r.get(3)?,
-                students: r.get(4)?,
-                sheets: r.get(5)?,
-                parts: r.get(6)?,
+                purpose: r.get(4)?,
+                students: r.get(5)?,
+                sheets: r.get(6)?,
+                latest_sjc: r.get(7)?,
+                printed_at: r.get(8)?,
+                parts: r.get(9)?,
+                packets: r.get(10)?,
+                packed: r.get(11)?,
+                shipped: r.get(12)?,
+                delivered: r.get(13)?,
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// (job, part, state) of every dispatch of a rendered part, oldest first.
+    pub fn part_dispatch_states(&self) -> Result<Vec<(i64, i64, String)>> {
+        let mut stmt =
+            self.tx.prepare("SELECT job_id, part, state FROM dispatches WHERE part IS NOT NULL ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Which of a school's students are in which jobs: (job, purpose, collection code).
+    pub fn job_memberships(&self, school: &str) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT j.id, j.purpose, js.cjm FROM job_students js JOIN jobs j ON j.id = js.job_id
+             WHERE j.school_code = ?1 ORDER BY j.id, js.position",
+        )?;
+        let rows = stmt.query_map([school], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -121,19 +121,6 @@ pub struct ScanRecord {
 }
 
 /// What the due-date report needs of a job.
-#[derive(Debug, Clone)]
-pub struct JobMailCounts {
-    pub job_id: i64,
-    pub school: String,
-    /// Latest collection time (ms since the epoch) of the job's students.
-    pub latest_sjc: Option<i64>,
-    pub printed_at: Option<String>,
-    pub packets: i64,
-    pub packed: i64,
-    pub shipped: i64,
-    pub delivered: i64,
-}
-
 /// Students of one school at each step, for `report schools`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SchoolCounts {
@@ -241,6 +228,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Shipments that carry this tracking number, whatever their state.
+    pub fn shipments_with_tracking(&self, number: &str) -> Result<Vec<ShipmentRecord>> {
+        let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE tracking = ?1 ORDER BY id");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([number], shipment_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn ship_shipment(&self, id: i64, by: &str) -> Result<()> {
         self.tx.execute(
             "UPDATE shipments SET state = 'shipped', shipped_at = ?2, changed_by = ?3 WHERE id = ?1",
@@ -322,36 +317,6 @@ impl Tx<'_> {
             params![station, shipment],
         )?;
         Ok(())
-    }
-
-    /// Per job: its latest collection time and how far its packets have got.
-    pub fn job_mail_counts(&self) -> Result<Vec<JobMailCounts>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT j.id, j.school_code, (SELECT max(sjc) FROM job_students WHERE job_id = j.id), j.printed_at,
-                (SELECT count(*) FROM packets WHERE job_id = j.id),
-                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
-                   JOIN shipments s ON s.id = sp.shipment_id
-                   WHERE p.job_id = j.id AND sp.scanned_at IS NOT NULL AND s.state <> 'returned'),
-                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
-                   JOIN shipments s ON s.id = sp.shipment_id
-                   WHERE p.job_id = j.id AND s.state IN ('shipped', 'delivered')),
-                (SELECT count(DISTINCT sp.packet_id) FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
-                   JOIN shipments s ON s.id = sp.shipment_id WHERE p.job_id = j.id AND s.state = 'delivered')
-             FROM jobs j ORDER BY j.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(JobMailCounts {
-                job_id: r.get(0)?,
-                school: r.get(1)?,
-                latest_sjc: r.get(2)?,
-                printed_at: r.get(3)?,
-                packets: r.get(4)?,
-                packed: r.get(5)?,
-                shipped: r.get(6)?,
-                delivered: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Distinct students of each school at each step of the way.

@@ -14,6 +14,7 @@ mod printing;
 mod queries;
 mod requests;
 mod schema;
+mod verify;
 
 pub use audit::*;
 pub use corrections::*;
@@ -24,6 +25,7 @@ pub use photos::{PhotoStore, Staging};
 pub use printing::*;
 pub use queries::*;
 pub use requests::*;
+pub use verify::*;
 
 use crate::error::{IoContext, Result};
 use rusqlite::{Connection, TransactionBehavior};

@@ -278,10 +278,27 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// (school, collection time) of every student in no job yet.
+    pub fn students_in_no_job(&self) -> Result<Vec<(String, Option<i64>)>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT school_code, sjc FROM students s WHERE NOT EXISTS (SELECT 1 FROM job_students WHERE cjm = s.cjm)",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     // ----- rosters -------------------------------------------------------------------------
 
-    /// Store a new roster for a school; the one it replaces is kept, marked superseded.
-    pub fn insert_roster(&self, school: &SchoolCode, source: &str, sheet: &str, rows: &[RosterRow]) -> Result<i64> {
+    /// Store a new roster for a school; the one it replaces is kept, marked superseded. A row
+    /// kept from an earlier roster names it in `origins` (None: the row is this file's).
+    pub fn insert_roster(
+        &self,
+        school: &SchoolCode,
+        source: &str,
+        sheet: &str,
+        rows: &[RosterRow],
+        origins: &[Option<i64>],
+    ) -> Result<i64> {
         let t = now();
         self.tx.execute(
             "UPDATE rosters SET superseded_at = ?2 WHERE school_code = ?1 AND superseded_at IS NULL",
@@ -293,10 +310,12 @@ impl Tx<'_> {
         )?;
         let id = self.tx.last_insert_rowid();
         let mut stmt = self.tx.prepare(
-            "INSERT INTO roster_rows (roster_id, position, source_row, cjm, xh, full_name, id_last4, bh, department, major)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO roster_rows (roster_id, position, source_row, cjm, xh, full_name, id_last4, bh, department, major,
+                                      from_roster)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         for (i, r) in rows.iter().enumerate() {
+            let origin = origins.get(i).copied().flatten();
             stmt.execute(params![
                 id,
                 (i + 1) as i64,
@@ -307,10 +326,26 @@ impl Tx<'_> {
                 r.id_last4,
                 r.bh,
                 r.department,
-                r.major
+                r.major,
+                origin
             ])?;
         }
         Ok(id)
+    }
+
+    /// The roster each row of a roster came from, in row order: the roster itself, or the
+    /// earlier one a row was kept from when a later file covered other classes only.
+    pub fn roster_row_origins(&self, roster: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT coalesce(from_roster, roster_id) FROM roster_rows WHERE roster_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([roster], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When a roster was imported.
+    pub fn roster_imported_at(&self, roster: i64) -> Result<Option<String>> {
+        Ok(self.tx.query_row("SELECT imported_at FROM rosters WHERE id = ?1", [roster], |r| r.get(0)).optional()?)
     }
 
     /// The school's current roster, rows in roster order.

@@ -162,20 +162,45 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn set_request_job(&self, id: i64, job: i64) -> Result<()> {
+    pub fn set_request_job(&self, id: i64, job: i64, status: &str) -> Result<()> {
         self.tx.execute(
-            "UPDATE requests SET status = 'printed', job_id = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, job, now()],
+            "UPDATE requests SET status = ?3, job_id = ?2, updated_at = ?4 WHERE id = ?1",
+            params![id, job, status, now()],
         )?;
         Ok(())
     }
 
-    pub fn set_request_shipment(&self, id: i64, shipment: i64) -> Result<()> {
+    /// The shipment carrying the request's reprint; None takes it out of one that came back.
+    pub fn set_request_shipment(&self, id: i64, shipment: Option<i64>, status: &str) -> Result<()> {
         self.tx.execute(
-            "UPDATE requests SET status = 'shipped', shipment_id = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, shipment, now()],
+            "UPDATE requests SET status = ?3, shipment_id = ?2, updated_at = ?4 WHERE id = ?1",
+            params![id, shipment, status, now()],
         )?;
         Ok(())
+    }
+
+    /// Requests whose reprint job this is.
+    pub fn requests_of_job(&self, job: i64) -> Result<Vec<RequestRecord>> {
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE job_id = ?1 ORDER BY id");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([job], request_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Requests riding in this shipment.
+    pub fn requests_in_shipment(&self, shipment: i64) -> Result<Vec<RequestRecord>> {
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE shipment_id = ?1 ORDER BY id");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([shipment], request_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Requests for this student of this kind, oldest first.
+    pub fn requests_for(&self, cjm: &str, kind: &str) -> Result<Vec<RequestRecord>> {
+        let sql = format!("SELECT {COLUMNS} FROM requests WHERE cjm = ?1 AND kind = ?2 ORDER BY id");
+        let mut stmt = self.tx.prepare(&sql)?;
+        let rows = stmt.query_map([cjm, kind], request_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Students of a school matching any one of the identifiers a request gave.

@@ -358,7 +358,82 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (request_id, file_name)
     );
     "#,
-    // 7: the photo check against the standard's geometry. A school may require one of the
+    // 7: what a lab's day taught. A job says why it was made (a school's set, a second set on
+    // purpose, a request's reprint, a correction's reprint, a walk-in), so a school is never
+    // printed twice by accident; a request waits in `printing` until its reprint job has
+    // printed; a roster row remembers the roster it was kept from when a school sends one
+    // roster per class; tracking numbers are looked up to refuse one used twice.
+    r#"
+    ALTER TABLE jobs ADD COLUMN purpose TEXT NOT NULL DEFAULT 'school'
+        CHECK (purpose IN ('school', 'again', 'reprint', 'correction', 'walkin'));
+    ALTER TABLE jobs ADD COLUMN again_reason TEXT;
+    UPDATE jobs SET purpose = 'reprint' WHERE id IN (SELECT job_id FROM requests WHERE job_id IS NOT NULL);
+    UPDATE jobs SET purpose = 'correction'
+        WHERE id IN (SELECT reprint_job_id FROM corrections WHERE reprint_job_id IS NOT NULL);
+    CREATE TABLE requests_v7 (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('lost', 'missing', 'damaged')),
+        school_code    TEXT NOT NULL REFERENCES schools(code),
+        given_xh       TEXT,
+        given_cjm      TEXT,
+        given_id_last4 TEXT CHECK (given_id_last4 IS NULL OR length(given_id_last4) = 4),
+        given_name     TEXT,
+        cjm            TEXT REFERENCES students(cjm),
+        requester      TEXT NOT NULL CHECK (requester IN ('student', 'school')),
+        address        TEXT,
+        phone          TEXT,
+        contact        TEXT,
+        note           TEXT NOT NULL DEFAULT '',
+        status         TEXT NOT NULL CHECK (status IN
+                       ('received', 'matched', 'approved', 'printing', 'printed', 'shipped', 'closed', 'rejected')),
+        fee_cents      INTEGER,
+        reject_reason  TEXT,
+        job_id         INTEGER REFERENCES jobs(id),
+        shipment_id    INTEGER REFERENCES shipments(id),
+        source         TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    );
+    INSERT INTO requests_v7 SELECT * FROM requests;
+    DROP TABLE requests;
+    ALTER TABLE requests_v7 RENAME TO requests;
+    CREATE INDEX requests_by_student ON requests(cjm);
+    -- A request "printed" under the old rules whose job has not printed is still printing; one
+    -- "shipped" whose shipment has not left is printed and packed.
+    UPDATE requests SET status = 'printing'
+        WHERE status = 'printed' AND job_id IN (SELECT id FROM jobs WHERE printed_at IS NULL);
+    UPDATE requests SET status = 'printed'
+        WHERE status = 'shipped' AND shipment_id IN (SELECT id FROM shipments WHERE state IN ('open', 'sealed'));
+    ALTER TABLE roster_rows ADD COLUMN from_roster INTEGER REFERENCES rosters(id);
+    CREATE INDEX shipments_by_tracking ON shipments(tracking);
+    "#,
+    // 8: the audit log is chained by hash (each entry's hash covers it and the one before, so a
+    // change made with sqlite3 after dropping the triggers shows) and records the OS account
+    // that ran the program beside the operator it declared. Older entries keep an empty hash.
+    r#"
+    ALTER TABLE audit ADD COLUMN os_account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+    "#,
+    // 9: preflight. Every verification of a rendered part is kept: when, by whom, the hash of
+    // the file it read, which render of the part it checked (the part's rendered_at), passed
+    // or failed, what it looked at and each failure (JSON). `job print` trusts a part only when
+    // its latest verification passed for the file as it is.
+    r#"
+    CREATE TABLE part_verifications (
+        id          INTEGER PRIMARY KEY,
+        job_id      INTEGER NOT NULL REFERENCES jobs(id),
+        part        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        rendered_at TEXT NOT NULL,
+        result      TEXT NOT NULL CHECK (result IN ('passed', 'failed')),
+        checked     TEXT NOT NULL DEFAULT '{}',
+        failures    TEXT NOT NULL DEFAULT '[]',
+        verified_at TEXT NOT NULL,
+        verified_by TEXT NOT NULL
+    );
+    CREATE INDEX part_verifications_by_job ON part_verifications(job_id, part);
+    "#,
+    // 10: the photo check against the standard's geometry. A school may require one of the
     // standard's background colours; each photo's measure is kept by the photo's SHA-256 (and
     // the version of the measuring that made it), so a photo is never measured twice.
     r#"
@@ -371,6 +446,20 @@ const MIGRATIONS: &[&str] = &[
         checked_at   TEXT NOT NULL
     );
     "#,
+];
+
+/// The triggers that keep the audit log append-only; recreated on open if someone dropped them.
+pub const AUDIT_GUARDS: &[(&str, &str)] = &[
+    (
+        "audit_no_update",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
+    (
+        "audit_no_delete",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit \
+         BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+    ),
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -3,6 +3,7 @@
 //! and a snapshot of the store to prove a failed command changed nothing.
 #![allow(dead_code)]
 
+pub mod lab;
 pub mod portrait;
 pub mod printer;
 pub mod smtp;

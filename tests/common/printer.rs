@@ -1,6 +1,11 @@
 //! A real IPP printer for the tests: CUPS's `ippeveprinter` on a free loopback port, with its
 //! own private D-Bus (it will not start without one) and its own spool folder, kept (`-k`) so
 //! a test can compare what the printer received with what we sent. Dropped, it is stopped.
+//!
+//! By default it is a photo-lab printer declared through an attribute file (`-a`): it takes
+//! PDF, supports `print-scaling=none`, A4, 4x6 in and letter paper, and borderless printing
+//! (margins 0 or 4.23 mm). `start_plain` starts ippeveprinter's own defaults instead, which
+//! know no print-scaling and no 4x6 paper.
 #![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
@@ -54,13 +59,65 @@ const BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bu
 </busconfig>
 "#;
 
+/// The attribute file of a photo-lab printer taking `formats`; `changes` replace the lines
+/// for the attributes they name.
+pub fn photo_lab_attributes(formats: &str, changes: &[&str]) -> String {
+    let lines = [
+        format!("ATTR mimeMediaType document-format-supported {formats}"),
+        "ATTR keyword print-scaling-supported auto,auto-fit,fill,fit,none".into(),
+        "ATTR keyword print-scaling-default auto".into(),
+        "ATTR keyword media-supported iso_a4_210x297mm,na_index-4x6_4x6in,na_letter_8.5x11in".into(),
+        "ATTR keyword media-default iso_a4_210x297mm".into(),
+        "ATTR collection media-size-supported {MEMBER integer x-dimension 21000 MEMBER integer y-dimension 29700},\
+         {MEMBER integer x-dimension 10160 MEMBER integer y-dimension 15240},\
+         {MEMBER integer x-dimension 21590 MEMBER integer y-dimension 27940}"
+            .into(),
+        "ATTR keyword media-col-supported media-bottom-margin,media-left-margin,media-right-margin,media-size,\
+         media-source,media-top-margin,media-type"
+            .into(),
+        "ATTR integer media-top-margin-supported 0,423".into(),
+        "ATTR integer media-right-margin-supported 0,423".into(),
+        "ATTR integer media-bottom-margin-supported 0,423".into(),
+        "ATTR integer media-left-margin-supported 0,423".into(),
+    ];
+    let name = |l: &str| l.split_whitespace().nth(2).map(str::to_string);
+    let mut out: Vec<String> = lines.into_iter().filter(|l| !changes.iter().any(|c| name(c) == name(l))).collect();
+    out.extend(changes.iter().map(|c| c.to_string()));
+    out.join("\n") + "\n"
+}
+
 impl IppPrinter {
+    /// A photo-lab printer taking PDF.
     pub fn start(behaviour: Behaviour) -> IppPrinter {
         Self::start_with_formats(behaviour, "application/pdf")
     }
 
-    /// `formats`: the document formats the printer accepts (`-f`).
+    /// A photo-lab printer taking only `formats`.
     pub fn start_with_formats(behaviour: Behaviour, formats: &str) -> IppPrinter {
+        Self::start_with_attributes(behaviour, &photo_lab_attributes(formats, &[]))
+    }
+
+    /// ippeveprinter's own defaults (`-f application/pdf`, no attribute file): no print-scaling
+    /// and no 4x6 paper.
+    pub fn start_plain(behaviour: Behaviour) -> IppPrinter {
+        Self::launch(behaviour, None, None)
+    }
+
+    /// A printer declared by an attribute file (`-a`, ipptool syntax).
+    pub fn start_with_attributes(behaviour: Behaviour, attributes: &str) -> IppPrinter {
+        Self::launch(behaviour, Some(attributes), None)
+    }
+
+    /// A photo-lab printer taking PDF that also speaks TLS (ipps://), with `localhost.crt` and
+    /// `localhost.key` from `keys`.
+    pub fn start_tls(keys: &Path) -> IppPrinter {
+        let attributes = photo_lab_attributes("application/pdf", &[]);
+        let mut p = Self::launch(Behaviour::Complete, Some(&attributes), Some(keys));
+        p.uri = p.uri.replacen("ipp://", "ipps://", 1);
+        p
+    }
+
+    fn launch(behaviour: Behaviour, attributes: Option<&str>, keys: Option<&Path>) -> IppPrinter {
         let dir = tempfile::tempdir().unwrap();
         let bus_path = dir.path().join("bus");
         let conf = dir.path().join("bus.conf");
@@ -89,8 +146,23 @@ impl IppPrinter {
         std::fs::create_dir(&spool).unwrap();
         let port = free_port();
         let log = std::fs::File::create(dir.path().join("printer.log")).unwrap();
-        let printer = Command::new(find_program("ippeveprinter"))
-            .args(["-r", "off", "-n", "localhost", "-k", "-p", &port.to_string(), "-f", formats])
+        let mut cmd = Command::new(find_program("ippeveprinter"));
+        cmd.args(["-r", "off", "-n", "localhost", "-k", "-p", &port.to_string()]);
+        match attributes {
+            // ippeveprinter takes either an attribute file or -f, not both.
+            Some(text) => {
+                let file = dir.path().join("printer.conf");
+                std::fs::write(&file, text).unwrap();
+                cmd.arg("-a").arg(file);
+            }
+            None => {
+                cmd.args(["-f", "application/pdf"]);
+            }
+        }
+        if let Some(k) = keys {
+            cmd.arg("-K").arg(k);
+        }
+        let printer = cmd
             .arg("-d")
             .arg(&spool)
             .arg("-c")
@@ -142,6 +214,16 @@ impl IppPrinter {
         (get("job-name"), get("job-originating-user-name"))
     }
 
+    /// One attribute of a job, as the printer kept it (Get-Job-Attributes); `None` if absent.
+    pub fn job_attribute(&self, id: i64, name: &str) -> Option<::ipp::value::IppValue> {
+        use ::ipp::prelude::*;
+        let uri: Uri = self.uri.parse().unwrap();
+        let op = IppOperationBuilder::get_job_attributes(uri.clone(), id as i32).build().unwrap();
+        let resp = IppClient::new(uri).send(op).unwrap();
+        let g = resp.attributes().groups_of(DelimiterTag::JobAttributes).next().expect("job attributes");
+        g.get(name).map(|a| a.value().clone())
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(self._dir.path().join("printer.log")).unwrap_or_default()
     }
@@ -164,8 +246,10 @@ pub fn wait_for(mut ok: impl FnMut() -> bool, what: &str) {
     }
 }
 
-/// A real CUPS scheduler with one raw queue, `lab`, that prints to /dev/null: unlike
-/// ippeveprinter it queues jobs, so several parts can wait at once. `cupsd` must run as root.
+/// A real CUPS scheduler with one queue, `lab`, that prints to /dev/null: unlike ippeveprinter
+/// it queues jobs, so several parts can wait at once. `cupsd` must run as root. The queue has a
+/// small PPD (`QUEUE_PPD`) so that CUPS reports its paper sizes and margins, as a real queue
+/// does; it passes PDF through to the device unchanged.
 pub struct CupsQueue {
     pub uri: String,
     server: String,
@@ -218,7 +302,9 @@ impl CupsQueue {
         wait_for(|| TcpStream::connect(("127.0.0.1", port)).is_ok(), "cupsd to listen");
         let server = format!("127.0.0.1:{port}");
         let q = CupsQueue { uri: format!("ipp://127.0.0.1:{port}/printers/lab"), server, _dir: dir, cupsd };
-        q.admin("lpadmin", &["-p", "lab", "-E", "-v", "file:///dev/null", "-m", "raw"]);
+        let ppd = q._dir.path().join("lab.ppd");
+        std::fs::write(&ppd, QUEUE_PPD).unwrap();
+        q.admin("lpadmin", &["-p", "lab", "-E", "-v", "file:///dev/null", "-P", ppd.to_str().unwrap()]);
         q
     }
 
@@ -255,3 +341,49 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// A photo printer's PPD: A4 and 4x6 in, with 4.23 mm margins or borderless, taking PDF as it is.
+const QUEUE_PPD: &str = r#"*PPD-Adobe: "4.3"
+*FormatVersion: "4.3"
+*FileVersion: "1.0"
+*LanguageVersion: English
+*LanguageEncoding: ISOLatin1
+*PCFileName: "LAB.PPD"
+*Manufacturer: "gradlab"
+*Product: "(gradlab test queue)"
+*ModelName: "gradlab test queue"
+*ShortNickName: "gradlab test queue"
+*NickName: "gradlab test queue"
+*PSVersion: "(3010.000) 0"
+*LanguageLevel: "3"
+*ColorDevice: True
+*DefaultColorSpace: RGB
+*FileSystem: False
+*Throughput: "1"
+*LandscapeOrientation: Plus90
+*TTRasterizer: Type42
+*cupsVersion: 2.4
+*cupsFilter2: "application/pdf application/pdf 0 -"
+*OpenUI *PageSize/Media Size: PickOne
+*OrderDependency: 10 AnySetup *PageSize
+*DefaultPageSize: A4
+*PageSize A4/A4: "<</PageSize[595 842]>>setpagedevice"
+*PageSize 4x6/4x6: "<</PageSize[288 432]>>setpagedevice"
+*PageSize 4x6.Fullbleed/4x6 Borderless: "<</PageSize[288 432]>>setpagedevice"
+*CloseUI: *PageSize
+*OpenUI *PageRegion/Media Size: PickOne
+*OrderDependency: 10 AnySetup *PageRegion
+*DefaultPageRegion: A4
+*PageRegion A4/A4: "<</PageSize[595 842]>>setpagedevice"
+*PageRegion 4x6/4x6: "<</PageSize[288 432]>>setpagedevice"
+*PageRegion 4x6.Fullbleed/4x6 Borderless: "<</PageSize[288 432]>>setpagedevice"
+*CloseUI: *PageRegion
+*DefaultImageableArea: A4
+*ImageableArea A4/A4: "12 12 583 830"
+*ImageableArea 4x6/4x6: "12 12 276 420"
+*ImageableArea 4x6.Fullbleed/4x6 Borderless: "0 0 288 432"
+*DefaultPaperDimension: A4
+*PaperDimension A4/A4: "595 842"
+*PaperDimension 4x6/4x6: "288 432"
+*PaperDimension 4x6.Fullbleed/4x6 Borderless: "288 432"
+"#;

@@ -1,5 +1,5 @@
 //! 技术员: wires the `Technician` global to `app::schools`, `app::batch`, `app::roster`,
-//! `app::jobs`, `app::printing` and `app::reprint`.
+//! `app::jobs`, `app::verify`, `app::printing` and `app::reprint`.
 
 use super::{Ctx, row_of, starting, strings, table};
 use crate::app::jobs::{JobListLine, JobRequest};
@@ -72,6 +72,7 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     g.on_choose_roster(on(choose_roster));
     g.on_create_job(on(create_job));
     g.on_render_job(on(render_job));
+    g.on_verify_job(on(verify_job));
     g.on_job_status(on(|t| printer_states(t, false)));
     g.on_cancel_printing(on(|t| printer_states(t, true)));
     let c = t.cancel_import.clone();
@@ -260,7 +261,7 @@ fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
                     Ok(Imported { title, rows, cards: photo_cards(&ws, &report) })
                 }
                 Some(school) => {
-                    let (title, rows) = rows::roster_report(&app::roster::import(&ws, &path, school, None)?);
+                    let (title, rows) = rows::roster_report(&app::roster::import(&ws, &path, school, None, false)?);
                     Ok(Imported { title, rows, cards: Vec::new() })
                 }
             }
@@ -368,6 +369,7 @@ fn show_job(t: &Rc<Tech>) {
                     g.set_job_title(rows::job_title(&d).into());
                     g.set_sheet_count(d.sheets.len() as i32);
                     g.set_parts(table(rows::job_parts(&d)));
+                    g.set_verification(table(rows::verification_failures(&d)));
                 }
                 Err(e) => fail(app, &e),
             }
@@ -457,7 +459,32 @@ fn render_job(t: &Rc<Tech>) {
         t,
         "渲染",
         |ws, id, p| app::jobs::render(ws, id, p),
-        |app, r| notice(app, &format!("作业 {}：已渲染 {} 页，共 {} 段 PDF", r.id, r.sheets, r.parts.len()), false),
+        |app, r| {
+            let mut text = format!("作业 {}：已渲染 {} 页，共 {} 段 PDF", r.id, r.sheets, r.parts.len());
+            let failed = r.verification.as_ref().is_some_and(|v| !v.passed);
+            if let Some(v) = &r.verification {
+                text += &verified_text(v);
+            }
+            notice(app, &text, failed);
+        },
+    );
+}
+
+/// `；已校验…` or `；校验失败…` after a notice.
+fn verified_text(v: &app::verify::VerifyReport) -> String {
+    if v.passed {
+        "；已校验：照片、位置、文字和条码与作业一致，可以打印".into()
+    } else {
+        format!("；校验失败：发现 {} 个问题（见下方列表），未通过的分段不会打印", v.failures())
+    }
+}
+
+fn verify_job(t: &Rc<Tech>) {
+    job_work(
+        t,
+        "校验",
+        |ws, id, p| app::verify::verify(ws, id, p),
+        |app, r| notice(app, &format!("作业 {}{}", r.job, verified_text(&r)), !r.passed),
     );
 }
 
@@ -519,7 +546,7 @@ fn reprint(t: &Rc<Tech>, codes: &str, reason: &str, printer_index: i32) {
         i if i <= 0 => None,
         i => t.printers.borrow().get(i as usize - 1).cloned(),
     };
-    let req = ReprintRequest { codes, printer, reason: reason.to_string() };
+    let req = ReprintRequest { codes, printer, reason: reason.to_string(), as_printed: false };
     g.set_reprint_task(starting("补印"));
     let tt = t.clone();
     t.ctx.run_long(

@@ -148,10 +148,24 @@ pub fn jobs(list: &[JobListLine]) -> Rows {
                 j.layout.clone(),
                 j.students.to_string(),
                 j.sheets.to_string(),
-                if j.rendered_parts > 0 { format!("已渲染 {} 段", j.rendered_parts) } else { "未渲染".into() },
+                job_state(&j.progress),
             ]
         })
         .collect()
+}
+
+/// A job's stage in the window's words, with its counts: 打印中 1/3 段完成, 已装袋 2/5 包.
+pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
+    use crate::domain::job::JobStage;
+    match p.stage() {
+        JobStage::Made => "未渲染".into(),
+        JobStage::Rendered => format!("已渲染 {} 段", p.parts),
+        JobStage::Printing => format!("打印中 {}/{} 段完成", p.parts_completed, p.parts),
+        JobStage::Printed => "已打印".into(),
+        JobStage::Packed => format!("已装袋 {}/{} 包", p.packed, p.packets),
+        JobStage::Shipped => format!("已发运 {}/{} 包", p.shipped, p.packets),
+        JobStage::Delivered => "已送达".into(),
+    }
 }
 
 pub fn job_title(d: &JobDetail) -> String {
@@ -170,7 +184,8 @@ pub fn job_title(d: &JobDetail) -> String {
     )
 }
 
-/// Each rendered part with the state of its latest dispatch, as recorded in the store.
+/// Each rendered part with its preflight and the state of its latest dispatch, as recorded in
+/// the store.
 pub fn job_parts(d: &JobDetail) -> Rows {
     let mut rows: Rows = d
         .parts
@@ -180,6 +195,7 @@ pub fn job_parts(d: &JobDetail) -> Rows {
             vec![
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
+                texts::verification(d.verification.iter().find(|v| v.part == p.part)).into(),
                 last.map(|x| texts::part_state(&x.state)).unwrap_or_else(|| "未发送".into()),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
@@ -187,9 +203,37 @@ pub fn job_parts(d: &JobDetail) -> Rows {
         })
         .collect();
     rows.extend(d.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
-        vec!["补印".into(), String::new(), texts::part_state(&x.state), x.printer.clone(), x.state_message.clone()]
+        vec![
+            "补印".into(),
+            String::new(),
+            String::new(),
+            texts::part_state(&x.state),
+            x.printer.clone(),
+            x.state_message.clone(),
+        ]
     }));
     rows
+}
+
+/// Every failure of each part's latest verification (unless the part was rendered again
+/// since): part, sheet, sheet barcode, student, what kind, what differs.
+pub fn verification_failures(d: &JobDetail) -> Rows {
+    d.verification
+        .iter()
+        .filter(|v| !v.stale)
+        .flat_map(|v| {
+            v.failures.iter().map(move |f| {
+                vec![
+                    v.part.to_string(),
+                    f.sheet.map(|n| n.to_string()).unwrap_or_default(),
+                    f.sheet_barcode.clone().unwrap_or_default(),
+                    f.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_default(),
+                    texts::check_kind(f.check).into(),
+                    f.detail.clone(),
+                ]
+            })
+        })
+        .collect()
 }
 
 /// What the printers answered (`job status` / `job cancel`).
@@ -202,6 +246,8 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
             vec![
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
+                // The printers say nothing of preflight; `show_job` fills it in again.
+                String::new(),
                 texts::part_state(&p.state),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.error.clone().unwrap_or_else(|| x.message.clone())).unwrap_or_default(),
@@ -211,6 +257,7 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
     rows.extend(r.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
         vec![
             "补印".into(),
+            String::new(),
             String::new(),
             texts::part_state(&x.state),
             x.printer.clone(),
@@ -416,24 +463,46 @@ pub fn ecopy_parts(e: &RequestLog) -> Rows {
 }
 
 pub fn due_summary(r: &DueReport) -> String {
-    let mut s = format!("承诺：采集后 {} 个工作日寄出。", r.promise_working_days);
+    let mut s = format!(
+        "承诺：采集后 {} 个工作日寄出；补印与勘误自申请之日起 {} 个工作日。",
+        r.promise_working_days, r.reprint_promise_working_days
+    );
     if !r.calendar_missing_years.is_empty() {
         let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
         s += &format!("节假日表缺少 {} 年，这些年份只按周末计算。", years.join("、"));
     }
-    if r.jobs.is_empty() {
-        s += "没有逾期或一周内到期的作业。";
+    if r.lines.is_empty() {
+        s += "没有逾期或一周内到期的工作。";
     }
     s
 }
 
 pub fn due(r: &DueReport) -> Rows {
-    r.jobs
+    use crate::app::reports::DueWork;
+    r.lines
         .iter()
         .map(|d| {
-            let left =
-                if d.late { format!("逾期 {} 天", -d.working_days_left) } else { d.working_days_left.to_string() };
-            vec![d.job.clone(), d.school.clone(), d.collected.to_string(), d.due.to_string(), left, d.status.clone()]
+            let what = match d.work {
+                DueWork::Job => format!("作业 {}", d.job.clone().unwrap_or_default()),
+                DueWork::NotInAJob => format!("{} 名学生未排作业", d.students),
+                DueWork::ReprintJob => format!("补印作业 {}", d.job.clone().unwrap_or_default()),
+                DueWork::Request => format!("补印申请 {}", d.request.clone().unwrap_or_default()),
+                DueWork::CorrectionJob => format!("勘误重印 {}", d.job.clone().unwrap_or_default()),
+                DueWork::Correction => format!("{} 条勘误待重印", d.students),
+            };
+            let left = if d.late {
+                format!("逾期 {} 个工作日", d.overdue_working_days)
+            } else {
+                d.working_days_left.to_string()
+            };
+            let state = match (&d.progress, &d.request_status, d.work) {
+                (Some(p), _, _) => job_state(p),
+                (None, Some(status), _) => texts::request_status(status),
+                (None, None, DueWork::NotInAJob) => "尚未排作业".into(),
+                (None, None, DueWork::Correction) => "等待重印作业".into(),
+                _ => d.status.clone(),
+            };
+            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, state]
         })
         .collect()
 }
@@ -453,4 +522,50 @@ pub fn school_counts(list: &[SchoolCounts]) -> Rows {
             ]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::reports::{DueLine, DueReport, DueWork};
+    use crate::domain::job::JobProgress;
+
+    fn line(work: DueWork, progress: Option<JobProgress>, overdue: i64) -> DueLine {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        DueLine {
+            work,
+            job: Some("J1X".into()),
+            request: None,
+            school: "10418".into(),
+            students: 3,
+            since: day,
+            promise_working_days: 40,
+            due: day,
+            working_days_left: -overdue,
+            late: overdue > 0,
+            overdue_working_days: overdue,
+            status: "English for the terminal".into(),
+            progress,
+            request_status: None,
+        }
+    }
+
+    #[test]
+    fn the_due_report_reads_in_chinese() {
+        let packed =
+            JobProgress { parts: 1, parts_completed: 1, printed: true, packets: 3, packed: 1, ..Default::default() };
+        let report = DueReport {
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            promise_working_days: 40,
+            reprint_promise_working_days: 10,
+            calendar_missing_years: Vec::new(),
+            lines: vec![line(DueWork::Job, Some(packed), 5), line(DueWork::NotInAJob, None, 0)],
+        };
+        let rows = due(&report);
+        assert_eq!(rows[0][4], "逾期 5 个工作日");
+        assert_eq!(rows[0][5], "已装袋 1/3 包");
+        assert_eq!(rows[1][0], "3 名学生未排作业");
+        assert_eq!(rows[1][5], "尚未排作业");
+        assert!(rows.iter().flatten().all(|c| !c.contains("English")));
+    }
 }

@@ -7,11 +7,12 @@ fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
     pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
 }
 
-pub const REQUEST_STATUSES: [(&str, &str); 7] = [
+pub const REQUEST_STATUSES: [(&str, &str); 8] = [
     ("received", "已收到"),
     ("matched", "已匹配"),
     ("approved", "已批准"),
-    ("printed", "已制作"),
+    ("printing", "印制中"),
+    ("printed", "已印好"),
     ("shipped", "已发运"),
     ("closed", "已关闭"),
     ("rejected", "已拒绝"),
@@ -105,6 +106,30 @@ pub fn scan_verdict(kind: &str, result: &str, shipped: bool) -> (&'static str, &
         (_, "confirmed") => ("已在箱中", "confirmed"),
         ("shipment", _) => ("发运单", "shown"),
         _ => ("已记录", "shown"),
+    }
+}
+
+/// A part's preflight, from its latest verification (`job verify`).
+pub fn verification(check: Option<&crate::app::verify::PartCheck>) -> &'static str {
+    match check {
+        None => "未校验",
+        Some(c) if c.stale => "已重新渲染，未校验",
+        Some(c) if c.passed => "已校验",
+        Some(_) => "校验失败",
+    }
+}
+
+/// What a preflight failure is about.
+pub fn check_kind(check: crate::verify::Check) -> &'static str {
+    use crate::verify::Check::*;
+    match check {
+        File => "文件",
+        Pages => "页面",
+        Photo => "照片",
+        Placement => "位置",
+        Barcode => "条码",
+        Caption => "文字",
+        Glyph => "字形",
     }
 }
 

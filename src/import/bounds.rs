@@ -1,0 +1,227 @@
+//! What a file from outside may ask of us. Schools, couriers and students send files the lab
+//! did not make; each is treated as hostile. The sizes here are checked from what a file
+//! declares (its length on disk, a zip entry's header, a sheet's cell positions, a picture's
+//! dimensions) before the work or the memory it would cost is spent, so a 1.6 KB spreadsheet
+//! cannot ask for 550 GB.
+
+use crate::error::{Error, IoContext, Result};
+use std::io::{Cursor, Read, Seek};
+use std::path::Path;
+
+/// A data table, roster, request or correction table: far above a school of 50,000.
+pub const MAX_TABLE_BYTES: u64 = 32 << 20;
+pub const MAX_ROWS: usize = 200_000;
+pub const MAX_COLUMNS: usize = 256;
+/// Cells in one sheet (rows x columns of the used area): 200,000 rows of 10 columns.
+pub const MAX_CELLS: usize = 2_000_000;
+/// One part of a spreadsheet unpacked (its sheet or shared strings).
+pub const MAX_SHEET_PART_BYTES: u64 = 64 << 20;
+/// How much a zip entry may grow when unpacked; real spreadsheets stay under 30.
+pub const MAX_ZIP_RATIO: u64 = 100;
+/// The standard's photos are 20-40 KB; a camera original is not an approved photo.
+pub const MAX_PHOTO_BYTES: u64 = 2 << 20;
+/// Photo bytes read and waiting to be checked at once, over both cores.
+pub const MAX_PHOTO_BYTES_IN_FLIGHT: u64 = 48 << 20;
+/// A picture of a 采集码: a phone photo or a scan.
+pub const MAX_PICTURE_BYTES: u64 = 32 << 20;
+pub const MAX_PICTURE_PIXELS: u64 = 50_000_000;
+
+fn mb(n: u64) -> String {
+    let m = n as f64 / (1 << 20) as f64;
+    if m < 10.0 { format!("{m:.1} MB") } else { format!("{m:.0} MB") }
+}
+
+/// Read a file whole after checking its size on disk; `what` names the kind of file.
+pub fn read_file(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).at(path)?;
+    if meta.len() > max {
+        return Err(Error::input(format!(
+            "{}: {} is {}, over the {} this program reads; refused",
+            path.display(),
+            what,
+            mb(meta.len()),
+            mb(max)
+        )));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path).at(path)?.take(max + 1).read_to_end(&mut buf).at(path)?;
+    if buf.len() as u64 > max {
+        return Err(Error::input(format!(
+            "{}: {what} grew past {} while being read; refused",
+            path.display(),
+            mb(max)
+        )));
+    }
+    Ok(buf)
+}
+
+/// Refuse a photo by its declared size before any of it is read.
+pub fn photo_size(size: u64) -> std::result::Result<(), String> {
+    if size > MAX_PHOTO_BYTES {
+        return Err(format!(
+            "photo is {}, over the {} a photo may be (the standard's photos are 20-40 KB); not read",
+            mb(size),
+            mb(MAX_PHOTO_BYTES)
+        ));
+    }
+    Ok(())
+}
+
+/// Check every entry of a spreadsheet's zip (xlsx, ods) from its header: declared size and
+/// compression ratio, before any is unpacked.
+pub fn spreadsheet_zip(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        let (size, packed) = (f.size(), f.compressed_size().max(1));
+        if size > MAX_SHEET_PART_BYTES {
+            return Err(format!(
+                "{name}: its part {:?} unpacks to {}, over the {} limit; refused",
+                f.name(),
+                mb(size),
+                mb(MAX_SHEET_PART_BYTES)
+            ));
+        }
+        if size > (1 << 20) && size / packed > MAX_ZIP_RATIO {
+            return Err(format!(
+                "{name}: its part {:?} unpacks {} times larger than it is packed ({} from {} bytes); \
+                 a spreadsheet does not compress so far, refused",
+                f.name(),
+                size / packed,
+                mb(size),
+                packed
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Tracks a sheet's used area as cells arrive and refuses it once it is too large.
+pub struct SheetArea {
+    label: String,
+    rows: usize,
+    cols: usize,
+    cells: usize,
+}
+
+impl SheetArea {
+    pub fn new(label: impl Into<String>) -> Self {
+        SheetArea { label: label.into(), rows: 0, cols: 0, cells: 0 }
+    }
+
+    /// A non-empty cell at (row, col), both counted from 0.
+    pub fn cell(&mut self, row: usize, col: usize) -> std::result::Result<(), String> {
+        self.rows = self.rows.max(row + 1);
+        self.cols = self.cols.max(col + 1);
+        self.cells += 1;
+        self.check()
+    }
+
+    /// `count` rows from `first` (counted from 0), each kept `width` cells wide.
+    pub fn rows(&mut self, first: usize, count: usize, width: usize) -> std::result::Result<(), String> {
+        self.rows = self.rows.max(first.saturating_add(count));
+        self.cols = self.cols.max(width);
+        self.cells = self.cells.saturating_add(count.saturating_mul(width));
+        self.check()
+    }
+
+    fn check(&self) -> std::result::Result<(), String> {
+        let label = &self.label;
+        if self.rows > MAX_ROWS {
+            return Err(format!(
+                "{label}: has a cell on row {}, past the {MAX_ROWS} rows a table may have; refused",
+                self.rows
+            ));
+        }
+        if self.cols > MAX_COLUMNS {
+            return Err(format!(
+                "{label}: has a cell in column {} ({}), past the {MAX_COLUMNS} columns a table may have; refused",
+                self.cols,
+                super::table::column_letter(self.cols - 1)
+            ));
+        }
+        if self.cells > MAX_CELLS || self.rows.saturating_mul(self.cols) > MAX_CELLS * 2 {
+            return Err(format!(
+                "{label}: spans {} rows by {} columns, more than the {MAX_CELLS} cells a table may have; refused",
+                self.rows, self.cols
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The used area of every sheet of a legacy Excel workbook (.xls, BIFF8 in an OLE container),
+/// from its cell records, before calamine reads it (calamine fills the whole area at open).
+pub fn xls_sheets(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
+    let unreadable = |e: std::io::Error| format!("{name}: not a readable spreadsheet: {e}");
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(unreadable)?;
+    let stream = ["/Workbook", "/Book"].into_iter().find(|p| file.is_stream(p));
+    let Some(stream) = stream else {
+        return Err(format!("{name}: not a readable spreadsheet: no workbook inside"));
+    };
+    let mut s = file.open_stream(stream).map_err(unreadable)?;
+    if s.len() > MAX_SHEET_PART_BYTES {
+        return Err(format!("{name}: its workbook is {}, refused", mb(s.len())));
+    }
+    let mut data = Vec::with_capacity(s.len() as usize);
+    s.rewind().map_err(unreadable)?;
+    s.read_to_end(&mut data).map_err(unreadable)?;
+    let mut sheet = 0usize;
+    let mut area = SheetArea::new(name);
+    let mut at = 0usize;
+    while at + 4 <= data.len() {
+        let kind = u16::from_le_bytes([data[at], data[at + 1]]);
+        let len = u16::from_le_bytes([data[at + 2], data[at + 3]]) as usize;
+        let body = &data[(at + 4).min(data.len())..(at + 4 + len).min(data.len())];
+        at += 4 + len;
+        match kind {
+            // BOF: a new substream; globals first, then one per sheet.
+            0x0809 => {
+                area = SheetArea::new(format!("{name} sheet {sheet}"));
+                sheet += 1;
+            }
+            // Cell records: row and column come first.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0201 | 0x0006 | 0x0205 | 0x00D6 if body.len() >= 4 => {
+                let row = u16::from_le_bytes([body[0], body[1]]) as usize;
+                let col = u16::from_le_bytes([body[2], body[3]]) as usize;
+                area.cell(row, col)?;
+            }
+            // MULRK / MULBLANK: a run of cells from a first to a last column.
+            0x00BD | 0x00BE if body.len() >= 6 => {
+                let row = u16::from_le_bytes([body[0], body[1]]) as usize;
+                let first = u16::from_le_bytes([body[2], body[3]]) as usize;
+                let n = body.len();
+                let last = u16::from_le_bytes([body[n - 2], body[n - 1]]) as usize;
+                area.cell(row, last.max(first))?;
+                area.rows(row, 1, last + 1)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_area_is_refused_by_its_far_cell_not_its_count() {
+        let mut a = SheetArea::new("t.xlsx");
+        assert!(a.cell(0, 0).is_ok());
+        let e = a.cell(1_048_575, 0).unwrap_err();
+        assert!(e.contains("row 1048576") && e.contains("t.xlsx"), "{e}");
+        let mut a = SheetArea::new("t.xlsx");
+        let e = a.cell(0, 16_383).unwrap_err();
+        assert!(e.contains("XFD"), "{e}");
+        let mut a = SheetArea::new("t.xlsx");
+        assert!(a.cell(150_000, 10).is_ok(), "a long roster is fine");
+    }
+
+    #[test]
+    fn photos_are_refused_by_size() {
+        assert!(photo_size(40 << 10).is_ok());
+        assert!(photo_size(3 << 30).unwrap_err().contains("3072 MB"));
+    }
+}
