@@ -33,6 +33,13 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A mistyped or misread id is the user's input gone wrong.
+impl From<crate::domain::ids::IdError> for Error {
+    fn from(e: crate::domain::ids::IdError) -> Self {
+        Error::Input(e.0)
+    }
+}
+
 impl Error {
     pub fn input(msg: impl Into<String>) -> Self {
         Error::Input(msg.into())

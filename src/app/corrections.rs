@@ -10,11 +10,11 @@
 //! row is checked against the values the rows above it left, and a row may still name a
 //! student by the 学号 a row above it corrected.
 
-use super::jobs::job_code;
 use super::students::StudentLine;
 use super::{Workspace, schools};
 use crate::domain::SchoolCode;
 use crate::domain::correction::{self, chinese_name};
+use crate::domain::ids::JobCode;
 use crate::domain::student::{Field, check_cjm, check_student_number};
 use crate::error::{Error, Result};
 use crate::import::Finding;
@@ -84,7 +84,7 @@ pub struct CorrectionLine {
     #[serde(flatten)]
     pub record: CorrectionRecord,
     /// The reprint job that redid the student's prints (`J12X`), once made.
-    pub reprint_job: Option<String>,
+    pub reprint_job: Option<JobCode>,
 }
 
 /// One correction as asked, before checking.
@@ -309,7 +309,7 @@ pub fn list(ws: &Workspace, school: Option<&str>) -> Result<Vec<CorrectionLine>>
     Ok(tx
         .corrections(code.as_ref())?
         .into_iter()
-        .map(|record| CorrectionLine { reprint_job: record.reprint_job_id.map(job_code), record })
+        .map(|record| CorrectionLine { reprint_job: record.reprint_job_id.map(JobCode), record })
         .collect())
 }
 
@@ -341,6 +341,6 @@ pub(super) fn record_reprint_job(tx: &Tx<'_>, job: i64, cjms: &[String], operato
     let corrections = tx.record_reprint_job(job, cjms)?;
     let detail =
         format!("reprint of {} corrected students ({corrections} corrections): {}", cjms.len(), cjms.join(", "));
-    tx.audit(operator, "correction.reprint-job", &format!("job {}", job_code(job)), &detail)?;
+    tx.audit(operator, "correction.reprint-job", &format!("job {}", JobCode(job)), &detail)?;
     Ok(())
 }

@@ -299,8 +299,8 @@ pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
     let batch = batch::import(&ws, &batch_folder, false, progress)?;
     let roster = roster::import(&ws, &roster_file, SCHOOL_CODE, None, false)?;
     let job = jobs::create(&ws, &jobs::JobRequest { school: SCHOOL_CODE.into(), ..Default::default() })?;
-    let rendered = jobs::render(&ws, &job.id, progress)?;
-    let preview = jobs::preview(&ws, &job.id, None, &dir.join("preview.png"))?;
+    let rendered = jobs::render(&ws, job.id, progress)?;
+    let preview = jobs::preview(&ws, job.id, None, &dir.join("preview.png"))?;
     Ok(Demo {
         workspace: dir.to_path_buf(),
         school: SCHOOL_CODE.into(),

@@ -9,6 +9,7 @@
 //! part 2, byte for byte.
 
 use super::{Workspace, schools, students};
+use crate::domain::ids::EcopyRequestId;
 use crate::domain::school::{check_email, same_address};
 use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
 use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
@@ -18,24 +19,8 @@ use crate::store::{EcopyPartRecord, EcopyRequestRecord, EcopyStudent, NewEcopyPa
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// A request's id as the lab sees it: `E12`.
-pub fn request_code(id: i64) -> String {
-    format!("E{id}")
-}
-
-/// `E12`, `e12` or `12`.
-pub fn parse_request(raw: &str) -> Result<i64> {
-    let t = raw.trim();
-    let digits = t.strip_prefix(['E', 'e']).unwrap_or(t);
-    digits
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| Error::input(format!("{raw:?} is not an electronic-copy request id (like E12)")))
-}
-
 fn subject(id: i64) -> String {
-    format!("ecopy {}", request_code(id))
+    format!("ecopy {}", EcopyRequestId(id))
 }
 
 /// What `ecopy request` is given, unchecked.
@@ -50,7 +35,7 @@ pub struct RequestSpec {
 
 #[derive(Debug, Serialize)]
 pub struct RequestMade {
-    pub id: String,
+    pub id: EcopyRequestId,
     pub school: String,
     pub school_name: String,
     pub to: String,
@@ -155,7 +140,7 @@ pub fn request(ws: &Workspace, spec: &RequestSpec) -> Result<RequestMade> {
     tx.commit()?;
     let xh_of = |idx: &[usize]| idx.iter().map(|&i| people[i].xh.clone()).collect::<Vec<_>>();
     Ok(RequestMade {
-        id: request_code(id),
+        id: EcopyRequestId(id),
         school: code.to_string(),
         school_name: school.name,
         to: registered,
@@ -197,7 +182,7 @@ pub struct PartOutcome {
 
 #[derive(Debug, Serialize)]
 pub struct SendReport {
-    pub id: String,
+    pub id: EcopyRequestId,
     pub school: String,
     pub school_name: String,
     pub to: String,
@@ -355,7 +340,7 @@ fn package_request(
 fn message_id(req: i64, part: i64, from: &str) -> String {
     let domain = from.rsplit_once('@').map(|(_, d)| d).unwrap_or("gradlab.local");
     let ms = chrono::Utc::now().timestamp_millis();
-    format!("<gradlab.{}.part{part}.{ms}.{}@{domain}>", request_code(req), std::process::id())
+    format!("<gradlab.{}.part{part}.{ms}.{}@{domain}>", EcopyRequestId(req), std::process::id())
 }
 
 struct Letter<'a> {
@@ -393,8 +378,8 @@ impl Letter<'_> {
 
 /// Send a request's parts. Settings are checked before anything is recorded; each try and the
 /// server's final answer are recorded as they happen.
-pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Progress) -> Result<SendReport> {
-    let id = parse_request(raw_id)?;
+pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: &dyn Progress) -> Result<SendReport> {
+    let id = code.row();
     let cfg = ws.settings.smtp.resolve(ws.root(), &|v| std::env::var(v).ok()).map_err(Error::Input)?;
     let _lock = lock(ws)?;
     let mut store = ws.store()?;
@@ -402,7 +387,7 @@ pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Pro
         let tx = store.read()?;
         let req = tx
             .ecopy_request(id)?
-            .ok_or_else(|| Error::input(format!("no electronic-copy request {}", request_code(id))))?;
+            .ok_or_else(|| Error::input(format!("no electronic-copy request {}", EcopyRequestId(id))))?;
         let code = schools::parse_code(&req.school)?;
         let school = schools::require(&tx, &code)?;
         (req, school, tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
@@ -429,7 +414,7 @@ pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Pro
     if let Some(bad) = opts.parts.iter().find(|p| **p < 1 || **p > total) {
         return Err(Error::input(format!(
             "request {} has parts 1 to {total}; there is no part {bad}",
-            request_code(id)
+            EcopyRequestId(id)
         )));
     }
     let chosen = |p: &EcopyPartRecord| opts.parts.is_empty() || opts.parts.contains(&p.part);
@@ -511,7 +496,7 @@ pub fn send(ws: &Workspace, raw_id: &str, opts: &SendOptions, progress: &dyn Pro
         Vec::new()
     };
     Ok(SendReport {
-        id: request_code(id),
+        id: EcopyRequestId(id),
         school: school.code.to_string(),
         school_name: school.name.clone(),
         to: req.to_email.clone(),
@@ -553,7 +538,7 @@ fn send_part(
     let mid = message_id(req.id, p.part, &cfg.from);
     let subject = letter.subject(p.part, p.parts);
     let text = letter.text(p.part, p.parts, p.photos);
-    let attachment_name = format!("{}-{}-part{}of{}.zip", letter.school_code, request_code(req.id), p.part, p.parts);
+    let attachment_name = format!("{}-{}-part{}of{}.zip", letter.school_code, EcopyRequestId(req.id), p.part, p.parts);
     let msg = mailer
         .format(&Outgoing {
             from_name: letter.lab,
@@ -609,7 +594,7 @@ fn record_attempt(store: &mut Store, req: i64, part: i64, mid: &str) -> Result<(
 
 #[derive(Debug, Serialize)]
 pub struct RequestLog {
-    pub id: String,
+    pub id: EcopyRequestId,
     pub school: String,
     pub to: String,
     pub letter: String,
@@ -646,7 +631,7 @@ pub fn log(ws: &Workspace, school: Option<&str>) -> Result<Vec<RequestLog>> {
             "not sent"
         };
         out.push(RequestLog {
-            id: request_code(r.id),
+            id: EcopyRequestId(r.id),
             students: tx.ecopy_student_count(r.id)?,
             classes: r.classes.split('|').filter(|c| !c.is_empty()).map(str::to_string).collect(),
             school: r.school,

@@ -5,7 +5,7 @@
 
 use super::students::{StudentLine, in_print_order};
 use super::{Workspace, schools};
-use crate::domain::ids::{Id, Kind};
+use crate::domain::ids::{JobCode, PacketCode, SheetCode, ShipmentCode, StudentPrintCode};
 use crate::domain::job::JobProgress;
 pub use crate::domain::job::JobPurpose;
 use crate::domain::printing::PartState;
@@ -48,34 +48,15 @@ pub struct JobRequest {
 
 #[derive(Debug, Serialize)]
 pub struct JobCreated {
-    pub id: String,
+    pub id: JobCode,
     pub students: usize,
     pub packets: usize,
     pub sheets: usize,
     pub layout: String,
 }
 
-/// A job's code (`J12X`) from its row id.
-pub fn job_code(id: i64) -> String {
-    Id::new(Kind::Job, id as u64).to_string()
-}
-
-/// Accept a job as its code (`J12X`, check character verified) or its bare number.
-pub fn parse_job(raw: &str) -> Result<i64> {
-    let t = raw.trim();
-    if let Ok(n) = t.parse::<i64>() {
-        return Ok(n);
-    }
-    let id = Id::parse(t).map_err(Error::Input)?;
-    if id.kind != Kind::Job {
-        return Err(Error::input(format!("{raw:?} is a {} code, not a job code", id.kind.name())));
-    }
-    Ok(id.number as i64)
-}
-
-pub(super) fn load_job(tx: &Tx<'_>, raw: &str) -> Result<JobRecord> {
-    let id = parse_job(raw)?;
-    tx.job(id)?.ok_or_else(|| Error::input(format!("no job {raw} (see `gradlab job list`)")))
+pub(super) fn load_job(tx: &Tx<'_>, job: JobCode) -> Result<JobRecord> {
+    tx.job(job.row())?.ok_or_else(|| Error::input(format!("no job {job} (see `gradlab job list`)")))
 }
 
 /// Students grouped class by class, classes in order of first appearance, each class in print
@@ -158,7 +139,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         tx.audit(
             &ws.settings.operator(),
             "job.again",
-            &format!("job {}", job_code(job)),
+            &format!("job {}", JobCode(job)),
             &format!("{overlap}; {reason}"),
         )?;
     }
@@ -182,7 +163,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         super::corrections::record_reprint_job(tx, job, &cjms, &ws.settings.operator())?;
     }
     Ok(JobCreated {
-        id: job_code(job),
+        id: JobCode(job),
         students: student_ids.len(),
         packets: packet_ids.len(),
         sheets: sheets.len(),
@@ -222,7 +203,7 @@ fn check_printed_before(
         .iter()
         .map(|(job, n)| {
             let stage = stages.get(job).map(|p| p.describe()).unwrap_or_default();
-            format!("{} ({stage}) holds {n}", job_code(*job))
+            format!("{} ({stage}) holds {n}", JobCode(*job))
         })
         .collect();
     let overlap = format!(
@@ -295,33 +276,33 @@ pub struct SheetStudent {
     pub xh: String,
     pub xm: String,
     pub cjm: String,
-    pub barcode: String,
+    pub barcode: StudentPrintCode,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SheetLine {
     pub number: i64,
-    pub barcode: String,
+    pub barcode: SheetCode,
     pub kind: String,
     pub class: String,
-    pub packet: String,
+    pub packet: PacketCode,
     pub students: Vec<SheetStudent>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PacketLine {
     /// The packet's barcode payload, as scanned in the mailroom.
-    pub barcode: String,
+    pub barcode: PacketCode,
     pub class: String,
     pub students: i64,
     /// The shipment it is in (unless that shipment came back).
-    pub shipment: Option<String>,
+    pub shipment: Option<ShipmentCode>,
     pub packed: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JobDetail {
-    pub id: String,
+    pub id: JobCode,
     pub school: String,
     pub school_name: String,
     pub layout: String,
@@ -352,10 +333,10 @@ pub(super) struct Loaded {
     pub sheets: Vec<SheetRecord>,
 }
 
-pub(super) fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
-    let job = load_job(tx, raw)?;
+pub(super) fn load(tx: &Tx<'_>, job: JobCode) -> Result<Loaded> {
+    let job = load_job(tx, job)?;
     let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
-    let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", job_code(job.id)))?;
+    let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", JobCode(job.id)))?;
     let students = tx.job_students(job.id)?;
     Ok(Loaded {
         school_name: school.name,
@@ -366,10 +347,6 @@ pub(super) fn load(tx: &Tx<'_>, raw: &str) -> Result<Loaded> {
         sheets: tx.sheets(job.id)?,
         job,
     })
-}
-
-fn code(kind: Kind, id: i64) -> String {
-    Id::new(kind, id as u64).to_string()
 }
 
 impl Loaded {
@@ -408,20 +385,23 @@ impl Loaded {
     fn context(&self, s: &SheetRecord) -> SheetContext {
         let packet = self.packet(s.packet_id).map(|(_, p)| p);
         SheetContext {
-            job: job_code(self.job.id),
+            job: JobCode(self.job.id).to_string(),
             school_code: self.job.school.clone(),
             school_name: self.school_name.clone(),
             class: packet.map(|p| p.bh.clone()).unwrap_or_default(),
             sheet: s.number as usize,
             sheets: self.sheets.len(),
-            sheet_barcode: code(Kind::Sheet, s.id),
-            packet_barcode: packet.map(|p| code(Kind::Packet, p.id)),
+            sheet_barcode: SheetCode(s.id).to_string(),
+            packet_barcode: packet.map(|p| PacketCode(p.id).to_string()),
             class_count: packet.map(|p| p.students as usize).unwrap_or(0),
             students: s
                 .students
                 .iter()
                 .filter_map(|id| self.student(*id))
-                .map(|(_, j)| CaptionStudent { student: j.student.clone(), barcode: code(Kind::StudentPrint, j.id) })
+                .map(|(_, j)| CaptionStudent {
+                    student: j.student.clone(),
+                    barcode: StudentPrintCode(j.id).to_string(),
+                })
                 .collect(),
         }
     }
@@ -455,7 +435,7 @@ impl Loaded {
             .filter_map(|id| self.student(*id))
             .map(|(_, j)| Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() })
             .collect();
-        Ok(ExpectedSheet { number: s.number, barcode: code(Kind::Sheet, s.id), page, owners, students })
+        Ok(ExpectedSheet { number: s.number, barcode: SheetCode(s.id).to_string(), page, owners, students })
     }
 
     /// Every approved photo of the job and whose it is, so a photo on the wrong student is
@@ -490,19 +470,19 @@ impl Loaded {
     }
 }
 
-pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
+pub fn show(ws: &Workspace, job: JobCode) -> Result<JobDetail> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let l = load(&tx, raw)?;
+    let l = load(&tx, job)?;
     let sheets = l
         .sheets
         .iter()
         .map(|s| SheetLine {
             number: s.number,
-            barcode: code(Kind::Sheet, s.id),
+            barcode: SheetCode(s.id),
             kind: s.kind.clone(),
             class: l.packet(s.packet_id).map(|(_, p)| p.bh.clone()).unwrap_or_default(),
-            packet: code(Kind::Packet, s.packet_id),
+            packet: PacketCode(s.packet_id),
             students: s
                 .students
                 .iter()
@@ -511,13 +491,13 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
                     xh: j.student.xh.clone(),
                     xm: j.student.xm.clone(),
                     cjm: j.student.cjm.clone(),
-                    barcode: code(Kind::StudentPrint, j.id),
+                    barcode: StudentPrintCode(j.id),
                 })
                 .collect(),
         })
         .collect();
     Ok(JobDetail {
-        id: job_code(l.job.id),
+        id: JobCode(l.job.id),
         school: l.job.school.clone(),
         school_name: l.school_name.clone(),
         layout: l.job.layout_name.clone(),
@@ -530,10 +510,10 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
             .map(|p| {
                 let info = tx.packet_info(p.id)?;
                 Ok(PacketLine {
-                    barcode: code(Kind::Packet, p.id),
+                    barcode: PacketCode(p.id),
                     class: p.bh.clone(),
                     students: p.students,
-                    shipment: info.as_ref().and_then(|i| i.shipment).map(|s| code(Kind::Shipment, s)),
+                    shipment: info.as_ref().and_then(|i| i.shipment).map(ShipmentCode),
                     packed: info.is_some_and(|i| i.scanned_at.is_some()),
                 })
             })
@@ -549,7 +529,7 @@ pub fn show(ws: &Workspace, raw: &str) -> Result<JobDetail> {
 
 #[derive(Debug, Serialize)]
 pub struct JobListLine {
-    pub id: String,
+    pub id: JobCode,
     pub school: String,
     pub layout: String,
     pub purpose: JobPurpose,
@@ -574,7 +554,7 @@ pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {
         .map(|j| {
             let p = progress(&j, &states);
             JobListLine {
-                id: job_code(j.id),
+                id: JobCode(j.id),
                 purpose: JobPurpose::parse(&j.purpose).unwrap_or_default(),
                 stage: p.stage(),
                 state: p.describe(),
@@ -592,7 +572,7 @@ pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {
 
 #[derive(Debug, Serialize)]
 pub struct Rendered {
-    pub id: String,
+    pub id: JobCode,
     pub sheets: usize,
     pub parts: Vec<PartRecord>,
     /// The parts read back right after rendering (`[render] verify_after_render`).
@@ -605,16 +585,16 @@ fn is_final(state: &str) -> bool {
 
 /// The folder a job's PDFs go to.
 pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
-    ws.output_dir().join("jobs").join(job_code(id))
+    ws.output_dir().join("jobs").join(JobCode(id).to_string())
 }
 
-pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rendered> {
+pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<Rendered> {
     let mut store = ws.store()?;
     let l = {
         let tx = store.read()?;
-        load(&tx, raw)?
+        load(&tx, job)?
     };
-    let code = job_code(l.job.id);
+    let code = JobCode(l.job.id);
     {
         let tx = store.read()?;
         if let Some(d) = tx.dispatches(l.job.id)?.iter().find(|d| !is_final(&d.state)) {
@@ -678,7 +658,7 @@ pub fn render(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<Rend
     // Stopping the verification leaves the parts rendered but unverified: `job print` then
     // waits for `job verify`.
     let verification = match ws.settings.render.verify_after_render {
-        true => match super::verify::verify(ws, &code, progress) {
+        true => match super::verify::verify(ws, code, progress) {
             Ok(v) => Some(v),
             Err(Error::Cancelled) => None,
             Err(e) => return Err(e),
@@ -706,7 +686,7 @@ pub(super) fn sha256_file(path: &Path) -> Result<String> {
 }
 
 /// Draw one sheet of a job (1-based; default the first sheet with photos) to a PNG.
-pub fn preview(ws: &Workspace, raw: &str, sheet: Option<usize>, out: &Path) -> Result<PathBuf> {
+pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -> Result<PathBuf> {
     // The file is what its name says: a PNG, or a JPEG for a .jpg name.
     let ext = out.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let jpeg = match ext.as_str() {
@@ -721,21 +701,17 @@ pub fn preview(ws: &Workspace, raw: &str, sheet: Option<usize>, out: &Path) -> R
     };
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let l = load(&tx, raw)?;
+    let l = load(&tx, job)?;
     let s = match sheet {
         Some(n) => l.sheets.iter().find(|s| s.number as usize == n).ok_or_else(|| {
-            Error::input(format!(
-                "job {} has sheets 1 to {}; there is no sheet {n}",
-                job_code(l.job.id),
-                l.sheets.len()
-            ))
+            Error::input(format!("job {} has sheets 1 to {}; there is no sheet {n}", JobCode(l.job.id), l.sheets.len()))
         })?,
         None => l
             .sheets
             .iter()
             .find(|s| s.kind == "photos")
             .or(l.sheets.first())
-            .ok_or_else(|| Error::input(format!("job {} has no sheets", job_code(l.job.id))))?,
+            .ok_or_else(|| Error::input(format!("job {} has no sheets", JobCode(l.job.id))))?,
     };
     let page = l.page(s)?;
     let tmp = ws.output_dir().join(format!(".preview-{}.pdf", std::process::id()));

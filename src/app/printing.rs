@@ -4,8 +4,9 @@
 //! part already sent is skipped unless the operator says `--force`.
 
 use super::Workspace;
-use super::jobs::{self, Loaded, job_code};
+use super::jobs::{self, Loaded};
 use super::workspace::DispatchLock;
+use crate::domain::ids::JobCode;
 use crate::domain::printing::{self, Media, PartState};
 use crate::error::{Error, IoContext, Result};
 use crate::print::paper::{MediaChoice, Paper, Supports, ink_margins};
@@ -346,7 +347,7 @@ pub(super) fn check_paper(p: &PrinterRecord, l: &Loaded) -> Result<()> {
     }
     Err(Error::input(format!(
         "job {} is laid out on {w} x {h} mm paper (layout {}), but printer {} has {} ({:.1} x {:.1} mm) loaded",
-        job_code(l.job.id),
+        JobCode(l.job.id),
         l.layout.name,
         p.name,
         media.name,
@@ -371,7 +372,7 @@ pub struct PartOutcome {
 
 #[derive(Debug, Serialize)]
 pub struct PrintReport {
-    pub job: String,
+    pub job: JobCode,
     pub printer: String,
     pub printer_status: String,
     /// What each part is sent with to print at exact size; `None` for a hot folder.
@@ -388,7 +389,7 @@ impl PrintReport {
 
 #[derive(Debug, Clone)]
 pub struct PrintRequest {
-    pub job: String,
+    pub job: JobCode,
     pub printer: String,
     pub copies: u32,
     pub force: bool,
@@ -419,13 +420,13 @@ pub(super) fn send(
     out: &Outgoing,
     progress: &dyn Progress,
 ) -> Result<PartOutcome> {
-    let code = job_code(out.loaded.job.id);
+    let code = JobCode(out.loaded.job.id);
     let adjust = adjustment(p);
     let file = if adjust.is_none() {
         out.file.clone()
     } else {
         // The correction applies to what this printer gets only; the job's own file stays.
-        let dir = printer_dir(ws, &p.name).join(&code);
+        let dir = printer_dir(ws, &p.name).join(code.to_string());
         std::fs::create_dir_all(&dir).at(&dir)?;
         let name = out.file.file_name().map(|n| n.to_owned()).unwrap_or_default();
         let path = dir.join(name);
@@ -545,16 +546,16 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     let p = require_printer(&mut store, &req.printer)?;
     let mut l = {
         let tx = store.read()?;
-        jobs::load(&tx, &req.job)?
+        jobs::load(&tx, req.job)?
     };
     check_paper(&p, &l)?;
-    let code = job_code(l.job.id);
+    let code = JobCode(l.job.id);
     let _lock: DispatchLock = ws.lock_dispatch()?;
     let mut parts = store.read()?.parts(l.job.id)?;
     if parts.is_empty() {
-        jobs::render(ws, &code, progress)?;
+        jobs::render(ws, code, progress)?;
         parts = store.read()?.parts(l.job.id)?;
-        l = jobs::load(&store.read()?, &code)?;
+        l = jobs::load(&store.read()?, code)?;
     }
     settle_interrupted(&mut store, l.job.id)?;
     let dest = destination(&p);
@@ -570,9 +571,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     let unproven: Vec<(i64, String)> = parts
         .iter()
         .filter(|p| req.force || !earlier.iter().any(|d| d.part == Some(p.part)))
-        .filter_map(|p| {
-            super::verify::unproven(&code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r))
-        })
+        .filter_map(|p| super::verify::unproven(code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r)))
         .collect();
     if !unproven.is_empty() && !req.force {
         let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
@@ -685,7 +684,7 @@ pub struct PartStatus {
 
 #[derive(Debug, Serialize)]
 pub struct JobStatusReport {
-    pub job: String,
+    pub job: JobCode,
     pub printed: bool,
     pub printed_at: Option<String>,
     pub parts: Vec<PartStatus>,
@@ -714,8 +713,8 @@ fn line(d: &DispatchRecord, error: Option<String>) -> DispatchLine {
 
 /// Ask the printers about every part not yet finished, record the answers, and mark the job
 /// printed once every part has come out complete.
-pub fn job_status(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
-    update_states(ws, raw, |dest, d| dest.status(d.printer_job_id, &d.files))
+pub fn job_status(ws: &Workspace, job: JobCode) -> Result<JobStatusReport> {
+    update_states(ws, job, |dest, d| dest.status(d.printer_job_id, &d.files))
 }
 
 /// A job about to be shipped must be printed. When the store does not know it yet, ask its
@@ -725,8 +724,8 @@ pub(super) fn ensure_printed(ws: &Workspace, job: i64) -> Result<()> {
     if ws.store()?.read()?.job_printed_at(job)?.is_some() {
         return Ok(());
     }
-    let code = job_code(job);
-    let report = job_status(ws, &code)?;
+    let code = JobCode(job);
+    let report = job_status(ws, code)?;
     if report.printed {
         return Ok(());
     }
@@ -742,20 +741,20 @@ pub(super) fn ensure_printed(ws: &Workspace, job: i64) -> Result<()> {
 }
 
 /// Cancel every part still waiting or printing.
-pub fn cancel_job(ws: &Workspace, raw: &str) -> Result<JobStatusReport> {
+pub fn cancel_job(ws: &Workspace, job: JobCode) -> Result<JobStatusReport> {
     let operator = ws.settings.operator();
-    update_states(ws, raw, |dest, d| dest.cancel(d.printer_job_id, &d.files, &operator))
+    update_states(ws, job, |dest, d| dest.cancel(d.printer_job_id, &d.files, &operator))
 }
 
 fn update_states(
     ws: &Workspace,
-    raw: &str,
+    job: JobCode,
     ask: impl Fn(&Destination, &DispatchRecord) -> std::result::Result<crate::print::JobStatus, PrintError>,
 ) -> Result<JobStatusReport> {
     let mut store = ws.store()?;
     let job = {
         let tx = store.read()?;
-        jobs::load_job(&tx, raw)?
+        jobs::load_job(&tx, job)?
     };
     let _lock = ws.lock_dispatch()?;
     settle_interrupted(&mut store, job.id)?;
@@ -810,5 +809,5 @@ fn update_states(
                 .unwrap_or_else(|| "not sent".into()),
         })
         .collect();
-    Ok(JobStatusReport { job: job_code(job.id), printed, printed_at, parts, dispatches: lines })
+    Ok(JobStatusReport { job: JobCode(job.id), printed, printed_at, parts, dispatches: lines })
 }

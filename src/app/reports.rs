@@ -4,7 +4,8 @@
 //! students at every step).
 
 use super::Workspace;
-use super::jobs::{JobPurpose, job_code};
+use super::jobs::JobPurpose;
+use crate::domain::ids::{JobCode, RequestId};
 use crate::domain::request::RequestStatus;
 use crate::error::{Error, Result};
 use crate::store::SchoolCounts;
@@ -51,8 +52,8 @@ pub enum DueWork {
 #[derive(Debug, Serialize)]
 pub struct DueLine {
     pub work: DueWork,
-    pub job: Option<String>,
-    pub request: Option<String>,
+    pub job: Option<JobCode>,
+    pub request: Option<RequestId>,
     pub school: String,
     pub students: i64,
     /// The day the promise runs from: collection, the request's or the correction's day.
@@ -233,8 +234,8 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         };
         lines.push(DueLine {
             work: w.work,
-            job: w.job.map(job_code),
-            request: w.request.map(super::requests::request_code),
+            job: w.job.map(JobCode),
+            request: w.request.map(RequestId),
             school: w.school,
             students: w.students,
             since: w.since,

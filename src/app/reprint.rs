@@ -4,9 +4,9 @@
 //! recorded with who asked, when and why, and the file is kept beside the job's parts.
 
 use super::Workspace;
-use super::jobs::{self, Loaded, job_code};
+use super::jobs::{self, Loaded};
 use super::printing::{self, Outgoing, PartOutcome};
-use crate::domain::ids::{Id, Kind};
+use crate::domain::ids::{Id, JobCode, Kind};
 use crate::error::{Error, IoContext, Result};
 use crate::progress::Progress;
 use crate::render::Adjustment;
@@ -28,7 +28,7 @@ pub struct ReprintRequest {
 #[derive(Debug, Serialize)]
 pub struct ReprintDone {
     pub id: i64,
-    pub job: String,
+    pub job: JobCode,
     pub sheets: Vec<i64>,
     pub file: String,
     pub printer: String,
@@ -90,14 +90,11 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
     // Every job's printer is settled before anything is sent, so a bad name stops it all.
     let mut plan: Vec<Planned> = Vec::new();
     for (job, sheets) in wanted {
-        let l = jobs::load(&store.read()?, &job.to_string())?;
+        let l = jobs::load(&store.read()?, JobCode(job))?;
         let p = match &req.printer {
             Some(name) => printing::require_printer(&mut store, name)?,
             None => last_printer(&mut store, job)?.ok_or_else(|| {
-                Error::input(format!(
-                    "job {} was never sent to a printer; say which with --printer NAME",
-                    job_code(job)
-                ))
+                Error::input(format!("job {} was never sent to a printer; say which with --printer NAME", JobCode(job)))
             })?,
         };
         printing::check_paper(&p, &l)?;
@@ -109,7 +106,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
     let _lock = ws.lock_dispatch()?;
     let mut done = Vec::new();
     for Planned { loaded: l, printer: p, sheets: wanted } in &plan {
-        let code = job_code(l.job.id);
+        let code = JobCode(l.job.id);
         let mut sheets: Vec<&SheetRecord> =
             l.sheets.iter().filter(|s| wanted.iter().any(|(id, _)| *id == s.id)).collect();
         sheets.sort_by_key(|s| s.number);
@@ -206,7 +203,7 @@ fn refuse_corrected(store: &mut crate::store::Store, l: &Loaded, wanted: &[(i64,
         "job {} was made before these corrections to students on the sheets to reprint: {}. A reprint of \
          the sheet would print the old values again. Make the corrected prints with `gradlab job create \
          --needs-reprint --school {}`, or reprint the sheet as it was printed, on purpose, with --as-printed",
-        job_code(l.job.id),
+        JobCode(l.job.id),
         corrected.join("; "),
         l.job.school
     )))

@@ -5,10 +5,11 @@
 //! to the audit log in the same transaction, so each request can be traced from arrival to
 //! closing. A full ID number is cut to its last 4 before anything is stored.
 
-use super::jobs::{self, JobPurpose, JobRequest, job_code};
-use super::shipments::{self, CreateShipment, shipment_code};
+use super::jobs::{self, JobPurpose, JobRequest};
+use super::shipments::{self, CreateShipment};
 use super::{Workspace, schools};
 use crate::domain::id_number;
+use crate::domain::ids::{JobCode, RequestId, ShipmentCode};
 use crate::domain::name;
 use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Requester};
 use crate::domain::shipment::ShipmentState;
@@ -20,19 +21,8 @@ use crate::store::{AuditEntry, Candidate, NewRequest, RequestRecord, Tx};
 use serde::Serialize;
 use std::path::Path;
 
-/// How a request is shown: `R12`.
-pub fn request_code(id: i64) -> String {
-    format!("R{id}")
-}
-
-pub fn parse_request(raw: &str) -> Result<i64> {
-    let t = raw.trim();
-    let digits = t.strip_prefix(['R', 'r']).unwrap_or(t);
-    digits.parse::<i64>().map_err(|_| Error::input(format!("{raw:?} is not a request id (like R12)")))
-}
-
 fn subject(id: i64) -> String {
-    format!("request {}", request_code(id))
+    format!("request {}", RequestId(id))
 }
 
 /// What a request says, unchecked: from the command line or one row of a school's table.
@@ -162,7 +152,7 @@ fn refuse_duplicate(tx: &Tx<'_>, kind: &str, cjm: &str, except: Option<i64>) -> 
         .requests_for(cjm, kind)?
         .into_iter()
         .filter(|o| Some(o.id) != except && RequestStatus::parse(&o.status).is_some_and(|s| s.is_open()))
-        .map(|o| format!("{} ({}, from {})", request_code(o.id), o.status, o.source))
+        .map(|o| format!("{} ({}, from {})", RequestId(o.id), o.status, o.source))
         .collect();
     if open.is_empty() {
         return Ok(());
@@ -223,7 +213,7 @@ fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
 
 #[derive(Debug, Serialize)]
 pub struct RequestView {
-    pub id: String,
+    pub id: RequestId,
     pub kind: String,
     pub school: String,
     pub status: String,
@@ -239,8 +229,8 @@ pub struct RequestView {
     pub note: String,
     pub fee_yuan: Option<f64>,
     pub reject_reason: Option<String>,
-    pub job: Option<String>,
-    pub shipment: Option<String>,
+    pub job: Option<JobCode>,
+    pub shipment: Option<ShipmentCode>,
     pub source: String,
     pub created_at: String,
     pub updated_at: String,
@@ -270,7 +260,7 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
         None => None,
     };
     Ok(RequestView {
-        id: request_code(r.id),
+        id: RequestId(r.id),
         kind: r.kind.clone(),
         school: r.school.clone(),
         status: r.status.clone(),
@@ -295,8 +285,8 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
         note: r.note.clone(),
         fee_yuan: r.fee_cents.map(|c| c as f64 / 100.0),
         reject_reason: r.reject_reason.clone(),
-        job: r.job_id.map(job_code),
-        shipment: r.shipment_id.map(shipment_code),
+        job: r.job_id.map(JobCode),
+        shipment: r.shipment_id.map(ShipmentCode),
         source: r.source.clone(),
         created_at: r.created_at.clone(),
         updated_at: r.updated_at.clone(),
@@ -305,18 +295,17 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
     })
 }
 
-fn load(tx: &Tx<'_>, raw: &str) -> Result<RequestRecord> {
-    let id = parse_request(raw)?;
-    tx.request(id)?.ok_or_else(|| Error::input(format!("no request {raw} (see `gradlab request list`)")))
+fn load(tx: &Tx<'_>, id: RequestId) -> Result<RequestRecord> {
+    tx.request(id.row())?.ok_or_else(|| Error::input(format!("no request {id} (see `gradlab request list`)")))
 }
 
 fn status_of(r: &RequestRecord) -> Result<RequestStatus> {
     RequestStatus::parse(&r.status)
-        .ok_or_else(|| Error::input(format!("request {} has an unknown status {:?}", request_code(r.id), r.status)))
+        .ok_or_else(|| Error::input(format!("request {} has an unknown status {:?}", RequestId(r.id), r.status)))
 }
 
 fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
-    status_of(r)?.after(action).map_err(|e| Error::input(format!("request {}: {e}", request_code(r.id))))
+    status_of(r)?.after(action).map_err(|e| Error::input(format!("request {}: {e}", RequestId(r.id))))
 }
 
 pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
@@ -475,25 +464,25 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
 /// it, and write the audit entry `do_it` describes.
 fn act(
     ws: &Workspace,
-    raw: &str,
+    id: RequestId,
     action: RequestAction,
     audit_action: &str,
     do_it: impl FnOnce(&Tx<'_>, &RequestRecord) -> Result<String>,
 ) -> Result<RequestView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let r = load(&tx, raw)?;
+    let r = load(&tx, id)?;
     step(&r, action)?;
     let detail = do_it(&tx, &r)?;
     tx.audit(&ws.settings.operator(), audit_action, &subject(r.id), &detail)?;
-    let v = view(&tx, &load(&tx, raw)?, Vec::new())?;
+    let v = view(&tx, &load(&tx, id)?, Vec::new())?;
     tx.commit()?;
     Ok(v)
 }
 
 /// Settle an unmatched (or wrongly matched) request by the student's 学号.
-pub fn match_student(ws: &Workspace, raw: &str, xh: &str) -> Result<RequestView> {
-    act(ws, raw, RequestAction::Match, "request.match", |tx, r| {
+pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestView> {
+    act(ws, id, RequestAction::Match, "request.match", |tx, r| {
         let found: Vec<_> = tx
             .students_of_school(&schools::parse_code(&r.school)?, &[])?
             .into_iter()
@@ -518,9 +507,9 @@ pub fn match_student(ws: &Workspace, raw: &str, xh: &str) -> Result<RequestView>
 }
 
 /// Approve with the fee for its kind from the settings, unless one is given.
-pub fn approve(ws: &Workspace, raw: &str, fee_yuan: Option<f64>) -> Result<RequestView> {
+pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<RequestView> {
     let fees = &ws.settings.requests;
-    act(ws, raw, RequestAction::Approve, "request.approve", |tx, r| {
+    act(ws, id, RequestAction::Approve, "request.approve", |tx, r| {
         let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind).map_err(Error::Input)? {
             RequestKind::Lost => fees.fee_lost,
             RequestKind::Missing => fees.fee_missing,
@@ -532,12 +521,12 @@ pub fn approve(ws: &Workspace, raw: &str, fee_yuan: Option<f64>) -> Result<Reque
     })
 }
 
-pub fn reject(ws: &Workspace, raw: &str, reason: &str) -> Result<RequestView> {
+pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::input("--reason is required: why is the request rejected?"));
     }
-    act(ws, raw, RequestAction::Reject, "request.reject", |tx, r| {
+    act(ws, id, RequestAction::Reject, "request.reject", |tx, r| {
         tx.reject_request(r.id, reason)?;
         Ok(reason.to_string())
     })
@@ -545,10 +534,9 @@ pub fn reject(ws: &Workspace, raw: &str, reason: &str) -> Result<RequestView> {
 
 /// Make the reprint job for the request's student through the job services. The request is
 /// `printing` until that job has printed.
-pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestView> {
-    act(ws, raw, RequestAction::Print, "request.print", |tx, r| {
-        let cjm =
-            r.cjm.clone().ok_or_else(|| Error::input(format!("request {} has no student", request_code(r.id))))?;
+pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<RequestView> {
+    act(ws, id, RequestAction::Print, "request.print", |tx, r| {
+        let cjm = r.cjm.clone().ok_or_else(|| Error::input(format!("request {} has no student", RequestId(r.id))))?;
         let made = jobs::create_in(
             ws,
             tx,
@@ -560,7 +548,7 @@ pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestV
                 ..Default::default()
             },
         )?;
-        tx.set_request_job(r.id, jobs::parse_job(&made.id)?, RequestStatus::Printing.as_str())?;
+        tx.set_request_job(r.id, made.id.row(), RequestStatus::Printing.as_str())?;
         Ok(format!("reprint job {}; print it with job print", made.id))
     })
 }
@@ -568,50 +556,44 @@ pub fn print(ws: &Workspace, raw: &str, layout: Option<&str>) -> Result<RequestV
 /// Send the printed reprint: to the student's own address, or with the school's next shipment
 /// (its open one if there is one, else a new one). A reprint still at the printer is asked
 /// about first, so nobody has to run `job status` by hand.
-pub fn ship(ws: &Workspace, raw: &str) -> Result<RequestView> {
+pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
     let printing = {
         let mut store = ws.store()?;
         let tx = store.read()?;
-        let r = load(&tx, raw)?;
+        let r = load(&tx, id)?;
         if status_of(&r)? == RequestStatus::Printing { r.job_id } else { None }
     };
     if let Some(job) = printing {
-        let id = request_code(parse_request(raw)?);
         super::printing::ensure_printed(ws, job).map_err(|e| Error::input(format!("request {id}: {e}")))?;
     }
-    act(ws, raw, RequestAction::Ship, "request.ship", |tx, r| {
+    act(ws, id, RequestAction::Ship, "request.ship", |tx, r| {
         if let Some(s) = r.shipment_id {
             return Err(Error::input(format!(
                 "request {} is already in shipment {}; it is shipped when that shipment leaves",
-                request_code(r.id),
-                shipment_code(s)
+                RequestId(r.id),
+                ShipmentCode(s)
             )));
         }
         let shipment = ship_in(ws, tx, r)?;
         tx.set_request_shipment(r.id, Some(shipment), RequestStatus::Printed.as_str())?;
-        Ok(format!("packed in shipment {}; shipped when it leaves", shipment_code(shipment)))
+        Ok(format!("packed in shipment {}; shipped when it leaves", ShipmentCode(shipment)))
     })
 }
 
 fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
-    let job = r.job_id.ok_or_else(|| Error::input(format!("request {} has no reprint job", request_code(r.id))))?;
-    let job_code = job_code(job);
+    let job = r.job_id.ok_or_else(|| Error::input(format!("request {} has no reprint job", RequestId(r.id))))?;
+    let job_code = JobCode(job);
     let by_job = |to: Option<String>, recipient: Option<String>| -> Result<i64> {
-        let req = CreateShipment {
-            school: r.school.clone(),
-            jobs: vec![job_code.clone()],
-            to,
-            recipient,
-            phone: r.phone.clone(),
-        };
-        shipments::parse_shipment(&shipments::create_in(ws, tx, &req)?.id)
+        let req =
+            CreateShipment { school: r.school.clone(), jobs: vec![job_code], to, recipient, phone: r.phone.clone() };
+        Ok(shipments::create_in(ws, tx, &req)?.id.row())
     };
     match Requester::parse(&r.requester).map_err(Error::Input)? {
         Requester::Student => {
             let address = r.address.clone().ok_or_else(|| {
                 Error::input(format!(
                     "request {} came from the student but gives no address to send the reprint to",
-                    request_code(r.id)
+                    RequestId(r.id)
                 ))
             })?;
             let recipient = r.contact.clone().or(r.given_name.clone()).unwrap_or_else(|| "学生".into());
@@ -634,8 +616,8 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
 }
 
 /// Close by hand once the shipment carrying the reprint has left; delivery closes it anyway.
-pub fn close(ws: &Workspace, raw: &str) -> Result<RequestView> {
-    act(ws, raw, RequestAction::Close, "request.close", |tx, r| {
+pub fn close(ws: &Workspace, id: RequestId) -> Result<RequestView> {
+    act(ws, id, RequestAction::Close, "request.close", |tx, r| {
         tx.set_request_status(r.id, RequestStatus::Closed.as_str())?;
         Ok("closed by hand".into())
     })
@@ -659,25 +641,25 @@ pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
             tx.requests_of_job(job)?,
             RequestAction::JobPrinted,
             "request.printed",
-            format!("job {} printed", job_code(job)),
+            format!("job {} printed", JobCode(job)),
         ),
         Event::ShipmentLeft(s) => (
             tx.requests_in_shipment(s)?,
             RequestAction::ShipmentLeft,
             "request.shipped",
-            format!("shipment {} left the lab", shipment_code(s)),
+            format!("shipment {} left the lab", ShipmentCode(s)),
         ),
         Event::ShipmentReturned(s) => (
             tx.requests_in_shipment(s)?,
             RequestAction::ShipmentReturned,
             "request.returned",
-            format!("shipment {} came back; ship the reprint again", shipment_code(s)),
+            format!("shipment {} came back; ship the reprint again", ShipmentCode(s)),
         ),
         Event::ShipmentDelivered(s) => (
             tx.requests_in_shipment(s)?,
             RequestAction::Delivered,
             "request.closed",
-            format!("shipment {} delivered", shipment_code(s)),
+            format!("shipment {} delivered", ShipmentCode(s)),
         ),
     };
     for r in riding {
@@ -704,9 +686,9 @@ pub fn list(ws: &Workspace, status: Option<&str>, school: Option<&str>) -> Resul
     tx.requests(status, school.as_ref().map(|s| s.as_str()))?.iter().map(|r| view(&tx, r, Vec::new())).collect()
 }
 
-pub fn show(ws: &Workspace, raw: &str) -> Result<RequestView> {
+pub fn show(ws: &Workspace, id: RequestId) -> Result<RequestView> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let r = load(&tx, raw)?;
+    let r = load(&tx, id)?;
     view(&tx, &r, Vec::new())
 }

@@ -5,9 +5,8 @@
 //! scan is logged with time, station, operator and result, refused ones too.
 
 use super::Workspace;
-use super::jobs::job_code;
-use super::shipments::{self, ShipmentView, packet_code, shipment_code};
-use crate::domain::ids::{Id, Kind};
+use super::shipments::{self, ShipmentView};
+use crate::domain::ids::{Id, JobCode, Kind, PacketCode, ShipmentCode};
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
 use crate::error::{Error, Result};
@@ -18,7 +17,7 @@ use serde::Serialize;
 pub struct ScanRequest {
     pub code: String,
     /// The shipment to fill; default: the station's current one.
-    pub shipment: Option<String>,
+    pub shipment: Option<ShipmentCode>,
     pub station: Option<String>,
     /// For a tracking number of a format we do not know: `other`.
     pub carrier: Option<String>,
@@ -67,7 +66,7 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let current = match &req.shipment {
-        Some(raw) => Some(shipments::load(&tx, raw)?.id),
+        Some(id) => Some(shipments::load(&tx, *id)?.id),
         None => tx.station_shipment(&station)?,
     };
     let ctx = Ctx { operator: &operator, station: &station, reuse_reason: req.reuse_reason.as_deref() };
@@ -123,7 +122,7 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
 }
 
 fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, station: &str) -> Result<Verdict> {
-    let code = packet_code(packet);
+    let code = PacketCode(packet);
     let Some(ship_id) = current else {
         return Ok(refuse(
             "packet",
@@ -132,7 +131,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
         ));
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
-    let scode = shipment_code(ship.id);
+    let scode = ShipmentCode(ship.id);
     if let Err(e) = shipments::state_of(&ship)?.after(ShipmentAction::AddPacket) {
         return Ok(refuse("packet", Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
     }
@@ -153,7 +152,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
         return Ok(refuse(
             "packet",
             Some(ship.id),
-            format!("packet {code}: its job {} is not printed yet (not every part has completed)", job_code(p.job_id)),
+            format!("packet {code}: its job {} is not printed yet (not every part has completed)", JobCode(p.job_id)),
         ));
     }
     let describe = |verb: &str| -> Result<String> {
@@ -168,7 +167,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
             Ok(refuse(
                 "packet",
                 Some(ship.id),
-                format!("packet {code} is already in shipment {} ({state})", shipment_code(other)),
+                format!("packet {code} is already in shipment {} ({state})", ShipmentCode(other)),
             ))
         }
         Some(_) if p.scanned_at.is_some() => Ok(Verdict {
@@ -194,13 +193,13 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
 }
 
 fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
-    let code = shipment_code(id);
+    let code = ShipmentCode(id);
     let Some(s) = tx.shipment(id)? else {
         return Ok(refuse("shipment", None, format!("{code}: no such shipment in this workspace")));
     };
     let packets = tx.shipment_packets(id)?;
     let missing: Vec<String> =
-        packets.iter().filter(|p| p.scanned_at.is_none()).map(|p| packet_code(p.packet_id)).collect();
+        packets.iter().filter(|p| p.scanned_at.is_none()).map(|p| PacketCode(p.packet_id).to_string()).collect();
     let state = shipments::state_of(&s)?;
     if matches!(state, ShipmentState::Open | ShipmentState::Sealed) {
         tx.set_station_shipment(station, id)?;
@@ -236,7 +235,7 @@ fn tracking_number(
         ));
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
-    let scode = shipment_code(ship.id);
+    let scode = ShipmentCode(ship.id);
     let state = shipments::state_of(&ship)?;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
         return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode}: {e}")));

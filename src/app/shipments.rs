@@ -4,9 +4,9 @@
 //! them (`app::scan`). Every change of state goes through the rules in `domain::shipment`, so
 //! a shipment never skips a step, and every paper it needs is written under `output/`.
 
-use super::jobs::{self, job_code};
+use super::jobs;
 use super::{Workspace, requests, schools};
-use crate::domain::ids::{Id, Kind};
+use crate::domain::ids::{JobCode, PacketCode, RequestId, ShipmentCode};
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
 use crate::error::{Error, IoContext, Result};
@@ -16,40 +16,18 @@ use crate::store::{NewShipment, PacketInfo, ShipmentRecord, Tx};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-pub fn shipment_code(id: i64) -> String {
-    Id::new(Kind::Shipment, id as u64).to_string()
-}
-
-pub fn packet_code(id: i64) -> String {
-    Id::new(Kind::Packet, id as u64).to_string()
-}
-
-/// Accept a shipment as its code (`H5W`, check character verified) or its bare number.
-pub fn parse_shipment(raw: &str) -> Result<i64> {
-    let t = raw.trim();
-    if let Ok(n) = t.parse::<i64>() {
-        return Ok(n);
-    }
-    let id = Id::parse(t).map_err(Error::Input)?;
-    if id.kind != Kind::Shipment {
-        return Err(Error::input(format!("{t} is a {} code, not a shipment code", id.kind.name())));
-    }
-    Ok(id.number as i64)
-}
-
-pub(super) fn load(tx: &Tx<'_>, raw: &str) -> Result<ShipmentRecord> {
-    let id = parse_shipment(raw)?;
-    tx.shipment(id)?.ok_or_else(|| Error::input(format!("no shipment {raw} (see `gradlab shipment list`)")))
+pub(super) fn load(tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentRecord> {
+    tx.shipment(id.row())?.ok_or_else(|| Error::input(format!("no shipment {id} (see `gradlab shipment list`)")))
 }
 
 pub(super) fn state_of(s: &ShipmentRecord) -> Result<ShipmentState> {
     ShipmentState::parse(&s.state)
-        .ok_or_else(|| Error::input(format!("shipment {} has an unknown state {:?}", shipment_code(s.id), s.state)))
+        .ok_or_else(|| Error::input(format!("shipment {} has an unknown state {:?}", ShipmentCode(s.id), s.state)))
 }
 
 /// Apply a step to a shipment's state, or refuse it naming the state it is in.
 pub(super) fn step(s: &ShipmentRecord, action: ShipmentAction) -> Result<ShipmentState> {
-    state_of(s)?.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", shipment_code(s.id))))
+    state_of(s)?.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", ShipmentCode(s.id))))
 }
 
 /// Who a shipment goes to.
@@ -63,8 +41,8 @@ pub struct Recipient {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PacketView {
-    pub barcode: String,
-    pub job: String,
+    pub barcode: PacketCode,
+    pub job: JobCode,
     pub class: String,
     pub students: i64,
     pub scanned: bool,
@@ -73,7 +51,7 @@ pub struct PacketView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ShipmentView {
-    pub id: String,
+    pub id: ShipmentCode,
     pub school: String,
     pub school_name: String,
     pub to_person: bool,
@@ -93,7 +71,7 @@ pub struct ShipmentView {
     pub expected: usize,
     pub scanned: usize,
     /// Barcodes of the packets expected but not scanned yet.
-    pub missing: Vec<String>,
+    pub missing: Vec<PacketCode>,
     pub students: i64,
     /// The label and packing lists, once written.
     pub documents: Vec<String>,
@@ -103,8 +81,8 @@ pub struct ShipmentView {
 
 fn packet_view(p: &PacketInfo) -> PacketView {
     PacketView {
-        barcode: packet_code(p.packet_id),
-        job: job_code(p.job_id),
+        barcode: PacketCode(p.packet_id),
+        job: JobCode(p.job_id),
         class: p.class.clone(),
         students: p.students,
         scanned: p.scanned_at.is_some(),
@@ -130,7 +108,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
         Vec::new()
     };
     Ok(ShipmentView {
-        id: shipment_code(s.id),
+        id: ShipmentCode(s.id),
         school: s.school.clone(),
         school_name: school.name,
         to_person: s.to_person,
@@ -153,7 +131,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
         return_reason: s.return_reason.clone(),
         expected: packets.len(),
         scanned: packets.iter().filter(|p| p.scanned).count(),
-        missing: packets.iter().filter(|p| !p.scanned).map(|p| p.barcode.clone()).collect(),
+        missing: packets.iter().filter(|p| !p.scanned).map(|p| p.barcode).collect(),
         students: packets.iter().map(|p| p.students).sum(),
         packets,
         documents,
@@ -166,7 +144,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
 pub struct CreateShipment {
     pub school: String,
     /// Only these jobs' packets; empty means every printed job of the school.
-    pub jobs: Vec<String>,
+    pub jobs: Vec<JobCode>,
     /// A shipment to one person at this address instead of to the school.
     pub to: Option<String>,
     pub recipient: Option<String>,
@@ -179,8 +157,8 @@ fn trimmed(v: &Option<String>) -> Option<String> {
 
 pub fn create(ws: &Workspace, req: &CreateShipment) -> Result<ShipmentView> {
     // Jobs named for the shipment that the store does not know as printed: ask their printers.
-    for raw in &req.jobs {
-        let job = jobs::load_job(&ws.store()?.read()?, raw)?;
+    for job in &req.jobs {
+        let job = jobs::load_job(&ws.store()?.read()?, *job)?;
         super::printing::ensure_printed(ws, job.id)?;
     }
     let mut store = ws.store()?;
@@ -195,15 +173,15 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
     let code = schools::parse_code(&req.school)?;
     let school = schools::require(tx, &code)?;
     let mut job_ids = Vec::new();
-    for raw in &req.jobs {
-        let job = jobs::load_job(tx, raw)?;
+    for job in &req.jobs {
+        let job = jobs::load_job(tx, *job)?;
         if job.school != code.as_str() {
-            return Err(Error::input(format!("job {} is for school {}, not {code}", job_code(job.id), job.school)));
+            return Err(Error::input(format!("job {} is for school {}, not {code}", JobCode(job.id), job.school)));
         }
         if tx.job_printed_at(job.id)?.is_none() {
             return Err(Error::input(format!(
                 "job {} is not printed yet: a job is printed once every part has completed",
-                job_code(job.id)
+                JobCode(job.id)
             )));
         }
         job_ids.push(job.id);
@@ -288,7 +266,7 @@ fn sender_missing(ws: &Workspace) -> Option<String> {
 
 #[derive(Debug, Serialize)]
 pub struct ShipmentLine {
-    pub id: String,
+    pub id: ShipmentCode,
     pub school: String,
     pub recipient: String,
     pub state: String,
@@ -312,7 +290,7 @@ pub fn list(ws: &Workspace, state: Option<&str>) -> Result<Vec<ShipmentLine>> {
     for s in tx.shipments(state)? {
         let packets = tx.shipment_packets(s.id)?;
         out.push(ShipmentLine {
-            id: shipment_code(s.id),
+            id: ShipmentCode(s.id),
             school: s.school.clone(),
             recipient: s.recipient.clone(),
             state: s.state.clone(),
@@ -325,19 +303,19 @@ pub fn list(ws: &Workspace, state: Option<&str>) -> Result<Vec<ShipmentLine>> {
     Ok(out)
 }
 
-pub fn show(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+pub fn show(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     view(ws, &tx, &s)
 }
 
 /// Seal a shipment once every expected packet is scanned; with `force`, seal it without the
 /// missing ones (they leave the shipment and wait for the next), saying why.
-pub fn seal(ws: &Workspace, raw: &str, force: bool, reason: Option<&str>) -> Result<ShipmentView> {
+pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     step(&s, ShipmentAction::Seal)?;
     let v = view(ws, &tx, &s)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
@@ -349,7 +327,7 @@ pub fn seal(ws: &Workspace, raw: &str, force: bool, reason: Option<&str>) -> Res
                 v.id,
                 v.missing.len(),
                 v.expected,
-                v.missing.join(", ")
+                v.missing.iter().map(PacketCode::to_string).collect::<Vec<_>>().join(", ")
             )));
         }
         if reason.is_none() {
@@ -363,12 +341,12 @@ pub fn seal(ws: &Workspace, raw: &str, force: bool, reason: Option<&str>) -> Res
     }
     let operator = ws.settings.operator();
     tx.seal_shipment(s.id, reason, &operator)?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     // A tracking number scanned while the box was open was waiting for this: it ships now.
     if s.tracking.is_some() {
         ship_in(&tx, &s, &operator)?;
     }
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     write_documents(ws, &tx, &s)?;
     let v = view(ws, &tx, &s)?;
     tx.commit()?;
@@ -389,7 +367,7 @@ pub(super) fn tracking_taken(tx: &Tx<'_>, shipment: i64, number: &str) -> Result
         .shipments_with_tracking(number)?
         .into_iter()
         .filter(|o| o.id != shipment)
-        .map(|o| format!("{} ({}, school {})", shipment_code(o.id), o.state, o.school))
+        .map(|o| format!("{} ({}, school {})", ShipmentCode(o.id), o.state, o.school))
         .collect();
     Ok((!others.is_empty()).then(|| {
         format!(
@@ -415,7 +393,7 @@ pub(super) fn attach_tracking(
         tx.audit(
             operator,
             "shipment.tracking-reused",
-            &format!("shipment {}", shipment_code(s.id)),
+            &format!("shipment {}", ShipmentCode(s.id)),
             &format!("{}; attached anyway: {reason}", taken.split(';').next().unwrap_or(&taken)),
         )?;
     }
@@ -427,32 +405,32 @@ pub(super) fn attach_tracking(
 /// before). `reuse_reason` lets a number another shipment carries through, audited.
 pub fn ship(
     ws: &Workspace,
-    raw: &str,
+    id: ShipmentCode,
     number: Option<&str>,
     carrier: Option<&str>,
     reuse_reason: Option<&str>,
 ) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     step(&s, ShipmentAction::Ship)?;
     let operator = ws.settings.operator();
     match number {
         Some(n) => {
             let t = recognise(n, carrier)?;
             attach_tracking(&tx, &s, &t, reuse_reason, &operator)?
-                .map_err(|why| Error::input(format!("shipment {}: {why}", shipment_code(s.id))))?;
+                .map_err(|why| Error::input(format!("shipment {}: {why}", ShipmentCode(s.id))))?;
         }
         None if s.tracking.is_none() => {
             return Err(Error::input(format!(
                 "shipment {}: give the courier's tracking number with --tracking NO (or scan it)",
-                shipment_code(s.id)
+                ShipmentCode(s.id)
             )));
         }
         None => {}
     }
     ship_in(&tx, &s, &operator)?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     write_documents(ws, &tx, &s)?;
     let v = view(ws, &tx, &s)?;
     tx.commit()?;
@@ -467,48 +445,48 @@ pub(super) fn ship_in(tx: &Tx<'_>, s: &ShipmentRecord, operator: &str) -> Result
     requests::follow(tx, requests::Event::ShipmentLeft(s.id), operator)
 }
 
-pub fn deliver(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+pub fn deliver(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     step(&s, ShipmentAction::Deliver)?;
     let operator = ws.settings.operator();
     tx.deliver_shipment(s.id, &operator)?;
     requests::follow(&tx, requests::Event::ShipmentDelivered(s.id), &operator)?;
-    let v = view(ws, &tx, &load(&tx, raw)?)?;
+    let v = view(ws, &tx, &load(&tx, id)?)?;
     tx.commit()?;
     Ok(v)
 }
 
 /// The courier brought it back: its packets may go out again in a new shipment.
-pub fn return_shipment(ws: &Workspace, raw: &str, reason: &str) -> Result<ShipmentView> {
+pub fn return_shipment(ws: &Workspace, id: ShipmentCode, reason: &str) -> Result<ShipmentView> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::input("--reason is required: why did the shipment come back?"));
     }
     let mut store = ws.store()?;
     let tx = store.write()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     step(&s, ShipmentAction::Return)?;
     let operator = ws.settings.operator();
     tx.return_shipment(s.id, reason, &operator)?;
     requests::follow(&tx, requests::Event::ShipmentReturned(s.id), &operator)?;
-    let v = view(ws, &tx, &load(&tx, raw)?)?;
+    let v = view(ws, &tx, &load(&tx, id)?)?;
     tx.commit()?;
     Ok(v)
 }
 
 /// Write the shipment's label and packing lists again (a tracking number may have come).
-pub fn documents(ws: &Workspace, raw: &str) -> Result<ShipmentView> {
+pub fn documents(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let s = load(&tx, raw)?;
+    let s = load(&tx, id)?;
     write_documents(ws, &tx, &s)?;
     view(ws, &tx, &s)
 }
 
 fn shipment_dir(ws: &Workspace, id: i64) -> PathBuf {
-    ws.output_dir().join("shipments").join(shipment_code(id))
+    ws.output_dir().join("shipments").join(ShipmentCode(id).to_string())
 }
 
 fn write_pages(path: &Path, title: &str, pages: &[PageSpec]) -> Result<()> {
@@ -541,7 +519,7 @@ fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()
     std::fs::create_dir_all(&dir).at(&dir)?;
     let docs = ShipmentDocs {
         lab: ws.settings.lab.name.clone(),
-        shipment_barcode: v.id.clone(),
+        shipment_barcode: v.id.to_string(),
         school_code: v.school.clone(),
         school_name: v.school_name.clone(),
         recipient: Party {
@@ -555,8 +533,8 @@ fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()
             .packets
             .iter()
             .map(|p| ShipmentPacket {
-                barcode: p.barcode.clone(),
-                job: p.job.clone(),
+                barcode: p.barcode.to_string(),
+                job: p.job.to_string(),
                 class: p.class.clone(),
                 students: p.students as usize,
             })
@@ -600,8 +578,8 @@ fn unpack_requests_left_out(tx: &Tx<'_>, shipment: i64, operator: &str) -> Resul
             tx.audit(
                 operator,
                 "request.unpacked",
-                &format!("request {}", requests::request_code(r.id)),
-                &format!("its packets were left out of shipment {} when it was sealed", shipment_code(shipment)),
+                &format!("request {}", RequestId(r.id)),
+                &format!("its packets were left out of shipment {} when it was sealed", ShipmentCode(shipment)),
             )?;
         }
     }
@@ -620,9 +598,9 @@ fn write_packet_list(ws: &Workspace, tx: &Tx<'_>, p: &PacketInfo, dir: &Path) ->
         lab: ws.settings.lab.name.clone(),
         school_code: p.school.clone(),
         school_name: school.name,
-        job: job_code(p.job_id),
+        job: JobCode(p.job_id).to_string(),
         class: p.class.clone(),
-        packet_barcode: packet_code(p.packet_id),
+        packet_barcode: PacketCode(p.packet_id).to_string(),
         students,
         printed_at: now_local(),
     };
@@ -632,10 +610,10 @@ fn write_packet_list(ws: &Workspace, tx: &Tx<'_>, p: &PacketInfo, dir: &Path) ->
 }
 
 /// Every packet's packing list of a job, into `output/jobs/J…/packets/`.
-pub fn packing_lists(ws: &Workspace, raw: &str) -> Result<Vec<PathBuf>> {
+pub fn packing_lists(ws: &Workspace, job: JobCode) -> Result<Vec<PathBuf>> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let job = jobs::load_job(&tx, raw)?;
+    let job = jobs::load_job(&tx, job)?;
     let dir = jobs::job_dir(ws, job.id).join("packets");
     std::fs::create_dir_all(&dir).at(&dir)?;
     let packets = tx.packets_of_school(&job.school, &[job.id])?;

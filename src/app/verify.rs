@@ -8,7 +8,8 @@
 //! as it is.
 
 use super::Workspace;
-use super::jobs::{self, Loaded, job_code};
+use super::jobs::{self, Loaded};
+use crate::domain::ids::JobCode;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
 use crate::render::{Adjustment, Item, PageSpec, Rect};
@@ -34,7 +35,7 @@ pub struct PartVerdict {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyReport {
-    pub job: String,
+    pub job: JobCode,
     pub verified_at: String,
     pub passed: bool,
     pub parts: Vec<PartVerdict>,
@@ -47,15 +48,15 @@ impl VerifyReport {
 }
 
 /// Check every rendered part of a job and record the verdicts.
-pub fn verify(ws: &Workspace, raw: &str, progress: &dyn Progress) -> Result<VerifyReport> {
+pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<VerifyReport> {
     let mut store = ws.store()?;
     let (l, parts) = {
         let tx = store.read()?;
-        let l = jobs::load(&tx, raw)?;
+        let l = jobs::load(&tx, job)?;
         let parts = tx.parts(l.job.id)?;
         (l, parts)
     };
-    let code = job_code(l.job.id);
+    let code = JobCode(l.job.id);
     if parts.is_empty() {
         return Err(Error::input(format!(
             "job {code} has no rendered parts to verify; render it first with `gradlab job render {code}`"
@@ -196,7 +197,7 @@ fn adjusted(page: &PageSpec, a: &Adjustment) -> PageSpec {
 
 /// Why a part may not be printed as it is, or `None` when its latest verification passed for
 /// exactly the file recorded at render.
-pub(super) fn unproven(job: &str, part: &PartRecord, latest: Option<&VerificationRecord>) -> Option<String> {
+pub(super) fn unproven(job: JobCode, part: &PartRecord, latest: Option<&VerificationRecord>) -> Option<String> {
     let again = format!("run `gradlab job verify {job}`");
     let Some(v) = latest else {
         return Some(format!("part {} has not been verified ({again})", part.part));

@@ -12,6 +12,7 @@ use super::jobs::{self, JobRequest};
 use super::printing::{self, PrintReport, PrintRequest};
 use super::{Workspace, qr, schools};
 use crate::domain::CollectionCode;
+use crate::domain::ids::JobCode;
 use crate::domain::printing::Media;
 use crate::error::{Error, IoContext, Result};
 use crate::import::Finding;
@@ -57,14 +58,14 @@ pub struct WalkinStudent {
 #[derive(Debug, Serialize)]
 pub struct Walkin {
     /// The job made (J…): what this command creates.
-    pub id: String,
+    pub id: JobCode,
     pub student: WalkinStudent,
     /// The batch holding the student's photo: the new one-row batch, or the batch that stored
     /// the same photo before.
     pub batch: i64,
     /// `new`, `replaced` (with --replace) or `already stored` (the same photo again).
     pub stored: &'static str,
-    pub job: String,
+    pub job: JobCode,
     pub pdfs: Vec<String>,
     pub preview: String,
     /// What the printer was sent, when one was given.
@@ -230,24 +231,21 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         ..Default::default()
     };
     let made = jobs::create(ws, &job_req).map_err(|e| after_store("no job could be made", e))?;
-    let job = made.id.clone();
-    let rendered = jobs::render(ws, &job, progress).map_err(|e| {
+    let job = made.id;
+    let rendered = jobs::render(ws, job, progress).map_err(|e| {
         after_store(&format!("job {job} could not be rendered (render it with `gradlab job render {job}`)"), e)
     })?;
     let pdfs: Vec<String> = rendered.parts.iter().map(|p| p.path.clone()).collect();
     let dir =
         pdfs.first().and_then(|p| Path::new(p).parent().map(Path::to_path_buf)).unwrap_or_else(|| ws.output_dir());
-    let preview = jobs::preview(ws, &job, None, &dir.join(format!("{job}-preview.png")))
+    let preview = jobs::preview(ws, job, None, &dir.join(format!("{job}-preview.png")))
         .map_err(|e| after_store(&format!("job {job} is rendered ({}) and its preview failed", pdfs.join(", ")), e))?;
 
     let printed = match &req.printer {
         None => None,
         Some(p) => {
-            let sent = printing::print_job(
-                ws,
-                &PrintRequest { job: job.clone(), printer: p.clone(), copies: 1, force: false },
-                progress,
-            );
+            let sent =
+                printing::print_job(ws, &PrintRequest { job, printer: p.clone(), copies: 1, force: false }, progress);
             match sent {
                 Ok(r) => Some(r),
                 Err(e) => {

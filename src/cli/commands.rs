@@ -107,6 +107,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             walkin::run(&open()?, &req, as_json)
         }
         Command::Scan { code, shipment, station, carrier, force: _, reason } => {
+            let shipment = shipment.as_deref().map(str::parse).transpose()?;
             let req = app::scan::ScanRequest { code, shipment, station, carrier, reuse_reason: reason };
             shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
         }
@@ -457,7 +458,7 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     .iter()
                     .map(|j| {
                         vec![
-                            j.id.clone(),
+                            j.id.to_string(),
                             j.school.clone(),
                             j.layout.clone(),
                             j.students.to_string(),
@@ -472,7 +473,7 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             }
         }
         JobCmd::Show { job } => {
-            let d = app::jobs::show(ws, &job)?;
+            let d = app::jobs::show(ws, job.parse()?)?;
             if as_json {
                 json(&d);
             } else {
@@ -530,7 +531,7 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         }
         JobCmd::Render { job } => {
             let bar = Bar::new();
-            let r = app::jobs::render(ws, &job, &bar)?;
+            let r = app::jobs::render(ws, job.parse()?, &bar)?;
             drop(bar);
             let passed = r.verification.as_ref().is_none_or(|v| v.passed);
             if as_json {
@@ -555,12 +556,16 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         }
         JobCmd::Verify { job } => return super::verify::verify(ws, &job, as_json),
         JobCmd::Print { job, printer, copies, force } => {
-            return printing::print(ws, &app::printing::PrintRequest { job, printer, copies, force }, as_json);
+            return printing::print(
+                ws,
+                &app::printing::PrintRequest { job: job.parse()?, printer, copies, force },
+                as_json,
+            );
         }
-        JobCmd::Status { job } => return printing::status(&app::printing::job_status(ws, &job)?, as_json),
-        JobCmd::Cancel { job } => return printing::status(&app::printing::cancel_job(ws, &job)?, as_json),
+        JobCmd::Status { job } => return printing::status(&app::printing::job_status(ws, job.parse()?)?, as_json),
+        JobCmd::Cancel { job } => return printing::status(&app::printing::cancel_job(ws, job.parse()?)?, as_json),
         JobCmd::PackingLists { job } => {
-            let files = app::shipments::packing_lists(ws, &job)?;
+            let files = app::shipments::packing_lists(ws, job.parse()?)?;
             if as_json {
                 json(&files);
             } else {
@@ -570,7 +575,7 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             }
         }
         JobCmd::Preview { job, sheet, out } => {
-            let path = app::jobs::preview(ws, &job, sheet, &out)?;
+            let path = app::jobs::preview(ws, job.parse()?, sheet, &out)?;
             if as_json {
                 json(&j!({"preview": path}));
             } else {

@@ -74,7 +74,7 @@ pub fn run(cmd: CorrectionCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     .map(|l| {
                         let c = &l.record;
                         let reprint = match (&l.reprint_job, c.awaiting_reprint) {
-                            (Some(j), _) => j.clone(),
+                            (Some(j), _) => j.to_string(),
                             (None, true) => "waiting".into(),
                             (None, false) => "-".into(),
                         };

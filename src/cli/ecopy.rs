@@ -88,7 +88,7 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         }
         EcopyCmd::Send { request, resend, parts } => {
             let bar = Bar::new();
-            let report = ecopy::send(ws, &request, &SendOptions { resend, parts }, &bar)?;
+            let report = ecopy::send(ws, request.parse()?, &SendOptions { resend, parts }, &bar)?;
             drop(bar);
             sent(&report, as_json);
             Ok(match report.exit_code() {
@@ -108,7 +108,7 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 .map(|r| {
                     let accepted = r.parts.iter().filter(|p| p.state == "accepted").count();
                     vec![
-                        r.id.clone(),
+                        r.id.to_string(),
                         r.school.clone(),
                         r.to.clone(),
                         if r.letter.is_empty() { "-".into() } else { r.letter.clone() },

@@ -33,7 +33,8 @@ fn show(v: &RequestView) {
     if let Some(f) = v.fee_yuan {
         say!("  fee:       {f:.2} yuan");
     }
-    for (label, value) in [("job", &v.job), ("shipment", &v.shipment), ("rejected", &v.reject_reason)] {
+    let (job, shipment) = (v.job.map(|j| j.to_string()), v.shipment.map(|s| s.to_string()));
+    for (label, value) in [("job", &job), ("shipment", &shipment), ("rejected", &v.reject_reason)] {
         if let Some(x) = value {
             say!("  {label:<10} {x}");
         }
@@ -119,7 +120,7 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                     .iter()
                     .map(|v| {
                         vec![
-                            v.id.clone(),
+                            v.id.to_string(),
                             v.kind.clone(),
                             v.school.clone(),
                             v.status.clone(),
@@ -133,13 +134,13 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             }
             return Ok(OK);
         }
-        RequestCmd::Match { id, student } => requests::match_student(ws, &id, &student)?,
-        RequestCmd::Approve { id, fee } => requests::approve(ws, &id, fee)?,
-        RequestCmd::Reject { id, reason } => requests::reject(ws, &id, &reason)?,
-        RequestCmd::Print { id, layout } => requests::print(ws, &id, layout.as_deref())?,
-        RequestCmd::Ship { id } => requests::ship(ws, &id)?,
-        RequestCmd::Close { id } => requests::close(ws, &id)?,
-        RequestCmd::Show { id } => requests::show(ws, &id)?,
+        RequestCmd::Match { id, student } => requests::match_student(ws, id.parse()?, &student)?,
+        RequestCmd::Approve { id, fee } => requests::approve(ws, id.parse()?, fee)?,
+        RequestCmd::Reject { id, reason } => requests::reject(ws, id.parse()?, &reason)?,
+        RequestCmd::Print { id, layout } => requests::print(ws, id.parse()?, layout.as_deref())?,
+        RequestCmd::Ship { id } => requests::ship(ws, id.parse()?)?,
+        RequestCmd::Close { id } => requests::close(ws, id.parse()?)?,
+        RequestCmd::Show { id } => requests::show(ws, id.parse()?)?,
     };
     if as_json {
         json(&v);

@@ -24,7 +24,7 @@ fn show(v: &ShipmentView) {
         eprintln!("warning: {w}");
     }
     if !v.missing.is_empty() {
-        say!("  missing:   {}", v.missing.join(", "));
+        say!("  missing:   {}", v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "));
     }
     for d in &v.documents {
         say!("  {d}");
@@ -34,7 +34,16 @@ fn show(v: &ShipmentView) {
 pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
     let v = match cmd {
         ShipmentCmd::Create { school, jobs, to, recipient, phone } => {
-            let v = shipments::create(ws, &CreateShipment { school, jobs, to, recipient, phone })?;
+            let v = shipments::create(
+                ws,
+                &CreateShipment {
+                    school,
+                    jobs: jobs.iter().map(|j| j.parse()).collect::<Result<_, _>>()?,
+                    to,
+                    recipient,
+                    phone,
+                },
+            )?;
             if as_json {
                 json(&v);
             } else {
@@ -61,7 +70,7 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
                     .iter()
                     .map(|s| {
                         vec![
-                            s.id.clone(),
+                            s.id.to_string(),
                             s.school.clone(),
                             s.recipient.clone(),
                             s.state.clone(),
@@ -75,14 +84,14 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
             }
             return Ok(OK);
         }
-        ShipmentCmd::Show { id } => shipments::show(ws, &id)?,
-        ShipmentCmd::Seal { id, force, reason } => shipments::seal(ws, &id, force, reason.as_deref())?,
+        ShipmentCmd::Show { id } => shipments::show(ws, id.parse()?)?,
+        ShipmentCmd::Seal { id, force, reason } => shipments::seal(ws, id.parse()?, force, reason.as_deref())?,
         ShipmentCmd::Ship { id, tracking, carrier, force: _, reason } => {
-            shipments::ship(ws, &id, tracking.as_deref(), carrier.as_deref(), reason.as_deref())?
+            shipments::ship(ws, id.parse()?, tracking.as_deref(), carrier.as_deref(), reason.as_deref())?
         }
-        ShipmentCmd::Deliver { id } => shipments::deliver(ws, &id)?,
-        ShipmentCmd::Return { id, reason } => shipments::return_shipment(ws, &id, &reason)?,
-        ShipmentCmd::Documents { id } => shipments::documents(ws, &id)?,
+        ShipmentCmd::Deliver { id } => shipments::deliver(ws, id.parse()?)?,
+        ShipmentCmd::Return { id, reason } => shipments::return_shipment(ws, id.parse()?, &reason)?,
+        ShipmentCmd::Documents { id } => shipments::documents(ws, id.parse()?)?,
     };
     if as_json {
         json(&v);

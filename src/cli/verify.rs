@@ -30,7 +30,7 @@ pub fn report(r: &VerifyReport) -> i32 {
 
 pub fn verify(ws: &Workspace, job: &str, as_json: bool) -> Result<i32> {
     let bar = Bar::new();
-    let r = app::verify::verify(ws, job, &bar)?;
+    let r = app::verify::verify(ws, job.parse()?, &bar)?;
     drop(bar);
     if as_json {
         json(&r);

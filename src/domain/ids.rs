@@ -1,8 +1,12 @@
 //! Ids printed as barcodes: a letter saying what the thing is, its number, and a check
 //! character (ISO 7064 MOD 37,36), so a hand-typed code is verified as well as a scanned one.
-//! `J12X` is job 12; a mistyped digit or two swapped characters are caught.
+//! `J12X` is job 12; a mistyped digit or two swapped characters are caught. Each printed id has
+//! its own type (`JobCode`, `SheetCode`, ...; `RequestId` `R12` and `EcopyRequestId` `E12` for the
+//! requests, which are not barcodes), and this is the one place ids are formatted and parsed.
 
+use serde::{Serialize, Serializer};
 use std::fmt;
+use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -106,6 +110,128 @@ impl fmt::Display for Id {
     }
 }
 
+/// Why a typed or scanned id was refused; the message names what was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdError(pub String);
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for IdError {}
+
+/// A barcode id of one kind, given as its code (check character verified) or its bare number.
+fn parse_coded(raw: &str, kind: Kind) -> Result<i64, IdError> {
+    let t = raw.trim();
+    if let Ok(n) = t.parse::<i64>() {
+        return Ok(n);
+    }
+    let id = Id::parse(t).map_err(IdError)?;
+    if id.kind != kind {
+        return Err(IdError(format!("{raw:?} is a {} code, not a {} code", id.kind.name(), kind.name())));
+    }
+    i64::try_from(id.number).map_err(|_| IdError(format!("{raw:?}: number too large")))
+}
+
+/// A request id: its letter (either case) and a number above zero, or the bare number.
+fn parse_lettered(raw: &str, letter: char, what: &str) -> Result<i64, IdError> {
+    let t = raw.trim();
+    let digits = t.strip_prefix([letter, letter.to_ascii_lowercase()]).unwrap_or(t);
+    digits
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| IdError(format!("{raw:?} is not {what} (like {letter}12)")))
+}
+
+/// One id type: a row number shown and parsed one way.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident, $show:expr, $parse:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The store's row id.
+            pub fn row(self) -> i64 {
+                self.0
+            }
+
+            pub fn parse(raw: &str) -> Result<$name, IdError> {
+                let parse: fn(&str) -> Result<i64, IdError> = $parse;
+                parse(raw).map($name)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let show: fn(i64, &mut fmt::Formatter<'_>) -> fmt::Result = $show;
+                show(self.0, f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(raw: &str) -> Result<$name, IdError> {
+                $name::parse(raw)
+            }
+        }
+
+        /// As the code people see: JSON carries `"J12X"`, never the row number.
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    };
+}
+
+macro_rules! barcode_id {
+    ($(#[$doc:meta])* $name:ident, $kind:expr) => {
+        id_type!($(#[$doc])* $name, |n, f| write!(f, "{}", Id::new($kind, n as u64)), |raw| parse_coded(raw, $kind));
+    };
+}
+
+barcode_id!(
+    /// A print job: `J12X`.
+    JobCode,
+    Kind::Job
+);
+barcode_id!(
+    /// One printed sheet of a job.
+    SheetCode,
+    Kind::Sheet
+);
+barcode_id!(
+    /// One class of one job, packed together.
+    PacketCode,
+    Kind::Packet
+);
+barcode_id!(
+    /// A box mailed to a school or a person.
+    ShipmentCode,
+    Kind::Shipment
+);
+barcode_id!(
+    /// One student's prints within a job.
+    StudentPrintCode,
+    Kind::StudentPrint
+);
+id_type!(
+    /// A reprint request (补洗/补片): `R12`.
+    RequestId,
+    |n, f| write!(f, "R{n}"),
+    |raw| parse_lettered(raw, 'R', "a request id")
+);
+id_type!(
+    /// An electronic-copy request (电子版): `E12`.
+    EcopyRequestId,
+    |n, f| write!(f, "E{n}"),
+    |raw| parse_lettered(raw, 'E', "an electronic-copy request id")
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +263,31 @@ mod tests {
         assert!(Id::parse(&swapped).is_err());
         assert!(Id::parse("X123").is_err());
         assert!(Id::parse("S").is_err());
+    }
+
+    #[test]
+    fn typed_ids_show_and_parse_one_way() {
+        let job = JobCode(12);
+        let shown = job.to_string();
+        assert_eq!(shown, Id::new(Kind::Job, 12).to_string());
+        assert_eq!(JobCode::parse(&shown), Ok(job));
+        assert_eq!(" 12 ".parse::<JobCode>(), Ok(job));
+        assert_eq!(serde_json::to_string(&job).unwrap(), format!("\"{shown}\""));
+        let ship = ShipmentCode(5).to_string();
+        assert_eq!(JobCode::parse(&ship).unwrap_err().0, format!("{ship:?} is a shipment code, not a job code"));
+        let typo = format!("{}{}", &ship[..ship.len() - 1], if ship.ends_with('A') { 'B' } else { 'A' });
+        assert!(ShipmentCode::parse(&typo).unwrap_err().0.contains("wrong check character"));
+        assert_eq!(PacketCode::parse(&PacketCode(7).to_string()), Ok(PacketCode(7)));
+        assert_eq!(SheetCode(3).to_string(), Id::new(Kind::Sheet, 3).to_string());
+        assert_eq!(StudentPrintCode(3).to_string(), Id::new(Kind::StudentPrint, 3).to_string());
+
+        assert_eq!(RequestId(12).to_string(), "R12");
+        for ok in ["R12", "r12", " 12 "] {
+            assert_eq!(RequestId::parse(ok), Ok(RequestId(12)), "{ok}");
+        }
+        assert_eq!(EcopyRequestId::parse("e3"), Ok(EcopyRequestId(3)));
+        assert_eq!(EcopyRequestId(3).to_string(), "E3");
+        assert_eq!(RequestId::parse("E3").unwrap_err().0, "\"E3\" is not a request id (like R12)");
+        assert!(EcopyRequestId::parse("E0").is_err() && EcopyRequestId::parse("x").is_err());
     }
 }

@@ -6,6 +6,7 @@ use crate::app::corrections::CorrectionRequest;
 use crate::app::requests::{RequestInput, RequestView};
 use crate::app::schools::NewSchool;
 use crate::app::{self, Workspace};
+use crate::domain::ids::RequestId;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
 use crate::gui::model::worker::Worker;
@@ -18,8 +19,8 @@ use std::rc::Rc;
 struct Adm {
     ctx: Rc<Ctx>,
     worker: Worker,
-    requests: RefCell<Vec<String>>,
-    request: RefCell<Option<String>>,
+    requests: RefCell<Vec<RequestId>>,
+    request: RefCell<Option<RequestId>>,
     schools: RefCell<Vec<String>>,
     school: RefCell<Option<String>>,
     emails: RefCell<Vec<String>>,
@@ -143,8 +144,8 @@ fn list_requests(a: &Rc<Adm>) {
             Ok(list) => {
                 let g = app.global::<Admin>();
                 g.set_requests(table(rows::requests(&list)));
-                let ids: Vec<String> = list.iter().map(|r| r.id.clone()).collect();
-                g.set_request_row(row_of(&ids, aa.request.borrow().as_deref()));
+                let ids: Vec<RequestId> = list.iter().map(|r| r.id).collect();
+                g.set_request_row(row_of(&ids, aa.request.borrow().as_ref()));
                 *aa.requests.borrow_mut() = ids;
             }
             Err(e) => fail(app, &e),
@@ -172,7 +173,7 @@ fn show_request(a: &Rc<Adm>) {
     let Some(id) = a.request.borrow().clone() else { return };
     a.ctx.run(
         &a.worker,
-        move |s| app::requests::show(&s.open()?, &id),
+        move |s| app::requests::show(&s.open()?, id),
         |app, r| match r {
             Ok(v) => show_request_view(app, &v),
             Err(e) => fail(app, &e),
@@ -189,7 +190,7 @@ fn act(a: &Rc<Adm>, action: String, argument: String) {
         &a.worker,
         {
             let action = action.clone();
-            move |s| requests::perform(&s.open()?, &id, &action, &argument)
+            move |s| requests::perform(&s.open()?, id, &action, &argument)
         },
         move |app, r| {
             app.global::<Admin>().set_busy(false);
@@ -231,7 +232,7 @@ fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
                 let matched = if v.student.is_some() { "已匹配到学生" } else { "待匹配学生" };
                 notice(app, &format!("已登记请求 {}（{matched}）", v.id), false);
                 app.global::<Admin>().set_adding_request(false);
-                *aa.request.borrow_mut() = Some(v.id.clone());
+                *aa.request.borrow_mut() = Some(v.id);
                 show_request_view(app, &v);
                 list_requests(&aa);
             }

@@ -5,6 +5,7 @@ use super::admin::notice;
 use super::{Ctx, given, row_of, starting, table};
 use crate::app;
 use crate::app::ecopy::{RequestLog, RequestSpec, SendOptions};
+use crate::domain::ids::EcopyRequestId;
 use crate::gui::model::worker::Worker;
 use crate::gui::model::{rows, texts};
 use crate::gui::ui::Admin;
@@ -18,7 +19,7 @@ struct Ecopy {
     ctx: Rc<Ctx>,
     worker: Worker,
     log: RefCell<Vec<RequestLog>>,
-    selected: RefCell<Option<String>>,
+    selected: RefCell<Option<EcopyRequestId>>,
     cancel: Arc<AtomicBool>,
 }
 
@@ -37,7 +38,7 @@ pub(super) fn wire(app: &crate::gui::ui::AppWindow, ctx: &Rc<Ctx>) -> impl Fn() 
         let Some(app) = ee.ctx.app() else { return };
         let log = ee.log.borrow();
         let Some(r) = log.get(row.max(0) as usize).filter(|_| row >= 0) else { return };
-        *ee.selected.borrow_mut() = Some(r.id.clone());
+        *ee.selected.borrow_mut() = Some(r.id);
         app.global::<Admin>().set_ecopy_parts(table(rows::ecopy_parts(r)));
     });
     let ee = e.clone();
@@ -69,8 +70,8 @@ fn refresh(e: &Rc<Ecopy>) {
             Ok(log) => {
                 let g = app.global::<Admin>();
                 g.set_ecopies(table(rows::ecopies(&log)));
-                let ids: Vec<String> = log.iter().map(|l| l.id.clone()).collect();
-                let row = row_of(&ids, ee.selected.borrow().as_deref());
+                let ids: Vec<EcopyRequestId> = log.iter().map(|l| l.id).collect();
+                let row = row_of(&ids, ee.selected.borrow().as_ref());
                 g.set_ecopy_row(row);
                 let parts =
                     log.get(row.max(0) as usize).filter(|_| row >= 0).map(rows::ecopy_parts).unwrap_or_default();
@@ -122,7 +123,7 @@ fn send(e: &Rc<Ecopy>, resend: bool) {
         "发送",
         &e.cancel,
         |app, s| app.global::<Admin>().set_ecopy_task(s),
-        move |s, progress| app::ecopy::send(&s.open()?, &id, &opts, progress),
+        move |s, progress| app::ecopy::send(&s.open()?, id, &opts, progress),
         move |app, r| {
             match r {
                 Ok(rep) => {

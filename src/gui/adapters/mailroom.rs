@@ -6,6 +6,7 @@ use super::{Ctx, strings, table};
 use crate::app;
 use crate::app::scan::{ScanOutcome, ScanRequest};
 use crate::app::shipments::{CreateShipment, ShipmentLine, ShipmentView};
+use crate::domain::ids::ShipmentCode;
 use crate::error::{Error, Result};
 use crate::gui::model::worker::Worker;
 use crate::gui::model::{rows, texts};
@@ -21,7 +22,7 @@ struct Mail {
     worker: Worker,
     scans: Rc<VecModel<ScanLine>>,
     /// The station's shipment, as the last scan or step showed it.
-    shipment: RefCell<Option<String>>,
+    shipment: RefCell<Option<ShipmentCode>>,
     open: RefCell<Vec<ShipmentLine>>,
     schools: RefCell<Vec<SchoolSummary>>,
     printers: RefCell<Vec<String>>,
@@ -53,9 +54,9 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     g.on_scan(move |code| scan(&mm, code.to_string()));
     let mm = m.clone();
     g.on_choose_shipment(move |row| {
-        let id = mm.open.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|s| s.id.clone());
+        let id = mm.open.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|s| s.id);
         if let Some(id) = id {
-            scan(&mm, id);
+            scan(&mm, id.to_string());
         }
     });
     let mm = m.clone();
@@ -127,9 +128,9 @@ fn scan(m: &Rc<Mail>, code: String) {
 }
 
 fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
-    *m.shipment.borrow_mut() = Some(v.id.clone());
+    *m.shipment.borrow_mut() = Some(v.id);
     let g = app.global::<Mailroom>();
-    g.set_shipment(v.id.as_str().into());
+    g.set_shipment(v.id.to_string().into());
     g.set_shipment_title(rows::shipment_title(v).into());
     g.set_shipment_state(texts::shipment_state(&v.state).into());
     g.set_shipment_detail(rows::shipment_detail(v).into());
@@ -150,7 +151,7 @@ fn refresh(m: &Rc<Mail>) {
         &m.worker,
         move |s| {
             let ws = s.open()?;
-            let shown = current.map(|id| app::shipments::show(&ws, &id)).transpose()?;
+            let shown = current.map(|id| app::shipments::show(&ws, id)).transpose()?;
             let printers = app::printing::list_printers(&ws)?.into_iter().map(|p| p.name).collect();
             Ok((app::schools::list(&ws)?, printers, shown))
         },
@@ -209,7 +210,7 @@ fn create(m: &Rc<Mail>) {
             Ok(v) => {
                 notice(app, &format!("已新建发运单 {}：{} 个包裹，{} 名学生", v.id, v.expected, v.students), false);
                 // A station works on the shipment whose barcode it scanned last.
-                scan(&mm, v.id);
+                scan(&mm, v.id.to_string());
             }
             Err(e) => notice(app, &e.to_string(), true),
         },
@@ -220,7 +221,7 @@ fn create(m: &Rc<Mail>) {
 fn step(
     m: &Rc<Mail>,
     what: &'static str,
-    f: impl FnOnce(&app::Workspace, &str) -> Result<ShipmentView> + Send + 'static,
+    f: impl FnOnce(&app::Workspace, ShipmentCode) -> Result<ShipmentView> + Send + 'static,
 ) {
     let Some(app) = m.ctx.app() else { return };
     let Some(id) = m.shipment.borrow().clone() else {
@@ -229,7 +230,7 @@ fn step(
     let mm = m.clone();
     m.ctx.run(
         &m.worker,
-        move |s| f(&s.open()?, &id),
+        move |s| f(&s.open()?, id),
         move |app, r| match r {
             Ok(v) => {
                 notice(app, &format!("发运单 {}：{what}完成，现在{}", v.id, texts::shipment_state(&v.state)), false);
@@ -259,9 +260,9 @@ fn print(m: &Rc<Mail>, label: bool) {
         &printing,
         move |s| {
             let ws = s.open()?;
-            let mut v = app::shipments::show(&ws, &id)?;
+            let mut v = app::shipments::show(&ws, id)?;
             if v.documents.is_empty() {
-                v = app::shipments::documents(&ws, &id)?;
+                v = app::shipments::documents(&ws, id)?;
             }
             let files: Vec<PathBuf> =
                 v.documents.iter().filter(|d| d.ends_with("-label.pdf") == label).map(PathBuf::from).collect();

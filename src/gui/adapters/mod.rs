@@ -180,6 +180,6 @@ pub(crate) fn given(s: &str) -> Option<String> {
 }
 
 /// The row of `key` in `keys`, for keeping a selection across a reload.
-pub(crate) fn row_of(keys: &[String], key: Option<&str>) -> i32 {
-    key.and_then(|k| keys.iter().position(|x| x == k)).map(|i| i as i32).unwrap_or(-1)
+pub(crate) fn row_of<K: PartialEq + ?Sized, T: std::borrow::Borrow<K>>(keys: &[T], key: Option<&K>) -> i32 {
+    key.and_then(|k| keys.iter().position(|x| x.borrow() == k)).map(|i| i as i32).unwrap_or(-1)
 }

@@ -6,6 +6,7 @@ use crate::app::jobs::{JobListLine, JobRequest};
 use crate::app::printing::PrintRequest;
 use crate::app::reprint::ReprintRequest;
 use crate::app::{self, Workspace};
+use crate::domain::ids::JobCode;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
 use crate::gui::model::rows;
@@ -25,7 +26,7 @@ struct Tech {
     schools: RefCell<Vec<SchoolSummary>>,
     school: RefCell<Option<String>>,
     jobs: RefCell<Vec<JobListLine>>,
-    job: RefCell<Option<String>>,
+    job: RefCell<Option<JobCode>>,
     layouts: RefCell<Vec<String>>,
     printers: RefCell<Vec<String>>,
     classes: Rc<VecModel<ClassChoice>>,
@@ -134,8 +135,8 @@ fn refresh(t: &Rc<Tech>) {
             let codes: Vec<String> = l.schools.iter().map(|s| s.code.clone()).collect();
             g.set_school_row(row_of(&codes, tt.school.borrow().as_deref()));
             g.set_jobs(table(rows::jobs(&l.jobs)));
-            let ids: Vec<String> = l.jobs.iter().map(|j| j.id.clone()).collect();
-            g.set_job_row(row_of(&ids, tt.job.borrow().as_deref()));
+            let ids: Vec<JobCode> = l.jobs.iter().map(|j| j.id).collect();
+            g.set_job_row(row_of(&ids, tt.job.borrow().as_ref()));
             if g.get_layouts().row_count() != l.layouts.len() {
                 let default = l.layouts.iter().position(|n| n == crate::layout::DEFAULT_LAYOUT).unwrap_or(0);
                 g.set_layouts(strings(&l.layouts));
@@ -348,7 +349,7 @@ fn create_job(t: &Rc<Tech>) {
 }
 
 fn select_job(t: &Rc<Tech>, row: i32) {
-    let Some(id) = t.jobs.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|j| j.id.clone()) else {
+    let Some(id) = t.jobs.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|j| j.id) else {
         return;
     };
     *t.job.borrow_mut() = Some(id);
@@ -361,7 +362,7 @@ fn show_job(t: &Rc<Tech>) {
     let Some(id) = t.job.borrow().clone() else { return };
     t.ctx.run(
         &t.worker,
-        move |s| app::jobs::show(&s.open()?, &id),
+        move |s| app::jobs::show(&s.open()?, id),
         |app, r| {
             let g = app.global::<Technician>();
             match r {
@@ -391,7 +392,7 @@ fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
             let ws = s.open()?;
             let dir = std::env::temp_dir().join(format!("gradlab-gui-{}", std::process::id()));
             let out = dir.join(format!("{id}-{}.png", sheet.unwrap_or(0)));
-            let path = app::jobs::preview(&ws, &id, sheet, &out)?;
+            let path = app::jobs::preview(&ws, id, sheet, &out)?;
             let decoded = image::open(&path).map_err(|e| Error::input(format!("{}: {e}", path.display())));
             let _ = std::fs::remove_file(&path);
             let _ = std::fs::remove_dir(&dir);
@@ -424,7 +425,7 @@ fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
 fn job_work<T: Send + 'static>(
     t: &Rc<Tech>,
     stage: &str,
-    work: impl FnOnce(&Workspace, &str, &dyn crate::progress::Progress) -> Result<T> + Send + 'static,
+    work: impl FnOnce(&Workspace, JobCode, &dyn crate::progress::Progress) -> Result<T> + Send + 'static,
     done: impl FnOnce(&AppWindow, T) + 'static,
 ) {
     let Some(app) = t.ctx.app() else { return };
@@ -442,7 +443,7 @@ fn job_work<T: Send + 'static>(
         stage,
         &t.cancel_job,
         |app, s| app.global::<Technician>().set_job_task(s),
-        move |s, progress| work(&s.open()?, &id, progress),
+        move |s, progress| work(&s.open()?, id, progress),
         move |app, r| {
             match r {
                 Ok(v) => done(app, v),
@@ -498,7 +499,7 @@ fn print_job(t: &Rc<Tech>, copies: i32, force: bool) {
         t,
         "打印",
         move |ws, id, p| {
-            let req = PrintRequest { job: id.to_string(), printer, copies: copies.clamp(1, 99) as u32, force };
+            let req = PrintRequest { job: id, printer, copies: copies.clamp(1, 99) as u32, force };
             app::printing::print_job(ws, &req, p)
         },
         |app, r| {

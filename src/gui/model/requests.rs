@@ -3,6 +3,7 @@
 
 use crate::app::Workspace;
 use crate::app::requests::{self, RequestView};
+use crate::domain::ids::RequestId;
 use crate::domain::request::{RequestAction, RequestStatus};
 use crate::error::{Error, Result};
 
@@ -32,7 +33,7 @@ pub fn allowed(status: &str) -> Allowed {
 
 /// One step, as the window names it (`match`, `approve`, `reject`, `print`, `ship`, `close`)
 /// with what was typed for it (学号, fee in yuan, reason).
-pub fn perform(ws: &Workspace, id: &str, action: &str, argument: &str) -> Result<RequestView> {
+pub fn perform(ws: &Workspace, id: RequestId, action: &str, argument: &str) -> Result<RequestView> {
     let arg = argument.trim();
     match action {
         "match" => requests::match_student(ws, id, arg),

@@ -143,7 +143,7 @@ pub fn jobs(list: &[JobListLine]) -> Rows {
     list.iter()
         .map(|j| {
             vec![
-                j.id.clone(),
+                j.id.to_string(),
                 j.school.clone(),
                 j.layout.clone(),
                 j.students.to_string(),
@@ -273,7 +273,7 @@ pub fn reprints(done: &[ReprintDone]) -> Rows {
             let sheets: Vec<String> = r.sheets.iter().map(|s| s.to_string()).collect();
             vec![
                 r.id.to_string(),
-                r.job.clone(),
+                r.job.to_string(),
                 sheets.join(", "),
                 r.printer.clone(),
                 texts::part_state(&r.sent.state),
@@ -287,7 +287,7 @@ pub fn open_shipments(list: &[ShipmentLine]) -> Rows {
     list.iter()
         .map(|s| {
             vec![
-                s.id.clone(),
+                s.id.to_string(),
                 s.school.clone(),
                 s.recipient.clone(),
                 texts::shipment_state(&s.state),
@@ -311,7 +311,7 @@ pub fn shipment_detail(v: &ShipmentView) -> String {
         s += &format!("缺包封箱原因：{reason}。");
     }
     if !v.missing.is_empty() {
-        s += &format!("未扫描：{}。", v.missing.join(", "));
+        s += &format!("未扫描：{}。", v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "));
     }
     s
 }
@@ -321,8 +321,8 @@ pub fn packets(v: &ShipmentView) -> Rows {
         .iter()
         .map(|p| {
             vec![
-                p.barcode.clone(),
-                p.job.clone(),
+                p.barcode.to_string(),
+                p.job.to_string(),
                 p.class.clone(),
                 p.students.to_string(),
                 p.scanned_at.clone().map(|t| format!("是 {t}")).unwrap_or_else(|| "否".into()),
@@ -343,7 +343,7 @@ pub fn requests(list: &[RequestView]) -> Rows {
                 }
             };
             vec![
-                r.id.clone(),
+                r.id.to_string(),
                 texts::request_kind(&r.kind),
                 r.school.clone(),
                 texts::request_status(&r.status),
@@ -421,7 +421,7 @@ pub fn corrections(list: &[CorrectionLine]) -> Rows {
                 r.applied_by.clone(),
                 r.applied_at.clone(),
                 c.reprint_job
-                    .clone()
+                    .map(|j| j.to_string())
                     .unwrap_or_else(|| if r.awaiting_reprint { "待补印".into() } else { String::new() }),
             ]
         })
@@ -432,7 +432,7 @@ pub fn ecopies(list: &[RequestLog]) -> Rows {
     list.iter()
         .map(|e| {
             vec![
-                e.id.clone(),
+                e.id.to_string(),
                 e.school.clone(),
                 e.to.clone(),
                 e.letter.clone(),
@@ -483,11 +483,11 @@ pub fn due(r: &DueReport) -> Rows {
         .iter()
         .map(|d| {
             let what = match d.work {
-                DueWork::Job => format!("作业 {}", d.job.clone().unwrap_or_default()),
+                DueWork::Job => format!("作业 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
                 DueWork::NotInAJob => format!("{} 名学生未排作业", d.students),
-                DueWork::ReprintJob => format!("补印作业 {}", d.job.clone().unwrap_or_default()),
-                DueWork::Request => format!("补印申请 {}", d.request.clone().unwrap_or_default()),
-                DueWork::CorrectionJob => format!("勘误重印 {}", d.job.clone().unwrap_or_default()),
+                DueWork::ReprintJob => format!("补印作业 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
+                DueWork::Request => format!("补印申请 {}", d.request.map(|r| r.to_string()).unwrap_or_default()),
+                DueWork::CorrectionJob => format!("勘误重印 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
                 DueWork::Correction => format!("{} 条勘误待重印", d.students),
             };
             let left = if d.late {
@@ -534,7 +534,7 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         DueLine {
             work,
-            job: Some("J1X".into()),
+            job: Some(crate::domain::ids::JobCode(1)),
             request: None,
             school: "10418".into(),
             students: 3,
