@@ -9,6 +9,7 @@
 //! part 2, byte for byte.
 
 use super::{Workspace, schools, students};
+use crate::domain::ecopy::{EcopyPartState, EcopyRequestState, SendOutcome};
 use crate::domain::ids::EcopyRequestId;
 use crate::domain::school::{check_email, same_address};
 use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
@@ -170,9 +171,7 @@ pub struct PartOutcome {
     pub parts: i64,
     pub photos: i64,
     pub zip_bytes: i64,
-    /// `accepted`, `failed`, `skipped` (accepted before; not sent again) or `not-sent`
-    /// (left after a permanent failure stopped the run).
-    pub outcome: &'static str,
+    pub outcome: SendOutcome,
     /// Tries in this run.
     pub tries: u32,
     pub message_id: Option<String>,
@@ -199,7 +198,7 @@ pub struct SendReport {
 impl SendReport {
     /// Parts that failed or were left unsent in this run.
     pub fn failed(&self) -> Vec<&PartOutcome> {
-        self.parts.iter().filter(|p| matches!(p.outcome, "failed" | "not-sent")).collect()
+        self.parts.iter().filter(|p| p.outcome.is_failure()).collect()
     }
 
     /// 0 when nothing failed; 3 when some part failed but some part of the request has reached
@@ -418,7 +417,7 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
         )));
     }
     let chosen = |p: &EcopyPartRecord| opts.parts.is_empty() || opts.parts.contains(&p.part);
-    let to_send = parts.iter().filter(|p| chosen(p) && (opts.resend || p.state != "accepted")).count();
+    let to_send = parts.iter().filter(|p| chosen(p) && (opts.resend || p.state != EcopyPartState::Accepted)).count();
     let mailer = if to_send > 0 { Some(Mailer::new(&cfg).map_err(Error::Input)?) } else { None };
     let operator = ws.settings.operator();
     let letter = Letter {
@@ -437,18 +436,18 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
             parts: p.parts,
             photos: p.photos,
             zip_bytes: p.bytes,
-            outcome: "skipped",
+            outcome: SendOutcome::Skipped,
             tries: 0,
             message_id: p.message_id.clone(),
             message_bytes: None,
             reply: p.server_reply.clone(),
         };
-        if p.state == "accepted" && !opts.resend {
+        if p.state == EcopyPartState::Accepted && !opts.resend {
             outcomes.push(outcome);
             continue;
         }
         if stopped {
-            outcome.outcome = "not-sent";
+            outcome.outcome = SendOutcome::NotSent;
             outcome.reply = "an earlier part failed permanently".into();
             outcomes.push(outcome);
             continue;
@@ -456,16 +455,16 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
         let Some(mailer) = mailer.as_ref() else { break };
         let result =
             send_part(ws, &mut store, &req, naming, &students, p, mailer, &cfg, &letter, &mut outcome, progress);
-        let state = match &result {
-            Ok(_) => "accepted",
-            Err(_) => "failed",
+        let (sent, state) = match &result {
+            Ok(_) => (SendOutcome::Accepted, EcopyPartState::Accepted),
+            Err(_) => (SendOutcome::Failed, EcopyPartState::Failed),
         };
         let (reply, permanent) = match result {
             Ok(reply) => (reply, false),
             Err(Failure::Transient(r)) => (r, false),
             Err(Failure::Permanent(r)) => (r, true),
         };
-        outcome.outcome = state;
+        outcome.outcome = sent;
         outcome.reply = reply.clone();
         let tx = store.write()?;
         tx.ecopy_part_result(id, p.part, state, &reply, &operator)?;
@@ -479,13 +478,14 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
             crate::words::count(outcome.tries as i64, "try", "tries"),
             outcome.message_id.as_deref().unwrap_or("-")
         );
-        tx.audit(&operator, if state == "accepted" { "ecopy.sent" } else { "ecopy.failed" }, &subject(id), &what)?;
+        let action = if state == EcopyPartState::Accepted { "ecopy.sent" } else { "ecopy.failed" };
+        tx.audit(&operator, action, &subject(id), &what)?;
         tx.commit()?;
         stopped = permanent;
         progress.inc(1);
         outcomes.push(outcome);
     }
-    let accepted_in_all = store.read()?.ecopy_parts(id)?.iter().filter(|p| p.state == "accepted").count();
+    let accepted_in_all = store.read()?.ecopy_parts(id)?.iter().filter(|p| p.state == EcopyPartState::Accepted).count();
     let without_full_name = if naming == Naming::XhName {
         students
             .iter()
@@ -603,8 +603,7 @@ pub struct RequestLog {
     pub students: i64,
     pub created_at: String,
     pub created_by: String,
-    /// `not sent`, `sent` (every part accepted), `partly sent` or `failed`.
-    pub state: &'static str,
+    pub state: EcopyRequestState,
     pub parts: Vec<EcopyPartRecord>,
 }
 
@@ -618,18 +617,7 @@ pub fn log(ws: &Workspace, school: Option<&str>) -> Result<Vec<RequestLog>> {
     let mut out = Vec::new();
     for r in tx.ecopy_requests(code.as_ref().map(|c| c.as_str()))? {
         let parts = tx.ecopy_parts(r.id)?;
-        let accepted = parts.iter().filter(|p| p.state == "accepted").count();
-        let state = if parts.is_empty() || parts.iter().all(|p| p.state == "pending" && p.attempts == 0) {
-            "not sent"
-        } else if accepted == parts.len() {
-            "sent"
-        } else if accepted > 0 {
-            "partly sent"
-        } else if parts.iter().any(|p| p.state == "failed") {
-            "failed"
-        } else {
-            "not sent"
-        };
+        let state = EcopyRequestState::of(&parts.iter().map(|p| (p.state, p.attempts)).collect::<Vec<_>>());
         out.push(RequestLog {
             id: EcopyRequestId(r.id),
             students: tx.ecopy_student_count(r.id)?,

@@ -131,7 +131,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         layout_name: &layout.name,
         layout_toml: &frozen,
         created_by: &ws.settings.operator(),
-        purpose: purpose.as_str(),
+        purpose,
         again_reason,
     })?;
     if let Some(overlap) = &again {
@@ -244,17 +244,17 @@ pub(super) fn progress_by_job(tx: &Tx<'_>) -> Result<HashMap<i64, JobProgress>> 
 }
 
 /// A job's progress from its counts and the states of its parts' dispatches.
-fn progress(j: &JobSummary, states: &[(i64, i64, String)]) -> JobProgress {
+fn progress(j: &JobSummary, states: &[(i64, i64, PartState)]) -> JobProgress {
     let mut sent = std::collections::HashSet::new();
     let mut completed = std::collections::HashSet::new();
     for (job, part, state) in states.iter().filter(|(job, _, _)| *job == j.id) {
-        match PartState::parse(state) {
-            Some(PartState::Completed) => {
+        match state {
+            PartState::Completed => {
                 completed.insert((*job, *part));
                 sent.insert((*job, *part));
             }
-            Some(PartState::Aborted | PartState::Canceled) | None => {}
-            Some(_) => {
+            PartState::Aborted | PartState::Canceled => {}
+            _ => {
                 sent.insert((*job, *part));
             }
         }
@@ -555,7 +555,7 @@ pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {
             let p = progress(&j, &states);
             JobListLine {
                 id: JobCode(j.id),
-                purpose: JobPurpose::parse(&j.purpose).unwrap_or_default(),
+                purpose: j.purpose,
                 stage: p.stage(),
                 state: p.describe(),
                 progress: p,
@@ -579,10 +579,6 @@ pub struct Rendered {
     pub verification: Option<super::verify::VerifyReport>,
 }
 
-fn is_final(state: &str) -> bool {
-    PartState::parse(state).is_some_and(|s| s.is_final())
-}
-
 /// The folder a job's PDFs go to.
 pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
     ws.output_dir().join("jobs").join(JobCode(id).to_string())
@@ -597,7 +593,7 @@ pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<R
     let code = JobCode(l.job.id);
     {
         let tx = store.read()?;
-        if let Some(d) = tx.dispatches(l.job.id)?.iter().find(|d| !is_final(&d.state)) {
+        if let Some(d) = tx.dispatches(l.job.id)?.iter().find(|d| !d.state.is_final()) {
             return Err(Error::input(format!(
                 "job {code} part {} is {} at printer {}; it is not rendered again while a printer may \
                  still be reading it (see `gradlab job status {code}`, or `gradlab job cancel {code}`)",

@@ -366,7 +366,7 @@ pub struct PartOutcome {
     pub outcome: &'static str,
     pub dispatch: Option<i64>,
     pub printer_job_id: Option<i64>,
-    pub state: String,
+    pub state: PartState,
     pub note: String,
 }
 
@@ -472,7 +472,7 @@ pub(super) fn send(
     let tx = store.write()?;
     match submitted {
         Ok(s) => {
-            tx.mark_sent(id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?;
+            tx.mark_sent(id, s.printer_job_id, &s.files, s.state, &s.message)?;
             tx.commit()?;
             Ok(PartOutcome {
                 part: out.part,
@@ -481,7 +481,7 @@ pub(super) fn send(
                 outcome: "sent",
                 dispatch: Some(id),
                 printer_job_id: s.printer_job_id,
-                state: s.state.to_string(),
+                state: s.state,
                 note: s.message,
             })
         }
@@ -512,7 +512,7 @@ fn sheet_span(sheets: &[&SheetRecord]) -> String {
 pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
     let stale: Vec<DispatchRecord> = {
         let tx = store.read()?;
-        tx.dispatches(job)?.into_iter().filter(|d| d.state == PartState::Sending.as_str()).collect()
+        tx.dispatches(job)?.into_iter().filter(|d| d.state == PartState::Sending).collect()
     };
     for d in stale {
         let p = {
@@ -524,11 +524,11 @@ pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
             .map_err(|e| printer_error(&p, e))?;
         let tx = store.write()?;
         match found {
-            Found::Delivered(s) => tx.mark_sent(d.id, s.printer_job_id, &s.files, s.state.as_str(), &s.message)?,
+            Found::Delivered(s) => tx.mark_sent(d.id, s.printer_job_id, &s.files, s.state, &s.message)?,
             Found::NotDelivered => tx.delete_unsent_dispatch(d.id)?,
             Found::Unknown => tx.set_dispatch_state(
                 d.id,
-                PartState::Sending.as_str(),
+                PartState::Sending,
                 "sending was interrupted and the file is not in the hot folder: the RIP may have taken it; \
                  check the printer, then send again with --force if it did not print",
             )?,
@@ -596,7 +596,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
                 outcome: "skipped",
                 dispatch: Some(d.id),
                 printer_job_id: d.printer_job_id,
-                state: d.state.clone(),
+                state: d.state,
                 note: format!(
                     "already sent to {} at {} ({}); use --force to send it again",
                     d.printer,
@@ -666,7 +666,7 @@ pub struct DispatchLine {
     pub reprint: Option<i64>,
     pub printer: String,
     pub printer_job_id: Option<i64>,
-    pub state: String,
+    pub state: PartState,
     pub message: String,
     pub sent_at: Option<String>,
     /// Set when the printer could not be asked; `state` is then the last one known.
@@ -704,7 +704,7 @@ fn line(d: &DispatchRecord, error: Option<String>) -> DispatchLine {
         reprint: d.reprint_id,
         printer: d.printer.clone(),
         printer_job_id: d.printer_job_id,
-        state: d.state.clone(),
+        state: d.state,
         message: d.state_message.clone(),
         sent_at: d.sent_at.clone(),
         error,
@@ -762,8 +762,7 @@ fn update_states(
     let mut lines = Vec::new();
     let mut answers = Vec::new();
     for d in &dispatches {
-        let state = PartState::parse(&d.state);
-        if state.is_none_or(|s| s.is_final() || s == PartState::Sending) {
+        if d.state.is_final() || d.state == PartState::Sending {
             lines.push(line(d, None));
             continue;
         }
@@ -772,7 +771,7 @@ fn update_states(
             Ok(st) => {
                 answers.push((d.id, st.state, st.message.clone()));
                 let mut l = line(d, None);
-                l.state = st.state.to_string();
+                l.state = st.state;
                 l.message = st.message;
                 lines.push(l);
             }
@@ -781,13 +780,11 @@ fn update_states(
     }
     let tx = store.write()?;
     for (id, state, message) in &answers {
-        tx.set_dispatch_state(*id, state.as_str(), message)?;
+        tx.set_dispatch_state(*id, *state, message)?;
     }
     let parts = tx.parts(job.id)?;
-    let per_part: Vec<Vec<PartState>> = parts
-        .iter()
-        .map(|p| lines.iter().filter(|l| l.part == Some(p.part)).filter_map(|l| PartState::parse(&l.state)).collect())
-        .collect();
+    let per_part: Vec<Vec<PartState>> =
+        parts.iter().map(|p| lines.iter().filter(|l| l.part == Some(p.part)).map(|l| l.state).collect()).collect();
     let printed = printing::job_printed(&per_part);
     if printed && tx.job_printed_at(job.id)?.is_none() {
         tx.set_job_printed(job.id)?;
@@ -805,7 +802,7 @@ fn update_states(
                 .iter()
                 .rev()
                 .find(|l| l.part == Some(p.part))
-                .map(|l| l.state.clone())
+                .map(|l| l.state.to_string())
                 .unwrap_or_else(|| "not sent".into()),
         })
         .collect();

@@ -72,7 +72,7 @@ pub struct DueLine {
     pub progress: Option<crate::domain::job::JobProgress>,
     /// A request's status (`received`, `printing`, ...), likewise.
     #[serde(skip)]
-    pub request_status: Option<String>,
+    pub request_status: Option<RequestStatus>,
 }
 
 #[derive(Debug, Serialize)]
@@ -96,7 +96,7 @@ struct Work {
     promise: u32,
     status: String,
     progress: Option<crate::domain::job::JobProgress>,
-    request_status: Option<String>,
+    request_status: Option<RequestStatus>,
 }
 
 /// All the work not yet delivered whose due date has passed or comes within a week of
@@ -117,7 +117,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         if p.stage() == crate::domain::job::JobStage::Delivered {
             continue;
         }
-        let (kind, since, promise, request) = match JobPurpose::parse(&j.purpose).unwrap_or_default() {
+        let (kind, since, promise, request) = match j.purpose {
             JobPurpose::Reprint => {
                 let r = requests.iter().find(|r| r.job_id == Some(j.id));
                 let Some(day) = r.and_then(|r| china_day(&r.created_at)) else { continue };
@@ -177,7 +177,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         });
     }
     for r in requests.iter().filter(|r| r.job_id.is_none()) {
-        let open = RequestStatus::parse(&r.status).is_some_and(|s| s.is_open());
+        let open = r.status.is_open();
         let Some(since) = china_day(&r.created_at).filter(|_| open) else { continue };
         work.push(Work {
             work: DueWork::Request,
@@ -189,7 +189,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             promise: reprints,
             status: format!("{} request {}", r.kind, r.status),
             progress: None,
-            request_status: Some(r.status.clone()),
+            request_status: Some(r.status),
         });
     }
     let mut marked: std::collections::BTreeMap<String, (i64, NaiveDate)> = Default::default();

@@ -151,7 +151,7 @@ fn refuse_duplicate(tx: &Tx<'_>, kind: &str, cjm: &str, except: Option<i64>) -> 
     let open: Vec<String> = tx
         .requests_for(cjm, kind)?
         .into_iter()
-        .filter(|o| Some(o.id) != except && RequestStatus::parse(&o.status).is_some_and(|s| s.is_open()))
+        .filter(|o| Some(o.id) != except && o.status.is_open())
         .map(|o| format!("{} ({}, from {})", RequestId(o.id), o.status, o.source))
         .collect();
     if open.is_empty() {
@@ -200,7 +200,9 @@ fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
         },
     )?;
     if let Some(only) = only {
-        tx.set_request_student(id, &only.cjm, RequestStatus::Matched.as_str())?;
+        // A new request is received; matching it is the table's first step.
+        let matched = RequestStatus::Received.after(RequestAction::Match).map_err(Error::Input)?;
+        tx.set_request_student(id, &only.cjm, matched)?;
         tx.audit(
             operator,
             "request.match",
@@ -216,7 +218,7 @@ pub struct RequestView {
     pub id: RequestId,
     pub kind: String,
     pub school: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub requester: String,
     pub given: Given,
     /// The student, once matched.
@@ -263,7 +265,7 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
         id: RequestId(r.id),
         kind: r.kind.clone(),
         school: r.school.clone(),
-        status: r.status.clone(),
+        status: r.status,
         requester: r.requester.clone(),
         given: Given {
             xh: r.given_xh.clone(),
@@ -299,13 +301,8 @@ fn load(tx: &Tx<'_>, id: RequestId) -> Result<RequestRecord> {
     tx.request(id.row())?.ok_or_else(|| Error::input(format!("no request {id} (see `gradlab request list`)")))
 }
 
-fn status_of(r: &RequestRecord) -> Result<RequestStatus> {
-    RequestStatus::parse(&r.status)
-        .ok_or_else(|| Error::input(format!("request {} has an unknown status {:?}", RequestId(r.id), r.status)))
-}
-
 fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
-    status_of(r)?.after(action).map_err(|e| Error::input(format!("request {}: {e}", RequestId(r.id))))
+    r.status.after(action).map_err(|e| Error::input(format!("request {}: {e}", RequestId(r.id))))
 }
 
 pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
@@ -467,13 +464,13 @@ fn act(
     id: RequestId,
     action: RequestAction,
     audit_action: &str,
-    do_it: impl FnOnce(&Tx<'_>, &RequestRecord) -> Result<String>,
+    do_it: impl FnOnce(&Tx<'_>, &RequestRecord, RequestStatus) -> Result<String>,
 ) -> Result<RequestView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let r = load(&tx, id)?;
-    step(&r, action)?;
-    let detail = do_it(&tx, &r)?;
+    let next = step(&r, action)?;
+    let detail = do_it(&tx, &r, next)?;
     tx.audit(&ws.settings.operator(), audit_action, &subject(r.id), &detail)?;
     let v = view(&tx, &load(&tx, id)?, Vec::new())?;
     tx.commit()?;
@@ -482,7 +479,7 @@ fn act(
 
 /// Settle an unmatched (or wrongly matched) request by the student's 学号.
 pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestView> {
-    act(ws, id, RequestAction::Match, "request.match", |tx, r| {
+    act(ws, id, RequestAction::Match, "request.match", |tx, r, next| {
         let found: Vec<_> = tx
             .students_of_school(&schools::parse_code(&r.school)?, &[])?
             .into_iter()
@@ -501,7 +498,7 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
             }
         };
         refuse_duplicate(tx, &r.kind, &s.student.cjm, Some(r.id))?;
-        tx.set_request_student(r.id, &s.student.cjm, RequestStatus::Matched.as_str())?;
+        tx.set_request_student(r.id, &s.student.cjm, next)?;
         Ok(format!("matched to 学号 {} ({}) by hand", s.student.xh, s.student.cjm))
     })
 }
@@ -509,14 +506,14 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
 /// Approve with the fee for its kind from the settings, unless one is given.
 pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<RequestView> {
     let fees = &ws.settings.requests;
-    act(ws, id, RequestAction::Approve, "request.approve", |tx, r| {
+    act(ws, id, RequestAction::Approve, "request.approve", |tx, r, next| {
         let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind).map_err(Error::Input)? {
             RequestKind::Lost => fees.fee_lost,
             RequestKind::Missing => fees.fee_missing,
             RequestKind::Damaged => fees.fee_damaged,
         });
         let cents = request::fee_cents(yuan).map_err(Error::Input)?;
-        tx.approve_request(r.id, cents)?;
+        tx.approve_request(r.id, next, cents)?;
         Ok(format!("fee {:.2} yuan", cents as f64 / 100.0))
     })
 }
@@ -526,8 +523,8 @@ pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView
     if reason.is_empty() {
         return Err(Error::input("--reason is required: why is the request rejected?"));
     }
-    act(ws, id, RequestAction::Reject, "request.reject", |tx, r| {
-        tx.reject_request(r.id, reason)?;
+    act(ws, id, RequestAction::Reject, "request.reject", |tx, r, next| {
+        tx.reject_request(r.id, next, reason)?;
         Ok(reason.to_string())
     })
 }
@@ -535,7 +532,7 @@ pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView
 /// Make the reprint job for the request's student through the job services. The request is
 /// `printing` until that job has printed.
 pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<RequestView> {
-    act(ws, id, RequestAction::Print, "request.print", |tx, r| {
+    act(ws, id, RequestAction::Print, "request.print", |tx, r, next| {
         let cjm = r.cjm.clone().ok_or_else(|| Error::input(format!("request {} has no student", RequestId(r.id))))?;
         let made = jobs::create_in(
             ws,
@@ -548,7 +545,7 @@ pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<Requ
                 ..Default::default()
             },
         )?;
-        tx.set_request_job(r.id, made.id.row(), RequestStatus::Printing.as_str())?;
+        tx.set_request_job(r.id, made.id.row(), next)?;
         Ok(format!("reprint job {}; print it with job print", made.id))
     })
 }
@@ -561,12 +558,12 @@ pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
         let mut store = ws.store()?;
         let tx = store.read()?;
         let r = load(&tx, id)?;
-        if status_of(&r)? == RequestStatus::Printing { r.job_id } else { None }
+        if r.status == RequestStatus::Printing { r.job_id } else { None }
     };
     if let Some(job) = printing {
         super::printing::ensure_printed(ws, job).map_err(|e| Error::input(format!("request {id}: {e}")))?;
     }
-    act(ws, id, RequestAction::Ship, "request.ship", |tx, r| {
+    act(ws, id, RequestAction::Ship, "request.ship", |tx, r, next| {
         if let Some(s) = r.shipment_id {
             return Err(Error::input(format!(
                 "request {} is already in shipment {}; it is shipped when that shipment leaves",
@@ -575,7 +572,7 @@ pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
             )));
         }
         let shipment = ship_in(ws, tx, r)?;
-        tx.set_request_shipment(r.id, Some(shipment), RequestStatus::Printed.as_str())?;
+        tx.set_request_shipment(r.id, Some(shipment), next)?;
         Ok(format!("packed in shipment {}; shipped when it leaves", ShipmentCode(shipment)))
     })
 }
@@ -600,10 +597,8 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
             by_job(Some(address), Some(recipient))
         }
         Requester::School => {
-            let open = tx
-                .shipments(Some(ShipmentState::Open.as_str()))?
-                .into_iter()
-                .find(|s| s.school == r.school && !s.to_person);
+            let open =
+                tx.shipments(Some(ShipmentState::Open))?.into_iter().find(|s| s.school == r.school && !s.to_person);
             let Some(s) = open else { return by_job(None, None) };
             for p in tx.packets_of_school(&r.school, &[job])? {
                 if p.shipment.is_none() {
@@ -617,8 +612,8 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
 
 /// Close by hand once the shipment carrying the reprint has left; delivery closes it anyway.
 pub fn close(ws: &Workspace, id: RequestId) -> Result<RequestView> {
-    act(ws, id, RequestAction::Close, "request.close", |tx, r| {
-        tx.set_request_status(r.id, RequestStatus::Closed.as_str())?;
+    act(ws, id, RequestAction::Close, "request.close", |tx, r, next| {
+        tx.set_request_status(r.id, next)?;
         Ok("closed by hand".into())
     })
 }
@@ -663,23 +658,25 @@ pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
         ),
     };
     for r in riding {
-        let Ok(next) = status_of(&r)?.after(action) else { continue };
+        let Ok(next) = r.status.after(action) else { continue };
         match event {
-            Event::ShipmentReturned(_) => tx.set_request_shipment(r.id, None, next.as_str())?,
-            _ => tx.set_request_status(r.id, next.as_str())?,
+            Event::ShipmentReturned(_) => tx.set_request_shipment(r.id, None, next)?,
+            _ => tx.set_request_status(r.id, next)?,
         }
         tx.audit(operator, audit_action, &subject(r.id), &detail)?;
     }
     Ok(())
 }
 
-pub fn list(ws: &Workspace, status: Option<&str>, school: Option<&str>) -> Result<Vec<RequestView>> {
-    if let Some(s) = status
-        && RequestStatus::parse(s).is_none()
-    {
+/// A request status as `--status` names it.
+pub fn status_filter(raw: &str) -> Result<RequestStatus> {
+    RequestStatus::parse(raw).ok_or_else(|| {
         let all: Vec<&str> = RequestStatus::ALL.iter().map(|s| s.as_str()).collect();
-        return Err(Error::input(format!("--status {s:?} is not one of {}", all.join(", "))));
-    }
+        Error::input(format!("--status {raw:?} is not one of {}", all.join(", ")))
+    })
+}
+
+pub fn list(ws: &Workspace, status: Option<RequestStatus>, school: Option<&str>) -> Result<Vec<RequestView>> {
     let school = school.map(schools::parse_code).transpose()?;
     let mut store = ws.store()?;
     let tx = store.read()?;

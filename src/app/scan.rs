@@ -132,7 +132,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
     let scode = ShipmentCode(ship.id);
-    if let Err(e) = shipments::state_of(&ship)?.after(ShipmentAction::AddPacket) {
+    if let Err(e) = ship.state.after(ShipmentAction::AddPacket) {
         return Ok(refuse("packet", Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
     }
     let Some(p) = tx.packet_info(packet)? else {
@@ -163,7 +163,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     };
     match p.shipment {
         Some(other) if other != ship.id => {
-            let state = tx.shipment(other)?.map(|s| s.state).unwrap_or_default();
+            let state = tx.shipment(other)?.map(|s| s.state.to_string()).unwrap_or_default();
             Ok(refuse(
                 "packet",
                 Some(ship.id),
@@ -200,7 +200,7 @@ fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     let packets = tx.shipment_packets(id)?;
     let missing: Vec<String> =
         packets.iter().filter(|p| p.scanned_at.is_none()).map(|p| PacketCode(p.packet_id).to_string()).collect();
-    let state = shipments::state_of(&s)?;
+    let state = s.state;
     if matches!(state, ShipmentState::Open | ShipmentState::Sealed) {
         tx.set_station_shipment(station, id)?;
     }
@@ -236,7 +236,7 @@ fn tracking_number(
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
     let scode = ShipmentCode(ship.id);
-    let state = shipments::state_of(&ship)?;
+    let state = ship.state;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
         return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode}: {e}")));
     }

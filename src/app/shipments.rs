@@ -20,14 +20,9 @@ pub(super) fn load(tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentRecord> {
     tx.shipment(id.row())?.ok_or_else(|| Error::input(format!("no shipment {id} (see `gradlab shipment list`)")))
 }
 
-pub(super) fn state_of(s: &ShipmentRecord) -> Result<ShipmentState> {
-    ShipmentState::parse(&s.state)
-        .ok_or_else(|| Error::input(format!("shipment {} has an unknown state {:?}", ShipmentCode(s.id), s.state)))
-}
-
 /// Apply a step to a shipment's state, or refuse it naming the state it is in.
 pub(super) fn step(s: &ShipmentRecord, action: ShipmentAction) -> Result<ShipmentState> {
-    state_of(s)?.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", ShipmentCode(s.id))))
+    s.state.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", ShipmentCode(s.id))))
 }
 
 /// Who a shipment goes to.
@@ -56,7 +51,7 @@ pub struct ShipmentView {
     pub school_name: String,
     pub to_person: bool,
     pub recipient: Recipient,
-    pub state: String,
+    pub state: ShipmentState,
     pub carrier: Option<String>,
     pub tracking: Option<String>,
     pub created_at: String,
@@ -118,7 +113,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
             contact: s.contact.clone(),
             phone: s.phone.clone(),
         },
-        state: s.state.clone(),
+        state: s.state,
         carrier: s.carrier.clone(),
         tracking: s.tracking.clone(),
         created_at: s.created_at.clone(),
@@ -269,21 +264,21 @@ pub struct ShipmentLine {
     pub id: ShipmentCode,
     pub school: String,
     pub recipient: String,
-    pub state: String,
+    pub state: ShipmentState,
     pub packets: usize,
     pub scanned: usize,
     pub tracking: Option<String>,
     pub created_at: String,
 }
 
-pub fn list(ws: &Workspace, state: Option<&str>) -> Result<Vec<ShipmentLine>> {
-    if let Some(s) = state
-        && ShipmentState::parse(s).is_none()
-    {
-        return Err(Error::input(format!(
-            "--status {s:?} is not a shipment state: open, sealed, shipped, delivered or returned"
-        )));
-    }
+/// A shipment state as `--status` names it.
+pub fn state_filter(raw: &str) -> Result<ShipmentState> {
+    ShipmentState::parse(raw).ok_or_else(|| {
+        Error::input(format!("--status {raw:?} is not a shipment state: open, sealed, shipped, delivered or returned"))
+    })
+}
+
+pub fn list(ws: &Workspace, state: Option<ShipmentState>) -> Result<Vec<ShipmentLine>> {
     let mut store = ws.store()?;
     let tx = store.read()?;
     let mut out = Vec::new();
@@ -293,7 +288,7 @@ pub fn list(ws: &Workspace, state: Option<&str>) -> Result<Vec<ShipmentLine>> {
             id: ShipmentCode(s.id),
             school: s.school.clone(),
             recipient: s.recipient.clone(),
-            state: s.state.clone(),
+            state: s.state,
             scanned: packets.iter().filter(|p| p.scanned_at.is_some()).count(),
             packets: packets.len(),
             tracking: s.tracking.clone(),
@@ -316,7 +311,7 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
     let mut store = ws.store()?;
     let tx = store.write()?;
     let s = load(&tx, id)?;
-    step(&s, ShipmentAction::Seal)?;
+    let sealed = step(&s, ShipmentAction::Seal)?;
     let v = view(ws, &tx, &s)?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if !v.missing.is_empty() {
@@ -340,7 +335,7 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
         return Err(Error::input(format!("shipment {}: no packet has been scanned into it; nothing to seal", v.id)));
     }
     let operator = ws.settings.operator();
-    tx.seal_shipment(s.id, reason, &operator)?;
+    tx.set_shipment_state(s.id, sealed, reason, &operator)?;
     let s = load(&tx, id)?;
     // A tracking number scanned while the box was open was waiting for this: it ships now.
     if s.tracking.is_some() {
@@ -440,8 +435,8 @@ pub fn ship(
 /// The shipment leaves the lab with the courier: through the table of steps, and the reprint
 /// requests riding in it are shipped with it.
 pub(super) fn ship_in(tx: &Tx<'_>, s: &ShipmentRecord, operator: &str) -> Result<()> {
-    step(s, ShipmentAction::Ship)?;
-    tx.ship_shipment(s.id, operator)?;
+    let shipped = step(s, ShipmentAction::Ship)?;
+    tx.set_shipment_state(s.id, shipped, None, operator)?;
     requests::follow(tx, requests::Event::ShipmentLeft(s.id), operator)
 }
 
@@ -449,9 +444,9 @@ pub fn deliver(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let s = load(&tx, id)?;
-    step(&s, ShipmentAction::Deliver)?;
+    let delivered = step(&s, ShipmentAction::Deliver)?;
     let operator = ws.settings.operator();
-    tx.deliver_shipment(s.id, &operator)?;
+    tx.set_shipment_state(s.id, delivered, None, &operator)?;
     requests::follow(&tx, requests::Event::ShipmentDelivered(s.id), &operator)?;
     let v = view(ws, &tx, &load(&tx, id)?)?;
     tx.commit()?;
@@ -467,9 +462,9 @@ pub fn return_shipment(ws: &Workspace, id: ShipmentCode, reason: &str) -> Result
     let mut store = ws.store()?;
     let tx = store.write()?;
     let s = load(&tx, id)?;
-    step(&s, ShipmentAction::Return)?;
+    let returned = step(&s, ShipmentAction::Return)?;
     let operator = ws.settings.operator();
-    tx.return_shipment(s.id, reason, &operator)?;
+    tx.set_shipment_state(s.id, returned, Some(reason), &operator)?;
     requests::follow(&tx, requests::Event::ShipmentReturned(s.id), &operator)?;
     let v = view(ws, &tx, &load(&tx, id)?)?;
     tx.commit()?;
@@ -574,7 +569,7 @@ fn unpack_requests_left_out(tx: &Tx<'_>, shipment: i64, operator: &str) -> Resul
     let in_box: Vec<i64> = tx.shipment_packets(shipment)?.iter().map(|p| p.job_id).collect();
     for r in tx.requests_in_shipment(shipment)? {
         if r.job_id.is_some_and(|j| !in_box.contains(&j)) {
-            tx.set_request_shipment(r.id, None, &r.status)?;
+            tx.set_request_shipment(r.id, None, r.status)?;
             tx.audit(
                 operator,
                 "request.unpacked",

@@ -7,6 +7,7 @@ use super::output::{self, json, say};
 use crate::app::Workspace;
 use crate::app::ecopy::{self, RequestSpec, SendOptions, SendReport};
 use crate::domain::School;
+use crate::domain::ecopy::{EcopyPartState, SendOutcome};
 use crate::error::Result;
 use clap::Subcommand;
 
@@ -106,7 +107,7 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             let rows: Vec<Vec<String>> = list
                 .iter()
                 .map(|r| {
-                    let accepted = r.parts.iter().filter(|p| p.state == "accepted").count();
+                    let accepted = r.parts.iter().filter(|p| p.state == EcopyPartState::Accepted).count();
                     vec![
                         r.id.to_string(),
                         r.school.clone(),
@@ -150,8 +151,8 @@ fn sent(r: &SendReport, as_json: bool) {
         for p in &r.parts {
             let tries = crate::words::count(p.tries as i64, "try", "tries");
             let what = match p.outcome {
-                "skipped" => "accepted before, not sent again (--resend to send it again)".to_string(),
-                "not-sent" => format!("not sent: {}", p.reply),
+                SendOutcome::Skipped => "accepted before, not sent again (--resend to send it again)".to_string(),
+                SendOutcome::NotSent => format!("not sent: {}", p.reply),
                 _ => format!("{} after {tries}: {}", p.outcome, p.reply),
             };
             let photos = crate::words::count(p.photos, "photo", "photos");
@@ -166,7 +167,7 @@ fn sent(r: &SendReport, as_json: bool) {
         }
     }
     for p in r.failed() {
-        let what = if p.outcome == "not-sent" { "not sent" } else { p.outcome };
+        let what = if p.outcome == SendOutcome::NotSent { "not sent" } else { p.outcome.as_str() };
         eprintln!("error: part {}/{} of request {} {what}: {}", p.part, p.parts, r.id, p.reply);
     }
 }

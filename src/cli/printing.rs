@@ -146,7 +146,7 @@ pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
         for p in &r.parts {
             let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
             let job = p.printer_job_id.map(|id| format!(" printer job {id}")).unwrap_or_default();
-            say!("  {what} (sheets {}): {}{job}, {}", p.sheets, p.outcome, state_says(&p.state, &p.note));
+            say!("  {what} (sheets {}): {}{job}, {}", p.sheets, p.outcome, state_says(p.state.as_str(), &p.note));
         }
         say!("{} sent, {} skipped", words::count(r.sent() as i64, "part", "parts"), r.parts.len() - r.sent());
     }
@@ -169,7 +169,7 @@ fn dispatch_rows(lines: &[DispatchLine]) {
             _ => "?".into(),
         };
         let job = d.printer_job_id.map(|id| format!(" job {id}")).unwrap_or_default();
-        say!("  D{} {what} on {}{job}: {}", d.dispatch, d.printer, state_says(&d.state, &d.message));
+        say!("  D{} {what} on {}{job}: {}", d.dispatch, d.printer, state_says(d.state.as_str(), &d.message));
         if let Some(e) = &d.error {
             say!("    could not ask: {e}");
         }

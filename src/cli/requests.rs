@@ -112,7 +112,8 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             return Ok(r.exit_code());
         }
         RequestCmd::List { status, school } => {
-            let list = requests::list(ws, status.as_deref(), school.as_deref())?;
+            let list =
+                requests::list(ws, status.as_deref().map(requests::status_filter).transpose()?, school.as_deref())?;
             if as_json {
                 json(&list);
             } else {
@@ -123,7 +124,7 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                             v.id.to_string(),
                             v.kind.clone(),
                             v.school.clone(),
-                            v.status.clone(),
+                            v.status.to_string(),
                             v.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_else(|| "-".into()),
                             v.requester.clone(),
                             v.created_at.clone(),

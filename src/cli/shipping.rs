@@ -62,7 +62,7 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
             return Ok(OK);
         }
         ShipmentCmd::List { status } => {
-            let list = shipments::list(ws, status.as_deref())?;
+            let list = shipments::list(ws, status.as_deref().map(shipments::state_filter).transpose()?)?;
             if as_json {
                 json(&list);
             } else {
@@ -73,7 +73,7 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
                             s.id.to_string(),
                             s.school.clone(),
                             s.recipient.clone(),
-                            s.state.clone(),
+                            s.state.to_string(),
                             format!("{}/{}", s.scanned, s.packets),
                             s.tracking.clone().unwrap_or_else(|| "-".into()),
                             s.created_at.clone(),

@@ -6,6 +6,7 @@ pub mod audit_chain;
 pub mod calendar;
 pub mod collection_code;
 pub mod correction;
+pub mod ecopy;
 pub mod id_number;
 pub mod ids;
 pub mod job;

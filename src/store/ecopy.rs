@@ -3,6 +3,7 @@
 //! about each one. Also the school's registered e-mail addresses.
 
 use super::Tx;
+use crate::domain::ecopy::EcopyPartState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -57,7 +58,7 @@ pub struct EcopyPartRecord {
     pub bytes: i64,
     pub sha256: String,
     pub message_id: Option<String>,
-    pub state: String,
+    pub state: EcopyPartState,
     pub server_reply: String,
     pub attempts: i64,
     pub sent_at: Option<String>,
@@ -205,10 +206,18 @@ impl Tx<'_> {
     pub fn insert_ecopy_parts(&self, request: i64, parts: &[NewEcopyPart], assignment: &[(i64, i64)]) -> Result<()> {
         let mut stmt = self.tx.prepare(
             "INSERT INTO ecopy_parts (request_id, part, parts, photos, bytes, sha256, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for p in parts {
-            stmt.execute(params![request, p.part, parts.len() as i64, p.photos, p.bytes, p.sha256])?;
+            stmt.execute(params![
+                request,
+                p.part,
+                parts.len() as i64,
+                p.photos,
+                p.bytes,
+                p.sha256,
+                EcopyPartState::Pending
+            ])?;
         }
         let mut stmt =
             self.tx.prepare("UPDATE ecopy_students SET part = ?3 WHERE request_id = ?1 AND position = ?2")?;
@@ -228,7 +237,14 @@ impl Tx<'_> {
     }
 
     /// The server's final answer about a part: `accepted` or `failed`, with its reply.
-    pub fn ecopy_part_result(&self, request: i64, part: i64, state: &str, reply: &str, by: &str) -> Result<()> {
+    pub fn ecopy_part_result(
+        &self,
+        request: i64,
+        part: i64,
+        state: EcopyPartState,
+        reply: &str,
+        by: &str,
+    ) -> Result<()> {
         self.tx.execute(
             "UPDATE ecopy_parts SET state = ?3, server_reply = ?4, sent_at = ?5, sent_by = ?6
              WHERE request_id = ?1 AND part = ?2",

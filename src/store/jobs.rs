@@ -2,7 +2,11 @@
 //! frozen students in print order, its planned sheets and the PDF parts rendered from them.
 
 use super::Tx;
+use super::states::sql_list;
 use crate::domain::PrintedStudent;
+use crate::domain::job::JobPurpose;
+use crate::domain::printing::PartState;
+use crate::domain::shipment::ShipmentState as S;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -29,7 +33,7 @@ pub struct JobSummary {
     pub school: String,
     pub layout_name: String,
     pub created_at: String,
-    pub purpose: String,
+    pub purpose: JobPurpose,
     pub students: i64,
     pub sheets: i64,
     /// Latest collection time (ms since the epoch) of the job's students.
@@ -51,7 +55,7 @@ pub struct NewJob<'a> {
     pub layout_name: &'a str,
     pub layout_toml: &'a str,
     pub created_by: &'a str,
-    pub purpose: &'a str,
+    pub purpose: JobPurpose,
     pub again_reason: Option<&'a str>,
 }
 
@@ -186,9 +190,9 @@ impl Tx<'_> {
                     (SELECT count(*) FROM packets WHERE job_id = j.id),
                     {}, {}, {}
              FROM jobs j ORDER BY j.id",
-            packets_in("sp.scanned_at IS NOT NULL AND s.state <> 'returned'"),
-            packets_in("s.state IN ('shipped', 'delivered')"),
-            packets_in("s.state = 'delivered'"),
+            packets_in(&format!("sp.scanned_at IS NOT NULL AND s.state NOT IN ({})", sql_list([S::Returned]))),
+            packets_in(&format!("s.state IN ({})", sql_list([S::Shipped, S::Delivered]))),
+            packets_in(&format!("s.state IN ({})", sql_list([S::Delivered]))),
         );
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
@@ -213,7 +217,7 @@ impl Tx<'_> {
     }
 
     /// (job, part, state) of every dispatch of a rendered part, oldest first.
-    pub fn part_dispatch_states(&self) -> Result<Vec<(i64, i64, String)>> {
+    pub fn part_dispatch_states(&self) -> Result<Vec<(i64, i64, PartState)>> {
         let mut stmt =
             self.tx.prepare("SELECT job_id, part, state FROM dispatches WHERE part IS NOT NULL ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -221,7 +225,7 @@ impl Tx<'_> {
     }
 
     /// Which of a school's students are in which jobs: (job, purpose, collection code).
-    pub fn job_memberships(&self, school: &str) -> Result<Vec<(i64, String, String)>> {
+    pub fn job_memberships(&self, school: &str) -> Result<Vec<(i64, JobPurpose, String)>> {
         let mut stmt = self.tx.prepare(
             "SELECT j.id, j.purpose, js.cjm FROM job_students js JOIN jobs j ON j.id = js.job_id
              WHERE j.school_code = ?1 ORDER BY j.id, js.position",

@@ -2,6 +2,9 @@
 //! every scan, each station's current shipment, and the counts the mailroom reports need.
 
 use super::Tx;
+use super::states::sql_list;
+use crate::domain::request::RequestStatus;
+use crate::domain::shipment::ShipmentState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -19,7 +22,7 @@ pub struct ShipmentRecord {
     pub address: String,
     pub contact: String,
     pub phone: String,
-    pub state: String,
+    pub state: ShipmentState,
     pub carrier: Option<String>,
     pub tracking: Option<String>,
     pub created_at: String,
@@ -85,13 +88,19 @@ pub struct PacketInfo {
     pub scanned_at: Option<String>,
 }
 
-const PACKET_INFO: &str = "SELECT p.id, p.job_id, j.school_code, p.bh,
-        (SELECT count(*) FROM job_students WHERE packet_id = p.id), j.printed_at IS NOT NULL,
-        (SELECT sp.shipment_id FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
-          WHERE sp.packet_id = p.id AND s.state <> 'returned' ORDER BY sp.shipment_id DESC LIMIT 1),
-        (SELECT sp.scanned_at FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
-          WHERE sp.packet_id = p.id AND s.state <> 'returned' ORDER BY sp.shipment_id DESC LIMIT 1)
-    FROM packets p JOIN jobs j ON j.id = p.job_id";
+/// Packets with the shipment they are in, unless it came back.
+fn packet_info_sql() -> String {
+    let away = format!("s.state NOT IN ({})", sql_list([ShipmentState::Returned]));
+    format!(
+        "SELECT p.id, p.job_id, j.school_code, p.bh,
+            (SELECT count(*) FROM job_students WHERE packet_id = p.id), j.printed_at IS NOT NULL,
+            (SELECT sp.shipment_id FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
+              WHERE sp.packet_id = p.id AND {away} ORDER BY sp.shipment_id DESC LIMIT 1),
+            (SELECT sp.scanned_at FROM shipment_packets sp JOIN shipments s ON s.id = sp.shipment_id
+              WHERE sp.packet_id = p.id AND {away} ORDER BY sp.shipment_id DESC LIMIT 1)
+        FROM packets p JOIN jobs j ON j.id = p.job_id"
+    )
+}
 
 fn packet_row(r: &Row) -> rusqlite::Result<PacketInfo> {
     Ok(PacketInfo {
@@ -139,8 +148,18 @@ impl Tx<'_> {
     pub fn insert_shipment(&self, s: &NewShipment) -> Result<i64> {
         self.tx.execute(
             "INSERT INTO shipments (school_code, to_person, recipient, address, contact, phone, state, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
-            params![s.school, s.to_person, s.recipient, s.address, s.contact, s.phone, now(), s.created_by],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8)",
+            params![
+                s.school,
+                s.to_person,
+                s.recipient,
+                s.address,
+                s.contact,
+                s.phone,
+                now(),
+                s.created_by,
+                ShipmentState::Open
+            ],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -150,7 +169,7 @@ impl Tx<'_> {
         Ok(self.tx.query_row(&sql, [id], shipment_row).optional()?)
     }
 
-    pub fn shipments(&self, state: Option<&str>) -> Result<Vec<ShipmentRecord>> {
+    pub fn shipments(&self, state: Option<ShipmentState>) -> Result<Vec<ShipmentRecord>> {
         let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([state], shipment_row)?;
@@ -160,8 +179,9 @@ impl Tx<'_> {
     /// Packets expected in a shipment, in the order they were added.
     pub fn shipment_packets(&self, shipment: i64) -> Result<Vec<PacketInfo>> {
         let sql = format!(
-            "{PACKET_INFO} JOIN shipment_packets x ON x.packet_id = p.id WHERE x.shipment_id = ?1
-             ORDER BY x.added_at, p.job_id, p.position"
+            "{} JOIN shipment_packets x ON x.packet_id = p.id WHERE x.shipment_id = ?1
+             ORDER BY x.added_at, p.job_id, p.position",
+            packet_info_sql()
         );
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([shipment], packet_row)?;
@@ -169,13 +189,13 @@ impl Tx<'_> {
     }
 
     pub fn packet_info(&self, packet: i64) -> Result<Option<PacketInfo>> {
-        let sql = format!("{PACKET_INFO} WHERE p.id = ?1");
+        let sql = format!("{} WHERE p.id = ?1", packet_info_sql());
         Ok(self.tx.query_row(&sql, [packet], packet_row).optional()?)
     }
 
     /// Packets of a school's jobs (all, or only `jobs`), in job and class order.
     pub fn packets_of_school(&self, school: &str, jobs: &[i64]) -> Result<Vec<PacketInfo>> {
-        let sql = format!("{PACKET_INFO} WHERE j.school_code = ?1 ORDER BY p.job_id, p.position");
+        let sql = format!("{} WHERE j.school_code = ?1 ORDER BY p.job_id, p.position", packet_info_sql());
         let mut stmt = self.tx.prepare(&sql)?;
         let rows: Vec<PacketInfo> = stmt.query_map([school], packet_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|p| jobs.is_empty() || jobs.contains(&p.job_id)).collect())
@@ -212,11 +232,20 @@ impl Tx<'_> {
         Ok(self.tx.execute("DELETE FROM shipment_packets WHERE shipment_id = ?1 AND scanned_at IS NULL", [shipment])?)
     }
 
-    pub fn seal_shipment(&self, id: i64, reason: Option<&str>, by: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE shipments SET state = 'sealed', sealed_at = ?2, seal_reason = ?3, changed_by = ?4 WHERE id = ?1",
-            params![id, now(), reason, by],
-        )?;
+    /// Put a shipment in the state the domain's table of steps gave, stamping when (and, for
+    /// sealing without some packets or a return, why) it got there.
+    pub fn set_shipment_state(&self, id: i64, state: ShipmentState, reason: Option<&str>, by: &str) -> Result<()> {
+        let (at, why) = match state {
+            ShipmentState::Open => (None, None),
+            ShipmentState::Sealed => (Some("sealed_at"), Some("seal_reason")),
+            ShipmentState::Shipped => (Some("shipped_at"), None),
+            ShipmentState::Delivered => (Some("delivered_at"), None),
+            ShipmentState::Returned => (Some("returned_at"), Some("return_reason")),
+        };
+        let at = at.map(|column| format!("{column} = ?3, ")).unwrap_or_default();
+        let why = why.map(|column| format!("{column} = ?4, ")).unwrap_or_default();
+        let sql = format!("UPDATE shipments SET state = ?2, {at}{why}changed_by = ?5 WHERE id = ?1");
+        self.tx.execute(&sql, params![id, state, now(), reason, by])?;
         Ok(())
     }
 
@@ -234,30 +263,6 @@ impl Tx<'_> {
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([number], shipment_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn ship_shipment(&self, id: i64, by: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE shipments SET state = 'shipped', shipped_at = ?2, changed_by = ?3 WHERE id = ?1",
-            params![id, now(), by],
-        )?;
-        Ok(())
-    }
-
-    pub fn deliver_shipment(&self, id: i64, by: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE shipments SET state = 'delivered', delivered_at = ?2, changed_by = ?3 WHERE id = ?1",
-            params![id, now(), by],
-        )?;
-        Ok(())
-    }
-
-    pub fn return_shipment(&self, id: i64, reason: &str, by: &str) -> Result<()> {
-        self.tx.execute(
-            "UPDATE shipments SET state = 'returned', returned_at = ?2, return_reason = ?3, changed_by = ?4 WHERE id = ?1",
-            params![id, now(), reason, by],
-        )?;
-        Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -333,11 +338,12 @@ impl Tx<'_> {
                 (SELECT count(DISTINCT js.cjm) FROM job_students js JOIN jobs j ON j.id = js.job_id
                    WHERE j.school_code = c.code AND j.printed_at IS NOT NULL),
                 {}, {}, {},
-                (SELECT count(*) FROM requests WHERE school_code = c.code AND status NOT IN ('closed', 'rejected'))
+                (SELECT count(*) FROM requests WHERE school_code = c.code AND status IN ({}))
              FROM schools c ORDER BY c.code",
-            step("sp.scanned_at IS NOT NULL AND s.state <> 'returned'"),
-            step("s.state IN ('shipped', 'delivered')"),
-            step("s.state = 'delivered'")
+            step(&format!("sp.scanned_at IS NOT NULL AND s.state NOT IN ({})", sql_list([ShipmentState::Returned]))),
+            step(&format!("s.state IN ({})", sql_list([ShipmentState::Shipped, ShipmentState::Delivered]))),
+            step(&format!("s.state IN ({})", sql_list([ShipmentState::Delivered]))),
+            sql_list(RequestStatus::ALL.into_iter().filter(|s| s.is_open())),
         );
         let mut stmt = self.tx.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {

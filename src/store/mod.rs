@@ -14,6 +14,7 @@ mod printing;
 mod queries;
 mod requests;
 mod schema;
+mod states;
 mod verify;
 
 pub use audit::*;

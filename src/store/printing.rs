@@ -3,6 +3,7 @@
 //! who asked for them and why.
 
 use super::Tx;
+use crate::domain::printing::PartState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -64,7 +65,7 @@ pub struct DispatchRecord {
     pub file_stem: String,
     pub printer_job_id: Option<i64>,
     pub files: Vec<String>,
-    pub state: String,
+    pub state: PartState,
     pub state_message: String,
     pub forced: bool,
     pub sent_by: String,
@@ -173,7 +174,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO dispatches (job_id, part, reprint_id, printer_id, copies, file, sha256, job_name, file_stem,
                                      state, forced, sent_by, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', 'sending', ?8, ?9, ?10)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', ?11, ?8, ?9, ?10)",
             params![
                 d.job_id,
                 d.part,
@@ -184,7 +185,8 @@ impl Tx<'_> {
                 d.sha256,
                 d.forced,
                 d.sent_by,
-                now()
+                now(),
+                PartState::Sending
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -206,7 +208,7 @@ impl Tx<'_> {
         id: i64,
         printer_job_id: Option<i64>,
         files: &[String],
-        state: &str,
+        state: PartState,
         message: &str,
     ) -> Result<()> {
         let t = now();
@@ -221,11 +223,11 @@ impl Tx<'_> {
 
     /// Forget a dispatch that never reached the printer.
     pub fn delete_unsent_dispatch(&self, id: i64) -> Result<()> {
-        self.tx.execute("DELETE FROM dispatches WHERE id = ?1 AND state = 'sending'", [id])?;
+        self.tx.execute("DELETE FROM dispatches WHERE id = ?1 AND state = ?2", params![id, PartState::Sending])?;
         Ok(())
     }
 
-    pub fn set_dispatch_state(&self, id: i64, state: &str, message: &str) -> Result<()> {
+    pub fn set_dispatch_state(&self, id: i64, state: PartState, message: &str) -> Result<()> {
         self.tx.execute(
             "UPDATE dispatches SET state = ?2, state_message = ?3, checked_at = ?4 WHERE id = ?1",
             params![id, state, message, now()],
@@ -298,7 +300,8 @@ impl Tx<'_> {
 
     /// Take back a reprint that never reached a printer.
     pub fn delete_reprint(&self, id: i64) -> Result<()> {
-        self.tx.execute("DELETE FROM dispatches WHERE reprint_id = ?1 AND state = 'sending'", [id])?;
+        self.tx
+            .execute("DELETE FROM dispatches WHERE reprint_id = ?1 AND state = ?2", params![id, PartState::Sending])?;
         self.tx.execute("DELETE FROM reprint_sheets WHERE reprint_id = ?1", [id])?;
         self.tx.execute("DELETE FROM reprints WHERE id = ?1", [id])?;
         Ok(())

@@ -2,6 +2,7 @@
 //! was matched to, its status, fee, reprint job and shipment, and the lookups matching needs.
 
 use super::Tx;
+use crate::domain::request::RequestStatus;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
@@ -25,7 +26,7 @@ pub struct RequestRecord {
     pub phone: Option<String>,
     pub contact: Option<String>,
     pub note: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub fee_cents: Option<i64>,
     pub reject_reason: Option<String>,
     pub job_id: Option<i64>,
@@ -97,7 +98,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO requests (kind, school_code, given_xh, given_cjm, given_id_last4, given_name, requester,
                                    address, phone, contact, note, status, source, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'received', ?12, ?13, ?13)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?14, ?12, ?13, ?13)",
             params![
                 r.kind,
                 r.school,
@@ -111,7 +112,8 @@ impl Tx<'_> {
                 r.contact,
                 r.note,
                 r.source,
-                t
+                t,
+                RequestStatus::Received
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -122,7 +124,7 @@ impl Tx<'_> {
         Ok(self.tx.query_row(&sql, [id], request_row).optional()?)
     }
 
-    pub fn requests(&self, status: Option<&str>, school: Option<&str>) -> Result<Vec<RequestRecord>> {
+    pub fn requests(&self, status: Option<RequestStatus>, school: Option<&str>) -> Result<Vec<RequestRecord>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM requests WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR school_code = ?2)
              ORDER BY id"
@@ -132,7 +134,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn set_request_student(&self, id: i64, cjm: &str, status: &str) -> Result<()> {
+    pub fn set_request_student(&self, id: i64, cjm: &str, status: RequestStatus) -> Result<()> {
         self.tx.execute(
             "UPDATE requests SET cjm = ?2, status = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, cjm, status, now()],
@@ -140,29 +142,29 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn set_request_status(&self, id: i64, status: &str) -> Result<()> {
+    pub fn set_request_status(&self, id: i64, status: RequestStatus) -> Result<()> {
         self.tx
             .execute("UPDATE requests SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, status, now()])?;
         Ok(())
     }
 
-    pub fn approve_request(&self, id: i64, fee_cents: i64) -> Result<()> {
+    pub fn approve_request(&self, id: i64, status: RequestStatus, fee_cents: i64) -> Result<()> {
         self.tx.execute(
-            "UPDATE requests SET status = 'approved', fee_cents = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, fee_cents, now()],
+            "UPDATE requests SET status = ?4, fee_cents = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, fee_cents, now(), status],
         )?;
         Ok(())
     }
 
-    pub fn reject_request(&self, id: i64, reason: &str) -> Result<()> {
+    pub fn reject_request(&self, id: i64, status: RequestStatus, reason: &str) -> Result<()> {
         self.tx.execute(
-            "UPDATE requests SET status = 'rejected', reject_reason = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, reason, now()],
+            "UPDATE requests SET status = ?4, reject_reason = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, reason, now(), status],
         )?;
         Ok(())
     }
 
-    pub fn set_request_job(&self, id: i64, job: i64, status: &str) -> Result<()> {
+    pub fn set_request_job(&self, id: i64, job: i64, status: RequestStatus) -> Result<()> {
         self.tx.execute(
             "UPDATE requests SET status = ?3, job_id = ?2, updated_at = ?4 WHERE id = ?1",
             params![id, job, status, now()],
@@ -171,7 +173,7 @@ impl Tx<'_> {
     }
 
     /// The shipment carrying the request's reprint; None takes it out of one that came back.
-    pub fn set_request_shipment(&self, id: i64, shipment: Option<i64>, status: &str) -> Result<()> {
+    pub fn set_request_shipment(&self, id: i64, shipment: Option<i64>, status: RequestStatus) -> Result<()> {
         self.tx.execute(
             "UPDATE requests SET status = ?3, shipment_id = ?2, updated_at = ?4 WHERE id = ?1",
             params![id, shipment, status, now()],

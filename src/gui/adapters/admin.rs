@@ -7,6 +7,7 @@ use crate::app::requests::{RequestInput, RequestView};
 use crate::app::schools::NewSchool;
 use crate::app::{self, Workspace};
 use crate::domain::ids::RequestId;
+use crate::domain::request::RequestStatus;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
 use crate::gui::model::worker::Worker;
@@ -48,7 +49,7 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     });
     let g = app.global::<Admin>();
     let mut statuses = vec!["全部".to_string()];
-    statuses.extend(texts::REQUEST_STATUSES.iter().map(|(_, zh)| zh.to_string()));
+    statuses.extend(RequestStatus::ALL.into_iter().map(texts::request_status));
     g.set_status_options(strings(statuses));
     g.set_kind_options(strings(texts::REQUEST_KINDS.iter().map(|(k, zh)| format!("{zh}（{k}）"))));
     g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
@@ -133,13 +134,13 @@ fn list_requests(a: &Rc<Adm>) {
     let g = app.global::<Admin>();
     let status = match g.get_status_filter() {
         i if i <= 0 => None,
-        i => texts::REQUEST_STATUSES.get(i as usize - 1).map(|(k, _)| k.to_string()),
+        i => RequestStatus::ALL.get(i as usize - 1).copied(),
     };
     let school = given(&g.get_school_filter());
     let aa = a.clone();
     a.ctx.run(
         &a.worker,
-        move |s| app::requests::list(&s.open()?, status.as_deref(), school.as_deref()),
+        move |s| app::requests::list(&s.open()?, status, school.as_deref()),
         move |app, r| match r {
             Ok(list) => {
                 let g = app.global::<Admin>();
@@ -156,11 +157,11 @@ fn list_requests(a: &Rc<Adm>) {
 fn show_request_view(app: &AppWindow, r: &RequestView) {
     let g = app.global::<Admin>();
     g.set_request_title(rows::request_title(r).into());
-    g.set_request_status(texts::request_status(&r.status).into());
+    g.set_request_status(texts::request_status(r.status).into());
     g.set_request_detail(rows::request_detail(r).into());
     g.set_candidates(table(rows::candidates(r)));
     g.set_history(table(rows::history(r)));
-    let can = requests::allowed(&r.status);
+    let can = requests::allowed(r.status);
     g.set_can_match(can.match_student);
     g.set_can_approve(can.approve);
     g.set_can_reject(can.reject);

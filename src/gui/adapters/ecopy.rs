@@ -130,7 +130,7 @@ fn send(e: &Rc<Ecopy>, resend: bool) {
                     let failed: Vec<String> = rep
                         .parts
                         .iter()
-                        .filter(|p| p.outcome == "failed" || p.outcome == "not-sent")
+                        .filter(|p| p.outcome.is_failure())
                         .map(|p| format!("第 {}/{} 包：{}", p.part, p.parts, p.reply))
                         .collect();
                     let text = format!(

@@ -7,6 +7,7 @@ use crate::app;
 use crate::app::scan::{ScanOutcome, ScanRequest};
 use crate::app::shipments::{CreateShipment, ShipmentLine, ShipmentView};
 use crate::domain::ids::ShipmentCode;
+use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::error::{Error, Result};
 use crate::gui::model::worker::Worker;
 use crate::gui::model::{rows, texts};
@@ -99,7 +100,7 @@ fn scan(m: &Rc<Mail>, code: String) {
             let g = app.global::<Mailroom>();
             let (verdict, kind, message) = match &r {
                 Ok(o) => {
-                    let shipped = o.shipment.as_ref().is_some_and(|v| v.state == "shipped");
+                    let shipped = o.shipment.as_ref().is_some_and(|v| v.state == ShipmentState::Shipped);
                     let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
                     (word.to_string(), kind, o.message.clone())
                 }
@@ -132,13 +133,13 @@ fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
     let g = app.global::<Mailroom>();
     g.set_shipment(v.id.to_string().into());
     g.set_shipment_title(rows::shipment_title(v).into());
-    g.set_shipment_state(texts::shipment_state(&v.state).into());
+    g.set_shipment_state(texts::shipment_state(v.state).into());
     g.set_shipment_detail(rows::shipment_detail(v).into());
     g.set_expected(v.expected as i32);
     g.set_scanned(v.scanned as i32);
     g.set_packets(table(rows::packets(v)));
-    g.set_can_seal(v.state == "open");
-    g.set_can_deliver(v.state == "shipped");
+    g.set_can_seal(v.state.after(ShipmentAction::Seal).is_ok());
+    g.set_can_deliver(v.state.after(ShipmentAction::Deliver).is_ok());
     g.set_has_documents(!v.documents.is_empty());
 }
 
@@ -180,8 +181,8 @@ fn refresh_list(m: &Rc<Mail>) {
         &m.worker,
         |s| {
             let ws = s.open()?;
-            let mut list = app::shipments::list(&ws, Some("open"))?;
-            list.extend(app::shipments::list(&ws, Some("sealed"))?);
+            let mut list = app::shipments::list(&ws, Some(ShipmentState::Open))?;
+            list.extend(app::shipments::list(&ws, Some(ShipmentState::Sealed))?);
             Ok(list)
         },
         move |app, r| match r {
@@ -233,7 +234,7 @@ fn step(
         move |s| f(&s.open()?, id),
         move |app, r| match r {
             Ok(v) => {
-                notice(app, &format!("发运单 {}：{what}完成，现在{}", v.id, texts::shipment_state(&v.state)), false);
+                notice(app, &format!("发运单 {}：{what}完成，现在{}", v.id, texts::shipment_state(v.state)), false);
                 show(&mm, app, &v);
                 refresh_list(&mm);
             }

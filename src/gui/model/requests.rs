@@ -18,8 +18,7 @@ pub struct Allowed {
     pub close: bool,
 }
 
-pub fn allowed(status: &str) -> Allowed {
-    let Some(s) = RequestStatus::parse(status) else { return Allowed::default() };
+pub fn allowed(s: RequestStatus) -> Allowed {
     let ok = |a| s.after(a).is_ok();
     Allowed {
         match_student: ok(RequestAction::Match),
@@ -71,12 +70,11 @@ mod tests {
 
     #[test]
     fn each_status_enables_its_next_steps_only() {
-        let a = allowed("received");
+        let a = allowed(RequestStatus::Received);
         assert!(a.match_student && a.reject && !a.approve && !a.print);
-        let a = allowed("matched");
+        let a = allowed(RequestStatus::Matched);
         assert!(a.approve && a.reject && a.match_student && !a.ship);
-        assert_eq!(allowed("printed"), Allowed { ship: true, ..Allowed::default() });
-        assert_eq!(allowed("closed"), Allowed::default());
-        assert_eq!(allowed("nonsense"), Allowed::default());
+        assert_eq!(allowed(RequestStatus::Printed), Allowed { ship: true, ..Allowed::default() });
+        assert_eq!(allowed(RequestStatus::Closed), Allowed::default());
     }
 }

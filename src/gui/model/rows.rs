@@ -196,7 +196,7 @@ pub fn job_parts(d: &JobDetail) -> Rows {
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
                 texts::verification(d.verification.iter().find(|v| v.part == p.part)).into(),
-                last.map(|x| texts::part_state(&x.state)).unwrap_or_else(|| "未发送".into()),
+                last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| "未发送".into()),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
             ]
@@ -207,7 +207,7 @@ pub fn job_parts(d: &JobDetail) -> Rows {
             "补印".into(),
             String::new(),
             String::new(),
-            texts::part_state(&x.state),
+            texts::part_state(x.state.as_str()),
             x.printer.clone(),
             x.state_message.clone(),
         ]
@@ -259,7 +259,7 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
             "补印".into(),
             String::new(),
             String::new(),
-            texts::part_state(&x.state),
+            texts::part_state(x.state.as_str()),
             x.printer.clone(),
             x.error.clone().unwrap_or_else(|| x.message.clone()),
         ]
@@ -276,7 +276,7 @@ pub fn reprints(done: &[ReprintDone]) -> Rows {
                 r.job.to_string(),
                 sheets.join(", "),
                 r.printer.clone(),
-                texts::part_state(&r.sent.state),
+                texts::part_state(r.sent.state.as_str()),
                 r.file.clone(),
             ]
         })
@@ -290,7 +290,7 @@ pub fn open_shipments(list: &[ShipmentLine]) -> Rows {
                 s.id.to_string(),
                 s.school.clone(),
                 s.recipient.clone(),
-                texts::shipment_state(&s.state),
+                texts::shipment_state(s.state),
                 format!("{}/{}", s.scanned, s.packets),
             ]
         })
@@ -346,7 +346,7 @@ pub fn requests(list: &[RequestView]) -> Rows {
                 r.id.to_string(),
                 texts::request_kind(&r.kind),
                 r.school.clone(),
-                texts::request_status(&r.status),
+                texts::request_status(r.status),
                 who,
                 texts::requester(&r.requester),
                 r.updated_at.clone(),
@@ -438,7 +438,7 @@ pub fn ecopies(list: &[RequestLog]) -> Rows {
                 e.letter.clone(),
                 texts::naming(&e.naming),
                 e.students.to_string(),
-                texts::ecopy_state(e.state),
+                texts::ecopy_state(e.state.as_str()),
                 e.created_at.clone(),
             ]
         })
@@ -453,7 +453,7 @@ pub fn ecopy_parts(e: &RequestLog) -> Rows {
                 format!("{}/{}", p.part, p.parts),
                 p.photos.to_string(),
                 format!("{:.1} MB", p.bytes as f64 / (1u64 << 20) as f64),
-                texts::ecopy_state(&p.state),
+                texts::ecopy_state(p.state.as_str()),
                 p.attempts.to_string(),
                 opt(&p.sent_at),
                 p.server_reply.clone(),
@@ -497,7 +497,7 @@ pub fn due(r: &DueReport) -> Rows {
             };
             let state = match (&d.progress, &d.request_status, d.work) {
                 (Some(p), _, _) => job_state(p),
-                (None, Some(status), _) => texts::request_status(status),
+                (None, Some(status), _) => texts::request_status(*status),
                 (None, None, DueWork::NotInAJob) => "尚未排作业".into(),
                 (None, None, DueWork::Correction) => "等待重印作业".into(),
                 _ => d.status.clone(),

@@ -2,24 +2,26 @@
 //! and refusal messages are not translated: the window shows the CLI's words, so a message
 //! reads the same wherever the lab sees it.
 
+use crate::domain::request::RequestStatus;
+use crate::domain::shipment::ShipmentState;
+
 /// A state or kind key with its Chinese label; unknown keys are shown as they are.
 fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
     pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
 }
 
-pub const REQUEST_STATUSES: [(&str, &str); 8] = [
-    ("received", "已收到"),
-    ("matched", "已匹配"),
-    ("approved", "已批准"),
-    ("printing", "印制中"),
-    ("printed", "已印好"),
-    ("shipped", "已发运"),
-    ("closed", "已关闭"),
-    ("rejected", "已拒绝"),
-];
-
-pub fn request_status(key: &str) -> String {
-    label(&REQUEST_STATUSES, key)
+pub fn request_status(s: RequestStatus) -> String {
+    match s {
+        RequestStatus::Received => "已收到",
+        RequestStatus::Matched => "已匹配",
+        RequestStatus::Approved => "已批准",
+        RequestStatus::Printing => "印制中",
+        RequestStatus::Printed => "已印好",
+        RequestStatus::Shipped => "已发运",
+        RequestStatus::Closed => "已关闭",
+        RequestStatus::Rejected => "已拒绝",
+    }
+    .to_string()
 }
 
 pub const REQUEST_KINDS: [(&str, &str); 3] = [("lost", "丢失"), ("missing", "漏洗"), ("damaged", "损坏")];
@@ -34,17 +36,15 @@ pub fn requester(key: &str) -> String {
     label(&REQUESTERS, key)
 }
 
-pub fn shipment_state(key: &str) -> String {
-    label(
-        &[
-            ("open", "装箱中"),
-            ("sealed", "已封箱"),
-            ("shipped", "已发运"),
-            ("delivered", "已送达"),
-            ("returned", "已退回"),
-        ],
-        key,
-    )
+pub fn shipment_state(s: ShipmentState) -> String {
+    match s {
+        ShipmentState::Open => "装箱中",
+        ShipmentState::Sealed => "已封箱",
+        ShipmentState::Shipped => "已发运",
+        ShipmentState::Delivered => "已送达",
+        ShipmentState::Returned => "已退回",
+    }
+    .to_string()
 }
 
 /// A printed part's state, as the printer reported it.
@@ -143,16 +143,18 @@ mod tests {
 
     #[test]
     fn every_request_status_has_a_chinese_label() {
-        for s in crate::domain::request::RequestStatus::ALL {
-            assert_ne!(request_status(s.as_str()), s.as_str(), "{s}");
+        for s in RequestStatus::ALL {
+            assert!(request_status(s).chars().all(|c| !c.is_ascii()), "{s}");
         }
     }
 
     #[test]
     fn every_shipment_state_and_part_state_has_a_chinese_label() {
-        for s in ["open", "sealed", "shipped", "delivered", "returned"] {
+        for s in ShipmentState::ALL {
             assert!(shipment_state(s).chars().all(|c| !c.is_ascii()), "{s}");
         }
+        let labels: std::collections::HashSet<String> = ShipmentState::ALL.into_iter().map(shipment_state).collect();
+        assert_eq!(labels.len(), ShipmentState::ALL.len(), "two shipment states share a label");
         for s in crate::domain::printing::PartState::ALL {
             assert!(part_state(s.as_str()).chars().all(|c| !c.is_ascii()), "{s:?}");
         }
