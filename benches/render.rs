@@ -35,7 +35,7 @@ fn render_only(root: &Path, job: &str) {
     let ws = Workspace::open(root).expect("open workspace");
     let before = peak_rss_mb();
     let t = Instant::now();
-    let rendered = jobs::render(&ws, job, &Silent).expect("render");
+    let rendered = jobs::render(&ws, job.parse().expect("job code"), &Silent).expect("render");
     let secs = t.elapsed().as_secs_f64();
     let peak = peak_rss_mb();
     let bytes: i64 = rendered.parts.iter().map(|p| p.bytes).sum();
@@ -92,7 +92,7 @@ fn main() {
     {
         let mut store = ws.store().expect("store");
         let tx = store.read().expect("read");
-        let id = jobs::parse_job(&job.id).expect("job id");
+        let id = job.id.row();
         let students = tx.job_students(id).expect("job students");
         let photos = ws.photos();
         let mut text = String::new();
@@ -108,7 +108,8 @@ fn main() {
 
     let exe = std::env::current_exe().expect("current exe");
     let t = Instant::now();
-    let child = Command::new(&exe).arg("--render-only").arg(&root).arg(&job.id).output().expect("render child");
+    let child =
+        Command::new(&exe).arg("--render-only").arg(&root).arg(job.id.to_string()).output().expect("render child");
     let wall = t.elapsed().as_secs_f64();
     let out = String::from_utf8_lossy(&child.stdout).into_owned();
     if !child.status.success() {

@@ -59,7 +59,7 @@ fn verify_only(root: &Path, job: &str) {
     let ws = Workspace::open(root).expect("open workspace");
     let before = peak_rss_mb();
     let t = Instant::now();
-    let r = verify::verify(&ws, job, &Silent).expect("verify");
+    let r = verify::verify(&ws, job.parse().expect("job code"), &Silent).expect("verify");
     let secs = t.elapsed().as_secs_f64();
     let peak = peak_rss_mb();
     let sum = |f: fn(&gradlab::verify::Counts) -> usize| r.parts.iter().map(|p| f(&p.checked)).sum::<usize>();
@@ -109,7 +109,7 @@ fn main() {
     std::fs::write(root.join("gradlab.toml"), "[render]\nverify_after_render = false\n").expect("settings");
     let ws = Workspace::open(&root).expect("reopen workspace");
     let job = jobs::create(&ws, &jobs::JobRequest { school: "10418".into(), ..Default::default() }).expect("job");
-    let rendered = jobs::render(&ws, &job.id, &Silent).expect("render");
+    let rendered = jobs::render(&ws, job.id, &Silent).expect("render");
     let bytes: i64 = rendered.parts.iter().map(|p| p.bytes).sum();
     eprintln!(
         "set-up: {n} photos imported, job {} of {} sheets in {} parts ({:.1} MB) rendered in {:.1} s",
@@ -122,7 +122,8 @@ fn main() {
 
     let exe = std::env::current_exe().expect("current exe");
     let t = Instant::now();
-    let child = Command::new(&exe).arg("--verify-only").arg(&root).arg(&job.id).output().expect("verify child");
+    let child =
+        Command::new(&exe).arg("--verify-only").arg(&root).arg(job.id.to_string()).output().expect("verify child");
     let wall = t.elapsed().as_secs_f64();
     let out = String::from_utf8_lossy(&child.stdout).into_owned();
     if !child.status.success() {

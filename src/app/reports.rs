@@ -249,7 +249,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             request_status: w.request_status,
         });
     }
-    lines.sort_by_key(|l| (l.due, l.school.clone(), l.job.clone(), l.request.clone()));
+    lines.sort_by_key(|l| (l.due, l.school.clone(), l.job, l.request));
     Ok(DueReport {
         today,
         promise_working_days: shipping,

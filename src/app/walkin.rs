@@ -274,7 +274,7 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
     };
     audit(ws, &cjm, &format!("batch {batch} ({stored}), job {job}, {printer}"))?;
     Ok(Walkin {
-        id: job.clone(),
+        id: job,
         student,
         batch,
         stored,

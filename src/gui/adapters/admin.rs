@@ -171,7 +171,7 @@ fn show_request_view(app: &AppWindow, r: &RequestView) {
 }
 
 fn show_request(a: &Rc<Adm>) {
-    let Some(id) = a.request.borrow().clone() else { return };
+    let Some(id) = *a.request.borrow() else { return };
     a.ctx.run(
         &a.worker,
         move |s| app::requests::show(&s.open()?, id),
@@ -183,7 +183,7 @@ fn show_request(a: &Rc<Adm>) {
 }
 
 fn act(a: &Rc<Adm>, action: String, argument: String) {
-    let Some(id) = a.request.borrow().clone() else { return };
+    let Some(id) = *a.request.borrow() else { return };
     let Some(app) = a.ctx.app() else { return };
     app.global::<Admin>().set_busy(true);
     let aa = a.clone();

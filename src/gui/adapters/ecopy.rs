@@ -109,7 +109,7 @@ fn request(e: &Rc<Ecopy>, spec: RequestSpec) {
 fn send(e: &Rc<Ecopy>, resend: bool) {
     let Some(app) = e.ctx.app() else { return };
     let g = app.global::<Admin>();
-    let Some(id) = e.selected.borrow().clone() else {
+    let Some(id) = *e.selected.borrow() else {
         return notice(&app, "请先选择电子版申请", true);
     };
     if g.get_ecopy_task().running {

@@ -146,7 +146,7 @@ fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
 /// Shipments still being packed or waiting for the courier, schools and printers.
 fn refresh(m: &Rc<Mail>) {
     refresh_list(m);
-    let current = m.shipment.borrow().clone();
+    let current = *m.shipment.borrow();
     let mm = m.clone();
     m.ctx.run(
         &m.worker,
@@ -225,7 +225,7 @@ fn step(
     f: impl FnOnce(&app::Workspace, ShipmentCode) -> Result<ShipmentView> + Send + 'static,
 ) {
     let Some(app) = m.ctx.app() else { return };
-    let Some(id) = m.shipment.borrow().clone() else {
+    let Some(id) = *m.shipment.borrow() else {
         return notice(&app, "请先扫描发运单条码", true);
     };
     let mm = m.clone();
@@ -248,7 +248,7 @@ fn step(
 fn print(m: &Rc<Mail>, label: bool) {
     let Some(app) = m.ctx.app() else { return };
     let g = app.global::<Mailroom>();
-    let Some(id) = m.shipment.borrow().clone() else {
+    let Some(id) = *m.shipment.borrow() else {
         return notice(&app, "请先扫描发运单条码", true);
     };
     let Some(printer) = m.printers.borrow().get(g.get_printer_index().max(0) as usize).cloned() else {

@@ -359,7 +359,7 @@ fn select_job(t: &Rc<Tech>, row: i32) {
 
 /// The selected job's title, sheets and parts, as recorded.
 fn show_job(t: &Rc<Tech>) {
-    let Some(id) = t.job.borrow().clone() else { return };
+    let Some(id) = *t.job.borrow() else { return };
     t.ctx.run(
         &t.worker,
         move |s| app::jobs::show(&s.open()?, id),
@@ -385,7 +385,7 @@ struct Picture {
 }
 
 fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
-    let Some(id) = t.job.borrow().clone() else { return };
+    let Some(id) = *t.job.borrow() else { return };
     t.ctx.run(
         &t.worker,
         move |s| {
@@ -430,7 +430,7 @@ fn job_work<T: Send + 'static>(
 ) {
     let Some(app) = t.ctx.app() else { return };
     let g = app.global::<Technician>();
-    let Some(id) = t.job.borrow().clone() else {
+    let Some(id) = *t.job.borrow() else {
         return notice(&app, "请先选择作业", true);
     };
     if g.get_job_task().running {
