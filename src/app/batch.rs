@@ -311,13 +311,11 @@ fn photo_check(report: &mut BatchReport, data_table: &str, c: &Candidate, requir
         return;
     }
     for check in &checks {
-        report
-            .warnings
-            .push(
-                Finding::new(data_table, Some(c.row), Some(&c.student.cjm), check.english())
-                    .with_photo(Some(&c.file))
-                    .with_code(check.code()),
-            );
+        report.warnings.push(
+            Finding::new(data_table, Some(c.row), Some(&c.student.cjm), check.english())
+                .with_photo(Some(&c.file))
+                .with_code(check.code()),
+        );
     }
     report.photo_checks.push(PhotoCheck {
         cjm: c.student.cjm.clone(),
