@@ -8,8 +8,9 @@ use super::jobs::{self, Loaded, job_code};
 use super::workspace::DispatchLock;
 use crate::domain::printing::{self, Media, PartState};
 use crate::error::{Error, IoContext, Result};
-use crate::print::paper::{MediaChoice, Paper, Supports, ink_margins};
-use crate::print::{Destination, Found, PrintError, Submission, calibration};
+use crate::mail::calibration;
+use crate::print::paper::{MediaChoice, Paper, Supports};
+use crate::print::{Destination, Found, PrintError, Submission};
 use crate::progress::{self, Progress};
 use crate::render::{Adjustment, PdfWriter};
 use crate::store::{DispatchRecord, NewDispatch, PrinterRecord, SheetRecord, Store};
@@ -255,7 +256,7 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     let paper = Paper {
         width_mm: media.width_mm,
         height_mm: media.height_mm,
-        margins_mm: ink_margins(&page),
+        margins_mm: page.ink_margins(),
         loaded: p.media.clone(),
     };
     let exact_size = dest.check_paper(&paper).map_err(|e| printer_error(&p, e))?;

@@ -355,6 +355,17 @@ pub enum ShipmentCmd {
         /// The shipment's barcode (H…) or number
         id: String,
     },
+    /// Print the shipment's label, or with --packing-lists its packing lists, on a printer
+    Print {
+        /// The shipment's barcode (H…) or number
+        id: String,
+        /// The printer to send to (`gradlab printer list`)
+        #[arg(long, value_name = "NAME")]
+        printer: String,
+        /// The shipment's and its packets' packing lists instead of the label
+        #[arg(long)]
+        packing_lists: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,7 +4,7 @@ use super::commands::{OK, PARTLY};
 use super::output::{self, json, say};
 use super::{ReportCmd, ShipmentCmd};
 use crate::app::scan::ScanOutcome;
-use crate::app::shipments::{self, CreateShipment, ShipmentView};
+use crate::app::shipments::{self, CreateShipment, Papers, ShipmentView};
 use crate::app::{Workspace, reports};
 use crate::error::Result;
 use crate::words;
@@ -83,6 +83,19 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, as_json: bool) -> Result<i32> 
         ShipmentCmd::Deliver { id } => shipments::deliver(ws, &id)?,
         ShipmentCmd::Return { id, reason } => shipments::return_shipment(ws, &id, &reason)?,
         ShipmentCmd::Documents { id } => shipments::documents(ws, &id)?,
+        ShipmentCmd::Print { id, printer, packing_lists } => {
+            let papers = if packing_lists { Papers::PackingLists } else { Papers::Label };
+            let sent = shipments::print_papers(ws, &id, &printer, papers)?;
+            if as_json {
+                json(&sent);
+            } else {
+                for f in &sent {
+                    let job = f.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default();
+                    say!("{} sent to {}{job}: {} {}", f.file, f.printer, f.state, f.message);
+                }
+            }
+            return Ok(OK);
+        }
     };
     if as_json {
         json(&v);

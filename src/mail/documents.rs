@@ -96,7 +96,8 @@ const THICK: f64 = 0.3;
 const EPS: f64 = 1e-6;
 
 /// The packing list that goes into a packet, A4 portrait: the packet barcode, school, class,
-/// job and count on every page, then the students in the order given, about 38 a page.
+/// job and count on every page, then the students in the order given, about 38 a page. A name
+/// is printed masked whatever it is given as: a packing list travels with the packet.
 pub fn packet_list(p: &PacketList) -> Vec<PageSpec> {
     let info = [
         format!("学校 School: {} {}", p.school_code, p.school_name),
@@ -106,7 +107,7 @@ pub fn packet_list(p: &PacketList) -> Vec<PageSpec> {
     let (header, bottom) = list_header(&p.lab, "装袋清单 Packing list", &p.packet_barcode, &info);
     let cols = [col("序号 No.", 22.0, true), col("学号", 70.0, false), col("姓名", 88.0, false)];
     let rows: Vec<Vec<String>> = (p.students.iter().enumerate())
-        .map(|(i, (number, name))| vec![(i + 1).to_string(), number.clone(), name.clone()])
+        .map(|(i, (number, name))| vec![(i + 1).to_string(), number.clone(), crate::domain::name::mask(name)])
         .collect();
     list_pages(&header, bottom, &cols, &rows, None, &p.packet_barcode)
 }
@@ -656,6 +657,17 @@ mod tests {
         assert!(t.iter().any(|s| s == "李*𠅤"));
         let n = t.iter().position(|s| s == "序号 No.").unwrap();
         assert_eq!(t[n..n + 3], ["序号 No.", "学号", "姓名"]);
+    }
+
+    #[test]
+    fn a_full_name_given_by_mistake_is_printed_masked() {
+        let mut p = packet(3);
+        p.students[0].1 = "张小三".into();
+        p.students[1].1 = "欧阳小明".into();
+        let t = texts(&packet_list(&p));
+        assert!(t.iter().any(|s| s == "张*三") && t.iter().any(|s| s == "欧*明"), "{t:?}");
+        assert!(!t.iter().any(|s| s.contains("张小三") || s.contains("小明")), "{t:?}");
+        assert!(t.iter().any(|s| s == &p.students[2].1), "a masked name is printed as given");
     }
 
     #[test]

@@ -2,13 +2,10 @@
 //! every scan, each station's current shipment, and the counts the mailroom reports need.
 
 use super::Tx;
+use super::now;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ShipmentRecord {
