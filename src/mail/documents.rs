@@ -484,6 +484,7 @@ fn rule(x1: f64, x2: f64, y: f64, width_mm: f64) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mail::tests::bounds;
     use crate::render::PdfWriter;
 
     fn students(n: usize) -> Vec<(String, String)> {
@@ -538,24 +539,6 @@ mod tests {
                 .collect(),
             created_at: "2026-11-21 15:30".into(),
             tracking: Some("SF1234567890123".into()),
-        }
-    }
-
-    /// What an item covers: line widths and the font's ascent and descent included.
-    fn bounds(item: &Item) -> Rect {
-        match item {
-            Item::Line { x1, y1, x2, y2, width_mm } => {
-                let r = width_mm / 2.0;
-                let (x, y) = (x1.min(*x2) - r, y1.min(*y2) - r);
-                Rect::new(x, y, x1.max(*x2) + r - x, y1.max(*y2) + r - y)
-            }
-            Item::Text { x, y, size_pt, text } => {
-                let f = Font::bundled();
-                let up = f.ascent_mm(*size_pt);
-                Rect::new(*x, y - up, f.text_width_mm(text, *size_pt), up + f.descent_mm(*size_pt))
-            }
-            Item::Barcode { rect, .. } => *rect,
-            other => panic!("mail documents draw no {other:?}"),
         }
     }
 

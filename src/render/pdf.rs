@@ -123,9 +123,8 @@ impl PdfWriter {
             return Err(Error::input(format!("page size {pw} x {ph} mm is not a paper size")));
         }
         let a = self.adjustment;
-        if !a.is_none()
-            && !([a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite()) && a.scale_pct > 0.0)
-        {
+        let finite = [a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite());
+        if !(a.is_none() || finite && a.scale_pct > 0.0) {
             return Err(Error::input(format!(
                 "printer adjustment {a:?} is not a correction (offsets must be numbers, scale above 0%)"
             )));
