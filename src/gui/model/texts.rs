@@ -137,35 +137,6 @@ pub fn yes_no(v: bool) -> &'static str {
     if v { "有" } else { "无" }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_request_status_has_a_chinese_label() {
-        for s in crate::domain::request::RequestStatus::ALL {
-            assert_ne!(request_status(s.as_str()), s.as_str(), "{s}");
-        }
-    }
-
-    #[test]
-    fn every_shipment_state_and_part_state_has_a_chinese_label() {
-        for s in ["open", "sealed", "shipped", "delivered", "returned"] {
-            assert!(shipment_state(s).chars().all(|c| !c.is_ascii()), "{s}");
-        }
-        for s in crate::domain::printing::PartState::ALL {
-            assert!(part_state(s.as_str()).chars().all(|c| !c.is_ascii()), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn refused_scans_are_red_whatever_they_were() {
-        assert_eq!(scan_verdict("packet", "refused", false), ("拒收", "refused"));
-        assert_eq!(scan_verdict("packet", "accepted", false).1, "accepted");
-        assert_eq!(scan_verdict("tracking", "accepted", true).0, "已发运");
-    }
-}
-
 fn colour_name(c: crate::domain::school::BackgroundColour) -> &'static str {
     use crate::domain::school::BackgroundColour::*;
     match c {
@@ -212,5 +183,34 @@ pub fn photo_check(c: &crate::import::face::Check) -> String {
         Check::FaceWidthUnsure => "无法判断脸宽：脸颊与头发或背景分界不清".into(),
         Check::TiltUnsure => "无法判断是否端正：未找到瞳孔（眼镜反光或闭眼）".into(),
         Check::BackgroundUnsure => "无法判断背景：可见的背景太少".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_request_status_has_a_chinese_label() {
+        for s in crate::domain::request::RequestStatus::ALL {
+            assert_ne!(request_status(s.as_str()), s.as_str(), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_shipment_state_and_part_state_has_a_chinese_label() {
+        for s in ["open", "sealed", "shipped", "delivered", "returned"] {
+            assert!(shipment_state(s).chars().all(|c| !c.is_ascii()), "{s}");
+        }
+        for s in crate::domain::printing::PartState::ALL {
+            assert!(part_state(s.as_str()).chars().all(|c| !c.is_ascii()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn refused_scans_are_red_whatever_they_were() {
+        assert_eq!(scan_verdict("packet", "refused", false), ("拒收", "refused"));
+        assert_eq!(scan_verdict("packet", "accepted", false).1, "accepted");
+        assert_eq!(scan_verdict("tracking", "accepted", true).0, "已发运");
     }
 }
