@@ -334,14 +334,14 @@ fn school(cmd: SchoolCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
                 code: a.code,
                 name: a.name,
                 emails: a.emails,
-                address: a.address,
-                contact: a.contact,
-                phone: a.phone,
+                address: a.contact.address,
+                contact: a.contact.contact,
+                phone: a.contact.phone,
             };
             Ok(emit(&Created { id: app::schools::add(ws, &new)? }, fmt))
         }
         SchoolCmd::List => Ok(emit(&app::schools::list(ws)?, fmt)),
-        SchoolCmd::Set { code, address, contact, phone, background } => {
+        SchoolCmd::Set { code, contact: super::ContactArgs { address, contact, phone }, background } => {
             // Everything given is checked before anything changes.
             let background = background.as_deref().map(app::schools::parse_background).transpose()?;
             let contact_given = address.is_some() || contact.is_some() || phone.is_some();

@@ -63,9 +63,7 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> 
                 id_last4,
                 name,
                 requester,
-                address,
-                phone,
-                contact,
+                send_to: super::ContactArgs { address, contact, phone },
                 note,
             } = *add;
             let input = RequestInput {
