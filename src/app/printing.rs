@@ -3,6 +3,7 @@
 //! only once the printer has it, so a part is never lost and never sent twice by accident: a
 //! part already sent is skipped unless the operator says `--force`.
 
+use super::Outcome;
 use super::Workspace;
 use super::jobs::{self, Loaded, job_code};
 use super::workspace::DispatchLock;
@@ -694,8 +695,9 @@ pub struct JobStatusReport {
 }
 
 impl JobStatusReport {
-    pub fn errors(&self) -> usize {
-        self.dispatches.iter().filter(|d| d.error.is_some()).count()
+    /// Partly done when some printer could not be asked.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::refusing(self.dispatches.iter().filter(|d| d.error.is_some()).count())
     }
 }
 
