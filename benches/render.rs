@@ -21,9 +21,8 @@ use gradlab::app::{Workspace, batch, jobs};
 use gradlab::progress::Silent;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
-use support::{peak_rss_mb, workspace_with_batch};
+use support::{child_job, field, peak_rss_mb, timed_child, workspace_with_batch};
 
 /// How often each student's photo is printed in the default layout (2 x 2 prints of 2寸).
 const COPIES: usize = 4;
@@ -47,20 +46,10 @@ fn render_only(root: &Path, job: &str) {
     println!("bytes={bytes}");
 }
 
-fn field(out: &str, key: &str) -> f64 {
-    out.lines()
-        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("render child printed no {key}: {out}"))
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(i) = args.iter().position(|a| a == "--render-only") {
-        let (Some(root), Some(job)) = (args.get(i + 1), args.get(i + 2)) else {
-            panic!("usage: render --render-only <workspace> <job>");
-        };
-        render_only(Path::new(root), job);
+    if let Some((root, job)) = child_job(&args, "--render-only") {
+        render_only(root, job);
         return;
     }
     // `cargo bench` passes `--bench`; N is the first numeric argument.
@@ -106,16 +95,7 @@ fn main() {
         std::fs::write(&list, text).expect("photo list");
     }
 
-    let exe = std::env::current_exe().expect("current exe");
-    let t = Instant::now();
-    let child =
-        Command::new(&exe).arg("--render-only").arg(&root).arg(job.id.to_string()).output().expect("render child");
-    let wall = t.elapsed().as_secs_f64();
-    let out = String::from_utf8_lossy(&child.stdout).into_owned();
-    if !child.status.success() {
-        eprintln!("{}", String::from_utf8_lossy(&child.stderr));
-        panic!("render child failed: {}", child.status);
-    }
+    let (wall, out) = timed_child("--render-only", &root, &job.id.to_string());
     let secs = field(&out, "seconds");
     let sheets = field(&out, "sheets") as usize;
     let bytes = field(&out, "bytes");

@@ -21,7 +21,7 @@ use gradlab::progress::Silent;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
-use support::{peak_rss_mb, workspace_with_batch};
+use support::{child_job, field, peak_rss_mb, timed_child, workspace_with_batch};
 
 const CLASS_SIZE: usize = 40;
 /// Sheets rasterised whole for the comparison.
@@ -74,24 +74,14 @@ fn verify_only(root: &Path, job: &str) {
     println!("failures={}", r.failures());
 }
 
-fn field(out: &str, key: &str) -> f64 {
-    out.lines()
-        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("verify child printed no {key}: {out}"))
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--raster-sample") {
         raster_sample(Path::new(args.get(i + 1).expect("usage: verify --raster-sample <pdf>")));
         return;
     }
-    if let Some(i) = args.iter().position(|a| a == "--verify-only") {
-        let (Some(root), Some(job)) = (args.get(i + 1), args.get(i + 2)) else {
-            panic!("usage: verify --verify-only <workspace> <job>");
-        };
-        verify_only(Path::new(root), job);
+    if let Some((root, job)) = child_job(&args, "--verify-only") {
+        verify_only(root, job);
         return;
     }
     // `cargo bench` passes `--bench`; N is the first numeric argument.
@@ -120,16 +110,7 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let exe = std::env::current_exe().expect("current exe");
-    let t = Instant::now();
-    let child =
-        Command::new(&exe).arg("--verify-only").arg(&root).arg(job.id.to_string()).output().expect("verify child");
-    let wall = t.elapsed().as_secs_f64();
-    let out = String::from_utf8_lossy(&child.stdout).into_owned();
-    if !child.status.success() {
-        eprintln!("{}", String::from_utf8_lossy(&child.stderr));
-        panic!("verify child failed: {}", child.status);
-    }
+    let (wall, out) = timed_child("--verify-only", &root, &job.id.to_string());
     let secs = field(&out, "seconds");
     let pages = field(&out, "pages") as usize;
     assert_eq!(pages, job.sheets, "every sheet read back");
@@ -153,6 +134,7 @@ fn main() {
     println!("verify child wall seconds: {wall:.3}");
 
     let part = rendered.parts[0].path.clone();
+    let exe = std::env::current_exe().expect("current exe");
     let child = Command::new(&exe).arg("--raster-sample").arg(&part).output().expect("raster child");
     let out = String::from_utf8_lossy(&child.stdout).into_owned();
     assert!(child.status.success(), "raster child failed: {}", String::from_utf8_lossy(&child.stderr));

@@ -10,7 +10,6 @@ use common::*;
 use serde_json::Value;
 use std::fs;
 use std::io::Read;
-use std::process::Command;
 
 const SCHOOL: &str = "10418";
 const SCHOOL_NAME: &str = "南山示范大学";
@@ -19,19 +18,7 @@ const PW_ENV: &str = "GRADLAB_TEST_SMTP_PASSWORD";
 
 /// gradlab with the SMTP password in the environment, as the lab would run it.
 fn run(ws: &Ws, password: &str, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_gradlab"))
-        .arg("--workspace")
-        .arg(ws.root())
-        .args(args)
-        .env_remove("GRADLAB_HOME")
-        .env(PW_ENV, password)
-        .output()
-        .expect("run gradlab");
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    ws.run_with_env(args, &[(PW_ENV, password)])
 }
 
 /// Replace the workspace's `[smtp]` section (the template's defaults) with `section`.

@@ -9,6 +9,7 @@
 //! history change).
 
 mod common;
+use common::lab::request_add;
 use common::*;
 use gradlab::gui::ui::{Admin, AppWindow, Mailroom, Technician};
 use i_slint_backend_testing::ElementHandle;
@@ -55,21 +56,10 @@ fn fixture() -> Fixture {
         .as_str()
         .unwrap()
         .to_string();
-    let request = ws
-        .run_ok(&[
-            "request",
-            "add",
-            "--kind",
-            "lost",
-            "--school",
-            SCHOOL,
-            "--student",
-            &rows[2].xh,
-            "--requester",
-            "school",
-            "--json",
-        ])
-        .json()["id"]
+    let request = request_add(
+        &ws,
+        &["--kind", "lost", "--school", SCHOOL, "--student", &rows[2].xh, "--requester", "school"],
+    )["id"]
         .as_str()
         .unwrap()
         .to_string();

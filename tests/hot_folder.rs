@@ -64,14 +64,20 @@ fn watch(dir: &Path, want: Vec<u8>, stop: Arc<AtomicBool>) -> std::thread::JoinH
     })
 }
 
-#[test]
-fn hot_folder_gets_whole_files_and_reports_what_the_rip_took() {
-    let ws = Ws::new();
-    let job = big_job(&ws);
-    let want = part_file(&ws, &job);
+/// A big job rendered, the bytes of its part file, and a hot-folder printer `rip` on `rip-in/`.
+fn job_for_rip(ws: &Ws) -> (String, Vec<u8>, std::path::PathBuf) {
+    let job = big_job(ws);
+    let want = part_file(ws, &job);
     let hot = ws.path("rip-in");
     fs::create_dir(&hot).unwrap();
     ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
+    (job, want, hot)
+}
+
+#[test]
+fn hot_folder_gets_whole_files_and_reports_what_the_rip_took() {
+    let ws = Ws::new();
+    let (job, want, hot) = job_for_rip(&ws);
 
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = watch(&hot, want.clone(), stop.clone());
@@ -109,11 +115,7 @@ fn hot_folder_gets_whole_files_and_reports_what_the_rip_took() {
 #[test]
 fn killed_mid_write_leaves_no_partial_file_and_the_next_run_sends_it_whole() {
     let ws = Ws::new();
-    let job = big_job(&ws);
-    let want = part_file(&ws, &job);
-    let hot = ws.path("rip-in");
-    fs::create_dir(&hot).unwrap();
-    ws.run_ok(&["printer", "add", "rip", "--hot-folder", hot.to_str().unwrap()]);
+    let (job, want, hot) = job_for_rip(&ws);
 
     // Many copies make a long write; kill the process the moment a temporary file shows up.
     let stop = Arc::new(AtomicBool::new(false));

@@ -132,21 +132,10 @@ fn no_school_is_printed_twice_by_accident() {
         "张*山",
     ]);
     ws.run_ok(&["job", "create", "--school", SCHOOL, "--needs-reprint"]);
-    let r = ws
-        .run_ok(&[
-            "request",
-            "add",
-            "--kind",
-            "damaged",
-            "--school",
-            SCHOOL,
-            "--student",
-            &Row::new(1, SCHOOL, "").xh,
-            "--requester",
-            "school",
-            "--json",
-        ])
-        .json();
+    let r = request_add(
+        &ws,
+        &["--kind", "damaged", "--school", SCHOOL, "--student", &Row::new(1, SCHOOL, "").xh, "--requester", "school"],
+    );
     let r = r["id"].as_str().unwrap();
     ws.run_ok(&["request", "approve", r]);
     ws.run_ok(&["request", "print", r]);
@@ -167,20 +156,7 @@ fn a_reprint_never_brings_back_what_a_correction_fixed() {
     let sheet = show["sheets"].as_array().unwrap().iter().find(|s| s["kind"] == "photos").unwrap();
     let sheet_code = sheet["barcode"].as_str().unwrap().to_string();
     let student_code = sheet["students"][0]["barcode"].as_str().unwrap().to_string();
-    ws.run_ok(&[
-        "correction",
-        "add",
-        "--school",
-        SCHOOL,
-        "--student",
-        &rows[0].xh,
-        "--field",
-        "姓名",
-        "--from",
-        "张*三",
-        "--to",
-        "张*山",
-    ]);
+    correct(&ws, SCHOOL, &rows[0].xh, "姓名", "张*三", "张*山");
 
     let before = ws.snapshot();
     for code in [&sheet_code, &student_code] {
@@ -232,37 +208,11 @@ fn due_dates_cover_students_in_no_job_reprints_and_corrections() {
     assert!(text.contains("overdue 5 working days") && text.contains("students in no job"), "{text}");
 
     // A request and a correction are promised from the day they came, 10 working days.
-    let r = ws
-        .run_ok(&[
-            "request",
-            "add",
-            "--kind",
-            "lost",
-            "--school",
-            SCHOOL,
-            "--student",
-            &rows[1].xh,
-            "--requester",
-            "school",
-            "--json",
-        ])
-        .json();
+    let r =
+        request_add(&ws, &["--kind", "lost", "--school", SCHOOL, "--student", &rows[1].xh, "--requester", "school"]);
     let request = r["id"].as_str().unwrap().to_string();
     let asked = gradlab::app::reports::china_day(r["created_at"].as_str().unwrap()).unwrap();
-    ws.run_ok(&[
-        "correction",
-        "add",
-        "--school",
-        SCHOOL,
-        "--student",
-        &rows[2].xh,
-        "--field",
-        "bh",
-        "--from",
-        "计算机1班",
-        "--to",
-        "计算机2班",
-    ]);
+    correct(&ws, SCHOOL, &rows[2].xh, "bh", "计算机1班", "计算机2班");
     let calendar = gradlab::domain::calendar::Calendar::parse(gradlab::domain::calendar::SHIPPED, "shipped").unwrap();
     let promised = calendar.add_working_days(asked, 10).to_string();
     // The report lists what is late or due within a week: ask on the due day itself.
@@ -292,20 +242,7 @@ fn due_dates_cover_students_in_no_job_reprints_and_corrections() {
         &ws,
         ws.run_ok(&["job", "create", "--school", SCHOOL, "--new-only", "--json"]).json()["id"].as_str().unwrap(),
     );
-    ws.run_ok(&[
-        "correction",
-        "add",
-        "--school",
-        SCHOOL,
-        "--student",
-        &rows[0].xh,
-        "--field",
-        "bh",
-        "--from",
-        "计算机1班",
-        "--to",
-        "计算机3班",
-    ]);
+    correct(&ws, SCHOOL, &rows[0].xh, "bh", "计算机1班", "计算机3班");
     let lines = due(&ws, &promised);
     let c = on(&lines, "correction").unwrap_or_else(|| panic!("{lines:?}"));
     assert_eq!(c["promise_working_days"], 10);
@@ -355,10 +292,9 @@ fn request(ws: &Ws, id: &str) -> Value {
 fn request_states_follow_the_printer_and_the_shipment() {
     let ws = Ws::new();
     let rows = school(&ws, SCHOOL, 0, &[("计算机1班", 2)]);
-    let v = ws
-        .run_ok(&[
-            "request",
-            "add",
+    let v = request_add(
+        &ws,
+        &[
             "--kind",
             "lost",
             "--school",
@@ -371,9 +307,8 @@ fn request_states_follow_the_printer_and_the_shipment() {
             "北京市海淀区学院路5号",
             "--contact",
             "张*三",
-            "--json",
-        ])
-        .json();
+        ],
+    );
     let id = v["id"].as_str().unwrap().to_string();
     ws.run_ok(&["request", "approve", &id]);
     let job = ws.run_ok(&["request", "print", &id, "--json"]).json()["job"].as_str().unwrap().to_string();
@@ -499,21 +434,7 @@ fn typos_get_help_and_duplicates_are_refused() {
 
     // An unknown 学号 in a request: the closest stored ones.
     let wrong = format!("{}9", &rows[1].xh[..rows[1].xh.len() - 1]);
-    let v = ws
-        .run_ok(&[
-            "request",
-            "add",
-            "--kind",
-            "lost",
-            "--school",
-            SCHOOL,
-            "--student",
-            &wrong,
-            "--requester",
-            "school",
-            "--json",
-        ])
-        .json();
+    let v = request_add(&ws, &["--kind", "lost", "--school", SCHOOL, "--student", &wrong, "--requester", "school"]);
     assert_eq!(v["status"], "received");
     let warnings = v["warnings"].to_string();
     assert!(warnings.contains(&rows[1].xh), "{warnings}");
@@ -521,21 +442,8 @@ fn typos_get_help_and_duplicates_are_refused() {
     assert!(out.code == 1 && out.stderr.contains("did you mean") && out.stderr.contains(&rows[1].xh), "{}", out.stderr);
 
     // The same request entered twice is refused, naming the open one.
-    let first = ws
-        .run_ok(&[
-            "request",
-            "add",
-            "--kind",
-            "lost",
-            "--school",
-            SCHOOL,
-            "--student",
-            &rows[0].xh,
-            "--requester",
-            "school",
-            "--json",
-        ])
-        .json();
+    let first =
+        request_add(&ws, &["--kind", "lost", "--school", SCHOOL, "--student", &rows[0].xh, "--requester", "school"]);
     let before = ws.snapshot();
     let out = ws.run(&[
         "request",
@@ -557,18 +465,7 @@ fn typos_get_help_and_duplicates_are_refused() {
     );
     assert_eq!(ws.snapshot(), before);
     // Another kind for the same student is a different request.
-    ws.run_ok(&[
-        "request",
-        "add",
-        "--kind",
-        "damaged",
-        "--school",
-        SCHOOL,
-        "--student",
-        &rows[0].xh,
-        "--requester",
-        "school",
-    ]);
+    request_add(&ws, &["--kind", "damaged", "--school", SCHOOL, "--student", &rows[0].xh, "--requester", "school"]);
 
     // E-mail addresses compare without regard to case.
     ws.run_ok(&["school", "add-email", SCHOOL, "Office@School.EDU.cn"]);

@@ -284,3 +284,41 @@ fn labels_and_packing_lists_read_back() {
     let files = ws.run_ok(&["job", "packing-lists", &job, "--json"]).json();
     assert_eq!(files.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_mailroom_prints_the_label_and_the_packing_lists_from_the_cli_as_from_the_window() {
+    let ws = Ws::new();
+    school(&ws, "10418", 0, &[("计算机1班", 6)]);
+    let job = printed_job(&ws, "10418", &[]);
+    let id = create(&ws, &["--school", "10418"])["id"].as_str().unwrap().to_string();
+    let hot = ws.path("mailroom-rip");
+    fs::create_dir_all(&hot).unwrap();
+    ws.run_ok(&["printer", "add", "desk", "--hot-folder", hot.to_str().unwrap()]);
+    let in_folder = || {
+        let mut names: Vec<String> =
+            fs::read_dir(&hot).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    };
+
+    let sent = ws.run_ok(&["shipment", "print", &id, "--printer", "desk", "--json"]).json();
+    let sent = sent.as_array().unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0]["file"].as_str().unwrap().ends_with(&format!("{id}-label.pdf")));
+    let names = in_folder();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let dropped = fs::read(hot.join(&names[0])).unwrap();
+    assert_eq!(dropped, fs::read(sent[0]["file"].as_str().unwrap()).unwrap(), "the label exactly as written");
+
+    let lists = ws.run_ok(&["shipment", "print", &id, "--printer", "desk", "--packing-lists", "--json"]).json();
+    let packet = packets(&ws, &job)[0].clone();
+    let files: Vec<&str> = lists.as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert!(files.iter().any(|f| f.ends_with(&format!("{id}-shipment-list.pdf"))), "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with(&format!("{packet}-packing-list.pdf"))), "{files:?}");
+    assert_eq!(in_folder().len(), 1 + files.len());
+
+    let out = ws.run(&["shipment", "print", &id, "--printer", "nowhere"]);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("nowhere"), "{}", out.stderr);
+    assert_eq!(in_folder().len(), 1 + files.len(), "nothing sent to a printer that is not there");
+}

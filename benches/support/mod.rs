@@ -102,3 +102,35 @@ pub fn workspace_with_photos(tmp: &Path, n: usize, class_size: usize, bases: &[V
     std::fs::write(dir.join("数据表.csv"), csv).expect("table");
     (ws, dir)
 }
+
+/// Run this bench binary again as a child with `flag ROOT JOB` (the part to time, alone in its
+/// own process so its peak memory is its own); its wall time and what it printed.
+pub fn timed_child(flag: &str, root: &Path, job: &str) -> (f64, String) {
+    let exe = std::env::current_exe().expect("current exe");
+    let t = std::time::Instant::now();
+    let child = std::process::Command::new(&exe).arg(flag).arg(root).arg(job).output().expect("bench child");
+    let wall = t.elapsed().as_secs_f64();
+    let out = String::from_utf8_lossy(&child.stdout).into_owned();
+    if !child.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&child.stderr));
+        panic!("bench child {flag} failed: {}", child.status);
+    }
+    (wall, out)
+}
+
+/// The number a bench child printed as `key=value`.
+pub fn field(out: &str, key: &str) -> f64 {
+    out.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("bench child printed no {key}: {out}"))
+}
+
+/// In a bench child's arguments, the workspace and job after `flag`.
+pub fn child_job<'a>(args: &'a [String], flag: &str) -> Option<(&'a Path, &'a str)> {
+    let i = args.iter().position(|a| a == flag)?;
+    match (args.get(i + 1), args.get(i + 2)) {
+        (Some(root), Some(job)) => Some((Path::new(root), job)),
+        _ => panic!("usage: {flag} <workspace> <job>"),
+    }
+}

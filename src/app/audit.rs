@@ -2,6 +2,7 @@
 //! every open a cheap look (the triggers in place, the last entries chained) so a log changed
 //! with sqlite3 does not go unnoticed until someone thinks to ask.
 
+use super::Outcome;
 use super::Workspace;
 use crate::domain::audit_chain::{self, Verdict};
 use crate::error::Result;
@@ -15,6 +16,11 @@ pub fn verify(ws: &Workspace) -> Result<Verdict> {
     let mut store = ws.store()?;
     let tx = store.read()?;
     Ok(audit_chain::verify(&tx.audit_links(0)?, None))
+}
+
+/// Nothing stands when the chain is broken.
+pub fn outcome(verdict: &Verdict) -> Outcome {
+    if verdict.problem.is_some() { Outcome::Nothing } else { Outcome::Done }
 }
 
 /// Put back dropped triggers and check the last entries; what a person should know, if anything.

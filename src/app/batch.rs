@@ -5,6 +5,7 @@
 //! not measured before; what is out of range, for the school's required background too, is a
 //! warning with its machine code, and the measures of stored photos are kept by their hash.
 
+use super::Outcome;
 use super::{Workspace, schools};
 use crate::domain::SchoolCode;
 use crate::domain::school::BackgroundColour;
@@ -70,13 +71,10 @@ impl BatchReport {
         crate::import::in_row_order(&mut self.warnings);
     }
 
-    /// 0 everything accepted or already there, 3 some rows refused, 1 nothing could be done.
-    pub fn exit_code(&self) -> i32 {
-        match (self.accepted.is_empty(), self.rejected.is_empty()) {
-            (_, true) => 0,
-            (false, false) => 3,
-            (true, false) => 1,
-        }
+    /// Done when every row was accepted or already there; partly when some rows were refused;
+    /// nothing when rows were refused and none accepted.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::of(self.accepted.len(), self.rejected.len())
     }
 }
 

@@ -10,6 +10,7 @@
 //! row is checked against the values the rows above it left, and a row may still name a
 //! student by the 学号 a row above it corrected.
 
+use super::Outcome;
 use super::students::StudentLine;
 use super::{Workspace, schools};
 use crate::domain::SchoolCode;
@@ -68,13 +69,10 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// 0 every row applied, 3 some rows refused, 1 every row refused (nothing changed).
-    pub fn exit_code(&self) -> i32 {
-        match (self.applied.is_empty(), self.rejected.is_empty()) {
-            (_, true) => 0,
-            (false, false) => 3,
-            (true, false) => 1,
-        }
+    /// Done when every row was applied, partly when some were refused, nothing when every row
+    /// was refused (nothing changed).
+    pub fn outcome(&self) -> Outcome {
+        Outcome::of(self.applied.len(), self.rejected.len())
     }
 }
 

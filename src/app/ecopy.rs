@@ -8,6 +8,7 @@
 //! fixed on the first send and the zips are deterministic, so part 2 sent again is the same
 //! part 2, byte for byte.
 
+use super::Outcome;
 use super::{Workspace, schools, students};
 use crate::domain::ecopy::{EcopyPartState, EcopyRequestState, SendOutcome};
 use crate::domain::ids::EcopyRequestId;
@@ -201,14 +202,10 @@ impl SendReport {
         self.parts.iter().filter(|p| p.outcome.is_failure()).collect()
     }
 
-    /// 0 when nothing failed; 3 when some part failed but some part of the request has reached
-    /// the school; 1 when nothing has.
-    pub fn exit_code(&self) -> i32 {
-        match (self.failed().is_empty(), self.accepted_in_all) {
-            (true, _) => 0,
-            (false, 0) => 1,
-            (false, _) => 3,
-        }
+    /// Done when nothing failed; partly when some part failed but some part of the request has
+    /// reached the school; nothing when none has.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::of(self.accepted_in_all, self.failed().len())
     }
 }
 

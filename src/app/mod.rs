@@ -10,6 +10,7 @@ pub mod demo;
 pub mod ecopy;
 pub mod jobs;
 pub mod layouts;
+mod outcome;
 pub mod printing;
 pub mod qr;
 pub mod reports;
@@ -25,5 +26,6 @@ pub mod verify;
 pub mod walkin;
 pub mod workspace;
 
+pub use outcome::Outcome;
 pub use settings::Settings;
 pub use workspace::Workspace;

@@ -3,14 +3,16 @@
 //! only once the printer has it, so a part is never lost and never sent twice by accident: a
 //! part already sent is skipped unless the operator says `--force`.
 
+use super::Outcome;
 use super::Workspace;
 use super::jobs::{self, Loaded};
 use super::workspace::DispatchLock;
 use crate::domain::ids::JobCode;
 use crate::domain::printing::{self, Media, PartState};
 use crate::error::{Error, IoContext, Result};
-use crate::print::paper::{MediaChoice, Paper, Supports, ink_margins};
-use crate::print::{Destination, Found, PrintError, Submission, calibration};
+use crate::mail::calibration;
+use crate::print::paper::{MediaChoice, Paper, Supports};
+use crate::print::{Destination, Found, PrintError, Submission};
 use crate::progress::{self, Progress};
 use crate::render::{Adjustment, PdfWriter};
 use crate::store::{DispatchRecord, NewDispatch, PrinterRecord, SheetRecord, Store};
@@ -256,7 +258,7 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     let paper = Paper {
         width_mm: media.width_mm,
         height_mm: media.height_mm,
-        margins_mm: ink_margins(&page),
+        margins_mm: page.ink_margins(),
         loaded: p.media.clone(),
     };
     let exact_size = dest.check_paper(&paper).map_err(|e| printer_error(&p, e))?;
@@ -692,8 +694,9 @@ pub struct JobStatusReport {
 }
 
 impl JobStatusReport {
-    pub fn errors(&self) -> usize {
-        self.dispatches.iter().filter(|d| d.error.is_some()).count()
+    /// Partly done when some printer could not be asked.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::refusing(self.dispatches.iter().filter(|d| d.error.is_some()).count())
     }
 }
 

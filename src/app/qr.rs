@@ -1,6 +1,7 @@
 //! `qr decode` and `qr parse`: read collection codes (采集码) from pictures or from the text a
 //! 2D scanner types.
 
+use super::Outcome;
 use crate::domain::CollectionCode;
 use crate::error::{Error, Result};
 use crate::import::qr;
@@ -33,6 +34,12 @@ pub fn decode_file(path: &Path) -> Result<CollectionCode> {
     }
     let e = last.map(|e| e.to_string()).unwrap_or_default();
     Err(Error::input(format!("{label}: a QR code was found, but {e}")))
+}
+
+/// Done when every picture gave a code, partly when some did, nothing when none did.
+pub fn outcome(decoded: &[Decoded]) -> Outcome {
+    let failed = decoded.iter().filter(|d| d.error.is_some()).count();
+    Outcome::of(decoded.len() - failed, failed)
 }
 
 /// Decode several pictures; each gets its code or the reason it has none.

@@ -5,6 +5,7 @@
 //! to the audit log in the same transaction, so each request can be traced from arrival to
 //! closing. A full ID number is cut to its last 4 before anything is stored.
 
+use super::Outcome;
 use super::jobs::{self, JobPurpose, JobRequest};
 use super::shipments::{self, CreateShipment};
 use super::{Workspace, schools};
@@ -340,8 +341,9 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    pub fn exit_code(&self) -> i32 {
-        if self.refused.is_empty() { 0 } else { 3 }
+    /// Partly done when some rows were refused.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::refusing(self.refused.len())
     }
 }
 

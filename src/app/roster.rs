@@ -5,6 +5,7 @@
 //! roster rows with no photo, students not on the roster, and full names that disagree with
 //! the masked name from the collection code (a possible wrong photo).
 
+use super::Outcome;
 use super::{Workspace, schools};
 use crate::domain::roster::{self, ClassRow};
 use crate::domain::{name, order};
@@ -76,8 +77,9 @@ pub struct RosterReport {
 }
 
 impl RosterReport {
-    pub fn exit_code(&self) -> i32 {
-        if self.rejected.is_empty() { 0 } else { 3 }
+    /// Partly done when some rows were refused.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::refusing(self.rejected.len())
     }
 }
 

@@ -4,6 +4,7 @@
 //! that shipment the station's current one; a courier's tracking number attaches to it. Every
 //! scan is logged with time, station, operator and result, refused ones too.
 
+use super::Outcome;
 use super::Workspace;
 use super::shipments::{self, ShipmentView};
 use crate::domain::ids::{Id, JobCode, Kind, PacketCode, ShipmentCode};
@@ -40,6 +41,11 @@ pub struct ScanOutcome {
 impl ScanOutcome {
     pub fn refused(&self) -> bool {
         self.result == "refused"
+    }
+
+    /// A refused scan is named and leaves the run partly done.
+    pub fn outcome(&self) -> Outcome {
+        Outcome::refusing(usize::from(self.refused()))
     }
 }
 

@@ -5,6 +5,7 @@
 //! a shipment never skips a step, and every paper it needs is written under `output/`.
 
 use super::jobs;
+use super::printing::{self, FileSent};
 use super::{Workspace, requests, schools};
 use crate::domain::ids::{JobCode, PacketCode, RequestId, ShipmentCode};
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
@@ -478,6 +479,50 @@ pub fn documents(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let s = load(&tx, id)?;
     write_documents(ws, &tx, &s)?;
     view(ws, &tx, &s)
+}
+
+/// Which of a shipment's papers to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Papers {
+    /// The shipping label (面单).
+    Label,
+    /// The shipment's packing list and each packet's (装箱单).
+    PackingLists,
+}
+
+impl Papers {
+    fn name(self) -> &'static str {
+        match self {
+            Papers::Label => "label",
+            Papers::PackingLists => "packing list",
+        }
+    }
+}
+
+/// Print a shipment's label or its packing lists on `printer`, as the files are (no printer
+/// correction: they are not photo sheets); the papers are written first if they are missing.
+/// One audit entry per file sent (`file.print`).
+pub fn print_papers(ws: &Workspace, id: ShipmentCode, printer: &str, papers: Papers) -> Result<Vec<FileSent>> {
+    let mut v = show(ws, id)?;
+    if v.documents.is_empty() {
+        v = documents(ws, id)?;
+    }
+    let files: Vec<PathBuf> = v
+        .documents
+        .iter()
+        .filter(|d| d.ends_with("-label.pdf") == (papers == Papers::Label))
+        .map(PathBuf::from)
+        .collect();
+    if files.is_empty() {
+        return Err(Error::input(format!("shipment {} has no {} to print", v.id, papers.name())));
+    }
+    files
+        .iter()
+        .map(|f| {
+            let name = format!("{} {}", v.id, f.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
+            printing::print_file(ws, printer, f, &name)
+        })
+        .collect()
 }
 
 fn shipment_dir(ws: &Workspace, id: i64) -> PathBuf {

@@ -7,6 +7,7 @@
 //! must show); `job print` sends a part only when its latest verification passed for the file
 //! as it is.
 
+use super::Outcome;
 use super::Workspace;
 use super::jobs::{self, Loaded};
 use crate::domain::ids::JobCode;
@@ -44,6 +45,11 @@ pub struct VerifyReport {
 impl VerifyReport {
     pub fn failures(&self) -> usize {
         self.parts.iter().map(|p| p.failures.len()).sum()
+    }
+
+    /// Partly done when any check failed (each failure is named).
+    pub fn outcome(&self) -> Outcome {
+        if self.passed { Outcome::Done } else { Outcome::Partly }
     }
 }
 

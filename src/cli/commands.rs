@@ -1,21 +1,19 @@
-//! One arm per command: call the service, print the result, choose the exit code.
+//! One arm per command: call the service and hand its result to the one printer
+//! ([`output::emit`]), which also says what the command came to. The human text of the results
+//! made here is written beside them, as their [`Report`] impls.
 
 use super::bar::Bar;
-use super::output::{self, json, say};
+use super::output::{self, Created, Format, Report, emit, say};
 use super::{
     AuditCmd, BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests,
     shipping, walkin,
 };
-use crate::app::{self, Workspace};
+use crate::app::{self, Outcome, Workspace};
 use crate::error::Result;
-use serde_json::json as j;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
 
-/// Exit codes the CLI promises.
-pub const OK: i32 = 0;
-pub const FAILED: i32 = 1;
-pub const PARTLY: i32 = 3;
-
-pub fn run(cli: Cli) -> Result<i32> {
+pub fn run(cli: Cli) -> Result<Outcome> {
     let root = Workspace::resolve(cli.workspace.as_deref());
     let operator = cli.operator.clone();
     if let Some(name) = operator.as_deref() {
@@ -32,69 +30,40 @@ pub fn run(cli: Cli) -> Result<i32> {
             ws
         })
     };
-    let as_json = cli.json;
+    let fmt = if cli.json { Format::Json } else { Format::Human };
     match cli.command {
         Command::Init { lab_name, sender_address, sender_phone } => {
             let mut id = app::settings::LabIdentity { name: lab_name, sender_address, sender_phone };
-            if !root.join(app::workspace::SETTINGS_FILE).exists() && !as_json {
+            // A program reading JSON is not asked questions.
+            if !root.join(app::workspace::SETTINGS_FILE).exists() && fmt == Format::Human {
                 ask_identity(&mut id);
             }
-            let (ws, fresh) = Workspace::init(&root, &id)?;
-            if as_json {
-                json(&j!({"workspace": ws.root(), "created": fresh}));
-            } else if fresh {
-                say!("created workspace {}", ws.root().display());
-            } else {
-                say!("workspace {} already exists; its store is up to date", ws.root().display());
-            }
-            Ok(OK)
+            let (ws, created) = Workspace::init(&root, &id)?;
+            Ok(emit(&Init { created, workspace: ws.root() }, fmt))
         }
         Command::Demo { dir } => {
             let bar = Bar::new();
             let demo = app::demo::run(&dir, &bar)?;
             drop(bar);
-            if as_json {
-                json(&demo);
-            } else {
-                say!("{}", demo.summary().trim_end());
-            }
-            Ok(OK)
+            Ok(emit(&demo, fmt))
         }
-        Command::School(cmd) => school(cmd, &open()?, as_json),
-        Command::Job(cmd) => job(cmd, &open()?, as_json),
-        Command::Layout(cmd) => layouts(cmd, &open()?, as_json),
-        Command::Printer(cmd) => printing::printer(cmd, &open()?, as_json),
-        Command::Sheet(cmd) => printing::sheet(cmd, &open()?, as_json),
-        Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, as_json),
-        Command::Report(cmd) => shipping::report(cmd, &open()?, as_json),
-        Command::Audit(AuditCmd::Verify) => {
-            let v = app::audit::verify(&open()?)?;
-            if as_json {
-                json(&v);
-            } else if let Some(problem) = &v.problem {
-                say!("audit log BROKEN: {problem} (entries checked: {})", v.entries);
-            } else {
-                say!(
-                    "audit log whole: {} chained{}",
-                    crate::words::count((v.entries - v.unchained) as i64, "entry", "entries"),
-                    if v.unchained > 0 {
-                        format!(", {} from before the chain came first", v.unchained)
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            Ok(if v.problem.is_some() { FAILED } else { 0 })
-        }
+        Command::School(cmd) => school(cmd, &open()?, fmt),
+        Command::Job(cmd) => job(cmd, &open()?, fmt),
+        Command::Layout(cmd) => layouts(cmd, &open()?, fmt),
+        Command::Printer(cmd) => printing::printer(cmd, &open()?, fmt),
+        Command::Sheet(cmd) => printing::sheet(cmd, &open()?, fmt),
+        Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, fmt),
+        Command::Report(cmd) => shipping::report(cmd, &open()?, fmt),
+        Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
             let opts = crate::gui::Options { workspace, operator, station, screenshots, scans, import };
             crate::gui::run(&opts)?;
-            Ok(OK)
+            Ok(Outcome::Done)
         }
-        Command::Ecopy(cmd) => super::ecopy::run(cmd, &open()?, as_json),
-        Command::Request(cmd) => requests::request(cmd, &open()?, as_json),
-        Command::Correction(cmd) => super::corrections::run(cmd, &open()?, as_json),
+        Command::Ecopy(cmd) => super::ecopy::run(cmd, &open()?, fmt),
+        Command::Request(cmd) => requests::request(cmd, &open()?, fmt),
+        Command::Correction(cmd) => super::corrections::run(cmd, &open()?, fmt),
         Command::Walkin { code, code_image, photo, layout, printer, replace } => {
             let code = match (code, code_image) {
                 (Some(text), _) => app::walkin::CodeSource::Text(text),
@@ -104,144 +73,195 @@ pub fn run(cli: Cli) -> Result<i32> {
                 }
             };
             let req = app::walkin::WalkinRequest { code, photo, layout, printer, replace };
-            walkin::run(&open()?, &req, as_json)
+            walkin::run(&open()?, &req, fmt)
         }
         Command::Scan { code, shipment, station, carrier, force: _, reason } => {
             let shipment = shipment.as_deref().map(str::parse).transpose()?;
             let req = app::scan::ScanRequest { code, shipment, station, carrier, reuse_reason: reason };
-            shipping::scan(&app::scan::scan(&open()?, &req)?, as_json)
+            Ok(emit(&app::scan::scan(&open()?, &req)?, fmt))
         }
         Command::Batch(BatchCmd::Import { path, replace }) => {
             let ws = open()?;
             let bar = Bar::new();
             let report = app::batch::import(&ws, &path, replace, &bar)?;
             drop(bar);
-            if as_json {
-                json(&report);
-            } else {
-                say!(
-                    "batch {}: {} accepted, {} already stored, {} rejected, {}{}",
-                    report.source,
-                    report.accepted.len(),
-                    report.skipped.len(),
-                    report.rejected.len(),
-                    crate::words::count(report.warnings.len() as i64, "warning", "warnings"),
-                    report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
-                );
-                let replaced = report.accepted.iter().filter(|a| a.replaced).count();
-                if replaced > 0 {
-                    say!("{replaced} stored photos replaced; the old ones are kept in history");
-                }
-                output::findings("rejected", &report.rejected);
-                output::findings("warnings", &report.warnings);
-                if report.id.is_none() {
-                    say!("nothing was stored");
-                }
-            }
-            Ok(report.exit_code())
+            Ok(emit(&report, fmt))
         }
         Command::Roster(RosterCmd::Import { file, school, sheet, replace_all }) => {
             let ws = open()?;
-            let r = app::roster::import(&ws, &file, &school, sheet.as_deref(), replace_all)?;
-            if as_json {
-                json(&r);
-            } else {
-                say!(
-                    "roster {} for school {}: {}, {} matched to photos (roster id {})",
-                    r.file,
-                    r.school,
-                    crate::words::count(r.rows as i64, "row", "rows"),
-                    r.matched,
-                    r.id
-                );
-                say!("{}", roster_changes(&r));
-                if !r.without_photo.is_empty() {
-                    say!("roster rows with no photo ({}):", r.without_photo.len());
-                    for l in &r.without_photo {
-                        say!(
-                            "  row {}: 学号 {} 采集码 {}",
-                            l.row,
-                            l.xh.as_deref().unwrap_or("-"),
-                            l.cjm.as_deref().unwrap_or("-")
-                        );
-                    }
-                }
-                if !r.not_on_roster.is_empty() {
-                    say!("students not on the roster, printed after it ({}):", r.not_on_roster.len());
-                    for s in &r.not_on_roster {
-                        say!("  {} {} {}", s.xh, s.cjm, s.bh);
-                    }
-                }
-                for m in &r.name_mismatches {
-                    say!(
-                        "warning: row {}: possible wrong photo: roster name {} does not agree with {} ({} {})",
-                        m.row,
-                        m.roster_name,
-                        m.masked_name,
-                        m.xh,
-                        m.cjm
-                    );
-                }
-                output::findings("rejected", &r.rejected);
-                output::findings("warnings", &r.warnings);
-            }
-            Ok(r.exit_code())
+            Ok(emit(&app::roster::import(&ws, &file, &school, sheet.as_deref(), replace_all)?, fmt))
         }
         Command::Student(StudentCmd::List { school, classes }) => {
-            let lines = app::students::list(&open()?, &school, &classes)?;
-            if as_json {
-                json(&lines);
-            } else {
-                let rows: Vec<Vec<String>> = lines
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        vec![
-                            (i + 1).to_string(),
-                            l.roster_position.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
-                            l.student.xh.clone(),
-                            l.student.xm.clone(),
-                            l.student.bh.clone(),
-                            l.student.cjm.clone(),
-                        ]
-                    })
-                    .collect();
-                output::table(&["#", "roster", "学号", "姓名", "班级", "采集码"], &rows);
-            }
-            Ok(OK)
+            Ok(emit(&app::students::list(&open()?, &school, &classes)?, fmt))
         }
-        Command::Qr(QrCmd::Parse { text }) => {
-            let code = app::qr::parse(&text)?;
-            if as_json {
-                json(&code);
-            } else {
-                print_code(&code);
-            }
-            Ok(OK)
+        Command::Qr(QrCmd::Parse { text }) => Ok(emit(&app::qr::parse(&text)?, fmt)),
+        Command::Qr(QrCmd::Decode { images }) => Ok(emit(&app::qr::decode_files(&images), fmt)),
+    }
+}
+
+/// What `init` made: the workspace, and whether it is new.
+#[derive(Serialize)]
+struct Init<'a> {
+    created: bool,
+    workspace: &'a Path,
+}
+
+impl Report for Init<'_> {
+    fn human(&self) {
+        if self.created {
+            say!("created workspace {}", self.workspace.display());
+        } else {
+            say!("workspace {} already exists; its store is up to date", self.workspace.display());
         }
-        Command::Qr(QrCmd::Decode { images }) => {
-            let results = app::qr::decode_files(&images);
-            let failed = results.iter().filter(|r| r.error.is_some()).count();
-            if as_json {
-                json(&results);
-            } else {
-                for r in &results {
-                    match (&r.code, &r.error) {
-                        (Some(c), _) => {
-                            say!("{}:", r.file);
-                            print_code(c);
-                        }
-                        (None, Some(e)) => eprintln!("error: {e}"),
-                        (None, None) => {}
-                    }
+    }
+}
+
+impl Report for app::demo::Demo {
+    fn human(&self) {
+        say!("{}", self.summary().trim_end());
+    }
+}
+
+impl Report for crate::domain::audit_chain::Verdict {
+    fn human(&self) {
+        if let Some(problem) = &self.problem {
+            say!("audit log BROKEN: {problem} (entries checked: {})", self.entries);
+        } else {
+            say!(
+                "audit log whole: {} chained{}",
+                crate::words::count((self.entries - self.unchained) as i64, "entry", "entries"),
+                if self.unchained > 0 {
+                    format!(", {} from before the chain came first", self.unchained)
+                } else {
+                    String::new()
                 }
-            }
-            Ok(match failed {
-                0 => OK,
-                n if n == results.len() => FAILED,
-                _ => PARTLY,
-            })
+            );
         }
+    }
+
+    fn outcome(&self) -> Outcome {
+        app::audit::outcome(self)
+    }
+}
+
+impl Report for app::batch::BatchReport {
+    fn human(&self) {
+        let report = self;
+        say!(
+            "batch {}: {} accepted, {} already stored, {} rejected, {}{}",
+            report.source,
+            report.accepted.len(),
+            report.skipped.len(),
+            report.rejected.len(),
+            crate::words::count(report.warnings.len() as i64, "warning", "warnings"),
+            report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
+        );
+        let replaced = report.accepted.iter().filter(|a| a.replaced).count();
+        if replaced > 0 {
+            say!("{replaced} stored photos replaced; the old ones are kept in history");
+        }
+        output::findings("rejected", &report.rejected);
+        output::findings("warnings", &report.warnings);
+        if report.id.is_none() {
+            say!("nothing was stored");
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        app::batch::BatchReport::outcome(self)
+    }
+}
+
+impl Report for app::roster::RosterReport {
+    fn human(&self) {
+        let r = self;
+        say!(
+            "roster {} for school {}: {}, {} matched to photos (roster id {})",
+            r.file,
+            r.school,
+            crate::words::count(r.rows as i64, "row", "rows"),
+            r.matched,
+            r.id
+        );
+        say!("{}", roster_changes(r));
+        if !r.without_photo.is_empty() {
+            say!("roster rows with no photo ({}):", r.without_photo.len());
+            for l in &r.without_photo {
+                say!(
+                    "  row {}: 学号 {} 采集码 {}",
+                    l.row,
+                    l.xh.as_deref().unwrap_or("-"),
+                    l.cjm.as_deref().unwrap_or("-")
+                );
+            }
+        }
+        if !r.not_on_roster.is_empty() {
+            say!("students not on the roster, printed after it ({}):", r.not_on_roster.len());
+            for s in &r.not_on_roster {
+                say!("  {} {} {}", s.xh, s.cjm, s.bh);
+            }
+        }
+        for m in &r.name_mismatches {
+            say!(
+                "warning: row {}: possible wrong photo: roster name {} does not agree with {} ({} {})",
+                m.row,
+                m.roster_name,
+                m.masked_name,
+                m.xh,
+                m.cjm
+            );
+        }
+        output::findings("rejected", &r.rejected);
+        output::findings("warnings", &r.warnings);
+    }
+
+    fn outcome(&self) -> Outcome {
+        app::roster::RosterReport::outcome(self)
+    }
+}
+
+impl Report for Vec<app::students::StudentLine> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                vec![
+                    (i + 1).to_string(),
+                    l.roster_position.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+                    l.student.xh.clone(),
+                    l.student.xm.clone(),
+                    l.student.bh.clone(),
+                    l.student.cjm.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["#", "roster", "学号", "姓名", "班级", "采集码"], &rows);
+    }
+}
+
+impl Report for crate::domain::CollectionCode {
+    fn human(&self) {
+        print_code(self);
+    }
+}
+
+impl Report for Vec<app::qr::Decoded> {
+    fn human(&self) {
+        for r in self {
+            match (&r.code, &r.error) {
+                (Some(c), _) => {
+                    say!("{}:", r.file);
+                    print_code(c);
+                }
+                (None, Some(e)) => eprintln!("error: {e}"),
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        app::qr::outcome(self)
     }
 }
 
@@ -308,45 +328,21 @@ fn print_code(c: &crate::domain::CollectionCode) {
     }
 }
 
-fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+fn school(cmd: SchoolCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
         SchoolCmd::Add(a) => {
             let new = app::schools::NewSchool {
                 code: a.code,
                 name: a.name,
                 emails: a.emails,
-                address: a.address,
-                contact: a.contact,
-                phone: a.phone,
+                address: a.contact.address,
+                contact: a.contact.contact,
+                phone: a.contact.phone,
             };
-            let code = app::schools::add(ws, &new)?;
-            if as_json {
-                json(&j!({"id": code}));
-            } else {
-                say!("{code}");
-            }
+            Ok(emit(&Created { id: app::schools::add(ws, &new)? }, fmt))
         }
-        SchoolCmd::List => {
-            let list = app::schools::list(ws)?;
-            if as_json {
-                json(&list);
-            } else {
-                let rows: Vec<Vec<String>> = list
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.code.clone(),
-                            s.name.clone(),
-                            s.students.to_string(),
-                            s.classes.to_string(),
-                            if s.has_roster { "yes" } else { "no" }.into(),
-                        ]
-                    })
-                    .collect();
-                output::table(&["code", "name", "students", "classes", "roster"], &rows);
-            }
-        }
-        SchoolCmd::Set { code, address, contact, phone, background } => {
+        SchoolCmd::List => Ok(emit(&app::schools::list(ws)?, fmt)),
+        SchoolCmd::Set { code, contact: super::ContactArgs { address, contact, phone }, background } => {
             // Everything given is checked before anything changes.
             let background = background.as_deref().map(app::schools::parse_background).transpose()?;
             let contact_given = address.is_some() || contact.is_some() || phone.is_some();
@@ -366,62 +362,83 @@ fn school(cmd: SchoolCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             if let Some(colour) = background {
                 s = Some(app::schools::set_background(ws, &code, colour)?);
             }
-            let Some(s) = s else { return Ok(OK) };
-            if as_json {
-                json(&s);
-            } else {
-                say!(
-                    "{} {}: {} / {} {}; background {}",
-                    s.code,
-                    s.name,
-                    s.address.as_deref().unwrap_or("-"),
-                    s.contact.as_deref().unwrap_or("-"),
-                    s.phone.as_deref().unwrap_or(""),
-                    s.background.map(|b| b.as_str()).unwrap_or("any standard colour")
-                );
-            }
+            let Some(s) = s else { return Ok(Outcome::Done) };
+            Ok(emit(&s, fmt))
         }
         SchoolCmd::AddEmail { code, email } => {
-            return super::ecopy::emails(&app::schools::add_email(ws, &code, &email)?, as_json);
+            Ok(emit(&super::ecopy::Emails::of(&app::schools::add_email(ws, &code, &email)?), fmt))
         }
         SchoolCmd::RemoveEmail { code, email } => {
-            return super::ecopy::emails(&app::schools::remove_email(ws, &code, &email)?, as_json);
+            Ok(emit(&super::ecopy::Emails::of(&app::schools::remove_email(ws, &code, &email)?), fmt))
         }
-        SchoolCmd::Show { code } => {
-            let d = app::schools::show(ws, &code)?;
-            if as_json {
-                json(&d);
-            } else {
-                let s = &d.school;
-                say!("{} {}", s.code, s.name);
-                say!("  e-mail:   {}", if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") });
-                say!("  address:  {}", s.address.as_deref().unwrap_or("-"));
-                say!("  contact:  {} {}", s.contact.as_deref().unwrap_or("-"), s.phone.as_deref().unwrap_or(""));
-                say!("  background: {}", s.background.map(|b| b.as_str()).unwrap_or("any standard colour"));
-                say!("  students: {} in {} classes", d.students, d.classes.len());
-                for c in &d.classes {
-                    say!("    {}  {}", c.bh, c.students);
-                }
-                match &d.roster {
-                    Some(r) => say!(
-                        "  roster:   {} ({}, imported {}; {} kept in all)",
-                        r.source,
-                        crate::words::count(r.rows, "row", "rows"),
-                        r.imported_at,
-                        d.rosters_kept
-                    ),
-                    None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
-                }
-                for b in &d.batches {
-                    say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, b.imported_at);
-                }
-            }
-        }
+        SchoolCmd::Show { code } => Ok(emit(&app::schools::show(ws, &code)?, fmt)),
     }
-    Ok(OK)
 }
 
-fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+impl Report for Vec<crate::store::SchoolSummary> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .map(|s| {
+                vec![
+                    s.code.clone(),
+                    s.name.clone(),
+                    s.students.to_string(),
+                    s.classes.to_string(),
+                    if s.has_roster { "yes" } else { "no" }.into(),
+                ]
+            })
+            .collect();
+        output::table(&["code", "name", "students", "classes", "roster"], &rows);
+    }
+}
+
+/// A school after `school set`.
+impl Report for crate::domain::School {
+    fn human(&self) {
+        let s = self;
+        say!(
+            "{} {}: {} / {} {}; background {}",
+            s.code,
+            s.name,
+            s.address.as_deref().unwrap_or("-"),
+            s.contact.as_deref().unwrap_or("-"),
+            s.phone.as_deref().unwrap_or(""),
+            s.background.map(|b| b.as_str()).unwrap_or("any standard colour")
+        );
+    }
+}
+
+impl Report for app::schools::SchoolDetail {
+    fn human(&self) {
+        let d = self;
+        let s = &d.school;
+        say!("{} {}", s.code, s.name);
+        say!("  e-mail:   {}", if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") });
+        say!("  address:  {}", s.address.as_deref().unwrap_or("-"));
+        say!("  contact:  {} {}", s.contact.as_deref().unwrap_or("-"), s.phone.as_deref().unwrap_or(""));
+        say!("  background: {}", s.background.map(|b| b.as_str()).unwrap_or("any standard colour"));
+        say!("  students: {} in {} classes", d.students, d.classes.len());
+        for c in &d.classes {
+            say!("    {}  {}", c.bh, c.students);
+        }
+        match &d.roster {
+            Some(r) => say!(
+                "  roster:   {} ({}, imported {}; {} kept in all)",
+                r.source,
+                crate::words::count(r.rows, "row", "rows"),
+                r.imported_at,
+                d.rosters_kept
+            ),
+            None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
+        }
+        for b in &d.batches {
+            say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, b.imported_at);
+        }
+    }
+}
+
+fn job(cmd: JobCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
         JobCmd::Create { school, classes, students, layout, needs_reprint, again: _, reason, new_only } => {
             let req = app::jobs::JobRequest {
@@ -434,178 +451,172 @@ fn job(cmd: JobCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 new_only,
                 ..Default::default()
             };
-            let made = app::jobs::create(ws, &req)?;
-            if as_json {
-                json(&made);
-            } else {
-                say!("{}", made.id);
-                eprintln!(
-                    "job {}: {} in {}, {}, layout {}",
-                    made.id,
-                    crate::words::count(made.students as i64, "student", "students"),
-                    crate::words::count(made.packets as i64, "packet", "packets"),
-                    crate::words::count(made.sheets as i64, "sheet", "sheets"),
-                    made.layout
-                );
-            }
+            Ok(emit(&app::jobs::create(ws, &req)?, fmt))
         }
-        JobCmd::List => {
-            let list = app::jobs::list(ws)?;
-            if as_json {
-                json(&list);
-            } else {
-                let rows: Vec<Vec<String>> = list
-                    .iter()
-                    .map(|j| {
-                        vec![
-                            j.id.to_string(),
-                            j.school.clone(),
-                            j.layout.clone(),
-                            j.students.to_string(),
-                            j.sheets.to_string(),
-                            j.state.clone(),
-                            j.purpose.as_str().to_string(),
-                            j.created_at.clone(),
-                        ]
-                    })
-                    .collect();
-                output::table(&["job", "school", "layout", "students", "sheets", "state", "purpose", "created"], &rows);
-            }
-        }
-        JobCmd::Show { job } => {
-            let d = app::jobs::show(ws, job.parse()?)?;
-            if as_json {
-                json(&d);
-            } else {
-                say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
-                say!(
-                    "  created {} by {}; {}",
-                    d.created_at,
-                    d.created_by,
-                    crate::words::count(d.students as i64, "student", "students")
-                );
-                for p in &d.packets {
-                    let shipped = match (&p.shipment, p.packed) {
-                        (Some(s), true) => format!("  packed in {s}"),
-                        (Some(s), false) => format!("  expected in {s}"),
-                        _ => String::new(),
-                    };
-                    let students = crate::words::count(p.students, "student", "students");
-                    say!("  packet {}  {}  {students}{shipped}", p.barcode, p.class);
-                }
-                for s in &d.sheets {
-                    let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
-                    let what = if s.kind == "separator" { "separator".to_string() } else { who.join(", ") };
-                    say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
-                }
-                for p in &d.parts {
-                    let verified = match d.verification.iter().find(|v| v.part == p.part) {
-                        None => "not verified".to_string(),
-                        Some(v) if v.stale => {
-                            format!("rendered again since verified at {}; not verified", v.verified_at)
-                        }
-                        Some(v) if v.passed => format!("verified at {}", v.verified_at),
-                        Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
-                    };
-                    say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
-                }
-                for x in &d.dispatches {
-                    let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
-                    say!("  sent {what} to {} at {}: {}", x.printer, x.sent_at.as_deref().unwrap_or("-"), x.state);
-                }
-                for r in &d.reprints {
-                    let sheets: Vec<String> = r.sheets.iter().map(|(n, _)| n.to_string()).collect();
-                    say!(
-                        "  reprint {} of sheets {} by {} at {}: {}",
-                        r.id,
-                        sheets.join(", "),
-                        r.requested_by,
-                        r.requested_at,
-                        r.reason
-                    );
-                }
-                if let Some(t) = &d.printed_at {
-                    say!("  printed: {t}");
-                }
-            }
-        }
+        JobCmd::List => Ok(emit(&app::jobs::list(ws)?, fmt)),
+        JobCmd::Show { job } => Ok(emit(&app::jobs::show(ws, job.parse()?)?, fmt)),
         JobCmd::Render { job } => {
             let bar = Bar::new();
             let r = app::jobs::render(ws, job.parse()?, &bar)?;
             drop(bar);
-            let passed = r.verification.as_ref().is_none_or(|v| v.passed);
-            if as_json {
-                json(&r);
-            } else {
-                say!(
-                    "job {}: {} in {}",
-                    r.id,
-                    crate::words::count(r.sheets as i64, "sheet", "sheets"),
-                    crate::words::count(r.parts.len() as i64, "part", "parts")
-                );
-                for p in &r.parts {
-                    say!("{}", p.path);
-                }
-                if let Some(v) = &r.verification {
-                    super::verify::report(v);
-                }
-            }
-            if !passed {
-                return Ok(PARTLY);
-            }
+            Ok(emit(&r, fmt))
         }
-        JobCmd::Verify { job } => return super::verify::verify(ws, &job, as_json),
+        JobCmd::Verify { job } => super::verify::verify(ws, &job, fmt),
         JobCmd::Print { job, printer, copies, force } => {
-            return printing::print(
-                ws,
-                &app::printing::PrintRequest { job: job.parse()?, printer, copies, force },
-                as_json,
-            );
+            printing::print(ws, &app::printing::PrintRequest { job: job.parse()?, printer, copies, force }, fmt)
         }
-        JobCmd::Status { job } => return printing::status(&app::printing::job_status(ws, job.parse()?)?, as_json),
-        JobCmd::Cancel { job } => return printing::status(&app::printing::cancel_job(ws, job.parse()?)?, as_json),
-        JobCmd::PackingLists { job } => {
-            let files = app::shipments::packing_lists(ws, job.parse()?)?;
-            if as_json {
-                json(&files);
-            } else {
-                for f in files {
-                    say!("{}", f.display());
-                }
-            }
-        }
+        JobCmd::Status { job } => Ok(emit(&app::printing::job_status(ws, job.parse()?)?, fmt)),
+        JobCmd::Cancel { job } => Ok(emit(&app::printing::cancel_job(ws, job.parse()?)?, fmt)),
+        JobCmd::PackingLists { job } => Ok(emit(&app::shipments::packing_lists(ws, job.parse()?)?, fmt)),
         JobCmd::Preview { job, sheet, out } => {
-            let path = app::jobs::preview(ws, job.parse()?, sheet, &out)?;
-            if as_json {
-                json(&j!({"preview": path}));
-            } else {
-                say!("{}", path.display());
-            }
+            Ok(emit(&Preview { preview: app::jobs::preview(ws, job.parse()?, sheet, &out)? }, fmt))
         }
     }
-    Ok(OK)
 }
 
-fn layouts(cmd: LayoutCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
-    match cmd {
-        LayoutCmd::List => {
-            let list = app::layouts::list(ws)?;
-            if as_json {
-                json(&list);
-            } else {
-                let rows: Vec<Vec<String>> =
-                    list.iter().map(|l| vec![l.name.clone(), l.source.clone(), l.summary.clone()]).collect();
-                output::table(&["layout", "from", "what"], &rows);
-            }
+/// The picture `job preview` wrote.
+#[derive(Serialize)]
+struct Preview {
+    preview: PathBuf,
+}
+
+impl Report for Preview {
+    fn human(&self) {
+        say!("{}", self.preview.display());
+    }
+}
+
+impl Report for app::jobs::JobCreated {
+    fn human(&self) {
+        let made = self;
+        say!("{}", made.id);
+        eprintln!(
+            "job {}: {} in {}, {}, layout {}",
+            made.id,
+            crate::words::count(made.students as i64, "student", "students"),
+            crate::words::count(made.packets as i64, "packet", "packets"),
+            crate::words::count(made.sheets as i64, "sheet", "sheets"),
+            made.layout
+        );
+    }
+}
+
+impl Report for Vec<app::jobs::JobListLine> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .map(|j| {
+                vec![
+                    j.id.to_string(),
+                    j.school.clone(),
+                    j.layout.clone(),
+                    j.students.to_string(),
+                    j.sheets.to_string(),
+                    j.state.clone(),
+                    j.purpose.as_str().to_string(),
+                    j.created_at.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["job", "school", "layout", "students", "sheets", "state", "purpose", "created"], &rows);
+    }
+}
+
+impl Report for app::jobs::JobDetail {
+    fn human(&self) {
+        let d = self;
+        say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
+        say!(
+            "  created {} by {}; {}",
+            d.created_at,
+            d.created_by,
+            crate::words::count(d.students as i64, "student", "students")
+        );
+        for p in &d.packets {
+            let shipped = match (&p.shipment, p.packed) {
+                (Some(s), true) => format!("  packed in {s}"),
+                (Some(s), false) => format!("  expected in {s}"),
+                _ => String::new(),
+            };
+            let students = crate::words::count(p.students, "student", "students");
+            say!("  packet {}  {}  {students}{shipped}", p.barcode, p.class);
         }
-        LayoutCmd::Check { layout } => {
-            let l = app::layouts::check(ws, &layout)?;
-            if as_json {
-                json(&l);
-            } else {
-                say!("{}: fits; {}", l.name, l.summary);
-            }
+        for s in &d.sheets {
+            let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
+            let what = if s.kind == "separator" { "separator".to_string() } else { who.join(", ") };
+            say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
+        }
+        for p in &d.parts {
+            let verified = match d.verification.iter().find(|v| v.part == p.part) {
+                None => "not verified".to_string(),
+                Some(v) if v.stale => format!("rendered again since verified at {}; not verified", v.verified_at),
+                Some(v) if v.passed => format!("verified at {}", v.verified_at),
+                Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
+            };
+            say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
+        }
+        for x in &d.dispatches {
+            let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
+            say!("  sent {what} to {} at {}: {}", x.printer, x.sent_at.as_deref().unwrap_or("-"), x.state);
+        }
+        for r in &d.reprints {
+            let sheets: Vec<String> = r.sheets.iter().map(|(n, _)| n.to_string()).collect();
+            say!(
+                "  reprint {} of sheets {} by {} at {}: {}",
+                r.id,
+                sheets.join(", "),
+                r.requested_by,
+                r.requested_at,
+                r.reason
+            );
+        }
+        if let Some(t) = &d.printed_at {
+            say!("  printed: {t}");
         }
     }
-    Ok(OK)
+}
+
+impl Report for app::jobs::Rendered {
+    fn human(&self) {
+        let r = self;
+        say!(
+            "job {}: {} in {}",
+            r.id,
+            crate::words::count(r.sheets as i64, "sheet", "sheets"),
+            crate::words::count(r.parts.len() as i64, "part", "parts")
+        );
+        for p in &r.parts {
+            say!("{}", p.path);
+        }
+        if let Some(v) = &r.verification {
+            v.human();
+        }
+    }
+
+    /// Partly done when the verification after rendering failed.
+    fn outcome(&self) -> Outcome {
+        self.verification.as_ref().map_or(Outcome::Done, |v| v.outcome())
+    }
+}
+
+fn layouts(cmd: LayoutCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
+    match cmd {
+        LayoutCmd::List => Ok(emit(&app::layouts::list(ws)?, fmt)),
+        LayoutCmd::Check { layout } => Ok(emit(&app::layouts::check(ws, &layout)?, fmt)),
+    }
+}
+
+impl Report for Vec<app::layouts::LayoutLine> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> =
+            self.iter().map(|l| vec![l.name.clone(), l.source.clone(), l.summary.clone()]).collect();
+        output::table(&["layout", "from", "what"], &rows);
+    }
+}
+
+/// A layout `layout check` found to fit.
+impl Report for app::layouts::LayoutLine {
+    fn human(&self) {
+        say!("{}: fits; {}", self.name, self.summary);
+    }
 }

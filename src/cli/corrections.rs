@@ -1,10 +1,9 @@
 //! The correction commands (勘误): `correction add|import|list`, printed as text or `--json`.
 
 use super::CorrectionCmd;
-use super::commands::OK;
-use super::output::{self, json, say};
-use crate::app::Workspace;
-use crate::app::corrections::{self, Applied, CorrectionRequest};
+use super::output::{self, Format, Report, emit, say};
+use crate::app::corrections::{self, Applied, CorrectionLine, CorrectionRequest, ImportReport};
+use crate::app::{Outcome, Workspace};
 use crate::error::Result;
 
 fn applied_line(a: &Applied) -> String {
@@ -19,85 +18,89 @@ fn reprint_hint(applied: &[Applied], school: &str) {
     }
 }
 
-pub fn run(cmd: CorrectionCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+pub fn run(cmd: CorrectionCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
         CorrectionCmd::Add { school, student, field, from, to } => {
-            let a = corrections::add(ws, &CorrectionRequest { school, student, field, from, to })?;
-            if as_json {
-                json(&a);
-            } else {
-                say!("correction {}: {}", a.id, applied_line(&a));
-                for w in &a.warnings {
-                    say!("warning: {w}");
-                }
-                reprint_hint(std::slice::from_ref(&a), &a.school);
-            }
-            Ok(OK)
+            Ok(emit(&corrections::add(ws, &CorrectionRequest { school, student, field, from, to })?, fmt))
         }
         CorrectionCmd::Import { file, school, sheet } => {
-            let r = corrections::import(ws, &file, &school, sheet.as_deref())?;
-            if as_json {
-                json(&r);
-            } else {
-                say!(
-                    "correction table {} for school {}: {} rows, {} applied, {} refused",
-                    r.file,
-                    r.school,
-                    r.rows,
-                    r.applied.len(),
-                    r.rejected.len()
-                );
-                if !r.applied.is_empty() {
-                    say!("applied ({}):", r.applied.len());
-                }
-                for a in &r.applied {
-                    say!("  {}", applied_line(a));
-                    for w in &a.warnings {
-                        say!("    warning: {w}");
-                    }
-                }
-                output::findings("refused", &r.rejected);
-                if r.applied.is_empty() {
-                    say!("nothing was changed");
-                }
-                reprint_hint(&r.applied, &r.school);
-            }
-            Ok(r.exit_code())
+            Ok(emit(&corrections::import(ws, &file, &school, sheet.as_deref())?, fmt))
         }
-        CorrectionCmd::List { school } => {
-            let list = corrections::list(ws, school.as_deref())?;
-            if as_json {
-                json(&list);
-            } else {
-                let rows: Vec<Vec<String>> = list
-                    .iter()
-                    .map(|l| {
-                        let c = &l.record;
-                        let reprint = match (&l.reprint_job, c.awaiting_reprint) {
-                            (Some(j), _) => j.to_string(),
-                            (None, true) => "waiting".into(),
-                            (None, false) => "-".into(),
-                        };
-                        vec![
-                            c.id.to_string(),
-                            c.school.clone(),
-                            c.xh.clone(),
-                            c.cjm.clone(),
-                            c.field.clone(),
-                            format!("{} -> {}", c.old_value, c.new_value),
-                            c.source.clone(),
-                            c.applied_by.clone(),
-                            c.applied_at.clone(),
-                            reprint,
-                        ]
-                    })
-                    .collect();
-                output::table(
-                    &["id", "school", "学号", "采集码", "field", "old -> new", "source", "by", "at", "reprint"],
-                    &rows,
-                );
-            }
-            Ok(OK)
+        CorrectionCmd::List { school } => Ok(emit(&corrections::list(ws, school.as_deref())?, fmt)),
+    }
+}
+
+impl Report for Applied {
+    fn human(&self) {
+        let a = self;
+        say!("correction {}: {}", a.id, applied_line(a));
+        for w in &a.warnings {
+            say!("warning: {w}");
         }
+        reprint_hint(std::slice::from_ref(a), &a.school);
+    }
+}
+
+impl Report for ImportReport {
+    fn human(&self) {
+        let r = self;
+        say!(
+            "correction table {} for school {}: {} rows, {} applied, {} refused",
+            r.file,
+            r.school,
+            r.rows,
+            r.applied.len(),
+            r.rejected.len()
+        );
+        if !r.applied.is_empty() {
+            say!("applied ({}):", r.applied.len());
+        }
+        for a in &r.applied {
+            say!("  {}", applied_line(a));
+            for w in &a.warnings {
+                say!("    warning: {w}");
+            }
+        }
+        output::findings("refused", &r.rejected);
+        if r.applied.is_empty() {
+            say!("nothing was changed");
+        }
+        reprint_hint(&r.applied, &r.school);
+    }
+
+    fn outcome(&self) -> Outcome {
+        ImportReport::outcome(self)
+    }
+}
+
+impl Report for Vec<CorrectionLine> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .map(|l| {
+                let c = &l.record;
+                let reprint = match (&l.reprint_job, c.awaiting_reprint) {
+                    (Some(j), _) => j.to_string(),
+                    (None, true) => "waiting".into(),
+                    (None, false) => "-".into(),
+                };
+                vec![
+                    c.id.to_string(),
+                    c.school.clone(),
+                    c.xh.clone(),
+                    c.cjm.clone(),
+                    c.field.clone(),
+                    format!("{} -> {}", c.old_value, c.new_value),
+                    c.source.clone(),
+                    c.applied_by.clone(),
+                    c.applied_at.clone(),
+                    reprint,
+                ]
+            })
+            .collect();
+        output::table(
+            &["id", "school", "学号", "采集码", "field", "old -> new", "source", "by", "at", "reprint"],
+            &rows,
+        );
     }
 }

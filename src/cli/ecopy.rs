@@ -2,14 +2,14 @@
 //! `school add-email|remove-email`.
 
 use super::bar::Bar;
-use super::commands::{FAILED, OK, PARTLY};
-use super::output::{self, json, say};
-use crate::app::Workspace;
-use crate::app::ecopy::{self, RequestSpec, SendOptions, SendReport};
+use super::output::{self, Format, Report, emit, say};
+use crate::app::ecopy::{self, RequestLog, RequestMade, RequestSpec, SendOptions, SendReport};
+use crate::app::{Outcome, Workspace};
 use crate::domain::School;
 use crate::domain::ecopy::{EcopyPartState, SendOutcome};
 use crate::error::Result;
 use clap::Subcommand;
+use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum EcopyCmd {
@@ -54,98 +54,97 @@ pub enum EcopyCmd {
     },
 }
 
-pub fn run(cmd: EcopyCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+pub fn run(cmd: EcopyCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
         EcopyCmd::Request { school, classes, naming, to, letter } => {
-            let made = ecopy::request(ws, &RequestSpec { school, classes, naming, to, letter })?;
-            if as_json {
-                json(&made);
-            } else {
-                say!("{}", made.id);
-                eprintln!(
-                    "request {}: {} of {} {} to {}, named {}",
-                    made.id,
-                    crate::words::count(made.students as i64, "student", "students"),
-                    made.school,
-                    made.school_name,
-                    made.to,
-                    made.naming.pattern()
-                );
-                if !made.without_full_name.is_empty() {
-                    eprintln!(
-                        "{} no full name on the school's roster and will be named 学号.jpg: {}",
-                        match made.without_full_name.len() {
-                            1 => "1 student has".to_string(),
-                            n => format!("{n} students have"),
-                        },
-                        made.without_full_name.join(", ")
-                    );
-                }
-                if !made.renamed.is_empty() {
-                    eprintln!("学号 used twice, files named <name>-<采集码>.jpg: {}", made.renamed.join(", "));
-                }
-            }
-            Ok(OK)
+            Ok(emit(&ecopy::request(ws, &RequestSpec { school, classes, naming, to, letter })?, fmt))
         }
         EcopyCmd::Send { request, resend, parts } => {
             let bar = Bar::new();
             let report = ecopy::send(ws, request.parse()?, &SendOptions { resend, parts }, &bar)?;
             drop(bar);
-            sent(&report, as_json);
-            Ok(match report.exit_code() {
-                0 => OK,
-                3 => PARTLY,
-                _ => FAILED,
-            })
+            let outcome = emit(&report, fmt);
+            // Whatever the format, each part that did not reach the school is named on stderr.
+            for p in report.failed() {
+                let what = if p.outcome == SendOutcome::NotSent { "not sent" } else { p.outcome.as_str() };
+                eprintln!("error: part {}/{} of request {} {what}: {}", p.part, p.parts, report.id, p.reply);
+            }
+            Ok(outcome)
         }
-        EcopyCmd::Log { school } => {
-            let list = ecopy::log(ws, school.as_deref())?;
-            if as_json {
-                json(&list);
-                return Ok(OK);
-            }
-            let rows: Vec<Vec<String>> = list
-                .iter()
-                .map(|r| {
-                    let accepted = r.parts.iter().filter(|p| p.state == EcopyPartState::Accepted).count();
-                    vec![
-                        r.id.to_string(),
-                        r.school.clone(),
-                        r.to.clone(),
-                        if r.letter.is_empty() { "-".into() } else { r.letter.clone() },
-                        r.students.to_string(),
-                        r.state.to_string(),
-                        if r.parts.is_empty() { "-".into() } else { format!("{accepted}/{}", r.parts.len()) },
-                        r.created_at.clone(),
-                    ]
-                })
-                .collect();
-            output::table(&["request", "school", "to", "letter", "students", "state", "accepted", "created"], &rows);
-            for r in list.iter().filter(|r| !r.parts.is_empty()) {
-                say!("{}:", r.id);
-                for p in &r.parts {
-                    say!(
-                        "  part {}/{}  {:<8}  {}  {} bytes  tries {}  {}  {}",
-                        p.part,
-                        p.parts,
-                        p.state,
-                        crate::words::count(p.photos, "photo", "photos"),
-                        p.bytes,
-                        p.attempts,
-                        p.message_id.as_deref().unwrap_or("-"),
-                        p.server_reply
-                    );
-                }
-            }
-            Ok(OK)
+        EcopyCmd::Log { school } => Ok(emit(&ecopy::log(ws, school.as_deref())?, fmt)),
+    }
+}
+
+impl Report for RequestMade {
+    fn human(&self) {
+        let made = self;
+        say!("{}", made.id);
+        eprintln!(
+            "request {}: {} of {} {} to {}, named {}",
+            made.id,
+            crate::words::count(made.students as i64, "student", "students"),
+            made.school,
+            made.school_name,
+            made.to,
+            made.naming.pattern()
+        );
+        if !made.without_full_name.is_empty() {
+            eprintln!(
+                "{} no full name on the school's roster and will be named 学号.jpg: {}",
+                match made.without_full_name.len() {
+                    1 => "1 student has".to_string(),
+                    n => format!("{n} students have"),
+                },
+                made.without_full_name.join(", ")
+            );
+        }
+        if !made.renamed.is_empty() {
+            eprintln!("学号 used twice, files named <name>-<采集码>.jpg: {}", made.renamed.join(", "));
         }
     }
 }
 
-fn sent(r: &SendReport, as_json: bool) {
-    if as_json {
-        json(r);
-    } else {
+impl Report for Vec<RequestLog> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .map(|r| {
+                let accepted = r.parts.iter().filter(|p| p.state == EcopyPartState::Accepted).count();
+                vec![
+                    r.id.to_string(),
+                    r.school.clone(),
+                    r.to.clone(),
+                    if r.letter.is_empty() { "-".into() } else { r.letter.clone() },
+                    r.students.to_string(),
+                    r.state.to_string(),
+                    if r.parts.is_empty() { "-".into() } else { format!("{accepted}/{}", r.parts.len()) },
+                    r.created_at.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["request", "school", "to", "letter", "students", "state", "accepted", "created"], &rows);
+        for r in self.iter().filter(|r| !r.parts.is_empty()) {
+            say!("{}:", r.id);
+            for p in &r.parts {
+                say!(
+                    "  part {}/{}  {:<8}  {}  {} bytes  tries {}  {}  {}",
+                    p.part,
+                    p.parts,
+                    p.state,
+                    crate::words::count(p.photos, "photo", "photos"),
+                    p.bytes,
+                    p.attempts,
+                    p.message_id.as_deref().unwrap_or("-"),
+                    p.server_reply
+                );
+            }
+        }
+    }
+}
+
+impl Report for SendReport {
+    fn human(&self) {
+        let r = self;
         let students = crate::words::count(r.students as i64, "student", "students");
         say!("request {} to {} ({} {}): {students}", r.id, r.to, r.school, r.school_name);
         for p in &r.parts {
@@ -166,23 +165,34 @@ fn sent(r: &SendReport, as_json: bool) {
             );
         }
     }
-    for p in r.failed() {
-        let what = if p.outcome == SendOutcome::NotSent { "not sent" } else { p.outcome.as_str() };
-        eprintln!("error: part {}/{} of request {} {what}: {}", p.part, p.parts, r.id, p.reply);
+
+    fn outcome(&self) -> Outcome {
+        SendReport::outcome(self)
     }
 }
 
 /// A school's registered addresses after `school add-email` or `remove-email`.
-pub fn emails(s: &School, as_json: bool) -> Result<i32> {
-    if as_json {
-        json(&serde_json::json!({"school": s.code, "emails": s.emails}));
-    } else {
+#[derive(Serialize)]
+pub struct Emails<'a> {
+    emails: &'a [String],
+    school: &'a crate::domain::SchoolCode,
+    #[serde(skip)]
+    name: &'a str,
+}
+
+impl<'a> Emails<'a> {
+    pub fn of(s: &'a School) -> Self {
+        Emails { emails: &s.emails, school: &s.code, name: &s.name }
+    }
+}
+
+impl Report for Emails<'_> {
+    fn human(&self) {
         say!(
             "{} {}: {}",
-            s.code,
-            s.name,
-            if s.emails.is_empty() { "no e-mail address".into() } else { s.emails.join(", ") }
+            self.school,
+            self.name,
+            if self.emails.is_empty() { "no e-mail address".into() } else { self.emails.join(", ") }
         );
     }
-    Ok(OK)
 }

@@ -264,15 +264,9 @@ pub struct RequestAdd {
     /// student or school
     #[arg(long, value_name = "WHO")]
     pub requester: String,
-    /// Where to send the reprint (a student's own address)
-    #[arg(long, value_name = "A")]
-    pub address: Option<String>,
-    /// Phone of whoever asked
-    #[arg(long, value_name = "P")]
-    pub phone: Option<String>,
-    /// Whom to send it to, when not the student himself
-    #[arg(long, value_name = "C")]
-    pub contact: Option<String>,
+    // Where to send the reprint, and to whom when not the student himself.
+    #[command(flatten)]
+    pub send_to: ContactArgs,
     /// What the request says, in a line
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -354,6 +348,17 @@ pub enum ShipmentCmd {
     Documents {
         /// The shipment's barcode (H…) or number
         id: String,
+    },
+    /// Print the shipment's label, or with --packing-lists its packing lists, on a printer
+    Print {
+        /// The shipment's barcode (H…) or number
+        id: String,
+        /// The printer to send to (`gradlab printer list`)
+        #[arg(long, value_name = "NAME")]
+        printer: String,
+        /// The shipment's and its packets' packing lists instead of the label
+        #[arg(long)]
+        packing_lists: bool,
     },
 }
 
@@ -620,15 +625,8 @@ pub enum SchoolCmd {
     Set {
         /// School code (院校代码), 5 digits
         code: String,
-        /// Postal address for shipments
-        #[arg(long, value_name = "A")]
-        address: Option<String>,
-        /// Contact person who receives them
-        #[arg(long, value_name = "C")]
-        contact: Option<String>,
-        /// Contact person's phone
-        #[arg(long, value_name = "P")]
-        phone: Option<String>,
+        #[command(flatten)]
+        contact: ContactArgs,
         /// Require this background of the school's photos: blue, white or grey (any: whichever
         /// the standard allows); the photo check warns about any other
         #[arg(long, value_name = "COLOUR")]
@@ -664,13 +662,22 @@ pub struct SchoolAdd {
     /// Registered e-mail address for electronic copies (repeatable)
     #[arg(long = "email", value_name = "E")]
     pub emails: Vec<String>,
-    /// Postal address for shipments
+    #[command(flatten)]
+    pub contact: ContactArgs,
+}
+
+/// Where shipments go and who receives them: a school's address and contact person, or a
+/// student's own for a reprint request.
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    /// Postal address to send to (a school's shipments; a student's own, for a reprint)
     #[arg(long, value_name = "A")]
     pub address: Option<String>,
-    /// Contact person
+    /// Who receives what is sent there (a school's contact person; for a reprint, whoever
+    /// receives it when not the student himself)
     #[arg(long, value_name = "C")]
     pub contact: Option<String>,
-    /// Contact phone
+    /// The phone of whoever receives it
     #[arg(long, value_name = "P")]
     pub phone: Option<String>,
 }
@@ -736,8 +743,36 @@ pub enum QrCmd {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
-    use clap::CommandFactory;
+    use super::{Cli, Command, ContactArgs, RequestCmd, SchoolCmd};
+    use clap::{CommandFactory, Parser};
+
+    /// `--address`, `--contact` and `--phone` are one set of flags, the same wherever given.
+    #[test]
+    fn address_contact_and_phone_are_read_alike_by_every_command() {
+        let parse = |args: &[&str]| {
+            let flags = ["--address", "深圳市学苑大道1号", "--contact", "王老师", "--phone", "13800000000"];
+            Cli::try_parse_from(["gradlab"].iter().chain(args).chain(&flags)).map(|cli| cli.command)
+        };
+        let seen = |c: ContactArgs| (c.address, c.contact, c.phone);
+        let want = (Some("深圳市学苑大道1号".into()), Some("王老师".into()), Some("13800000000".into()));
+        let given = [
+            match parse(&["school", "add", "10418", "南山示范大学"]) {
+                Ok(Command::School(SchoolCmd::Add(a))) => seen(a.contact),
+                other => panic!("school add: {other:?}"),
+            },
+            match parse(&["school", "set", "10418"]) {
+                Ok(Command::School(SchoolCmd::Set { contact, .. })) => seen(contact),
+                other => panic!("school set: {other:?}"),
+            },
+            match parse(&["request", "add", "--kind", "lost", "--school", "10418", "--requester", "student"]) {
+                Ok(Command::Request(RequestCmd::Add(a))) => seen(a.send_to),
+                other => panic!("request add: {other:?}"),
+            },
+        ];
+        for g in given {
+            assert_eq!(g, want);
+        }
+    }
 
     /// Every argument and option of every command says what it is for in `--help`.
     #[test]

@@ -1,7 +1,62 @@
-//! Printing results for people (plain lines) or programs (`--json`).
+//! Printing results for people (plain lines) or programs (`--json`). A command builds its
+//! result once, as a [`Report`]; [`emit`] is the one place that chooses between the two.
 
+use crate::app::Outcome;
 use serde::Serialize;
 use std::io::Write;
+
+macro_rules! say {
+    ($($t:tt)*) => { $crate::cli::output::say_line(format_args!($($t)*)) };
+}
+pub(crate) use say;
+
+/// How results are printed: lines for a person, or JSON for a program (`--json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// A command's result: it serializes itself for `--json` and writes its own lines for a person.
+pub trait Report: Serialize {
+    /// The lines a person reads, through `say!`; notes beside the result go to stderr.
+    fn human(&self);
+
+    /// What the command came to, for the exit code; most results are simply done.
+    fn outcome(&self) -> Outcome {
+        Outcome::Done
+    }
+}
+
+/// Print a command's result in the chosen format, and say what it came to.
+pub fn emit<R: Report + ?Sized>(report: &R, format: Format) -> Outcome {
+    match format {
+        Format::Json => json(report),
+        Format::Human => report.human(),
+    }
+    report.outcome()
+}
+
+/// What a command made, by its id: the id alone on a line, or `{"id": ...}`.
+#[derive(Serialize)]
+pub struct Created<T> {
+    pub id: T,
+}
+
+impl<T: Serialize + std::fmt::Display> Report for Created<T> {
+    fn human(&self) {
+        say!("{}", self.id);
+    }
+}
+
+/// Files a command wrote, one path a line (or a JSON list).
+impl Report for Vec<std::path::PathBuf> {
+    fn human(&self) {
+        for f in self {
+            say!("{}", f.display());
+        }
+    }
+}
 
 /// Print one line to stdout. When the reader has gone (`gradlab ... | head`), stop quietly
 /// instead of panicking: the work is done, only its report is unwanted.
@@ -20,12 +75,7 @@ pub fn say_line(args: std::fmt::Arguments<'_>) {
     }
 }
 
-macro_rules! say {
-    ($($t:tt)*) => { $crate::cli::output::say_line(format_args!($($t)*)) };
-}
-pub(crate) use say;
-
-pub fn json<T: Serialize + ?Sized>(value: &T) {
+fn json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => say_line(format_args!("{s}")),
         Err(e) => eprintln!("error: cannot write JSON: {e}"),

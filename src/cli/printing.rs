@@ -1,13 +1,12 @@
 //! The printing commands: `printer ...`, `job print|status|cancel` and `sheet reprint`.
 
 use super::bar::Bar;
-use super::commands::{OK, PARTLY};
-use super::output::{self, json, say};
+use super::output::{self, Format, Report, emit, say};
 use super::{PrinterCmd, SheetCmd};
 use crate::app::printing::{
-    self, DispatchLine, JobStatusReport, PrintRequest, PrinterChange, PrinterLine, PrinterSpec,
+    self, DispatchLine, JobStatusReport, PrintReport, PrintRequest, PrinterChange, PrinterLine, PrinterSpec, TestPrint,
 };
-use crate::app::{Workspace, reprint};
+use crate::app::{Outcome, Workspace, reprint};
 use crate::error::Result;
 use crate::print::paper::{MediaChoice, Supports};
 use crate::words;
@@ -30,11 +29,10 @@ fn printer_rows(list: &[PrinterLine]) {
     output::table(&["printer", "kind", "address", "offset x mm", "offset y mm", "scale", "media"], &rows);
 }
 
-pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
-    let changed = match cmd {
-        PrinterCmd::Add { name, ipp, hot_folder, adjust } => printing::add_printer(
-            ws,
-            &PrinterSpec {
+pub fn printer(cmd: PrinterCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
+    match cmd {
+        PrinterCmd::Add { name, ipp, hot_folder, adjust } => {
+            let spec = PrinterSpec {
                 name,
                 ipp,
                 hot_folder,
@@ -42,66 +40,68 @@ pub fn printer(cmd: PrinterCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 offset_y_mm: adjust.offset_y,
                 scale_pct: adjust.scale,
                 media: adjust.media,
-            },
-        )?,
-        PrinterCmd::Set { name, adjust } => printing::set_printer(
-            ws,
-            &name,
-            &PrinterChange {
+            };
+            Ok(emit(&printing::add_printer(ws, &spec)?, fmt))
+        }
+        PrinterCmd::Set { name, adjust } => {
+            let change = PrinterChange {
                 offset_x_mm: adjust.offset_x,
                 offset_y_mm: adjust.offset_y,
                 scale_pct: adjust.scale,
                 media: adjust.media,
-            },
-        )?,
-        PrinterCmd::Remove { name } => {
-            let p = printing::remove_printer(ws, &name)?;
-            if as_json {
-                json(&serde_json::json!({"removed": p.name}));
-            } else {
-                say!("printer {} is no longer used; what was sent through it stays on record", p.name);
-            }
-            return Ok(OK);
+            };
+            Ok(emit(&printing::set_printer(ws, &name, &change)?, fmt))
         }
-        PrinterCmd::List => {
-            let list = printing::list_printers(ws)?;
-            if as_json {
-                json(&list);
-            } else {
-                printer_rows(&list);
-            }
-            return Ok(OK);
-        }
-        PrinterCmd::Test { name } => {
-            let t = printing::test_printer(ws, &name)?;
-            if as_json {
-                json(&t);
-            } else {
-                say!(
-                    "calibration sheet sent to {}{}: {} {}",
-                    t.printer,
-                    t.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default(),
-                    t.state,
-                    t.message
-                );
-                supports(t.supports.as_ref(), None);
-                say!("sent at exact size: {}", exact_size(t.exact_size.as_ref()));
-                say!("{}", t.file);
-                say!(
-                    "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
-                    t.printer
-                );
-            }
-            return Ok(OK);
-        }
-    };
-    if as_json {
-        json(&changed);
-    } else {
-        printer_rows(std::slice::from_ref(&changed));
-        supports(changed.supports.as_ref(), changed.supports_error.as_deref());
+        PrinterCmd::Remove { name } => Ok(emit(&Removed { removed: printing::remove_printer(ws, &name)?.name }, fmt)),
+        PrinterCmd::List => Ok(emit(&printing::list_printers(ws)?, fmt)),
+        PrinterCmd::Test { name } => Ok(emit(&printing::test_printer(ws, &name)?, fmt)),
     }
-    Ok(OK)
+}
+
+impl Report for Vec<PrinterLine> {
+    fn human(&self) {
+        printer_rows(self);
+    }
+}
+
+/// A printer just added or changed: its line, and what it said it supports.
+impl Report for PrinterLine {
+    fn human(&self) {
+        printer_rows(std::slice::from_ref(self));
+        supports(self.supports.as_ref(), self.supports_error.as_deref());
+    }
+}
+
+/// The printer `printer remove` took out of use.
+#[derive(serde::Serialize)]
+struct Removed {
+    removed: String,
+}
+
+impl Report for Removed {
+    fn human(&self) {
+        say!("printer {} is no longer used; what was sent through it stays on record", self.removed);
+    }
+}
+
+impl Report for TestPrint {
+    fn human(&self) {
+        let t = self;
+        say!(
+            "calibration sheet sent to {}{}: {} {}",
+            t.printer,
+            t.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default(),
+            t.state,
+            t.message
+        );
+        supports(t.supports.as_ref(), None);
+        say!("sent at exact size: {}", exact_size(t.exact_size.as_ref()));
+        say!("{}", t.file);
+        say!(
+            "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
+            t.printer
+        );
+    }
 }
 
 /// What the printer said it supports for printing at exact size.
@@ -128,13 +128,16 @@ fn exact_size(m: Option<&MediaChoice>) -> String {
     }
 }
 
-pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
+pub fn print(ws: &Workspace, req: &PrintRequest, fmt: Format) -> Result<Outcome> {
     let bar = Bar::new();
     let r = printing::print_job(ws, req, &bar)?;
     drop(bar);
-    if as_json {
-        json(&r);
-    } else {
+    Ok(emit(&r, fmt))
+}
+
+impl Report for PrintReport {
+    fn human(&self) {
+        let r = self;
         say!(
             "job {} to printer {} ({}), {} each:",
             r.job,
@@ -150,7 +153,6 @@ pub fn print(ws: &Workspace, req: &PrintRequest, as_json: bool) -> Result<i32> {
         }
         say!("{} sent, {} skipped", words::count(r.sent() as i64, "part", "parts"), r.parts.len() - r.sent());
     }
-    Ok(OK)
 }
 
 /// A printer state with what the printer said of it: "completed (the RIP has taken the file)".
@@ -176,10 +178,9 @@ fn dispatch_rows(lines: &[DispatchLine]) {
     }
 }
 
-pub fn status(r: &JobStatusReport, as_json: bool) -> Result<i32> {
-    if as_json {
-        json(r);
-    } else {
+impl Report for JobStatusReport {
+    fn human(&self) {
+        let r = self;
         say!(
             "job {}: {}",
             r.job,
@@ -193,18 +194,23 @@ pub fn status(r: &JobStatusReport, as_json: bool) -> Result<i32> {
         }
         dispatch_rows(&r.dispatches);
     }
-    Ok(if r.errors() > 0 { PARTLY } else { OK })
+
+    fn outcome(&self) -> Outcome {
+        JobStatusReport::outcome(self)
+    }
 }
 
-pub fn sheet(cmd: SheetCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+pub fn sheet(cmd: SheetCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     let SheetCmd::Reprint { codes, printer, reason, as_printed } = cmd;
     let bar = Bar::new();
     let done = reprint::reprint(ws, &reprint::ReprintRequest { codes, printer, reason, as_printed }, &bar)?;
     drop(bar);
-    if as_json {
-        json(&done);
-    } else {
-        for d in &done {
+    Ok(emit(&done, fmt))
+}
+
+impl Report for Vec<reprint::ReprintDone> {
+    fn human(&self) {
+        for d in self {
             let sheets: Vec<String> = d.sheets.iter().map(|n| n.to_string()).collect();
             say!(
                 "job {} reprint {}: sheets {} sent to {} ({}{})",
@@ -218,5 +224,4 @@ pub fn sheet(cmd: SheetCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
             say!("{}", d.file);
         }
     }
-    Ok(OK)
 }

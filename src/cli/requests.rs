@@ -1,11 +1,17 @@
 //! The reprint-request commands: `request ...`.
 
 use super::RequestCmd;
-use super::commands::OK;
-use super::output::{self, json, say};
-use crate::app::Workspace;
-use crate::app::requests::{self, RequestInput, RequestView};
+use super::output::{self, Format, Report, emit, say};
+use crate::app::requests::{self, ImportReport, RequestInput, RequestView};
+use crate::app::{Outcome, Workspace};
 use crate::error::Result;
+use serde::Serialize;
+
+impl Report for RequestView {
+    fn human(&self) {
+        show(self);
+    }
+}
 
 fn show(v: &RequestView) {
     say!("request {}  {}  {}  school {}  from the {}", v.id, v.kind, v.status, v.school, v.requester);
@@ -47,7 +53,7 @@ fn show(v: &RequestView) {
     }
 }
 
-pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
+pub fn request(cmd: RequestCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     let v = match cmd {
         RequestCmd::Add(add) => {
             let super::RequestAdd {
@@ -58,9 +64,7 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 id_last4,
                 name,
                 requester,
-                address,
-                phone,
-                contact,
+                send_to: super::ContactArgs { address, contact, phone },
                 note,
             } = *add;
             let input = RequestInput {
@@ -76,64 +80,14 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
                 contact,
                 note,
             };
-            let v = requests::add(ws, &input)?;
-            if as_json {
-                json(&v);
-            } else {
-                say!("{}", v.id);
-                eprintln!(
-                    "request {}: {}",
-                    v.id,
-                    match &v.student {
-                        Some(s) => format!("matched to 学号 {} {}", s.xh, s.xm),
-                        None => format!(
-                            "not matched; {} candidates (see `gradlab request show {}`)",
-                            v.candidates.len(),
-                            v.id
-                        ),
-                    }
-                );
-            }
-            return Ok(OK);
+            return Ok(emit(&Added(requests::add(ws, &input)?), fmt));
         }
-        RequestCmd::Import { file, school } => {
-            let r = requests::import(ws, &file, school.as_deref())?;
-            if as_json {
-                json(&r);
-            } else {
-                let matched = r.added.iter().filter(|v| v.student.is_some()).count();
-                say!("{}: {} requests added ({} matched), {} refused", r.file, r.added.len(), matched, r.refused.len());
-                for v in r.added.iter().filter(|v| v.student.is_none()) {
-                    say!("  {} not matched ({} candidates)", v.id, v.candidates.len());
-                }
-                output::findings("refused", &r.refused);
-                output::findings("warnings", &r.warnings);
-            }
-            return Ok(r.exit_code());
-        }
+        RequestCmd::Import { file, school } => return Ok(emit(&requests::import(ws, &file, school.as_deref())?, fmt)),
         RequestCmd::List { status, school } => {
-            let list =
-                requests::list(ws, status.as_deref().map(requests::status_filter).transpose()?, school.as_deref())?;
-            if as_json {
-                json(&list);
-            } else {
-                let rows: Vec<Vec<String>> = list
-                    .iter()
-                    .map(|v| {
-                        vec![
-                            v.id.to_string(),
-                            v.kind.clone(),
-                            v.school.clone(),
-                            v.status.to_string(),
-                            v.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_else(|| "-".into()),
-                            v.requester.clone(),
-                            v.created_at.clone(),
-                        ]
-                    })
-                    .collect();
-                output::table(&["request", "kind", "school", "status", "student", "from", "received"], &rows);
-            }
-            return Ok(OK);
+            return Ok(emit(
+                &requests::list(ws, status.as_deref().map(requests::status_filter).transpose()?, school.as_deref())?,
+                fmt,
+            ));
         }
         RequestCmd::Match { id, student } => requests::match_student(ws, id.parse()?, &student)?,
         RequestCmd::Approve { id, fee } => requests::approve(ws, id.parse()?, fee)?,
@@ -143,10 +97,62 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, as_json: bool) -> Result<i32> {
         RequestCmd::Close { id } => requests::close(ws, id.parse()?)?,
         RequestCmd::Show { id } => requests::show(ws, id.parse()?)?,
     };
-    if as_json {
-        json(&v);
-    } else {
-        show(&v);
+    Ok(emit(&v, fmt))
+}
+
+/// A request just recorded: its id, and on stderr whether it was matched.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Added(RequestView);
+
+impl Report for Added {
+    fn human(&self) {
+        let v = &self.0;
+        say!("{}", v.id);
+        eprintln!(
+            "request {}: {}",
+            v.id,
+            match &v.student {
+                Some(s) => format!("matched to 学号 {} {}", s.xh, s.xm),
+                None => format!("not matched; {} candidates (see `gradlab request show {}`)", v.candidates.len(), v.id),
+            }
+        );
     }
-    Ok(OK)
+}
+
+impl Report for ImportReport {
+    fn human(&self) {
+        let r = self;
+        let matched = r.added.iter().filter(|v| v.student.is_some()).count();
+        say!("{}: {} requests added ({} matched), {} refused", r.file, r.added.len(), matched, r.refused.len());
+        for v in r.added.iter().filter(|v| v.student.is_none()) {
+            say!("  {} not matched ({} candidates)", v.id, v.candidates.len());
+        }
+        output::findings("refused", &r.refused);
+        output::findings("warnings", &r.warnings);
+    }
+
+    fn outcome(&self) -> Outcome {
+        ImportReport::outcome(self)
+    }
+}
+
+impl Report for Vec<RequestView> {
+    fn human(&self) {
+        let rows: Vec<Vec<String>> = self
+            .iter()
+            .map(|v| {
+                vec![
+                    v.id.to_string(),
+                    v.kind.clone(),
+                    v.school.clone(),
+                    v.status.to_string(),
+                    v.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_else(|| "-".into()),
+                    v.requester.clone(),
+                    v.created_at.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["request", "kind", "school", "status", "student", "from", "received"], &rows);
+    }
 }

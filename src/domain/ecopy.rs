@@ -34,7 +34,7 @@ impl EcopyPartState {
 
 impl std::fmt::Display for EcopyPartState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -77,7 +77,7 @@ impl SendOutcome {
 
 impl std::fmt::Display for SendOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -124,7 +124,7 @@ impl EcopyRequestState {
 
 impl std::fmt::Display for EcopyRequestState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

@@ -96,7 +96,8 @@ const THICK: f64 = 0.3;
 const EPS: f64 = 1e-6;
 
 /// The packing list that goes into a packet, A4 portrait: the packet barcode, school, class,
-/// job and count on every page, then the students in the order given, about 38 a page.
+/// job and count on every page, then the students in the order given, about 38 a page. A name
+/// is printed masked whatever it is given as: a packing list travels with the packet.
 pub fn packet_list(p: &PacketList) -> Vec<PageSpec> {
     let info = [
         format!("学校 School: {} {}", p.school_code, p.school_name),
@@ -106,7 +107,7 @@ pub fn packet_list(p: &PacketList) -> Vec<PageSpec> {
     let (header, bottom) = list_header(&p.lab, "装袋清单 Packing list", &p.packet_barcode, &info);
     let cols = [col("序号 No.", 22.0, true), col("学号", 70.0, false), col("姓名", 88.0, false)];
     let rows: Vec<Vec<String>> = (p.students.iter().enumerate())
-        .map(|(i, (number, name))| vec![(i + 1).to_string(), number.clone(), name.clone()])
+        .map(|(i, (number, name))| vec![(i + 1).to_string(), number.clone(), crate::domain::name::mask(name)])
         .collect();
     list_pages(&header, bottom, &cols, &rows, None, &p.packet_barcode)
 }
@@ -483,6 +484,7 @@ fn rule(x1: f64, x2: f64, y: f64, width_mm: f64) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mail::tests::bounds;
     use crate::render::PdfWriter;
 
     fn students(n: usize) -> Vec<(String, String)> {
@@ -537,24 +539,6 @@ mod tests {
                 .collect(),
             created_at: "2026-11-21 15:30".into(),
             tracking: Some("SF1234567890123".into()),
-        }
-    }
-
-    /// What an item covers: line widths and the font's ascent and descent included.
-    fn bounds(item: &Item) -> Rect {
-        match item {
-            Item::Line { x1, y1, x2, y2, width_mm } => {
-                let r = width_mm / 2.0;
-                let (x, y) = (x1.min(*x2) - r, y1.min(*y2) - r);
-                Rect::new(x, y, x1.max(*x2) + r - x, y1.max(*y2) + r - y)
-            }
-            Item::Text { x, y, size_pt, text } => {
-                let f = Font::bundled();
-                let up = f.ascent_mm(*size_pt);
-                Rect::new(*x, y - up, f.text_width_mm(text, *size_pt), up + f.descent_mm(*size_pt))
-            }
-            Item::Barcode { rect, .. } => *rect,
-            other => panic!("mail documents draw no {other:?}"),
         }
     }
 
@@ -656,6 +640,17 @@ mod tests {
         assert!(t.iter().any(|s| s == "李*𠅤"));
         let n = t.iter().position(|s| s == "序号 No.").unwrap();
         assert_eq!(t[n..n + 3], ["序号 No.", "学号", "姓名"]);
+    }
+
+    #[test]
+    fn a_full_name_given_by_mistake_is_printed_masked() {
+        let mut p = packet(3);
+        p.students[0].1 = "张小三".into();
+        p.students[1].1 = "欧阳小明".into();
+        let t = texts(&packet_list(&p));
+        assert!(t.iter().any(|s| s == "张*三") && t.iter().any(|s| s == "欧*明"), "{t:?}");
+        assert!(!t.iter().any(|s| s.contains("张小三") || s.contains("小明")), "{t:?}");
+        assert!(t.iter().any(|s| s == &p.students[2].1), "a masked name is printed as given");
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! each job. This module sends bytes exactly as given and never edits a PDF or touches the
 //! store; deciding what to send, and recording it, is `app::printing`.
 
-pub mod calibration;
 mod hot_folder;
 mod ipp;
 pub mod paper;

@@ -6,7 +6,6 @@
 //! the printer's margins allow, zero margins (borderless photo paper). Pure: no I/O.
 
 use crate::domain::printing::Media;
-use crate::render::{Item, PageSpec};
 use serde::Serialize;
 
 /// What a printer says it supports, as far as printing at exact size goes.
@@ -137,31 +136,6 @@ impl Supports {
     }
 }
 
-/// How near each edge (top, right, bottom, left) anything on the page is drawn, in mm.
-pub fn ink_margins(page: &PageSpec) -> [f64; 4] {
-    let mut m = [f64::INFINITY; 4];
-    let mut take = |x0: f64, y0: f64, x1: f64, y1: f64| {
-        m[0] = m[0].min(y0.min(y1));
-        m[1] = m[1].min(page.width_mm - x0.max(x1));
-        m[2] = m[2].min(page.height_mm - y0.max(y1));
-        m[3] = m[3].min(x0.min(x1));
-    };
-    for item in &page.items {
-        match item {
-            Item::Photo { frame: r, .. } | Item::Barcode { rect: r, .. } | Item::Frame { rect: r, .. } => {
-                take(r.x, r.y, r.right(), r.bottom())
-            }
-            Item::Line { x1, y1, x2, y2, width_mm } => {
-                let hw = width_mm / 2.0;
-                take(x1.min(*x2) - hw, y1.min(*y2) - hw, x1.max(*x2) + hw, y1.max(*y2) + hw)
-            }
-            // A line of text reaches about one size above its baseline.
-            Item::Text { x, y, size_pt, .. } => take(*x, y - size_pt * 25.4 / 72.0, *x, *y),
-        }
-    }
-    m.map(|v| if v.is_finite() { v.max(0.0) } else { 0.0 })
-}
-
 impl std::fmt::Display for Supports {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let list = |v: &[String]| if v.is_empty() { "(not reported)".to_string() } else { v.join(", ") };
@@ -253,15 +227,5 @@ mod tests {
         p.media.clear();
         let c = p.choose(&paper(210.0, 297.0, 8.0)).unwrap();
         assert_eq!((c.media, c.x_dimension, c.borderless), (None, 21000, false));
-    }
-
-    #[test]
-    fn ink_margins_measure_the_nearest_drawing() {
-        let page = PageSpec {
-            width_mm: 100.0,
-            height_mm: 150.0,
-            items: vec![Item::Frame { rect: crate::render::Rect::new(5.0, 7.0, 80.0, 100.0), width_mm: 0.2 }],
-        };
-        assert_eq!(ink_margins(&page), [7.0, 15.0, 43.0, 5.0]);
     }
 }

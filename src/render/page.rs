@@ -61,6 +61,34 @@ pub struct PageSpec {
     pub items: Vec<Item>,
 }
 
+impl PageSpec {
+    /// How near each edge (top, right, bottom, left) anything on the page is drawn, in mm:
+    /// what a printer's margins must allow for the page to print whole.
+    pub fn ink_margins(&self) -> [f64; 4] {
+        let mut m = [f64::INFINITY; 4];
+        let mut take = |x0: f64, y0: f64, x1: f64, y1: f64| {
+            m[0] = m[0].min(y0.min(y1));
+            m[1] = m[1].min(self.width_mm - x0.max(x1));
+            m[2] = m[2].min(self.height_mm - y0.max(y1));
+            m[3] = m[3].min(x0.min(x1));
+        };
+        for item in &self.items {
+            match item {
+                Item::Photo { frame: r, .. } | Item::Barcode { rect: r, .. } | Item::Frame { rect: r, .. } => {
+                    take(r.x, r.y, r.right(), r.bottom())
+                }
+                Item::Line { x1, y1, x2, y2, width_mm } => {
+                    let hw = width_mm / 2.0;
+                    take(x1.min(*x2) - hw, y1.min(*y2) - hw, x1.max(*x2) + hw, y1.max(*y2) + hw)
+                }
+                // A line of text reaches about one size above its baseline.
+                Item::Text { x, y, size_pt, .. } => take(*x, y - size_pt * 25.4 / 72.0, *x, *y),
+            }
+        }
+        m.map(|v| if v.is_finite() { v.max(0.0) } else { 0.0 })
+    }
+}
+
 pub const PT_PER_MM: f64 = 72.0 / 25.4;
 
 /// A printer's correction, applied to everything on a page sent to that printer.
@@ -132,5 +160,15 @@ mod tests {
         // (5, 48.5) is (-100, -100) from the centre: scaled to (-102, -102), then shifted.
         assert!(close(a.apply(5.0, 48.5, A4.0, A4.1), (105.0 - 102.0 + 1.0, 148.5 - 102.0 + 2.0)));
         assert!(close(a.apply(105.0, 148.5, A4.0, A4.1), (106.0, 150.5)));
+    }
+
+    #[test]
+    fn ink_margins_measure_the_nearest_drawing() {
+        let page = PageSpec {
+            width_mm: 100.0,
+            height_mm: 150.0,
+            items: vec![Item::Frame { rect: Rect::new(5.0, 7.0, 80.0, 100.0), width_mm: 0.2 }],
+        };
+        assert_eq!(page.ink_margins(), [7.0, 15.0, 43.0, 5.0]);
     }
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::{Catalog, DocumentInfo};
-use pdf_writer::{Chunk, Content, Filter, Finish, Name, Rect as PdfRect, Ref, Str, TextStr};
+use pdf_writer::{Buf, Chunk, Content, Filter, Finish, Name, Rect as PdfRect, Ref, Str, TextStr};
 
 use super::barcode::code128_modules;
 use super::font::{FONT_BYTES, FONT_NAME, Font};
@@ -109,19 +109,40 @@ impl PdfWriter {
     /// Text and barcodes are checked before anything is written, so a refused page leaves the
     /// writer usable.
     pub fn add_page(&mut self, page: &PageSpec, photos: &mut dyn FnMut(&str) -> Result<Vec<u8>>) -> Result<()> {
+        // Check, draw, write: nothing reaches the file until the page is known to be whole.
+        self.check_paper(page)?;
+        let barcodes = check_page(page)?;
+        let (content, used_images) = self.draw(page, barcodes, photos)?;
+        self.write_page(page, &content, used_images)
+    }
+
+    /// The page's size is a paper size and the printer's correction is a correction.
+    fn check_paper(&self, page: &PageSpec) -> Result<()> {
         let (pw, ph) = (page.width_mm, page.height_mm);
         if !(pw.is_finite() && ph.is_finite() && pw > 0.0 && ph > 0.0) {
             return Err(Error::input(format!("page size {pw} x {ph} mm is not a paper size")));
         }
         let a = self.adjustment;
-        let adjust = !a.is_none();
-        if adjust && !([a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite()) && a.scale_pct > 0.0) {
+        let finite = [a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite());
+        if !(a.is_none() || finite && a.scale_pct > 0.0) {
             return Err(Error::input(format!(
                 "printer adjustment {a:?} is not a correction (offsets must be numbers, scale above 0%)"
             )));
         }
-        let barcodes = check_page(page)?;
-        let height_pt = ph * PT_PER_MM;
+        Ok(())
+    }
+
+    /// The page's content stream, with the printer's correction around it, and the images it
+    /// places (index -> object). Each photo is embedded the first time it is placed.
+    fn draw(
+        &mut self,
+        page: &PageSpec,
+        barcodes: Vec<Vec<u8>>,
+        photos: &mut dyn FnMut(&str) -> Result<Vec<u8>>,
+    ) -> Result<(Buf, BTreeMap<usize, Ref>)> {
+        let a = self.adjustment;
+        let adjust = !a.is_none();
+        let height_pt = page.height_mm * PT_PER_MM;
         // Flip the y axis: layouts measure down from the top, PDF measures up from the bottom.
         let rect_pt =
             |r: &Rect| [r.x * PT_PER_MM, height_pt - r.bottom() * PT_PER_MM, r.w * PT_PER_MM, r.h * PT_PER_MM];
@@ -130,7 +151,7 @@ impl PdfWriter {
         let mut content = Content::new();
         if adjust {
             content.save_state();
-            content.transform(adjustment_matrix(&a, pw, ph).map(|v| v as f32));
+            content.transform(adjustment_matrix(&a, page.width_mm, page.height_mm).map(|v| v as f32));
         }
         content.set_fill_gray(0.0).set_stroke_gray(0.0);
         let mut barcodes = barcodes.into_iter();
@@ -180,18 +201,21 @@ impl PdfWriter {
         if adjust {
             content.restore_state();
         }
-        let content = content.finish();
+        Ok((content.finish(), used_images))
+    }
 
+    /// The content stream and the page object that shows it, appended to the page tree.
+    fn write_page(&mut self, page: &PageSpec, content: &[u8], used_images: BTreeMap<usize, Ref>) -> Result<()> {
         let content_id = self.alloc();
         let mut c = Chunk::new();
-        c.stream(content_id, &content);
+        c.stream(content_id, content);
         self.put(content_id, &c)?;
 
         let page_id = self.alloc();
         let mut c = Chunk::new();
         let mut p = c.page(page_id);
         p.parent(self.page_tree)
-            .media_box(PdfRect::new(0.0, 0.0, (pw * PT_PER_MM) as f32, height_pt as f32))
+            .media_box(PdfRect::new(0.0, 0.0, (page.width_mm * PT_PER_MM) as f32, (page.height_mm * PT_PER_MM) as f32))
             .contents(content_id);
         let mut res = p.resources();
         res.fonts().pair(FONT_RES, self.font);

@@ -3,7 +3,7 @@
 //! refuse any change or deletion, each row's hash chains it to the one before
 //! (`domain::audit_chain`), and a missing trigger is put back when the store is opened.
 
-use super::Tx;
+use super::{Tx, now};
 use crate::domain::audit_chain::{self, Link};
 use crate::domain::privacy;
 use crate::error::Result;
@@ -24,7 +24,7 @@ impl Tx<'_> {
     /// Record one action. `subject` names the record (`request R12`, `school 10418`,
     /// `student <cjm>`); `detail` says what changed, in plain words.
     pub fn audit(&self, operator: &str, action: &str, subject: &str, detail: &str) -> Result<i64> {
-        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let at = now();
         let (prev_id, prev_hash): (i64, String) = self
             .tx
             .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -4,15 +4,12 @@
 //! change and what a value must look like is `domain::correction`'s business.
 
 use super::Tx;
+use super::now;
 use crate::domain::SchoolCode;
 use crate::domain::student::Field;
 use crate::error::{Error, Result};
 use rusqlite::params;
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 /// The students column a strip field is stored in; other fields have no business here.
 fn column(field: Field) -> Result<&'static str> {

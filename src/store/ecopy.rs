@@ -3,14 +3,11 @@
 //! about each one. Also the school's registered e-mail addresses.
 
 use super::Tx;
+use super::now;
 use crate::domain::ecopy::EcopyPartState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EcopyRequestRecord {

@@ -2,7 +2,7 @@
 //! version of the measuring that made it (as JSON the import reads back), and the background
 //! colour a school may require.
 
-use super::Tx;
+use super::{Tx, now};
 use crate::domain::school::BackgroundColour;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, params};
@@ -17,12 +17,12 @@ impl Tx<'_> {
 
     /// Keep a photo's measure (JSON), replacing one of another version.
     pub fn save_face_measure(&self, sha256: &str, version: i64, measure: &str) -> Result<()> {
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let at = now();
         self.tx
             .prepare_cached(
                 "INSERT OR REPLACE INTO face_checks (photo_sha256, version, measure, checked_at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![sha256, version, measure, now])?;
+            .execute(params![sha256, version, measure, at])?;
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! frozen students in print order, its planned sheets and the PDF parts rendered from them.
 
 use super::Tx;
+use super::now;
 use super::states::sql_list;
 use crate::domain::PrintedStudent;
 use crate::domain::job::JobPurpose;
@@ -10,10 +11,6 @@ use crate::domain::shipment::ShipmentState as S;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct JobRecord {

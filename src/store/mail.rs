@@ -2,16 +2,13 @@
 //! every scan, each station's current shipment, and the counts the mailroom reports need.
 
 use super::Tx;
+use super::now;
 use super::states::sql_list;
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::ShipmentState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ShipmentRecord {

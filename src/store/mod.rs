@@ -33,6 +33,12 @@ use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 
+/// The time a row is written, as the store keeps every time: UTC, RFC 3339, to the millisecond
+/// (so times sort as text and a lab's stations agree whatever their time zone).
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 pub struct Store {
     conn: Connection,
 }

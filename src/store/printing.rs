@@ -3,14 +3,11 @@
 //! who asked for them and why.
 
 use super::Tx;
+use super::now;
 use crate::domain::printing::PartState;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PrinterRecord {

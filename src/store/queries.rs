@@ -2,16 +2,13 @@
 //! the rest of the program sees only domain types.
 
 use super::Tx;
+use super::now;
 use crate::domain::school::BackgroundColour;
 use crate::domain::{RosterRow, School, SchoolCode, Student};
 use crate::error::{Error, Result};
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use std::collections::HashSet;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 /// A student as stored: his fields, his current photo and the batch it came in.
 #[derive(Debug, Clone, Serialize)]

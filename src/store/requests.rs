@@ -2,14 +2,11 @@
 //! was matched to, its status, fee, reprint job and shipment, and the lookups matching needs.
 
 use super::Tx;
+use super::now;
 use crate::domain::request::RequestStatus;
 use crate::error::Result;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestRecord {

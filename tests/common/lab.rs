@@ -102,3 +102,29 @@ pub fn audit(ws: &Ws) -> Vec<(String, String, String, String)> {
     let mut stmt = db.prepare("SELECT operator, action, subject, detail FROM audit ORDER BY id").unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
 }
+
+/// `request add ARGS --json`: the request as the CLI reports it.
+pub fn request_add(ws: &Ws, args: &[&str]) -> Value {
+    let mut a = vec!["request", "add"];
+    a.extend_from_slice(args);
+    a.push("--json");
+    ws.run_ok(&a).json()
+}
+
+/// `correction add`: one field of a student's strip corrected from `from` to `to`.
+pub fn correct(ws: &Ws, school: &str, xh: &str, field: &str, from: &str, to: &str) {
+    ws.run_ok(&[
+        "correction",
+        "add",
+        "--school",
+        school,
+        "--student",
+        xh,
+        "--field",
+        field,
+        "--from",
+        from,
+        "--to",
+        to,
+    ]);
+}

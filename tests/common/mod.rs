@@ -52,11 +52,17 @@ impl Ws {
     }
 
     pub fn run(&self, args: &[&str]) -> Out {
+        self.run_with_env(args, &[])
+    }
+
+    /// Run gradlab with these variables added to its environment.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
         let out = Command::new(env!("CARGO_BIN_EXE_gradlab"))
             .arg("--workspace")
             .arg(self.root())
             .args(args)
             .env_remove("GRADLAB_HOME")
+            .envs(env.iter().copied())
             .output()
             .expect("run gradlab");
         Out {

@@ -1,21 +1,20 @@
-//! 收发室: wires the `Mailroom` global to `app::scan` and `app::shipments`, and prints the
-//! label and packing lists through `app::printing::print_file`. Scans go through one worker,
+//! 收发室: wires the `Mailroom` global to `app::scan` and `app::shipments` (which also prints
+//! the label and packing lists, as `shipment print` does). Scans go through one worker,
 //! so they are answered in the order the scanner typed them.
 
 use super::{Ctx, strings, table};
 use crate::app;
 use crate::app::scan::{ScanOutcome, ScanRequest};
-use crate::app::shipments::{CreateShipment, ShipmentLine, ShipmentView};
+use crate::app::shipments::{CreateShipment, Papers, ShipmentLine, ShipmentView};
 use crate::domain::ids::ShipmentCode;
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gui::model::worker::Worker;
 use crate::gui::model::{rows, texts};
 use crate::gui::ui::{AppWindow, Mailroom, ScanLine};
 use crate::store::SchoolSummary;
 use slint::{ComponentHandle, ModelRc, VecModel};
 use std::cell::RefCell;
-use std::path::PathBuf;
 use std::rc::Rc;
 
 struct Mail {
@@ -260,25 +259,8 @@ fn print(m: &Rc<Mail>, label: bool) {
     m.ctx.run(
         &printing,
         move |s| {
-            let ws = s.open()?;
-            let mut v = app::shipments::show(&ws, id)?;
-            if v.documents.is_empty() {
-                v = app::shipments::documents(&ws, id)?;
-            }
-            let files: Vec<PathBuf> =
-                v.documents.iter().filter(|d| d.ends_with("-label.pdf") == label).map(PathBuf::from).collect();
-            if files.is_empty() {
-                return Err(Error::input(format!(
-                    "shipment {id} has no {} to print",
-                    if label { "label" } else { "packing list" }
-                )));
-            }
-            let mut sent = Vec::new();
-            for f in &files {
-                let name = format!("{id} {}", f.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default());
-                sent.push(app::printing::print_file(&ws, &printer, f, &name)?);
-            }
-            Ok(sent)
+            let papers = if label { Papers::Label } else { Papers::PackingLists };
+            app::shipments::print_papers(&s.open()?, id, &printer, papers)
         },
         move |app, r| {
             app.global::<Mailroom>().set_busy(false);

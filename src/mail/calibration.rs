@@ -208,6 +208,7 @@ fn num(mm: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mail::tests::bounds;
     use crate::render::PdfWriter;
 
     /// A4 and 6-inch photo paper, which the sheet must serve; 5 x 7 inch needs the 50 mm square.
@@ -219,27 +220,6 @@ mod tests {
             media: "A4 光面相纸",
             current: Adjustment { offset_x_mm: -0.4, offset_y_mm: 1.2, scale_pct: 99.5 },
             printed_at: "2025-06-01 14:30",
-        }
-    }
-
-    /// What an item covers, line widths and the font's ascent and descent included.
-    fn bounds(item: &Item) -> Rect {
-        match item {
-            Item::Line { x1, y1, x2, y2, width_mm } => {
-                let r = width_mm / 2.0;
-                let (x, y) = (x1.min(*x2) - r, y1.min(*y2) - r);
-                Rect::new(x, y, x1.max(*x2) + r - x, y1.max(*y2) + r - y)
-            }
-            Item::Frame { rect, width_mm } => {
-                let r = width_mm / 2.0;
-                Rect::new(rect.x - r, rect.y - r, rect.w + 2.0 * r, rect.h + 2.0 * r)
-            }
-            Item::Text { x, y, size_pt, text } => {
-                let f = Font::bundled();
-                let up = f.ascent_mm(*size_pt);
-                Rect::new(*x, y - up, f.text_width_mm(text, *size_pt), up + f.descent_mm(*size_pt))
-            }
-            other => panic!("the sheet draws only lines, text and frames, not {other:?}"),
         }
     }
 
