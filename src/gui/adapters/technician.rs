@@ -9,8 +9,8 @@ use crate::app::{self, Workspace};
 use crate::domain::ids::JobCode;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
-use crate::gui::model::rows;
 use crate::gui::model::worker::Worker;
+use crate::gui::model::{rows, texts};
 use crate::gui::ui::{AppWindow, ClassChoice, PhotoWarning, Technician};
 use crate::store::SchoolSummary;
 use slint::{ComponentHandle, Model, ModelRc, SharedPixelBuffer, SharedString, VecModel};
@@ -524,7 +524,7 @@ fn printer_states(t: &Rc<Tech>, cancel: bool) {
             app.global::<Technician>().set_parts(table(rows::job_status(&r)));
             let text = match (&r.printed_at, cancel) {
                 (_, true) => format!("作业 {}：已取消未完成的打印", r.job),
-                (Some(t), false) => format!("作业 {}：全部分段已打印完成（{t}）", r.job),
+                (Some(t), false) => format!("作业 {}：全部分段已打印完成（{}）", r.job, texts::local_time(t)),
                 (None, false) => format!("作业 {}：尚未全部打印完成", r.job),
             };
             notice(app, &text, false);

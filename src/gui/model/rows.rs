@@ -40,7 +40,7 @@ pub fn schools(list: &[SchoolSummary]) -> Rows {
 pub fn school_detail(d: &SchoolDetail) -> String {
     let s = &d.school;
     let roster = match &d.roster {
-        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, r.imported_at),
+        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, texts::local_time(&r.imported_at)),
         None => "无名单（按班级、拍摄序号、学号排序）".into(),
     };
     format!(
@@ -61,7 +61,7 @@ pub fn batches(d: &SchoolDetail) -> Rows {
             vec![
                 b.id.to_string(),
                 b.source.clone(),
-                b.imported_at.clone(),
+                texts::local_time(&b.imported_at),
                 b.accepted.to_string(),
                 b.skipped.to_string(),
                 b.rejected.to_string(),
@@ -170,7 +170,7 @@ pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
 
 pub fn job_title(d: &JobDetail) -> String {
     let printed = match &d.printed_at {
-        Some(t) => format!("，已打印（{t}）"),
+        Some(t) => format!("，已打印（{}）", texts::local_time(t)),
         None => String::new(),
     };
     format!(
@@ -325,7 +325,7 @@ pub fn packets(v: &ShipmentView) -> Rows {
                 p.job.to_string(),
                 p.class.clone(),
                 p.students.to_string(),
-                p.scanned_at.clone().map(|t| format!("是 {t}")).unwrap_or_else(|| "否".into()),
+                p.scanned_at.as_deref().map(|t| format!("是 {}", texts::local_time(t))).unwrap_or_else(|| "否".into()),
             ]
         })
         .collect()
@@ -349,7 +349,7 @@ pub fn requests(list: &[RequestView]) -> Rows {
                 texts::request_status(r.status),
                 who,
                 texts::requester(&r.requester),
-                r.updated_at.clone(),
+                texts::local_time(&r.updated_at),
             ]
         })
         .collect()
@@ -391,7 +391,12 @@ pub fn request_detail(r: &RequestView) -> String {
         (Some(j), None) => lines.push(format!("补印作业 {j}")),
         _ => {}
     }
-    lines.push(format!("来源 {}；登记 {}；更新 {}", r.source, r.created_at, r.updated_at));
+    lines.push(format!(
+        "来源 {}；登记 {}；更新 {}",
+        r.source,
+        texts::local_time(&r.created_at),
+        texts::local_time(&r.updated_at)
+    ));
     lines.extend(r.warnings.iter().map(|w| format!("注意：{w}")));
     lines.join("\n")
 }
@@ -404,7 +409,10 @@ pub fn candidates(r: &RequestView) -> Rows {
 }
 
 pub fn history(r: &RequestView) -> Rows {
-    r.history.iter().map(|h| vec![h.at.clone(), h.operator.clone(), h.action.clone(), h.detail.clone()]).collect()
+    r.history
+        .iter()
+        .map(|h| vec![texts::local_time(&h.at), h.operator.clone(), h.action.clone(), h.detail.clone()])
+        .collect()
 }
 
 pub fn corrections(list: &[CorrectionLine]) -> Rows {
@@ -419,7 +427,7 @@ pub fn corrections(list: &[CorrectionLine]) -> Rows {
                 r.new_value.clone(),
                 r.source.clone(),
                 r.applied_by.clone(),
-                r.applied_at.clone(),
+                texts::local_time(&r.applied_at),
                 c.reprint_job
                     .map(|j| j.to_string())
                     .unwrap_or_else(|| if r.awaiting_reprint { "待补印".into() } else { String::new() }),
@@ -439,7 +447,7 @@ pub fn ecopies(list: &[RequestLog]) -> Rows {
                 texts::naming(&e.naming),
                 e.students.to_string(),
                 texts::ecopy_state(e.state.as_str()),
-                e.created_at.clone(),
+                texts::local_time(&e.created_at),
             ]
         })
         .collect()
@@ -455,7 +463,7 @@ pub fn ecopy_parts(e: &RequestLog) -> Rows {
                 format!("{:.1} MB", p.bytes as f64 / (1u64 << 20) as f64),
                 texts::ecopy_state(p.state.as_str()),
                 p.attempts.to_string(),
-                opt(&p.sent_at),
+                p.sent_at.as_deref().map(texts::local_time).unwrap_or_default(),
                 p.server_reply.clone(),
             ]
         })
