@@ -222,24 +222,27 @@ pub fn check_photos(
             };
             loaded.push(got);
         }
-        // Which photos were measured before: found by content, so only the hash is needed.
+        // Each photo's hash, once: it names the photo in the store, and finds a measure kept
+        // from before (found by content, so nothing else is needed).
+        let hashes: Vec<Option<String>> =
+            loaded.par_iter().map(|(_, got)| got.as_ref().ok().map(|b| photo::sha256_hex(b))).collect();
         let mut before: Vec<Option<Measure>> = vec![None; loaded.len()];
         if let Some(known) = known.as_mut() {
-            let hashes: Vec<Option<String>> =
-                loaded.par_iter().map(|(_, got)| got.as_ref().ok().map(|b| photo::sha256_hex(b))).collect();
-            for (slot, hash) in before.iter_mut().zip(hashes) {
+            for (slot, hash) in before.iter_mut().zip(&hashes) {
                 if let Some(h) = hash {
-                    *slot = known(&h)?;
+                    *slot = known(h)?;
                 }
             }
         }
         let measuring = known.is_some();
         let checked: Vec<(Option<String>, Checked)> = loaded
             .into_par_iter()
+            .zip(hashes)
             .zip(before)
-            .map(|((name, got), before)| {
+            .map(|(((name, got), hash), before)| {
                 let r = got.and_then(|bytes| {
-                    photo::check_decoded(&bytes).map(|(facts, pixels)| {
+                    let sha256 = hash.unwrap_or_else(|| photo::sha256_hex(&bytes));
+                    photo::check_decoded_as(&bytes, sha256).map(|(facts, pixels)| {
                         let measured = match (measuring, before) {
                             (false, _) => Ok(None),
                             (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),

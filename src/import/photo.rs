@@ -160,6 +160,11 @@ pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
 /// Check one photo and keep its decoded pixels for the stages after this one (the photo check
 /// against the standard's geometry, `super::face`).
 pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), String> {
+    check_decoded_as(bytes, sha256_hex(bytes))
+}
+
+/// [`check_decoded`] for a photo whose SHA-256 the caller has already computed.
+pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, image::RgbImage), String> {
     if bytes.is_empty() {
         return Err("the photo file is empty".into());
     }
@@ -214,7 +219,7 @@ pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), Stri
             warnings.push(format!("JPEG quality factor about {quality}; the standard asks for at least 60"));
         }
     }
-    Ok((PhotoFacts { sha256: sha256_hex(bytes), bytes: bytes.len(), warnings }, pixels))
+    Ok((PhotoFacts { sha256, bytes: bytes.len(), warnings }, pixels))
 }
 
 #[cfg(test)]
