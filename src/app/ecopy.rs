@@ -10,6 +10,7 @@
 
 use super::Outcome;
 use super::{Workspace, schools, students};
+use crate::domain::School;
 use crate::domain::ecopy::{EcopyPartState, EcopyRequestState, SendOutcome};
 use crate::domain::ids::EcopyRequestId;
 use crate::domain::school::{check_email, same_address};
@@ -379,32 +380,15 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
     let cfg = ws.settings.smtp.resolve(ws.root(), &|v| std::env::var(v).ok()).map_err(Error::Input)?;
     let _lock = lock(ws)?;
     let mut store = ws.store()?;
-    let (req, school, students, parts) = {
-        let tx = store.read()?;
-        let req = tx
-            .ecopy_request(id)?
-            .ok_or_else(|| Error::input(format!("no electronic-copy request {}", EcopyRequestId(id))))?;
-        let code = schools::parse_code(&req.school)?;
-        let school = schools::require(&tx, &code)?;
-        (req, school, tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
-    };
-    // The address may have been removed since the request was made: then nothing goes.
-    if !school.emails.iter().any(|e| same_address(e, &req.to_email)) {
-        return Err(Error::input(format!(
-            "{} is no longer registered for school {} (registered: {}); nothing was sent. Make a new request \
-             to a registered address",
-            req.to_email,
-            school.code,
-            if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") }
-        )));
-    }
+    let (req, school) = registered_request(&mut store, id)?;
     let naming = Naming::parse(&req.naming).map_err(Error::Input)?;
-    let (students, parts) = if parts.is_empty() {
+    if store.read()?.ecopy_parts(id)?.is_empty() {
+        let students = store.read()?.ecopy_students(id)?;
         package_request(ws, &mut store, &req, naming, &students, &cfg, progress)?;
+    }
+    let (students, parts) = {
         let tx = store.read()?;
         (tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
-    } else {
-        (students, parts)
     };
     let total = parts.len() as i64;
     if let Some(bad) = opts.parts.iter().find(|p| **p < 1 || **p > total) {
@@ -414,16 +398,25 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
         )));
     }
     let chosen = |p: &EcopyPartRecord| opts.parts.is_empty() || opts.parts.contains(&p.part);
-    let to_send = parts.iter().filter(|p| chosen(p) && (opts.resend || p.state != EcopyPartState::Accepted)).count();
+    let due = |p: &EcopyPartRecord| opts.resend || p.state != EcopyPartState::Accepted;
+    let to_send = parts.iter().filter(|p| chosen(p) && due(p)).count();
     let mailer = if to_send > 0 { Some(Mailer::new(&cfg).map_err(Error::Input)?) } else { None };
-    let operator = ws.settings.operator();
-    let letter = Letter {
-        lab: &ws.settings.lab.name,
-        school_code: school.code.as_str(),
-        school_name: &school.name,
-        letter: &req.letter_ref,
+    let run = mailer.as_ref().map(|mailer| Run {
+        ws,
+        req: &req,
         naming,
-    };
+        students: &students,
+        mailer,
+        cfg: &cfg,
+        letter: Letter {
+            lab: &ws.settings.lab.name,
+            school_code: school.code.as_str(),
+            school_name: &school.name,
+            letter: &req.letter_ref,
+            naming,
+        },
+        progress,
+    });
     progress.stage("sending e-mail", to_send as u64);
     let mut outcomes = Vec::new();
     let mut stopped = false;
@@ -439,47 +432,19 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
             message_bytes: None,
             reply: p.server_reply.clone(),
         };
-        if p.state == EcopyPartState::Accepted && !opts.resend {
-            outcomes.push(outcome);
-            continue;
+        match (&run, due(p), stopped) {
+            (_, false, _) => {}
+            (_, true, true) => {
+                outcome.outcome = SendOutcome::NotSent;
+                outcome.reply = "an earlier part failed permanently".into();
+            }
+            (None, true, false) => break,
+            (Some(run), true, false) => {
+                let result = run.send_part(&mut store, p, &mut outcome);
+                stopped = run.record(&mut store, p, &mut outcome, result)?;
+                progress.inc(1);
+            }
         }
-        if stopped {
-            outcome.outcome = SendOutcome::NotSent;
-            outcome.reply = "an earlier part failed permanently".into();
-            outcomes.push(outcome);
-            continue;
-        }
-        let Some(mailer) = mailer.as_ref() else { break };
-        let result =
-            send_part(ws, &mut store, &req, naming, &students, p, mailer, &cfg, &letter, &mut outcome, progress);
-        let (sent, state) = match &result {
-            Ok(_) => (SendOutcome::Accepted, EcopyPartState::Accepted),
-            Err(_) => (SendOutcome::Failed, EcopyPartState::Failed),
-        };
-        let (reply, permanent) = match result {
-            Ok(reply) => (reply, false),
-            Err(Failure::Transient(r)) => (r, false),
-            Err(Failure::Permanent(r)) => (r, true),
-        };
-        outcome.outcome = sent;
-        outcome.reply = reply.clone();
-        let tx = store.write()?;
-        tx.ecopy_part_result(id, p.part, state, &reply, &operator)?;
-        let what = format!(
-            "part {}/{} ({}, {} bytes) to {}: {state} after {}; Message-ID {}; reply: {reply}",
-            p.part,
-            p.parts,
-            crate::words::count(p.photos, "photo", "photos"),
-            p.bytes,
-            req.to_email,
-            crate::words::count(outcome.tries as i64, "try", "tries"),
-            outcome.message_id.as_deref().unwrap_or("-")
-        );
-        let action = if state == EcopyPartState::Accepted { "ecopy.sent" } else { "ecopy.failed" };
-        tx.audit(&operator, action, &subject(id), &what)?;
-        tx.commit()?;
-        stopped = permanent;
-        progress.inc(1);
         outcomes.push(outcome);
     }
     let accepted_in_all = store.read()?.ecopy_parts(id)?.iter().filter(|p| p.state == EcopyPartState::Accepted).count();
@@ -506,78 +471,143 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
     })
 }
 
-/// Package and send one part, trying again on transient failures with growing waits. Every
-/// try is recorded before it starts. Ok carries the server's reply.
-#[allow(clippy::too_many_arguments)]
-fn send_part(
-    ws: &Workspace,
-    store: &mut Store,
-    req: &EcopyRequestRecord,
+/// The request and its school, as long as the request's address is still registered for the
+/// school: an address removed since the request was made gets nothing.
+fn registered_request(store: &mut Store, id: i64) -> Result<(EcopyRequestRecord, School)> {
+    let tx = store.read()?;
+    let req = tx
+        .ecopy_request(id)?
+        .ok_or_else(|| Error::input(format!("no electronic-copy request {}", EcopyRequestId(id))))?;
+    let school = schools::require(&tx, &schools::parse_code(&req.school)?)?;
+    if !school.emails.iter().any(|e| same_address(e, &req.to_email)) {
+        return Err(Error::input(format!(
+            "{} is no longer registered for school {} (registered: {}); nothing was sent. Make a new request \
+             to a registered address",
+            req.to_email,
+            school.code,
+            if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") }
+        )));
+    }
+    Ok((req, school))
+}
+
+/// What every part of one request is sent with.
+struct Run<'a> {
+    ws: &'a Workspace,
+    req: &'a EcopyRequestRecord,
     naming: Naming,
-    students: &[EcopyStudent],
-    p: &EcopyPartRecord,
-    mailer: &Mailer,
-    cfg: &SmtpConfig,
-    letter: &Letter,
-    outcome: &mut PartOutcome,
-    progress: &dyn Progress,
-) -> std::result::Result<String, Failure> {
-    let local = |e: Error| Failure::Permanent(format!("not sent: {e}"));
-    let mine: Vec<&EcopyStudent> = students.iter().filter(|s| s.part == Some(p.part)).collect();
-    let zip = build_zip(ws, req, naming, &mine).map_err(local)?;
-    if sha256_hex(&zip) != p.sha256 || mine.len() as i64 != p.photos {
-        return Err(Failure::Permanent(format!(
-            "not sent: part {} no longer packs to the zip recorded when it was first packaged \
-             (sha256 {}); a photo file in the store may be damaged",
-            p.part, p.sha256
-        )));
-    }
-    let mid = message_id(req.id, p.part, &cfg.from);
-    let subject = letter.subject(p.part, p.parts);
-    let text = letter.text(p.part, p.parts, p.photos);
-    let attachment_name = format!("{}-{}-part{}of{}.zip", letter.school_code, EcopyRequestId(req.id), p.part, p.parts);
-    let msg = mailer
-        .format(&Outgoing {
-            from_name: letter.lab,
-            to: &req.to_email,
-            subject: &subject,
-            text: &text,
-            message_id: &mid,
-            attachment_name: &attachment_name,
-            attachment: zip,
-        })
-        .map_err(|e| Failure::Permanent(format!("not sent: {e}")))?;
-    outcome.message_id = Some(mid.clone());
-    outcome.message_bytes = Some(msg.bytes.len());
-    if msg.bytes.len() as u64 > cfg.max_message_bytes {
-        return Err(Failure::Permanent(format!(
-            "not sent: the message is {} bytes, over [smtp] max_message_mb = {} (the parts were split \
-             under a larger limit when the request was first sent)",
-            msg.bytes.len(),
-            cfg.max_message_bytes / 1_000_000
-        )));
-    }
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        outcome.tries = attempt;
-        record_attempt(store, req.id, p.part, &mid).map_err(local)?;
-        match mailer.send(&msg) {
-            Ok(reply) => return Ok(reply),
-            Err(Failure::Transient(reply)) if attempt < cfg.tries => {
-                let wait = cfg.retry_delay(attempt);
-                progress.note(&format!(
-                    "part {}/{}: {reply}; trying again in {:.1} s (try {} of {})",
-                    p.part,
-                    p.parts,
-                    wait.as_secs_f64(),
-                    attempt + 1,
-                    cfg.tries
-                ));
-                std::thread::sleep(wait);
-            }
-            Err(e) => return Err(e),
+    students: &'a [EcopyStudent],
+    mailer: &'a Mailer,
+    cfg: &'a SmtpConfig,
+    letter: Letter<'a>,
+    progress: &'a dyn Progress,
+}
+
+impl Run<'_> {
+    /// Package and send one part, trying again on transient failures with growing waits. Every
+    /// try is recorded before it starts. Ok carries the server's reply.
+    fn send_part(
+        &self,
+        store: &mut Store,
+        p: &EcopyPartRecord,
+        outcome: &mut PartOutcome,
+    ) -> std::result::Result<String, Failure> {
+        let (req, cfg) = (self.req, self.cfg);
+        let local = |e: Error| Failure::Permanent(format!("not sent: {e}"));
+        let mine: Vec<&EcopyStudent> = self.students.iter().filter(|s| s.part == Some(p.part)).collect();
+        let zip = build_zip(self.ws, req, self.naming, &mine).map_err(local)?;
+        if sha256_hex(&zip) != p.sha256 || mine.len() as i64 != p.photos {
+            return Err(Failure::Permanent(format!(
+                "not sent: part {} no longer packs to the zip recorded when it was first packaged \
+                 (sha256 {}); a photo file in the store may be damaged",
+                p.part, p.sha256
+            )));
         }
+        let mid = message_id(req.id, p.part, &cfg.from);
+        let subject = self.letter.subject(p.part, p.parts);
+        let text = self.letter.text(p.part, p.parts, p.photos);
+        let attachment_name =
+            format!("{}-{}-part{}of{}.zip", self.letter.school_code, EcopyRequestId(req.id), p.part, p.parts);
+        let msg = self
+            .mailer
+            .format(&Outgoing {
+                from_name: self.letter.lab,
+                to: &req.to_email,
+                subject: &subject,
+                text: &text,
+                message_id: &mid,
+                attachment_name: &attachment_name,
+                attachment: zip,
+            })
+            .map_err(|e| Failure::Permanent(format!("not sent: {e}")))?;
+        outcome.message_id = Some(mid.clone());
+        outcome.message_bytes = Some(msg.bytes.len());
+        if msg.bytes.len() as u64 > cfg.max_message_bytes {
+            return Err(Failure::Permanent(format!(
+                "not sent: the message is {} bytes, over [smtp] max_message_mb = {} (the parts were split \
+                 under a larger limit when the request was first sent)",
+                msg.bytes.len(),
+                cfg.max_message_bytes / 1_000_000
+            )));
+        }
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            outcome.tries = attempt;
+            record_attempt(store, req.id, p.part, &mid).map_err(local)?;
+            match self.mailer.send(&msg) {
+                Ok(reply) => return Ok(reply),
+                Err(Failure::Transient(reply)) if attempt < cfg.tries => {
+                    let wait = cfg.retry_delay(attempt);
+                    self.progress.note(&format!(
+                        "part {}/{}: {reply}; trying again in {:.1} s (try {} of {})",
+                        p.part,
+                        p.parts,
+                        wait.as_secs_f64(),
+                        attempt + 1,
+                        cfg.tries
+                    ));
+                    std::thread::sleep(wait);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Record the server's final answer for a part, in its row and the audit log. True when
+    /// the failure was permanent, so the parts after it are not tried.
+    fn record(
+        &self,
+        store: &mut Store,
+        p: &EcopyPartRecord,
+        outcome: &mut PartOutcome,
+        result: std::result::Result<String, Failure>,
+    ) -> Result<bool> {
+        let (state, reply, permanent) = match result {
+            Ok(reply) => (EcopyPartState::Accepted, reply, false),
+            Err(Failure::Transient(r)) => (EcopyPartState::Failed, r, false),
+            Err(Failure::Permanent(r)) => (EcopyPartState::Failed, r, true),
+        };
+        let accepted = state == EcopyPartState::Accepted;
+        outcome.outcome = if accepted { SendOutcome::Accepted } else { SendOutcome::Failed };
+        outcome.reply = reply.clone();
+        let operator = self.ws.settings.operator();
+        let tx = store.write()?;
+        tx.ecopy_part_result(self.req.id, p.part, state, &reply, &operator)?;
+        let what = format!(
+            "part {}/{} ({}, {} bytes) to {}: {state} after {}; Message-ID {}; reply: {reply}",
+            p.part,
+            p.parts,
+            crate::words::count(p.photos, "photo", "photos"),
+            p.bytes,
+            self.req.to_email,
+            crate::words::count(outcome.tries as i64, "try", "tries"),
+            outcome.message_id.as_deref().unwrap_or("-")
+        );
+        let action = if accepted { "ecopy.sent" } else { "ecopy.failed" };
+        tx.audit(&operator, action, &subject(self.req.id), &what)?;
+        tx.commit()?;
+        Ok(permanent)
     }
 }
 

@@ -15,7 +15,8 @@ use crate::progress::{self, Progress};
 use crate::render::pdf::PdfWriter;
 use crate::render::{Adjustment, Item, PageSpec, PdfSummary, Rect, preview};
 use crate::store::{
-    DispatchRecord, JobRecord, JobStudent, JobSummary, NewJob, PacketRecord, PartRecord, ReprintRecord, SheetRecord, Tx,
+    DispatchRecord, JobRecord, JobStudent, JobSummary, NewJob, PacketRecord, PartRecord, ReprintRecord, SheetRecord,
+    Store, Tx,
 };
 use crate::verify::{ExpectedSheet, Who};
 use serde::Serialize;
@@ -586,22 +587,26 @@ pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
 
 pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<Rendered> {
     let mut store = ws.store()?;
-    let l = {
-        let tx = store.read()?;
-        load(&tx, job)?
-    };
+    let l = load(&store.read()?, job)?;
+    render_loaded(ws, &mut store, &l, progress)
+}
+
+/// [`render`] for a job already loaded (printing renders a job it has loaded to check paper).
+pub(super) fn render_loaded(
+    ws: &Workspace,
+    store: &mut Store,
+    l: &Loaded,
+    progress: &dyn Progress,
+) -> Result<Rendered> {
     let code = JobCode(l.job.id);
-    {
-        let tx = store.read()?;
-        if let Some(d) = tx.dispatches(l.job.id)?.iter().find(|d| !d.state.is_final()) {
-            return Err(Error::input(format!(
-                "job {code} part {} is {} at printer {}; it is not rendered again while a printer may \
-                 still be reading it (see `gradlab job status {code}`, or `gradlab job cancel {code}`)",
-                d.part.map(|p| p.to_string()).unwrap_or_else(|| "(reprint)".into()),
-                d.state,
-                d.printer
-            )));
-        }
+    if let Some(d) = store.read()?.dispatches(l.job.id)?.iter().find(|d| !d.state.is_final()) {
+        return Err(Error::input(format!(
+            "job {code} part {} is {} at printer {}; it is not rendered again while a printer may \
+             still be reading it (see `gradlab job status {code}`, or `gradlab job cancel {code}`)",
+            d.part.map(|p| p.to_string()).unwrap_or_else(|| "(reprint)".into()),
+            d.state,
+            d.printer
+        )));
     }
     // Every caption is composed (and every character checked against the font) before a
     // single byte is written, so a bad name stops the job with nothing half-made.
@@ -611,43 +616,7 @@ pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<R
         l.page(s)?;
         progress.inc(1);
     }
-    let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(s)).collect();
-    let ranges = layout::split_parts(&plans, ws.settings.render.max_sheets_per_part);
-    let dir = job_dir(ws, l.job.id);
-    let staging = ws.output_dir().join("jobs").join(format!(".{code}.rendering"));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).at(&staging)?;
-    }
-    std::fs::create_dir_all(&staging).at(&staging)?;
-    let mut parts = Vec::new();
-    progress.stage("rendering", l.sheets.len() as u64);
-    let written = (|| -> Result<()> {
-        for (i, range) in ranges.iter().enumerate() {
-            let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
-            let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
-            let title = format!("{code} part {} of {}", i + 1, ranges.len());
-            let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
-            let sha256 = sha256_file(&staging.join(&name))?;
-            parts.push(PartRecord {
-                part: i as i64 + 1,
-                first_sheet: l.sheets[range.start].number,
-                last_sheet: l.sheets[range.end - 1].number,
-                path: dir.join(&name).display().to_string(),
-                bytes: summary.bytes as i64,
-                sha256,
-            });
-        }
-        Ok(())
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Swap the new parts in for any earlier rendering, then record them.
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).at(&dir)?;
-    }
-    std::fs::rename(&staging, &dir).at(&dir)?;
+    let parts = write_parts(ws, l, progress)?;
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
@@ -662,6 +631,47 @@ pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<R
         false => None,
     };
     Ok(Rendered { id: code, sheets: l.sheets.len(), parts, verification })
+}
+
+/// Write a job's part files into a staging folder, then swap it in for any earlier rendering
+/// in one rename: a failure part-way leaves the earlier parts as they were.
+fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<Vec<PartRecord>> {
+    let code = JobCode(l.job.id);
+    let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(s)).collect();
+    let ranges = layout::split_parts(&plans, ws.settings.render.max_sheets_per_part);
+    let dir = job_dir(ws, l.job.id);
+    let staging = ws.output_dir().join("jobs").join(format!(".{code}.rendering"));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).at(&staging)?;
+    }
+    std::fs::create_dir_all(&staging).at(&staging)?;
+    progress.stage("rendering", l.sheets.len() as u64);
+    let write = || -> Result<Vec<PartRecord>> {
+        let mut parts = Vec::new();
+        for (i, range) in ranges.iter().enumerate() {
+            let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
+            let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
+            let title = format!("{code} part {} of {}", i + 1, ranges.len());
+            let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
+            parts.push(PartRecord {
+                part: i as i64 + 1,
+                first_sheet: l.sheets[range.start].number,
+                last_sheet: l.sheets[range.end - 1].number,
+                path: dir.join(&name).display().to_string(),
+                bytes: summary.bytes as i64,
+                sha256: sha256_file(&staging.join(&name))?,
+            });
+        }
+        Ok(parts)
+    };
+    let parts = write().inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&staging);
+    })?;
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).at(&dir)?;
+    }
+    std::fs::rename(&staging, &dir).at(&dir)?;
+    Ok(parts)
 }
 
 /// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.

@@ -8,14 +8,14 @@ use super::Workspace;
 use super::jobs::{self, Loaded};
 use super::workspace::DispatchLock;
 use crate::domain::ids::JobCode;
-use crate::domain::printing::{self, Media, PartState};
+use crate::domain::printing::{self, Media, PartState, PrintOutcome};
 use crate::error::{Error, IoContext, Result};
 use crate::mail::calibration;
 use crate::print::paper::{MediaChoice, Paper, Supports};
 use crate::print::{Destination, Found, PrintError, Submission};
 use crate::progress::{self, Progress};
 use crate::render::{Adjustment, PdfWriter};
-use crate::store::{DispatchRecord, NewDispatch, PrinterRecord, SheetRecord, Store};
+use crate::store::{DispatchRecord, NewDispatch, PartRecord, PrinterRecord, SheetRecord, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -364,8 +364,7 @@ pub struct PartOutcome {
     pub part: Option<i64>,
     pub reprint: Option<i64>,
     pub sheets: String,
-    /// `sent` or `skipped`.
-    pub outcome: &'static str,
+    pub outcome: PrintOutcome,
     pub dispatch: Option<i64>,
     pub printer_job_id: Option<i64>,
     pub state: PartState,
@@ -385,7 +384,7 @@ pub struct PrintReport {
 
 impl PrintReport {
     pub fn sent(&self) -> usize {
-        self.parts.iter().filter(|p| p.outcome == "sent").count()
+        self.parts.iter().filter(|p| p.outcome == PrintOutcome::Sent).count()
     }
 }
 
@@ -480,7 +479,7 @@ pub(super) fn send(
                 part: out.part,
                 reprint: out.reprint,
                 sheets: sheet_span(&out.sheets),
-                outcome: "sent",
+                outcome: PrintOutcome::Sent,
                 dispatch: Some(id),
                 printer_job_id: s.printer_job_id,
                 state: s.state,
@@ -546,18 +545,12 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     }
     let mut store = ws.store()?;
     let p = require_printer(&mut store, &req.printer)?;
-    let mut l = {
-        let tx = store.read()?;
-        jobs::load(&tx, req.job)?
-    };
+    let l = jobs::load(&store.read()?, req.job)?;
     check_paper(&p, &l)?;
     let code = JobCode(l.job.id);
     let _lock: DispatchLock = ws.lock_dispatch()?;
-    let mut parts = store.read()?.parts(l.job.id)?;
-    if parts.is_empty() {
-        jobs::render(ws, code, progress)?;
-        parts = store.read()?.parts(l.job.id)?;
-        l = jobs::load(&store.read()?, code)?;
+    if store.read()?.parts(l.job.id)?.is_empty() {
+        jobs::render_loaded(ws, &mut store, &l, progress)?;
     }
     settle_interrupted(&mut store, l.job.id)?;
     let dest = destination(&p);
@@ -565,23 +558,11 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     // Exact size or nothing: a printer that cannot print the layout's paper unscaled is
     // refused before any part is recorded or sent.
     let exact_size = dest.check_paper(&job_paper(&p, &l)).map_err(|e| printer_error(&p, e))?;
-    let earlier = store.read()?.dispatches(l.job.id)?;
-
-    // Only what preflight proved goes out: every part about to be sent must have passed its
-    // latest verification for the very file recorded at render, unless the operator forces it.
-    let latest = store.read()?.latest_verifications(l.job.id)?;
-    let unproven: Vec<(i64, String)> = parts
-        .iter()
-        .filter(|p| req.force || !earlier.iter().any(|d| d.part == Some(p.part)))
-        .filter_map(|p| super::verify::unproven(code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r)))
-        .collect();
-    if !unproven.is_empty() && !req.force {
-        let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
-        return Err(Error::input(format!(
-            "job {code} is not printed: {}. Print it anyway only with --force (recorded in the audit log)",
-            reasons.join("; ")
-        )));
-    }
+    let (parts, earlier) = {
+        let tx = store.read()?;
+        (tx.parts(l.job.id)?, tx.dispatches(l.job.id)?)
+    };
+    let unproven = unproven_parts(&mut store, code, &parts, &earlier, req.force)?;
 
     let mut outcomes = Vec::new();
     progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
@@ -591,21 +572,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
             l.sheets.iter().filter(|s| (part.first_sheet..=part.last_sheet).contains(&s.number)).collect();
         let before: Vec<&DispatchRecord> = earlier.iter().filter(|d| d.part == Some(part.part)).collect();
         if let Some(d) = before.last().filter(|_| !req.force) {
-            outcomes.push(PartOutcome {
-                part: Some(part.part),
-                reprint: None,
-                sheets: sheet_span(&sheets),
-                outcome: "skipped",
-                dispatch: Some(d.id),
-                printer_job_id: d.printer_job_id,
-                state: d.state,
-                note: format!(
-                    "already sent to {} at {} ({}); use --force to send it again",
-                    d.printer,
-                    d.sent_at.as_deref().unwrap_or(&d.started_at),
-                    d.state
-                ),
-            });
+            outcomes.push(skipped(part.part, &sheets, d));
             progress.inc(1);
             continue;
         }
@@ -640,12 +607,15 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
                 }
                 outcomes.push(o)
             }
-            Err(e) if outcomes.iter().any(|o| o.outcome == "sent") => {
+            Err(e) => {
                 let sent: Vec<String> = outcomes
                     .iter()
-                    .filter(|o| o.outcome == "sent")
+                    .filter(|o| o.outcome == PrintOutcome::Sent)
                     .filter_map(|o| o.part.map(|n| n.to_string()))
                     .collect();
+                if sent.is_empty() {
+                    return Err(e);
+                }
                 return Err(Error::input(format!(
                     "{e}; part {} was not sent. Parts {} were sent and are recorded; \
                      run the same command again to send the rest",
@@ -653,11 +623,55 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
                     sent.join(", ")
                 )));
             }
-            Err(e) => return Err(e),
         }
         progress.inc(1);
     }
     Ok(PrintReport { job: code, printer: p.name, printer_status, exact_size, copies: req.copies, parts: outcomes })
+}
+
+/// Only what preflight proved goes out: every part about to be sent must have passed its
+/// latest verification for the very file recorded at render. The parts that have not, with
+/// why; refused unless the operator forces it.
+fn unproven_parts(
+    store: &mut Store,
+    code: JobCode,
+    parts: &[PartRecord],
+    earlier: &[DispatchRecord],
+    force: bool,
+) -> Result<Vec<(i64, String)>> {
+    let latest = store.read()?.latest_verifications(code.row())?;
+    let unproven: Vec<(i64, String)> = parts
+        .iter()
+        .filter(|p| force || !earlier.iter().any(|d| d.part == Some(p.part)))
+        .filter_map(|p| super::verify::unproven(code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r)))
+        .collect();
+    if !unproven.is_empty() && !force {
+        let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
+        return Err(Error::input(format!(
+            "job {code} is not printed: {}. Print it anyway only with --force (recorded in the audit log)",
+            reasons.join("; ")
+        )));
+    }
+    Ok(unproven)
+}
+
+/// A part left alone because it was sent before.
+fn skipped(part: i64, sheets: &[&SheetRecord], d: &DispatchRecord) -> PartOutcome {
+    PartOutcome {
+        part: Some(part),
+        reprint: None,
+        sheets: sheet_span(sheets),
+        outcome: PrintOutcome::Skipped,
+        dispatch: Some(d.id),
+        printer_job_id: d.printer_job_id,
+        state: d.state,
+        note: format!(
+            "already sent to {} at {} ({}); use --force to send it again",
+            d.printer,
+            d.sent_at.as_deref().unwrap_or(&d.started_at),
+            d.state
+        ),
+    }
 }
 
 /// A dispatch as `job status` and `job cancel` report it.

@@ -74,6 +74,24 @@ impl std::fmt::Display for PartState {
     }
 }
 
+/// What `job print` did with one part in this run: sent it, or left it because it was sent
+/// before (and not forced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrintOutcome {
+    Sent,
+    Skipped,
+}
+
+impl std::fmt::Display for PrintOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PrintOutcome::Sent => "sent",
+            PrintOutcome::Skipped => "skipped",
+        })
+    }
+}
+
 /// A job is printed when every one of its parts has come out of a printer complete.
 /// `states[i]` holds the states of every dispatch of part i (a part sent twice may have one
 /// aborted and one completed dispatch).
