@@ -6,8 +6,8 @@
 use super::students::{StudentLine, in_print_order};
 use super::{Workspace, schools};
 use crate::domain::ids::{JobCode, PacketCode, SheetCode, ShipmentCode, StudentPrintCode};
-use crate::domain::job::JobProgress;
 pub use crate::domain::job::JobPurpose;
+use crate::domain::job::{JobProgress, SheetContent};
 use crate::domain::printing::PartState;
 use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
@@ -155,7 +155,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         }
     }
     for sheet in &sheets {
-        let kind = if sheet.is_separator() { "separator" } else { "photos" };
+        let kind = if sheet.is_separator() { SheetContent::Separator } else { SheetContent::Photos };
         let ids: Vec<i64> = sheet.placements.iter().map(|p| student_ids[p.student]).collect();
         tx.insert_sheet(job, sheet.number as i64, kind, packet_ids[sheet.class_index], &ids)?;
     }
@@ -284,7 +284,7 @@ pub struct SheetStudent {
 pub struct SheetLine {
     pub number: i64,
     pub barcode: SheetCode,
-    pub kind: String,
+    pub kind: SheetContent,
     pub class: String,
     pub packet: PacketCode,
     pub students: Vec<SheetStudent>,
@@ -373,7 +373,11 @@ impl Loaded {
     fn plan(&self, s: &SheetRecord) -> SheetPlan {
         let (class_index, class) =
             self.packet(s.packet_id).map(|(i, p)| (i, p.bh.clone())).unwrap_or((0, String::new()));
-        let kind = if s.kind == "separator" { SheetKind::Separator { class } } else { SheetKind::Photos { class } };
+        let kind = if s.kind == SheetContent::Separator {
+            SheetKind::Separator { class }
+        } else {
+            SheetKind::Photos { class }
+        };
         let placements = s
             .students
             .iter()
@@ -481,7 +485,7 @@ pub fn show(ws: &Workspace, job: JobCode) -> Result<JobDetail> {
         .map(|s| SheetLine {
             number: s.number,
             barcode: SheetCode(s.id),
-            kind: s.kind.clone(),
+            kind: s.kind,
             class: l.packet(s.packet_id).map(|(_, p)| p.bh.clone()).unwrap_or_default(),
             packet: PacketCode(s.packet_id),
             students: s
@@ -715,7 +719,7 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
         None => l
             .sheets
             .iter()
-            .find(|s| s.kind == "photos")
+            .find(|s| s.kind == SheetContent::Photos)
             .or(l.sheets.first())
             .ok_or_else(|| Error::input(format!("job {} has no sheets", JobCode(l.job.id))))?,
     };

@@ -8,7 +8,7 @@ use super::Outcome;
 use super::Workspace;
 use super::shipments::{self, ShipmentView};
 use crate::domain::ids::{Id, JobCode, Kind, PacketCode, ShipmentCode};
-use crate::domain::shipment::{ShipmentAction, ShipmentState};
+use crate::domain::shipment::{ScanKind, ScanResult, ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
 use crate::error::{Error, Result};
 use crate::store::Tx;
@@ -29,10 +29,8 @@ pub struct ScanRequest {
 #[derive(Debug, Clone, Serialize)]
 pub struct ScanOutcome {
     pub code: String,
-    /// `packet`, `shipment`, `tracking` or `unknown`.
-    pub kind: &'static str,
-    /// `accepted`, `confirmed` (already there), `refused` or `shown`.
-    pub result: &'static str,
+    pub kind: ScanKind,
+    pub result: ScanResult,
     pub message: String,
     pub station: String,
     pub shipment: Option<ShipmentView>,
@@ -40,7 +38,7 @@ pub struct ScanOutcome {
 
 impl ScanOutcome {
     pub fn refused(&self) -> bool {
-        self.result == "refused"
+        self.result == ScanResult::Refused
     }
 
     /// A refused scan is named and leaves the run partly done.
@@ -50,14 +48,14 @@ impl ScanOutcome {
 }
 
 struct Verdict {
-    kind: &'static str,
-    result: &'static str,
+    kind: ScanKind,
+    result: ScanResult,
     message: String,
     shipment: Option<i64>,
 }
 
-fn refuse(kind: &'static str, shipment: Option<i64>, message: String) -> Verdict {
-    Verdict { kind, result: "refused", message, shipment }
+fn refuse(kind: ScanKind, shipment: Option<i64>, message: String) -> Verdict {
+    Verdict { kind, result: ScanResult::Refused, message, shipment }
 }
 
 pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
@@ -77,7 +75,7 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     };
     let ctx = Ctx { operator: &operator, station: &station, reuse_reason: req.reuse_reason.as_deref() };
     let v = classify(&tx, &code, current, carrier, &ctx)?;
-    tx.insert_scan(&station, &operator, &code, v.kind, v.shipment, v.result, &v.message)?;
+    tx.insert_scan(&station, &operator, &code, v.kind.as_str(), v.shipment, v.result.as_str(), &v.message)?;
     let shipment = match v.shipment {
         Some(id) => match tx.shipment(id)? {
             Some(s) => Some(shipments::view(ws, &tx, &s)?),
@@ -102,7 +100,7 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
             Kind::Packet => packet(tx, id.number as i64, current, ctx.operator, ctx.station),
             Kind::Shipment => shipment(tx, id.number as i64, ctx.station),
             other => Ok(refuse(
-                "unknown",
+                ScanKind::Unknown,
                 current,
                 format!("{code} is a {} barcode; scan a packet or a shipment barcode", other.name()),
             )),
@@ -116,10 +114,10 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
                 && code.len() >= 3
                 && code.chars().skip(1).all(|c| c.is_ascii_alphanumeric());
             if ours {
-                return Ok(refuse("unknown", current, format!("{id_error}; scan it again")));
+                return Ok(refuse(ScanKind::Unknown, current, format!("{id_error}; scan it again")));
             }
             Ok(refuse(
-                "unknown",
+                ScanKind::Unknown,
                 current,
                 format!("{code} is neither a gradlab barcode nor a tracking number we know (use --carrier other)"),
             ))
@@ -131,7 +129,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     let code = PacketCode(packet);
     let Some(ship_id) = current else {
         return Ok(refuse(
-            "packet",
+            ScanKind::Packet,
             None,
             format!("no open shipment at station {station}: scan the shipment's barcode first"),
         ));
@@ -139,14 +137,14 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
     let scode = ShipmentCode(ship.id);
     if let Err(e) = ship.state.after(ShipmentAction::AddPacket) {
-        return Ok(refuse("packet", Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
+        return Ok(refuse(ScanKind::Packet, Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
     }
     let Some(p) = tx.packet_info(packet)? else {
-        return Ok(refuse("packet", Some(ship.id), format!("{code}: no such packet in this workspace")));
+        return Ok(refuse(ScanKind::Packet, Some(ship.id), format!("{code}: no such packet in this workspace")));
     };
     if p.school != ship.school {
         return Ok(refuse(
-            "packet",
+            ScanKind::Packet,
             Some(ship.id),
             format!(
                 "WRONG SCHOOL: packet {code} ({}) is for school {}; shipment {scode} goes to school {}",
@@ -156,7 +154,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     }
     if !p.printed {
         return Ok(refuse(
-            "packet",
+            ScanKind::Packet,
             Some(ship.id),
             format!("packet {code}: its job {} is not printed yet (not every part has completed)", JobCode(p.job_id)),
         ));
@@ -171,26 +169,31 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
         Some(other) if other != ship.id => {
             let state = tx.shipment(other)?.map(|s| s.state.to_string()).unwrap_or_default();
             Ok(refuse(
-                "packet",
+                ScanKind::Packet,
                 Some(ship.id),
                 format!("packet {code} is already in shipment {} ({state})", ShipmentCode(other)),
             ))
         }
         Some(_) if p.scanned_at.is_some() => Ok(Verdict {
-            kind: "packet",
-            result: "confirmed",
+            kind: ScanKind::Packet,
+            result: ScanResult::Confirmed,
             message: describe("already packed")?,
             shipment: Some(ship.id),
         }),
         Some(_) => {
             tx.mark_packet_scanned(ship.id, packet, operator, station)?;
-            Ok(Verdict { kind: "packet", result: "accepted", message: describe("packed")?, shipment: Some(ship.id) })
+            Ok(Verdict {
+                kind: ScanKind::Packet,
+                result: ScanResult::Accepted,
+                message: describe("packed")?,
+                shipment: Some(ship.id),
+            })
         }
         None => {
             tx.add_shipment_packet(ship.id, packet, Some((operator, station)))?;
             Ok(Verdict {
-                kind: "packet",
-                result: "accepted",
+                kind: ScanKind::Packet,
+                result: ScanResult::Accepted,
                 message: describe("added and packed")?,
                 shipment: Some(ship.id),
             })
@@ -201,7 +204,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
 fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     let code = ShipmentCode(id);
     let Some(s) = tx.shipment(id)? else {
-        return Ok(refuse("shipment", None, format!("{code}: no such shipment in this workspace")));
+        return Ok(refuse(ScanKind::Shipment, None, format!("{code}: no such shipment in this workspace")));
     };
     let packets = tx.shipment_packets(id)?;
     let missing: Vec<String> =
@@ -219,7 +222,7 @@ fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
             format!("; {} of {of} missing: {}", missing.len(), missing.join(", "))
         };
     }
-    Ok(Verdict { kind: "shipment", result: "shown", message, shipment: Some(id) })
+    Ok(Verdict { kind: ScanKind::Shipment, result: ScanResult::Shown, message, shipment: Some(id) })
 }
 
 fn tracking_number(
@@ -231,11 +234,11 @@ fn tracking_number(
 ) -> Result<Verdict> {
     let t = match tracking::recognise(code, carrier) {
         Ok(t) => t,
-        Err(e) => return Ok(refuse("tracking", current, format!("tracking number {code}: {e}"))),
+        Err(e) => return Ok(refuse(ScanKind::Tracking, current, format!("tracking number {code}: {e}"))),
     };
     let Some(ship_id) = current else {
         return Ok(refuse(
-            "tracking",
+            ScanKind::Tracking,
             None,
             "no open shipment at this station: scan the shipment's barcode first".into(),
         ));
@@ -244,17 +247,17 @@ fn tracking_number(
     let scode = ShipmentCode(ship.id);
     let state = ship.state;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
-        return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode}: {e}")));
+        return Ok(refuse(ScanKind::Tracking, Some(ship.id), format!("shipment {scode}: {e}")));
     }
     if let Err(why) = shipments::attach_tracking(tx, &ship, &t, ctx.reuse_reason, ctx.operator)? {
-        return Ok(refuse("tracking", Some(ship.id), format!("shipment {scode} not changed: {why}")));
+        return Ok(refuse(ScanKind::Tracking, Some(ship.id), format!("shipment {scode} not changed: {why}")));
     }
     let number = format!("{} {}", t.carrier.as_str(), t.number);
     if state.after(ShipmentAction::Ship).is_ok() {
         shipments::ship_in(tx, &ship, ctx.operator)?;
         return Ok(Verdict {
-            kind: "tracking",
-            result: "accepted",
+            kind: ScanKind::Tracking,
+            result: ScanResult::Accepted,
             message: format!("shipment {scode} shipped: {number}"),
             shipment: Some(ship.id),
         });
@@ -263,8 +266,8 @@ fn tracking_number(
     let packets = tx.shipment_packets(ship.id)?;
     let scanned = packets.iter().filter(|p| p.scanned_at.is_some()).count();
     Ok(Verdict {
-        kind: "tracking",
-        result: "accepted",
+        kind: ScanKind::Tracking,
+        result: ScanResult::Accepted,
         message: format!(
             "tracking {number} attached to open shipment {scode} ({scanned} of {} scanned); it ships when the \
              shipment is sealed",

@@ -94,7 +94,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
         let record = VerificationRecord {
             part: v.part,
             sha256: v.sha256.clone(),
-            result: if v.passed { "passed" } else { "failed" }.into(),
+            passed: v.passed,
             checked: serde_json::to_string(&v.checked).unwrap_or_default(),
             failures: serde_json::to_string(&v.failures).unwrap_or_default(),
             verified_at: verified_at.clone(),
@@ -214,7 +214,7 @@ pub(super) fn unproven(job: JobCode, part: &PartRecord, latest: Option<&Verifica
             part.part, v.verified_at
         ));
     }
-    if v.result != "passed" {
+    if !v.passed {
         let failures: Vec<Failure> = serde_json::from_str(&v.failures).unwrap_or_default();
         let first = failures.first().map(|f| format!(": {f}")).unwrap_or_default();
         let more = match failures.len() {
@@ -251,7 +251,7 @@ pub(super) fn part_checks(parts: &[PartRecord], latest: &[VerificationRecord]) -
         .map(|v| PartCheck {
             part: v.part,
             sha256: v.sha256.clone(),
-            passed: v.result == "passed",
+            passed: v.passed,
             stale: v.stale || !parts.iter().any(|p| p.part == v.part),
             verified_at: v.verified_at.clone(),
             verified_by: v.verified_by.clone(),

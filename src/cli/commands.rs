@@ -9,6 +9,7 @@ use super::{
     shipping, walkin,
 };
 use crate::app::{self, Outcome, Workspace};
+use crate::domain::job::SheetContent;
 use crate::error::Result;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -543,7 +544,7 @@ impl Report for app::jobs::JobDetail {
         }
         for s in &d.sheets {
             let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
-            let what = if s.kind == "separator" { "separator".to_string() } else { who.join(", ") };
+            let what = if s.kind == SheetContent::Separator { "separator".to_string() } else { who.join(", ") };
             say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
         }
         for p in &d.parts {

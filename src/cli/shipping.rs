@@ -6,6 +6,7 @@ use crate::app::printing::FileSent;
 use crate::app::scan::ScanOutcome;
 use crate::app::shipments::{self, CreateShipment, Papers, ShipmentLine, ShipmentView};
 use crate::app::{Outcome, Workspace, reports};
+use crate::domain::shipment::ScanResult;
 use crate::error::Result;
 use crate::words;
 use serde::Serialize;
@@ -127,10 +128,10 @@ impl Report for ScanOutcome {
     fn human(&self) {
         let o = self;
         match o.result {
-            "accepted" => say!("OK: {}", o.message),
-            "confirmed" => say!("OK (already): {}", o.message),
-            "refused" => say!("REFUSED: {}", o.message),
-            _ => say!("{}", o.message),
+            ScanResult::Accepted => say!("OK: {}", o.message),
+            ScanResult::Confirmed => say!("OK (already): {}", o.message),
+            ScanResult::Refused => say!("REFUSED: {}", o.message),
+            ScanResult::Shown => say!("{}", o.message),
         }
     }
 

@@ -41,6 +41,29 @@ impl JobPurpose {
     }
 }
 
+/// What a sheet of a job carries: students' photos, or the separator that opens a class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetContent {
+    Photos,
+    Separator,
+}
+
+impl SheetContent {
+    pub const ALL: [SheetContent; 2] = [SheetContent::Photos, SheetContent::Separator];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SheetContent::Photos => "photos",
+            SheetContent::Separator => "separator",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SheetContent> {
+        SheetContent::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// Where a job stands, furthest step first reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

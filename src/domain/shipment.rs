@@ -193,3 +193,45 @@ mod tests {
         assert_eq!(ShipmentState::parse("Open"), None);
     }
 }
+
+/// What a mailroom scan read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScanKind {
+    Packet,
+    Shipment,
+    Tracking,
+    Unknown,
+}
+
+impl ScanKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScanKind::Packet => "packet",
+            ScanKind::Shipment => "shipment",
+            ScanKind::Tracking => "tracking",
+            ScanKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// What became of a scan: taken, already there, refused, or only shown (a shipment's barcode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScanResult {
+    Accepted,
+    Confirmed,
+    Refused,
+    Shown,
+}
+
+impl ScanResult {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScanResult::Accepted => "accepted",
+            ScanResult::Confirmed => "confirmed",
+            ScanResult::Refused => "refused",
+            ScanResult::Shown => "shown",
+        }
+    }
+}

@@ -5,7 +5,7 @@ use super::Tx;
 use super::now;
 use super::states::sql_list;
 use crate::domain::PrintedStudent;
-use crate::domain::job::JobPurpose;
+use crate::domain::job::{JobPurpose, SheetContent};
 use crate::domain::printing::PartState;
 use crate::domain::shipment::ShipmentState as S;
 use crate::error::Result;
@@ -79,7 +79,7 @@ pub struct PacketRecord {
 pub struct SheetRecord {
     pub id: i64,
     pub number: i64,
-    pub kind: String,
+    pub kind: SheetContent,
     pub packet_id: i64,
     /// Job-student ids in slot order.
     pub students: Vec<i64>,
@@ -137,7 +137,14 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn insert_sheet(&self, job: i64, number: i64, kind: &str, packet: i64, students: &[i64]) -> Result<i64> {
+    pub fn insert_sheet(
+        &self,
+        job: i64,
+        number: i64,
+        kind: SheetContent,
+        packet: i64,
+        students: &[i64],
+    ) -> Result<i64> {
         self.tx
             .prepare_cached("INSERT INTO sheets (job_id, number, kind, packet_id) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![job, number, kind, packet])?;

@@ -4,7 +4,7 @@
 //! list the same names.
 
 use crate::domain::ecopy::EcopyPartState;
-use crate::domain::job::JobPurpose;
+use crate::domain::job::{JobPurpose, SheetContent};
 use crate::domain::printing::PartState;
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::ShipmentState;
@@ -44,6 +44,7 @@ stored!(
     PartState => "printer part state",
     EcopyPartState => "e-copy part state",
     JobPurpose => "job purpose",
+    SheetContent => "sheet content",
 );
 
 /// States as a list of SQL literals (`'shipped', 'delivered'`), for the counting queries that
@@ -68,6 +69,7 @@ mod tests {
         PartState::ALL.into_iter().for_each(|s| round(&conn, s));
         EcopyPartState::ALL.into_iter().for_each(|s| round(&conn, s));
         JobPurpose::ALL.into_iter().for_each(|s| round(&conn, s));
+        SheetContent::ALL.into_iter().for_each(|s| round(&conn, s));
         let bad: rusqlite::Result<ShipmentState> = conn.query_row("SELECT 'lost'", [], |r| r.get(0));
         assert!(bad.unwrap_err().to_string().contains("unknown shipment state \"lost\""));
         assert_eq!(sql_list([ShipmentState::Shipped, ShipmentState::Delivered]), "'shipped', 'delivered'");

@@ -12,8 +12,8 @@ pub struct VerificationRecord {
     pub part: i64,
     /// SHA-256 of the file that was read.
     pub sha256: String,
-    /// `passed` or `failed`.
-    pub result: String,
+    /// Whether every check passed (stored as `passed` or `failed`).
+    pub passed: bool,
     pub checked: String,
     pub failures: String,
     pub verified_at: String,
@@ -40,7 +40,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO part_verifications (job_id, part, sha256, rendered_at, result, checked, failures, verified_at, verified_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![job, v.part, v.sha256, rendered_at, v.result, v.checked, v.failures, v.verified_at, v.verified_by],
+            params![job, v.part, v.sha256, rendered_at, result_text(v.passed), v.checked, v.failures, v.verified_at, v.verified_by],
         )?;
         Ok(true)
     }
@@ -58,7 +58,7 @@ impl Tx<'_> {
             Ok(VerificationRecord {
                 part: r.get(0)?,
                 sha256: r.get(1)?,
-                result: r.get(2)?,
+                passed: r.get::<_, String>(2)? == result_text(true),
                 checked: r.get(3)?,
                 failures: r.get(4)?,
                 verified_at: r.get(5)?,
@@ -68,4 +68,9 @@ impl Tx<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// How a verdict is kept in the `result` column.
+fn result_text(passed: bool) -> &'static str {
+    if passed { "passed" } else { "failed" }
 }

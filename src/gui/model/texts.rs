@@ -3,7 +3,7 @@
 //! reads the same wherever the lab sees it.
 
 use crate::domain::request::RequestStatus;
-use crate::domain::shipment::ShipmentState;
+use crate::domain::shipment::{ScanKind, ScanResult, ShipmentState};
 
 /// A state or kind key with its Chinese label; unknown keys are shown as they are.
 fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
@@ -97,16 +97,17 @@ pub fn correction_field(key: &str) -> String {
 
 /// The large word a mailroom scan shows, and its colour key (`accepted`, `confirmed`,
 /// `shown`, `refused`).
-pub fn scan_verdict(kind: &str, result: &str, shipped: bool) -> (&'static str, &'static str) {
-    match (kind, result) {
-        (_, "refused") => ("拒收", "refused"),
-        ("tracking", "accepted") if shipped => ("已发运", "accepted"),
-        ("tracking", "accepted") => ("单号已登记", "accepted"),
-        (_, "accepted") => ("接收", "accepted"),
-        (_, "confirmed") => ("已在箱中", "confirmed"),
-        ("shipment", _) => ("发运单", "shown"),
-        _ => ("已记录", "shown"),
-    }
+pub fn scan_verdict(kind: ScanKind, result: ScanResult, shipped: bool) -> (&'static str, &'static str) {
+    let word = match (kind, result) {
+        (_, ScanResult::Refused) => "拒收",
+        (ScanKind::Tracking, ScanResult::Accepted) if shipped => "已发运",
+        (ScanKind::Tracking, ScanResult::Accepted) => "单号已登记",
+        (_, ScanResult::Accepted) => "接收",
+        (_, ScanResult::Confirmed) => "已在箱中",
+        (ScanKind::Shipment, _) => "发运单",
+        _ => "已记录",
+    };
+    (word, result.as_str())
 }
 
 /// A part's preflight, from its latest verification (`job verify`).
@@ -236,8 +237,8 @@ mod tests {
 
     #[test]
     fn refused_scans_are_red_whatever_they_were() {
-        assert_eq!(scan_verdict("packet", "refused", false), ("拒收", "refused"));
-        assert_eq!(scan_verdict("packet", "accepted", false).1, "accepted");
-        assert_eq!(scan_verdict("tracking", "accepted", true).0, "已发运");
+        assert_eq!(scan_verdict(ScanKind::Packet, ScanResult::Refused, false), ("拒收", "refused"));
+        assert_eq!(scan_verdict(ScanKind::Packet, ScanResult::Accepted, false).1, "accepted");
+        assert_eq!(scan_verdict(ScanKind::Tracking, ScanResult::Accepted, true).0, "已发运");
     }
 }
