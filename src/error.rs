@@ -19,7 +19,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("database: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(#[from] crate::store::DbError),
     /// A printer could not be reached or refused what was sent; names the printer.
     #[error("printer {printer}: {source}")]
     Printer {
@@ -37,6 +37,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl From<crate::domain::ids::IdError> for Error {
     fn from(e: crate::domain::ids::IdError) -> Self {
         Error::Input(e.0)
+    }
+}
+
+/// The store's schema code still speaks to SQLite directly.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Db(e.into())
     }
 }
 

@@ -3,11 +3,11 @@
 //! refuse any change or deletion, each row's hash chains it to the one before
 //! (`domain::audit_chain`), and a missing trigger is put back when the store is opened.
 
+use super::db::params;
 use super::{Tx, now};
 use crate::domain::audit_chain::{self, Link};
 use crate::domain::privacy;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,9 +26,10 @@ impl Tx<'_> {
     pub fn audit(&self, operator: &str, action: &str, subject: &str, detail: &str) -> Result<i64> {
         let at = now();
         let (prev_id, prev_hash): (i64, String) = self
-            .tx
-            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
+            .db
+            .query_opt("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", params![], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
             .unwrap_or((0, String::new()));
         let mut link = Link {
             id: prev_id + 1,
@@ -41,7 +42,7 @@ impl Tx<'_> {
             hash: String::new(),
         };
         link.hash = audit_chain::hash(&prev_hash, &link);
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO audit (id, at, operator, os_account, action, subject, detail, hash) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -60,45 +61,37 @@ impl Tx<'_> {
 
     /// Audit entries with ids above `after`, oldest first, as the chain sees them.
     pub fn audit_links(&self, after: i64) -> Result<Vec<Link>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT id, at, operator, os_account, action, subject, detail, hash FROM audit WHERE id > ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([after], |r| {
-            Ok(Link {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                operator: r.get(2)?,
-                os_account: r.get(3)?,
-                action: r.get(4)?,
-                subject: r.get(5)?,
-                detail: r.get(6)?,
-                hash: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![after],
+            |r| {
+                Ok(Link {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    operator: r.get(2)?,
+                    os_account: r.get(3)?,
+                    action: r.get(4)?,
+                    subject: r.get(5)?,
+                    detail: r.get(6)?,
+                    hash: r.get(7)?,
+                })
+            },
+        )
     }
 
     /// The id and hash of the entry `n` places before the last, to start a short walk from.
     pub fn audit_mark(&self, n: i64) -> Result<Option<(i64, String)>> {
-        Ok(self
-            .tx
-            .query_row("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?1", [n], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?)
+        self.db.query_opt("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1 OFFSET ?1", params![n], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     /// Put back any trigger that keeps the log append-only; returns the names put back.
     pub fn restore_audit_guards(&self) -> Result<Vec<&'static str>> {
         let mut restored = Vec::new();
         for (name, sql) in super::schema::AUDIT_GUARDS {
-            let present: i64 = self.tx.query_row(
-                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
-                [name],
-                |r| r.get(0),
-            )?;
-            if present == 0 {
-                self.tx.execute_batch(sql)?;
+            if !self.db.has_trigger(name)? {
+                self.db.batch(sql)?;
                 restored.push(*name);
             }
         }
@@ -107,20 +100,20 @@ impl Tx<'_> {
 
     /// The entries about one subject (exactly), oldest first; all entries when `None`.
     pub fn audit_entries(&self, subject: Option<&str>) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT id, at, operator, action, subject, detail FROM audit WHERE ?1 IS NULL OR subject = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([subject], |r| {
-            Ok(AuditEntry {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                operator: r.get(2)?,
-                action: r.get(3)?,
-                subject: r.get(4)?,
-                detail: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![subject],
+            |r| {
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    operator: r.get(2)?,
+                    action: r.get(3)?,
+                    subject: r.get(4)?,
+                    detail: r.get(5)?,
+                })
+            },
+        )
     }
 }
 

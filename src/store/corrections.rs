@@ -4,11 +4,11 @@
 //! change and what a value must look like is `domain::correction`'s business.
 
 use super::Tx;
+use super::db::params;
 use super::now;
 use crate::domain::SchoolCode;
 use crate::domain::student::Field;
 use crate::error::{Error, Result};
-use rusqlite::params;
 use serde::Serialize;
 
 /// The students column a strip field is stored in; other fields have no business here.
@@ -63,7 +63,7 @@ impl Tx<'_> {
     /// Write a corrected value onto the student.
     pub fn set_student_field(&self, cjm: &str, field: Field, value: &str) -> Result<()> {
         let sql = format!("UPDATE students SET {} = ?2, updated_at = ?3 WHERE cjm = ?1", column(field)?);
-        let n = self.tx.execute(&sql, params![cjm, value, now()])?;
+        let n = self.db.execute(&sql, params![cjm, value, now()])?;
         if n != 1 {
             return Err(Error::input(format!("no student with collection code {cjm}")));
         }
@@ -71,9 +71,9 @@ impl Tx<'_> {
     }
 
     pub fn insert_correction(&self, c: &NewCorrection<'_>) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO corrections (cjm, school_code, field, old_value, new_value, source, applied_at, applied_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
             params![
                 c.cjm,
                 c.school.as_str(),
@@ -84,42 +84,40 @@ impl Tx<'_> {
                 now(),
                 c.applied_by
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     /// Whether the student has been put into any job (has printed photos).
     pub fn student_in_any_job(&self, cjm: &str) -> Result<bool> {
-        Ok(self.tx.query_row("SELECT EXISTS (SELECT 1 FROM job_students WHERE cjm = ?1)", [cjm], |r| r.get(0))?)
+        self.db.query_one("SELECT EXISTS (SELECT 1 FROM job_students WHERE cjm = ?1)", params![cjm], |r| r.get(0))
     }
 
     pub fn set_needs_reprint(&self, cjm: &str, needs: bool) -> Result<()> {
-        self.tx.execute("UPDATE students SET needs_reprint = ?2 WHERE cjm = ?1", params![cjm, needs])?;
+        self.db.execute("UPDATE students SET needs_reprint = ?2 WHERE cjm = ?1", params![cjm, needs])?;
         Ok(())
     }
 
     /// Collection codes of a school's students whose printed photos need redoing.
     pub fn students_needing_reprint(&self, school: &SchoolCode) -> Result<Vec<String>> {
-        let mut stmt =
-            self.tx.prepare("SELECT cjm FROM students WHERE school_code = ?1 AND needs_reprint = 1 ORDER BY cjm")?;
-        let rows = stmt.query_map([school.as_str()], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(
+            "SELECT cjm FROM students WHERE school_code = ?1 AND needs_reprint = 1 ORDER BY cjm",
+            params![school.as_str()],
+            |r| r.get(0),
+        )
     }
 
     /// The reprint job `job` redoes these students' prints: clear their flags, and record the
     /// job on each of their corrections that was waiting for it. Returns how many corrections.
     pub fn record_reprint_job(&self, job: i64, cjms: &[String]) -> Result<usize> {
-        let mut clear = self.tx.prepare_cached("UPDATE students SET needs_reprint = 0 WHERE cjm = ?1")?;
-        let mut mark = self.tx.prepare(
-            "UPDATE corrections AS c SET reprint_job_id = ?1
+        let clear = "UPDATE students SET needs_reprint = 0 WHERE cjm = ?1";
+        let mark = "UPDATE corrections AS c SET reprint_job_id = ?1
              WHERE c.cjm = ?2 AND c.reprint_job_id IS NULL
                AND EXISTS (SELECT 1 FROM job_students js JOIN jobs j ON j.id = js.job_id
-                           WHERE js.cjm = c.cjm AND j.id <> ?1 AND j.created_at <= c.applied_at)",
-        )?;
+                           WHERE js.cjm = c.cjm AND j.id <> ?1 AND j.created_at <= c.applied_at)";
         let mut n = 0;
         for cjm in cjms {
-            clear.execute([cjm])?;
-            n += mark.execute(params![job, cjm])?;
+            self.db.execute(clear, params![cjm])?;
+            n += self.db.execute(mark, params![job, cjm])?;
         }
         Ok(n)
     }
@@ -133,8 +131,7 @@ impl Tx<'_> {
              WHERE ?1 IS NULL OR c.school_code = ?1
              ORDER BY c.id"
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([school.map(SchoolCode::as_str)], |r| {
+        self.db.query_map(&sql, params![school.map(SchoolCode::as_str)], |r| {
             Ok(CorrectionRecord {
                 id: r.get(0)?,
                 school: r.get(1)?,
@@ -149,7 +146,6 @@ impl Tx<'_> {
                 reprint_job_id: r.get(10)?,
                 awaiting_reprint: r.get(11)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }

@@ -3,10 +3,10 @@
 //! about each one. Also the school's registered e-mail addresses.
 
 use super::Tx;
+use super::db::{Row, params};
 use super::now;
 use crate::domain::ecopy::EcopyPartState;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +72,7 @@ pub struct NewEcopyPart {
 
 const REQUEST_COLUMNS: &str = "id, school_code, classes, naming, to_email, letter_ref, created_at, created_by";
 
-fn request_row(r: &Row<'_>) -> rusqlite::Result<EcopyRequestRecord> {
+fn request_row(r: &Row<'_>) -> Result<EcopyRequestRecord> {
     Ok(EcopyRequestRecord {
         id: r.get(0)?,
         school: r.get(1)?,
@@ -89,52 +89,41 @@ impl Tx<'_> {
     // ----- a school's registered addresses ---------------------------------------------------
 
     pub fn add_school_email(&self, school: &str, email: &str) -> Result<()> {
-        self.tx.execute("INSERT INTO school_emails (school_code, email) VALUES (?1, ?2)", params![school, email])?;
+        self.db.execute("INSERT INTO school_emails (school_code, email) VALUES (?1, ?2)", params![school, email])?;
         Ok(())
     }
 
     /// Remove an address, spelt as registered. Returns how many rows went.
     pub fn remove_school_email(&self, school: &str, email: &str) -> Result<usize> {
-        Ok(self
-            .tx
-            .execute("DELETE FROM school_emails WHERE school_code = ?1 AND email = ?2", params![school, email])?)
+        self.db.execute("DELETE FROM school_emails WHERE school_code = ?1 AND email = ?2", params![school, email])
     }
 
     // ----- requests ----------------------------------------------------------------------------
 
     pub fn insert_ecopy_request(&self, r: &NewEcopyRequest) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO ecopy_requests (school_code, classes, naming, to_email, letter_ref, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             params![r.school, r.classes, r.naming, r.to_email, r.letter_ref, now(), r.created_by],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     pub fn insert_ecopy_students(&self, request: i64, students: &[EcopyStudent]) -> Result<()> {
-        let mut stmt = self.tx.prepare(
+        let sql =
             "INSERT INTO ecopy_students (request_id, position, cjm, xh, xm, bh, full_name, photo_sha256, file_name)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
         for s in students {
-            stmt.execute(params![
-                request,
-                s.position,
-                s.cjm,
-                s.xh,
-                s.xm,
-                s.bh,
-                s.full_name,
-                s.photo_sha256,
-                s.file_name
-            ])?;
+            self.db.execute(
+                sql,
+                params![request, s.position, s.cjm, s.xh, s.xm, s.bh, s.full_name, s.photo_sha256, s.file_name],
+            )?;
         }
         Ok(())
     }
 
     pub fn ecopy_request(&self, id: i64) -> Result<Option<EcopyRequestRecord>> {
         let sql = format!("SELECT {REQUEST_COLUMNS} FROM ecopy_requests WHERE id = ?1");
-        Ok(self.tx.query_row(&sql, [id], request_row).optional()?)
+        self.db.query_opt(&sql, params![id], request_row)
     }
 
     /// Requests, newest first, optionally of one school.
@@ -142,91 +131,81 @@ impl Tx<'_> {
         let sql = format!(
             "SELECT {REQUEST_COLUMNS} FROM ecopy_requests WHERE ?1 IS NULL OR school_code = ?1 ORDER BY id DESC"
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([school], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![school], request_row)
     }
 
     /// A request's students in their frozen order.
     pub fn ecopy_students(&self, request: i64) -> Result<Vec<EcopyStudent>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT position, cjm, xh, xm, bh, full_name, photo_sha256, file_name, part FROM ecopy_students
              WHERE request_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([request], |r| {
-            Ok(EcopyStudent {
-                position: r.get(0)?,
-                cjm: r.get(1)?,
-                xh: r.get(2)?,
-                xm: r.get(3)?,
-                bh: r.get(4)?,
-                full_name: r.get(5)?,
-                photo_sha256: r.get(6)?,
-                file_name: r.get(7)?,
-                part: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![request],
+            |r| {
+                Ok(EcopyStudent {
+                    position: r.get(0)?,
+                    cjm: r.get(1)?,
+                    xh: r.get(2)?,
+                    xm: r.get(3)?,
+                    bh: r.get(4)?,
+                    full_name: r.get(5)?,
+                    photo_sha256: r.get(6)?,
+                    file_name: r.get(7)?,
+                    part: r.get(8)?,
+                })
+            },
+        )
     }
 
     pub fn ecopy_student_count(&self, request: i64) -> Result<i64> {
-        Ok(self.tx.query_row("SELECT count(*) FROM ecopy_students WHERE request_id = ?1", [request], |r| r.get(0))?)
+        self.db.query_one("SELECT count(*) FROM ecopy_students WHERE request_id = ?1", params![request], |r| r.get(0))
     }
 
     // ----- parts -------------------------------------------------------------------------------
 
     pub fn ecopy_parts(&self, request: i64) -> Result<Vec<EcopyPartRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT part, parts, photos, bytes, sha256, message_id, state, server_reply, attempts, sent_at, sent_by
              FROM ecopy_parts WHERE request_id = ?1 ORDER BY part",
-        )?;
-        let rows = stmt.query_map([request], |r| {
-            Ok(EcopyPartRecord {
-                part: r.get(0)?,
-                parts: r.get(1)?,
-                photos: r.get(2)?,
-                bytes: r.get(3)?,
-                sha256: r.get(4)?,
-                message_id: r.get(5)?,
-                state: r.get(6)?,
-                server_reply: r.get(7)?,
-                attempts: r.get(8)?,
-                sent_at: r.get(9)?,
-                sent_by: r.get(10)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![request],
+            |r| {
+                Ok(EcopyPartRecord {
+                    part: r.get(0)?,
+                    parts: r.get(1)?,
+                    photos: r.get(2)?,
+                    bytes: r.get(3)?,
+                    sha256: r.get(4)?,
+                    message_id: r.get(5)?,
+                    state: r.get(6)?,
+                    server_reply: r.get(7)?,
+                    attempts: r.get(8)?,
+                    sent_at: r.get(9)?,
+                    sent_by: r.get(10)?,
+                })
+            },
+        )
     }
 
     /// Fix how a request is split: each student's part (by position) and each part's zip,
     /// all pending. Done once, on the first send; later sends rebuild the same zips.
     pub fn insert_ecopy_parts(&self, request: i64, parts: &[NewEcopyPart], assignment: &[(i64, i64)]) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "INSERT INTO ecopy_parts (request_id, part, parts, photos, bytes, sha256, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
+        let sql = "INSERT INTO ecopy_parts (request_id, part, parts, photos, bytes, sha256, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
         for p in parts {
-            stmt.execute(params![
-                request,
-                p.part,
-                parts.len() as i64,
-                p.photos,
-                p.bytes,
-                p.sha256,
-                EcopyPartState::Pending
-            ])?;
+            self.db.execute(
+                sql,
+                params![request, p.part, parts.len() as i64, p.photos, p.bytes, p.sha256, EcopyPartState::Pending],
+            )?;
         }
-        let mut stmt =
-            self.tx.prepare("UPDATE ecopy_students SET part = ?3 WHERE request_id = ?1 AND position = ?2")?;
+        let sql = "UPDATE ecopy_students SET part = ?3 WHERE request_id = ?1 AND position = ?2";
         for (position, part) in assignment {
-            stmt.execute(params![request, position, part])?;
+            self.db.execute(sql, params![request, position, part])?;
         }
         Ok(())
     }
 
     /// A try of a part begins: count it and record the Message-ID it goes out with.
     pub fn ecopy_part_attempt(&self, request: i64, part: i64, message_id: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE ecopy_parts SET attempts = attempts + 1, message_id = ?3 WHERE request_id = ?1 AND part = ?2",
             params![request, part, message_id],
         )?;
@@ -242,7 +221,7 @@ impl Tx<'_> {
         reply: &str,
         by: &str,
     ) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE ecopy_parts SET state = ?3, server_reply = ?4, sent_at = ?5, sent_by = ?6
              WHERE request_id = ?1 AND part = ?2",
             params![request, part, state, reply, now(), by],

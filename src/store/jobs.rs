@@ -2,6 +2,7 @@
 //! frozen students in print order, its planned sheets and the PDF parts rendered from them.
 
 use super::Tx;
+use super::db::params;
 use super::now;
 use super::states::sql_list;
 use crate::domain::PrintedStudent;
@@ -9,7 +10,6 @@ use crate::domain::job::{JobPurpose, SheetContent};
 use crate::domain::printing::PartState;
 use crate::domain::shipment::ShipmentState as S;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,28 +97,26 @@ pub struct PartRecord {
 
 impl Tx<'_> {
     pub fn insert_job(&self, j: &NewJob<'_>) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO jobs (school_code, layout_name, layout_toml, created_at, created_by, purpose, again_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             params![j.school, j.layout_name, j.layout_toml, now(), j.created_by, j.purpose, j.again_reason],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     pub fn insert_packet(&self, job: i64, position: i64, bh: &str) -> Result<i64> {
-        self.tx
-            .execute("INSERT INTO packets (job_id, position, bh) VALUES (?1, ?2, ?3)", params![job, position, bh])?;
-        Ok(self.tx.last_insert_rowid())
+        self.db.insert(
+            "INSERT INTO packets (job_id, position, bh) VALUES (?1, ?2, ?3) RETURNING id",
+            params![job, position, bh],
+        )
     }
 
     /// Freeze one student into a job at `position` (1-based) in `packet`; returns the row id.
     pub fn insert_job_student(&self, job: i64, position: i64, packet: i64, s: &PrintedStudent) -> Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO job_students (job_id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
+        self.db.insert(
+            "INSERT INTO job_students (job_id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
+            params![
                 job,
                 position,
                 packet,
@@ -133,8 +131,8 @@ impl Tx<'_> {
                 s.sjc,
                 s.full_name,
                 s.photo_sha256
-            ])?;
-        Ok(self.tx.last_insert_rowid())
+            ],
+        )
     }
 
     pub fn insert_sheet(
@@ -145,36 +143,34 @@ impl Tx<'_> {
         packet: i64,
         students: &[i64],
     ) -> Result<i64> {
-        self.tx
-            .prepare_cached("INSERT INTO sheets (job_id, number, kind, packet_id) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![job, number, kind, packet])?;
-        let id = self.tx.last_insert_rowid();
-        let mut stmt =
-            self.tx.prepare_cached("INSERT INTO sheet_slots (sheet_id, slot, job_student_id) VALUES (?1, ?2, ?3)")?;
+        let id = self.db.insert(
+            "INSERT INTO sheets (job_id, number, kind, packet_id) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            params![job, number, kind, packet],
+        )?;
         for (slot, s) in students.iter().enumerate() {
-            stmt.execute(params![id, slot as i64, s])?;
+            self.db.execute(
+                "INSERT INTO sheet_slots (sheet_id, slot, job_student_id) VALUES (?1, ?2, ?3)",
+                params![id, slot as i64, s],
+            )?;
         }
         Ok(id)
     }
 
     pub fn job(&self, id: i64) -> Result<Option<JobRecord>> {
-        Ok(self
-            .tx
-            .query_row(
-                "SELECT id, school_code, layout_name, layout_toml, created_at, created_by FROM jobs WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(JobRecord {
-                        id: r.get(0)?,
-                        school: r.get(1)?,
-                        layout_name: r.get(2)?,
-                        layout_toml: r.get(3)?,
-                        created_at: r.get(4)?,
-                        created_by: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.db.query_opt(
+            "SELECT id, school_code, layout_name, layout_toml, created_at, created_by FROM jobs WHERE id = ?1",
+            params![id],
+            |r| {
+                Ok(JobRecord {
+                    id: r.get(0)?,
+                    school: r.get(1)?,
+                    layout_name: r.get(2)?,
+                    layout_toml: r.get(3)?,
+                    created_at: r.get(4)?,
+                    created_by: r.get(5)?,
+                })
+            },
+        )
     }
 
     pub fn jobs(&self) -> Result<Vec<JobSummary>> {
@@ -198,8 +194,7 @@ impl Tx<'_> {
             packets_in(&format!("s.state IN ({})", sql_list([S::Shipped, S::Delivered]))),
             packets_in(&format!("s.state IN ({})", sql_list([S::Delivered]))),
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
+        self.db.query_map(&sql, params![], |r| {
             Ok(JobSummary {
                 id: r.get(0)?,
                 school: r.get(1)?,
@@ -216,72 +211,70 @@ impl Tx<'_> {
                 shipped: r.get(12)?,
                 delivered: r.get(13)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// (job, part, state) of every dispatch of a rendered part, oldest first.
     pub fn part_dispatch_states(&self) -> Result<Vec<(i64, i64, PartState)>> {
-        let mut stmt =
-            self.tx.prepare("SELECT job_id, part, state FROM dispatches WHERE part IS NOT NULL ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(
+            "SELECT job_id, part, state FROM dispatches WHERE part IS NOT NULL ORDER BY id",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     /// Which of a school's students are in which jobs: (job, purpose, collection code).
     pub fn job_memberships(&self, school: &str) -> Result<Vec<(i64, JobPurpose, String)>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT j.id, j.purpose, js.cjm FROM job_students js JOIN jobs j ON j.id = js.job_id
              WHERE j.school_code = ?1 ORDER BY j.id, js.position",
-        )?;
-        let rows = stmt.query_map([school], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![school],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     pub fn job_students(&self, job: i64) -> Result<Vec<JobStudent>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256
              FROM job_students WHERE job_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([job], |r| {
-            Ok(JobStudent {
-                id: r.get(0)?,
-                position: r.get(1)?,
-                packet_id: r.get(2)?,
-                student: PrintedStudent {
-                    cjm: r.get(3)?,
-                    xh: r.get(4)?,
-                    xm: r.get(5)?,
-                    bh: r.get(6)?,
-                    cc: r.get(7)?,
-                    xllb: r.get(8)?,
-                    yxdm: r.get(9)?,
-                    zjhm4: r.get(10)?,
-                    sjc: r.get(11)?,
-                    full_name: r.get(12)?,
-                    photo_sha256: r.get(13)?,
-                },
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![job],
+            |r| {
+                Ok(JobStudent {
+                    id: r.get(0)?,
+                    position: r.get(1)?,
+                    packet_id: r.get(2)?,
+                    student: PrintedStudent {
+                        cjm: r.get(3)?,
+                        xh: r.get(4)?,
+                        xm: r.get(5)?,
+                        bh: r.get(6)?,
+                        cc: r.get(7)?,
+                        xllb: r.get(8)?,
+                        yxdm: r.get(9)?,
+                        zjhm4: r.get(10)?,
+                        sjc: r.get(11)?,
+                        full_name: r.get(12)?,
+                        photo_sha256: r.get(13)?,
+                    },
+                })
+            },
+        )
     }
 
     pub fn packets(&self, job: i64) -> Result<Vec<PacketRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT p.id, p.position, p.bh, (SELECT count(*) FROM job_students WHERE packet_id = p.id)
              FROM packets p WHERE job_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([job], |r| {
-            Ok(PacketRecord { id: r.get(0)?, position: r.get(1)?, bh: r.get(2)?, students: r.get(3)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![job],
+            |r| Ok(PacketRecord { id: r.get(0)?, position: r.get(1)?, bh: r.get(2)?, students: r.get(3)? }),
+        )
     }
 
     pub fn sheets(&self, job: i64) -> Result<Vec<SheetRecord>> {
-        let mut stmt =
-            self.tx.prepare("SELECT id, number, kind, packet_id FROM sheets WHERE job_id = ?1 ORDER BY number")?;
-        let mut sheets: Vec<SheetRecord> = stmt
-            .query_map([job], |r| {
+        let mut sheets = self.db.query_map(
+            "SELECT id, number, kind, packet_id FROM sheets WHERE job_id = ?1 ORDER BY number",
+            params![job],
+            |r| {
                 Ok(SheetRecord {
                     id: r.get(0)?,
                     number: r.get(1)?,
@@ -289,14 +282,14 @@ impl Tx<'_> {
                     packet_id: r.get(3)?,
                     students: Vec::new(),
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut slots = self.tx.prepare(
+            },
+        )?;
+        let pairs: Vec<(i64, i64)> = self.db.query_map(
             "SELECT s.sheet_id, s.job_student_id FROM sheet_slots s JOIN sheets h ON h.id = s.sheet_id
              WHERE h.job_id = ?1 ORDER BY h.number, s.slot",
+            params![job],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let pairs: Vec<(i64, i64)> =
-            slots.query_map([job], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let mut i = 0;
         for sheet in &mut sheets {
             while i < pairs.len() && pairs[i].0 == sheet.id {
@@ -309,9 +302,9 @@ impl Tx<'_> {
 
     /// Record the PDF parts of a job's latest rendering, replacing earlier ones.
     pub fn replace_parts(&self, job: i64, parts: &[PartRecord]) -> Result<()> {
-        self.tx.execute("DELETE FROM job_parts WHERE job_id = ?1", [job])?;
+        self.db.execute("DELETE FROM job_parts WHERE job_id = ?1", params![job])?;
         for p in parts {
-            self.tx.execute(
+            self.db.execute(
                 "INSERT INTO job_parts (job_id, part, first_sheet, last_sheet, path, bytes, sha256, rendered_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![job, p.part, p.first_sheet, p.last_sheet, p.path, p.bytes, p.sha256, now()],
@@ -321,19 +314,19 @@ impl Tx<'_> {
     }
 
     pub fn parts(&self, job: i64) -> Result<Vec<PartRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT part, first_sheet, last_sheet, path, bytes, sha256 FROM job_parts WHERE job_id = ?1 ORDER BY part",
-        )?;
-        let rows = stmt.query_map([job], |r| {
-            Ok(PartRecord {
-                part: r.get(0)?,
-                first_sheet: r.get(1)?,
-                last_sheet: r.get(2)?,
-                path: r.get(3)?,
-                bytes: r.get(4)?,
-                sha256: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![job],
+            |r| {
+                Ok(PartRecord {
+                    part: r.get(0)?,
+                    first_sheet: r.get(1)?,
+                    last_sheet: r.get(2)?,
+                    path: r.get(3)?,
+                    bytes: r.get(4)?,
+                    sha256: r.get(5)?,
+                })
+            },
+        )
     }
 }

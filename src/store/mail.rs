@@ -2,12 +2,12 @@
 //! every scan, each station's current shipment, and the counts the mailroom reports need.
 
 use super::Tx;
+use super::db::{Row, params};
 use super::now;
 use super::states::sql_list;
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::ShipmentState;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,7 +36,7 @@ const SHIPMENT_COLUMNS: &str =
     "id, school_code, to_person, recipient, address, contact, phone, state, carrier, tracking,
     created_at, created_by, sealed_at, seal_reason, shipped_at, delivered_at, returned_at, return_reason";
 
-fn shipment_row(r: &Row) -> rusqlite::Result<ShipmentRecord> {
+fn shipment_row(r: &Row) -> Result<ShipmentRecord> {
     Ok(ShipmentRecord {
         id: r.get(0)?,
         school: r.get(1)?,
@@ -99,7 +99,7 @@ fn packet_info_sql() -> String {
     )
 }
 
-fn packet_row(r: &Row) -> rusqlite::Result<PacketInfo> {
+fn packet_row(r: &Row) -> Result<PacketInfo> {
     Ok(PacketInfo {
         packet_id: r.get(0)?,
         job_id: r.get(1)?,
@@ -143,9 +143,9 @@ pub struct SchoolCounts {
 
 impl Tx<'_> {
     pub fn insert_shipment(&self, s: &NewShipment) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO shipments (school_code, to_person, recipient, address, contact, phone, state, created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8) RETURNING id",
             params![
                 s.school,
                 s.to_person,
@@ -157,20 +157,17 @@ impl Tx<'_> {
                 s.created_by,
                 ShipmentState::Open
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     pub fn shipment(&self, id: i64) -> Result<Option<ShipmentRecord>> {
         let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE id = ?1");
-        Ok(self.tx.query_row(&sql, [id], shipment_row).optional()?)
+        self.db.query_opt(&sql, params![id], shipment_row)
     }
 
     pub fn shipments(&self, state: Option<ShipmentState>) -> Result<Vec<ShipmentRecord>> {
         let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([state], shipment_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![state], shipment_row)
     }
 
     /// Packets expected in a shipment, in the order they were added.
@@ -180,27 +177,24 @@ impl Tx<'_> {
              ORDER BY x.added_at, p.job_id, p.position",
             packet_info_sql()
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([shipment], packet_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![shipment], packet_row)
     }
 
     pub fn packet_info(&self, packet: i64) -> Result<Option<PacketInfo>> {
         let sql = format!("{} WHERE p.id = ?1", packet_info_sql());
-        Ok(self.tx.query_row(&sql, [packet], packet_row).optional()?)
+        self.db.query_opt(&sql, params![packet], packet_row)
     }
 
     /// Packets of a school's jobs (all, or only `jobs`), in job and class order.
     pub fn packets_of_school(&self, school: &str, jobs: &[i64]) -> Result<Vec<PacketInfo>> {
         let sql = format!("{} WHERE j.school_code = ?1 ORDER BY p.job_id, p.position", packet_info_sql());
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows: Vec<PacketInfo> = stmt.query_map([school], packet_row)?.collect::<rusqlite::Result<_>>()?;
+        let rows = self.db.query_map(&sql, params![school], packet_row)?;
         Ok(rows.into_iter().filter(|p| jobs.is_empty() || jobs.contains(&p.job_id)).collect())
     }
 
     pub fn add_shipment_packet(&self, shipment: i64, packet: i64, scanned: Option<(&str, &str)>) -> Result<()> {
         let t = now();
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO shipment_packets (shipment_id, packet_id, added_at, scanned_at, scanned_by, station)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -216,7 +210,7 @@ impl Tx<'_> {
     }
 
     pub fn mark_packet_scanned(&self, shipment: i64, packet: i64, by: &str, station: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE shipment_packets SET scanned_at = ?3, scanned_by = ?4, station = ?5
              WHERE shipment_id = ?1 AND packet_id = ?2 AND scanned_at IS NULL",
             params![shipment, packet, now(), by, station],
@@ -226,7 +220,7 @@ impl Tx<'_> {
 
     /// Take the packets never scanned out of a shipment sealed without them.
     pub fn remove_unscanned_packets(&self, shipment: i64) -> Result<usize> {
-        Ok(self.tx.execute("DELETE FROM shipment_packets WHERE shipment_id = ?1 AND scanned_at IS NULL", [shipment])?)
+        self.db.execute("DELETE FROM shipment_packets WHERE shipment_id = ?1 AND scanned_at IS NULL", params![shipment])
     }
 
     /// Put a shipment in the state the domain's table of steps gave, stamping when (and, for
@@ -242,12 +236,12 @@ impl Tx<'_> {
         let at = at.map(|column| format!("{column} = ?3, ")).unwrap_or_default();
         let why = why.map(|column| format!("{column} = ?4, ")).unwrap_or_default();
         let sql = format!("UPDATE shipments SET state = ?2, {at}{why}changed_by = ?5 WHERE id = ?1");
-        self.tx.execute(&sql, params![id, state, now(), reason, by])?;
+        self.db.execute(&sql, params![id, state, now(), reason, by])?;
         Ok(())
     }
 
     pub fn set_tracking(&self, id: i64, carrier: &str, tracking: &str, by: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE shipments SET carrier = ?2, tracking = ?3, changed_by = ?4 WHERE id = ?1",
             params![id, carrier, tracking, by],
         )?;
@@ -257,9 +251,7 @@ impl Tx<'_> {
     /// Shipments that carry this tracking number, whatever their state.
     pub fn shipments_with_tracking(&self, number: &str) -> Result<Vec<ShipmentRecord>> {
         let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE tracking = ?1 ORDER BY id");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([number], shipment_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![number], shipment_row)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -273,47 +265,45 @@ impl Tx<'_> {
         result: &str,
         message: &str,
     ) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO scans (scanned_at, station, operator, code, kind, shipment_id, result, message)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
             params![now(), station, operator, code, kind, shipment, result, message],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     /// The latest scans, newest first; of one shipment, or of all.
     pub fn scans(&self, shipment: Option<i64>, limit: i64) -> Result<Vec<ScanRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT id, scanned_at, station, operator, code, kind, shipment_id, result, message FROM scans
              WHERE ?1 IS NULL OR shipment_id = ?1 ORDER BY id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![shipment, limit], |r| {
-            Ok(ScanRecord {
-                id: r.get(0)?,
-                scanned_at: r.get(1)?,
-                station: r.get(2)?,
-                operator: r.get(3)?,
-                code: r.get(4)?,
-                kind: r.get(5)?,
-                shipment: r.get(6)?,
-                result: r.get(7)?,
-                message: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![shipment, limit],
+            |r| {
+                Ok(ScanRecord {
+                    id: r.get(0)?,
+                    scanned_at: r.get(1)?,
+                    station: r.get(2)?,
+                    operator: r.get(3)?,
+                    code: r.get(4)?,
+                    kind: r.get(5)?,
+                    shipment: r.get(6)?,
+                    result: r.get(7)?,
+                    message: r.get(8)?,
+                })
+            },
+        )
     }
 
     /// The shipment a scanning station is filling.
     pub fn station_shipment(&self, station: &str) -> Result<Option<i64>> {
         Ok(self
-            .tx
-            .query_row("SELECT shipment_id FROM stations WHERE name = ?1", [station], |r| r.get(0))
-            .optional()?
+            .db
+            .query_opt("SELECT shipment_id FROM stations WHERE name = ?1", params![station], |r| r.get(0))?
             .flatten())
     }
 
     pub fn set_station_shipment(&self, station: &str, shipment: i64) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO stations (name, shipment_id) VALUES (?1, ?2)
              ON CONFLICT (name) DO UPDATE SET shipment_id = excluded.shipment_id",
             params![station, shipment],
@@ -342,8 +332,7 @@ impl Tx<'_> {
             step(&format!("s.state IN ({})", sql_list([ShipmentState::Delivered]))),
             sql_list(RequestStatus::ALL.into_iter().filter(|s| s.is_open())),
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
+        self.db.query_map(&sql, params![], |r| {
             Ok(SchoolCounts {
                 school: r.get(0)?,
                 name: r.get(1)?,
@@ -354,8 +343,7 @@ impl Tx<'_> {
                 delivered: r.get(6)?,
                 open_requests: r.get(7)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     pub fn update_school_contact(
@@ -365,7 +353,7 @@ impl Tx<'_> {
         contact: Option<&str>,
         phone: Option<&str>,
     ) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE schools SET address = coalesce(?2, address), contact = coalesce(?3, contact),
                     phone = coalesce(?4, phone) WHERE code = ?1",
             params![code, address, contact, phone],

@@ -1,10 +1,12 @@
 //! The store: the only place that speaks SQL. One SQLite file (WAL, foreign keys on, schema
 //! migrations in code) plus a content-addressed folder of photo files (`photos.rs`). Services
 //! open a [`Tx`] for each user action, so an action changes all of the store or none of it.
+//! Every query is one portable SQL text run through `db.rs`, which alone names the driver.
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
 
 mod audit;
 mod corrections;
+pub(crate) mod db;
 mod ecopy;
 mod face;
 mod jobs;
@@ -19,6 +21,7 @@ mod verify;
 
 pub use audit::*;
 pub use corrections::*;
+pub use db::DbError;
 pub use ecopy::*;
 pub use jobs::*;
 pub use mail::*;
@@ -45,7 +48,7 @@ pub struct Store {
 
 /// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx<'a> {
-    tx: rusqlite::Transaction<'a>,
+    db: db::Db<'a>,
 }
 
 impl Store {
@@ -71,6 +74,7 @@ impl Store {
     fn open_inner(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(60))?;
+        conn.set_prepared_statement_cache_capacity(128);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -82,19 +86,18 @@ impl Store {
     /// interleave their changes.
     pub fn write(&mut self) -> Result<Tx<'_>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Tx { tx })
+        Ok(Tx { db: db::Db::sqlite(tx) })
     }
 
     /// Start a read transaction: a consistent snapshot for reports.
     pub fn read(&mut self) -> Result<Tx<'_>> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        Ok(Tx { tx })
+        Ok(Tx { db: db::Db::sqlite(tx) })
     }
 }
 
 impl Tx<'_> {
     pub fn commit(self) -> Result<()> {
-        self.tx.commit()?;
-        Ok(())
+        self.db.commit()
     }
 }

@@ -3,10 +3,10 @@
 //! who asked for them and why.
 
 use super::Tx;
+use super::db::{Row, params};
 use super::now;
 use crate::domain::printing::PartState;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -27,7 +27,7 @@ pub struct PrinterRecord {
 const PRINTER_COLUMNS: &str =
     "id, name, ipp_uri, hot_folder, offset_x_mm, offset_y_mm, scale_pct, media, added_at, added_by";
 
-fn printer_row(r: &Row) -> rusqlite::Result<PrinterRecord> {
+fn printer_row(r: &Row) -> Result<PrinterRecord> {
     Ok(PrinterRecord {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -113,9 +113,9 @@ pub struct ReprintRecord {
 
 impl Tx<'_> {
     pub fn insert_printer(&self, p: &PrinterRecord) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO printers (name, ipp_uri, hot_folder, offset_x_mm, offset_y_mm, scale_pct, media, added_at, added_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
             params![
                 p.name,
                 p.ipp_uri,
@@ -127,31 +127,28 @@ impl Tx<'_> {
                 now(),
                 p.added_by
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     /// The printer of that name now in use (a removed one is not found).
     pub fn printer_named(&self, name: &str) -> Result<Option<PrinterRecord>> {
         let sql = format!("SELECT {PRINTER_COLUMNS} FROM printers WHERE name = ?1 AND removed_at IS NULL");
-        Ok(self.tx.query_row(&sql, [name], printer_row).optional()?)
+        self.db.query_opt(&sql, params![name], printer_row)
     }
 
     /// Any printer, removed or not, by row id.
     pub fn printer(&self, id: i64) -> Result<Option<PrinterRecord>> {
         let sql = format!("SELECT {PRINTER_COLUMNS} FROM printers WHERE id = ?1");
-        Ok(self.tx.query_row(&sql, [id], printer_row).optional()?)
+        self.db.query_opt(&sql, params![id], printer_row)
     }
 
     pub fn printers(&self) -> Result<Vec<PrinterRecord>> {
         let sql = format!("SELECT {PRINTER_COLUMNS} FROM printers WHERE removed_at IS NULL ORDER BY name");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([], printer_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![], printer_row)
     }
 
     pub fn update_printer(&self, id: i64, ox: f64, oy: f64, scale: f64, media: Option<&str>) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE printers SET offset_x_mm = ?2, offset_y_mm = ?3, scale_pct = ?4, media = ?5 WHERE id = ?1",
             params![id, ox, oy, scale, media],
         )?;
@@ -159,7 +156,7 @@ impl Tx<'_> {
     }
 
     pub fn remove_printer(&self, id: i64, by: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE printers SET removed_at = ?2, removed_by = ?3 WHERE id = ?1 AND removed_at IS NULL",
             params![id, now(), by],
         )?;
@@ -168,10 +165,10 @@ impl Tx<'_> {
 
     /// Record a dispatch in state `sending`, before anything is sent; returns its id.
     pub fn insert_dispatch(&self, d: &NewDispatch) -> Result<i64> {
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO dispatches (job_id, part, reprint_id, printer_id, copies, file, sha256, job_name, file_stem,
                                      state, forced, sent_by, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', ?11, ?8, ?9, ?10)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', ?11, ?8, ?9, ?10) RETURNING id",
             params![
                 d.job_id,
                 d.part,
@@ -185,14 +182,13 @@ impl Tx<'_> {
                 now(),
                 PartState::Sending
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     /// The names a dispatch goes under at the printer; they carry its id, so they are set
     /// once the id is known.
     pub fn name_dispatch(&self, id: i64, job_name: &str, file_stem: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE dispatches SET job_name = ?2, file_stem = ?3 WHERE id = ?1",
             params![id, job_name, file_stem],
         )?;
@@ -209,7 +205,7 @@ impl Tx<'_> {
         message: &str,
     ) -> Result<()> {
         let t = now();
-        self.tx.execute(
+        self.db.execute(
             "UPDATE dispatches SET printer_job_id = ?2, files = ?3, state = ?4, state_message = ?5, sent_at = ?6,
                     checked_at = ?6
              WHERE id = ?1",
@@ -220,12 +216,12 @@ impl Tx<'_> {
 
     /// Forget a dispatch that never reached the printer.
     pub fn delete_unsent_dispatch(&self, id: i64) -> Result<()> {
-        self.tx.execute("DELETE FROM dispatches WHERE id = ?1 AND state = ?2", params![id, PartState::Sending])?;
+        self.db.execute("DELETE FROM dispatches WHERE id = ?1 AND state = ?2", params![id, PartState::Sending])?;
         Ok(())
     }
 
     pub fn set_dispatch_state(&self, id: i64, state: PartState, message: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE dispatches SET state = ?2, state_message = ?3, checked_at = ?4 WHERE id = ?1",
             params![id, state, message, now()],
         )?;
@@ -234,60 +230,59 @@ impl Tx<'_> {
 
     /// Every dispatch of a job, oldest first.
     pub fn dispatches(&self, job: i64) -> Result<Vec<DispatchRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT d.id, d.job_id, d.part, d.reprint_id, d.printer_id, p.name, d.copies, d.file, d.sha256, d.job_name,
                     d.file_stem, d.printer_job_id, d.files, d.state, d.state_message, d.forced, d.sent_by,
                     d.started_at, d.sent_at, d.checked_at
              FROM dispatches d JOIN printers p ON p.id = d.printer_id WHERE d.job_id = ?1 ORDER BY d.id",
-        )?;
-        let rows = stmt.query_map([job], |r| {
-            let files: String = r.get(12)?;
-            Ok(DispatchRecord {
-                id: r.get(0)?,
-                job_id: r.get(1)?,
-                part: r.get(2)?,
-                reprint_id: r.get(3)?,
-                printer_id: r.get(4)?,
-                printer: r.get(5)?,
-                copies: r.get(6)?,
-                file: r.get(7)?,
-                sha256: r.get(8)?,
-                job_name: r.get(9)?,
-                file_stem: r.get(10)?,
-                printer_job_id: r.get(11)?,
-                files: files.lines().map(str::to_string).collect(),
-                state: r.get(13)?,
-                state_message: r.get(14)?,
-                forced: r.get(15)?,
-                sent_by: r.get(16)?,
-                started_at: r.get(17)?,
-                sent_at: r.get(18)?,
-                checked_at: r.get(19)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![job],
+            |r| {
+                let files: String = r.get(12)?;
+                Ok(DispatchRecord {
+                    id: r.get(0)?,
+                    job_id: r.get(1)?,
+                    part: r.get(2)?,
+                    reprint_id: r.get(3)?,
+                    printer_id: r.get(4)?,
+                    printer: r.get(5)?,
+                    copies: r.get(6)?,
+                    file: r.get(7)?,
+                    sha256: r.get(8)?,
+                    job_name: r.get(9)?,
+                    file_stem: r.get(10)?,
+                    printer_job_id: r.get(11)?,
+                    files: files.lines().map(str::to_string).collect(),
+                    state: r.get(13)?,
+                    state_message: r.get(14)?,
+                    forced: r.get(15)?,
+                    sent_by: r.get(16)?,
+                    started_at: r.get(17)?,
+                    sent_at: r.get(18)?,
+                    checked_at: r.get(19)?,
+                })
+            },
+        )
     }
 
     /// When the job came out complete; `None` while any part has not.
     pub fn job_printed_at(&self, job: i64) -> Result<Option<String>> {
-        Ok(self.tx.query_row("SELECT printed_at FROM jobs WHERE id = ?1", [job], |r| r.get(0)).optional()?.flatten())
+        Ok(self.db.query_opt("SELECT printed_at FROM jobs WHERE id = ?1", params![job], |r| r.get(0))?.flatten())
     }
 
     /// Mark the job printed (once; the first time it was found complete is kept).
     pub fn set_job_printed(&self, job: i64) -> Result<()> {
-        self.tx.execute("UPDATE jobs SET printed_at = ?2 WHERE id = ?1 AND printed_at IS NULL", params![job, now()])?;
+        self.db.execute("UPDATE jobs SET printed_at = ?2 WHERE id = ?1 AND printed_at IS NULL", params![job, now()])?;
         Ok(())
     }
 
     pub fn insert_reprint(&self, r: &NewReprint) -> Result<i64> {
-        self.tx.execute(
+        let id = self.db.insert(
             "INSERT INTO reprints (job_id, reason, requested_by, requested_at, path, bytes, sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             params![r.job_id, r.reason, r.requested_by, now(), r.path, r.bytes, r.sha256],
         )?;
-        let id = self.tx.last_insert_rowid();
         for (sheet, scanned) in r.sheets {
-            self.tx.execute(
+            self.db.execute(
                 "INSERT INTO reprint_sheets (reprint_id, sheet_id, scanned) VALUES (?1, ?2, ?3)",
                 params![id, sheet, scanned],
             )?;
@@ -297,20 +292,19 @@ impl Tx<'_> {
 
     /// Take back a reprint that never reached a printer.
     pub fn delete_reprint(&self, id: i64) -> Result<()> {
-        self.tx
+        self.db
             .execute("DELETE FROM dispatches WHERE reprint_id = ?1 AND state = ?2", params![id, PartState::Sending])?;
-        self.tx.execute("DELETE FROM reprint_sheets WHERE reprint_id = ?1", [id])?;
-        self.tx.execute("DELETE FROM reprints WHERE id = ?1", [id])?;
+        self.db.execute("DELETE FROM reprint_sheets WHERE reprint_id = ?1", params![id])?;
+        self.db.execute("DELETE FROM reprints WHERE id = ?1", params![id])?;
         Ok(())
     }
 
     pub fn reprints(&self, job: i64) -> Result<Vec<ReprintRecord>> {
-        let mut stmt = self.tx.prepare(
+        let mut reprints = self.db.query_map(
             "SELECT id, job_id, reason, requested_by, requested_at, path, bytes, sha256 FROM reprints
              WHERE job_id = ?1 ORDER BY id",
-        )?;
-        let mut reprints: Vec<ReprintRecord> = stmt
-            .query_map([job], |r| {
+            params![job],
+            |r| {
                 Ok(ReprintRecord {
                     id: r.get(0)?,
                     job_id: r.get(1)?,
@@ -322,37 +316,37 @@ impl Tx<'_> {
                     sha256: r.get(7)?,
                     sheets: Vec::new(),
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut sheets = self.tx.prepare(
-            "SELECT s.number, r.scanned FROM reprint_sheets r JOIN sheets s ON s.id = r.sheet_id
-             WHERE r.reprint_id = ?1 ORDER BY s.number",
+            },
         )?;
         for r in &mut reprints {
-            r.sheets = sheets.query_map([r.id], |x| Ok((x.get(0)?, x.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            r.sheets = self.db.query_map(
+                "SELECT s.number, r.scanned FROM reprint_sheets r JOIN sheets s ON s.id = r.sheet_id
+                 WHERE r.reprint_id = ?1 ORDER BY s.number",
+                params![r.id],
+                |x| Ok((x.get(0)?, x.get(1)?)),
+            )?;
         }
         Ok(reprints)
     }
 
     /// The job a sheet belongs to, by the sheet's row id.
     pub fn sheet_job(&self, sheet: i64) -> Result<Option<i64>> {
-        Ok(self.tx.query_row("SELECT job_id FROM sheets WHERE id = ?1", [sheet], |r| r.get(0)).optional()?)
+        self.db.query_opt("SELECT job_id FROM sheets WHERE id = ?1", params![sheet], |r| r.get(0))
     }
 
     /// The job and sheets a student print (job-student row id) is on.
     pub fn student_print_sheets(&self, job_student: i64) -> Result<Option<(i64, Vec<i64>)>> {
-        let Some(job) = self
-            .tx
-            .query_row("SELECT job_id FROM job_students WHERE id = ?1", [job_student], |r| r.get(0))
-            .optional()?
+        let Some(job) =
+            self.db.query_opt("SELECT job_id FROM job_students WHERE id = ?1", params![job_student], |r| r.get(0))?
         else {
             return Ok(None);
         };
-        let mut stmt = self.tx.prepare(
-            "SELECT DISTINCT s.sheet_id FROM sheet_slots s JOIN sheets h ON h.id = s.sheet_id
-             WHERE s.job_student_id = ?1 ORDER BY h.number",
+        let sheets = self.db.query_map(
+            "SELECT s.sheet_id FROM sheet_slots s JOIN sheets h ON h.id = s.sheet_id
+             WHERE s.job_student_id = ?1 GROUP BY s.sheet_id ORDER BY min(h.number)",
+            params![job_student],
+            |r| r.get(0),
         )?;
-        let sheets = stmt.query_map([job_student], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(Some((job, sheets)))
     }
 }

@@ -2,11 +2,11 @@
 //! the rest of the program sees only domain types.
 
 use super::Tx;
+use super::db::{Row, params};
 use super::now;
 use crate::domain::school::BackgroundColour;
 use crate::domain::{RosterRow, School, SchoolCode, Student};
 use crate::error::{Error, Result};
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -51,13 +51,13 @@ pub struct BatchRecord {
 const STUDENT_COLUMNS: &str =
     "cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id";
 
-fn stored_student(r: &Row<'_>) -> rusqlite::Result<StoredStudent> {
+fn stored_student(r: &Row<'_>) -> Result<StoredStudent> {
     let code: String = r.get(1)?;
     Ok(StoredStudent {
         student: Student {
             cjm: r.get(0)?,
             school: SchoolCode::parse(&code)
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into()))?,
+                .map_err(|e| super::DbError::Value { column: 1, problem: e.to_string() })?,
             xh: r.get(2)?,
             xm: r.get(3)?,
             bh: r.get(4)?,
@@ -79,13 +79,13 @@ impl Tx<'_> {
         if self.school(&s.code)?.is_some() {
             return Err(Error::input(format!("school {} is already registered", s.code)));
         }
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO schools (code, name, address, contact, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![s.code.as_str(), s.name, s.address, s.contact, s.phone, now()],
         )?;
         for e in &s.emails {
-            self.tx.execute(
-                "INSERT OR IGNORE INTO school_emails (school_code, email) VALUES (?1, ?2)",
+            self.db.execute(
+                "INSERT INTO school_emails (school_code, email) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                 params![s.code.as_str(), e],
             )?;
         }
@@ -93,84 +93,80 @@ impl Tx<'_> {
     }
 
     pub fn school(&self, code: &SchoolCode) -> Result<Option<School>> {
-        let row = self
-            .tx
-            .query_row(
-                "SELECT name, address, contact, phone, background FROM schools WHERE code = ?1",
-                [code.as_str()],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, Option<String>>(4)?)),
-            )
-            .optional()?;
+        let row = self.db.query_opt(
+            "SELECT name, address, contact, phone, background FROM schools WHERE code = ?1",
+            params![code.as_str()],
+            |r| Ok((r.get::<String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<Option<String>>(4)?)),
+        )?;
         let Some((name, address, contact, phone, background)) = row else { return Ok(None) };
         // The column's CHECK admits only the names BackgroundColour parses.
         let background = background.and_then(|b| BackgroundColour::parse(&b).ok());
-        let mut stmt =
-            self.tx.prepare_cached("SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email")?;
-        let emails = stmt.query_map([code.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let emails = self.db.query_map(
+            "SELECT email FROM school_emails WHERE school_code = ?1 ORDER BY email",
+            params![code.as_str()],
+            |r| r.get(0),
+        )?;
         Ok(Some(School { code: code.clone(), name, emails, address, contact, phone, background }))
     }
 
     pub fn schools(&self) -> Result<Vec<SchoolSummary>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT s.code, s.name,
                     (SELECT count(*) FROM students WHERE school_code = s.code),
                     (SELECT count(DISTINCT bh) FROM students WHERE school_code = s.code),
                     EXISTS (SELECT 1 FROM rosters WHERE school_code = s.code AND superseded_at IS NULL)
              FROM schools s ORDER BY s.code",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(SchoolSummary {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                students: r.get(2)?,
-                classes: r.get(3)?,
-                has_roster: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![],
+            |r| {
+                Ok(SchoolSummary {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    students: r.get(2)?,
+                    classes: r.get(3)?,
+                    has_roster: r.get(4)?,
+                })
+            },
+        )
     }
 
     /// Classes of a school with how many students each has.
     pub fn classes(&self, code: &SchoolCode) -> Result<Vec<(String, i64)>> {
-        let mut stmt =
-            self.tx.prepare("SELECT bh, count(*) FROM students WHERE school_code = ?1 GROUP BY bh ORDER BY bh")?;
-        let rows = stmt.query_map([code.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(
+            "SELECT bh, count(*) FROM students WHERE school_code = ?1 GROUP BY bh ORDER BY bh",
+            params![code.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     // ----- photos and batches --------------------------------------------------------------
 
     pub fn insert_photo(&self, sha256: &str, bytes: usize) -> Result<()> {
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO photos (sha256, bytes, stored_at) VALUES (?1, ?2, ?3)")?
-            .execute(params![sha256, bytes as i64, now()])?;
+        self.db.execute(
+            "INSERT INTO photos (sha256, bytes, stored_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            params![sha256, bytes as i64, now()],
+        )?;
         Ok(())
     }
 
     /// Every photo a row refers to: the files the photo store must keep.
     pub fn referenced_photos(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.tx.prepare("SELECT sha256 FROM photos")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.db.query_map("SELECT sha256 FROM photos", params![], |r| r.get(0))?.into_iter().collect())
     }
 
     pub fn insert_batch(&self, source: &str, data_table: &str, counts: [usize; 3]) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO batches (source, data_table, imported_at, accepted, skipped, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        self.db.insert(
+            "INSERT INTO batches (source, data_table, imported_at, accepted, skipped, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
             params![source, data_table, now(), counts[0] as i64, counts[1] as i64, counts[2] as i64],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     /// Batches that brought students of a school, newest first.
     pub fn batches_of_school(&self, code: &SchoolCode) -> Result<Vec<BatchRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT id, source, data_table, imported_at, accepted, skipped, rejected FROM batches
              WHERE id IN (SELECT batch_id FROM students WHERE school_code = ?1
                           UNION SELECT from_batch FROM photo_history h JOIN students s ON s.cjm = h.cjm WHERE s.school_code = ?1)
-             ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map([code.as_str()], |r| {
+             ORDER BY id DESC", params![code.as_str()], |r| {
             Ok(BatchRecord {
                 id: r.get(0)?,
                 source: r.get(1)?,
@@ -180,38 +176,35 @@ impl Tx<'_> {
                 skipped: r.get(5)?,
                 rejected: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     // ----- students ------------------------------------------------------------------------
 
     pub fn student(&self, cjm: &str) -> Result<Option<StoredStudent>> {
         let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE cjm = ?1");
-        Ok(self.tx.prepare_cached(&sql)?.query_row([cjm], stored_student).optional()?)
+        self.db.query_opt(&sql, params![cjm], stored_student)
     }
 
     /// Codes of a school's students who have this student number.
     pub fn codes_with_student_number(&self, school: &SchoolCode, xh: &str) -> Result<Vec<String>> {
-        let mut stmt =
-            self.tx.prepare_cached("SELECT cjm FROM students WHERE school_code = ?1 AND xh = ?2 ORDER BY cjm")?;
-        let rows = stmt.query_map([school.as_str(), xh], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(
+            "SELECT cjm FROM students WHERE school_code = ?1 AND xh = ?2 ORDER BY cjm",
+            params![school.as_str(), xh],
+            |r| r.get(0),
+        )
     }
 
     /// Codes of the students whose current photo is this one.
     pub fn codes_with_photo(&self, sha256: &str) -> Result<Vec<String>> {
-        let mut stmt = self.tx.prepare_cached("SELECT cjm FROM students WHERE photo_sha256 = ?1 ORDER BY cjm")?;
-        let rows = stmt.query_map([sha256], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db
+            .query_map("SELECT cjm FROM students WHERE photo_sha256 = ?1 ORDER BY cjm", params![sha256], |r| r.get(0))
     }
 
     /// A school's students, optionally only some classes, in no particular order.
     pub fn students_of_school(&self, school: &SchoolCode, classes: &[String]) -> Result<Vec<StoredStudent>> {
         let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE school_code = ?1");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([school.as_str()], stored_student)?;
-        let mut out: Vec<StoredStudent> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut out = self.db.query_map(&sql, params![school.as_str()], stored_student)?;
         if !classes.is_empty() {
             out.retain(|s| classes.contains(&s.student.bh));
         }
@@ -219,12 +212,8 @@ impl Tx<'_> {
     }
 
     pub fn insert_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO students (cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?
-            .execute(params![
+        self.db.execute("INSERT INTO students (cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", params![
                 s.cjm,
                 s.school.as_str(),
                 s.xh,
@@ -247,17 +236,11 @@ impl Tx<'_> {
     pub fn replace_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
         let old =
             self.student(&s.cjm)?.ok_or_else(|| Error::input(format!("no student with collection code {}", s.cjm)))?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO photo_history (cjm, photo_sha256, from_batch, replaced_by, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![s.cjm, old.photo_sha256, old.batch_id, batch_id, now()])?;
-        self.tx
-            .prepare_cached(
-                "UPDATE students SET school_code = ?2, xh = ?3, xm = ?4, bh = ?5, cc = ?6, xllb = ?7, zjhm4 = ?8, sjc = ?9,
+        self.db.execute("INSERT INTO photo_history (cjm, photo_sha256, from_batch, replaced_by, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)", params![s.cjm, old.photo_sha256, old.batch_id, batch_id, now()])?;
+        self.db.execute(
+            "UPDATE students SET school_code = ?2, xh = ?3, xm = ?4, bh = ?5, cc = ?6, xllb = ?7, zjhm4 = ?8, sjc = ?9,
                         shooting_seq = ?10, photo_sha256 = ?11, batch_id = ?12, updated_at = ?13 WHERE cjm = ?1",
-            )?
-            .execute(params![
+            params![
                 s.cjm,
                 s.school.as_str(),
                 s.xh,
@@ -271,17 +254,18 @@ impl Tx<'_> {
                 photo_sha256,
                 batch_id,
                 now()
-            ])?;
+            ],
+        )?;
         Ok(())
     }
 
     /// (school, collection time) of every student in no job yet.
     pub fn students_in_no_job(&self) -> Result<Vec<(String, Option<i64>)>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT school_code, sjc FROM students s WHERE NOT EXISTS (SELECT 1 FROM job_students WHERE cjm = s.cjm)",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     // ----- rosters -------------------------------------------------------------------------
@@ -297,35 +281,35 @@ impl Tx<'_> {
         origins: &[Option<i64>],
     ) -> Result<i64> {
         let t = now();
-        self.tx.execute(
+        self.db.execute(
             "UPDATE rosters SET superseded_at = ?2 WHERE school_code = ?1 AND superseded_at IS NULL",
             params![school.as_str(), t],
         )?;
-        self.tx.execute(
-            "INSERT INTO rosters (school_code, source, sheet, imported_at) VALUES (?1, ?2, ?3, ?4)",
+        let id = self.db.insert(
+            "INSERT INTO rosters (school_code, source, sheet, imported_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             params![school.as_str(), source, sheet, t],
         )?;
-        let id = self.tx.last_insert_rowid();
-        let mut stmt = self.tx.prepare(
-            "INSERT INTO roster_rows (roster_id, position, source_row, cjm, xh, full_name, id_last4, bh, department, major,
+        let sql = "INSERT INTO roster_rows (roster_id, position, source_row, cjm, xh, full_name, id_last4, bh, department, major,
                                       from_roster)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
         for (i, r) in rows.iter().enumerate() {
             let origin = origins.get(i).copied().flatten();
-            stmt.execute(params![
-                id,
-                (i + 1) as i64,
-                r.source_row as i64,
-                r.cjm,
-                r.xh,
-                r.full_name,
-                r.id_last4,
-                r.bh,
-                r.department,
-                r.major,
-                origin
-            ])?;
+            self.db.execute(
+                sql,
+                params![
+                    id,
+                    (i + 1) as i64,
+                    r.source_row as i64,
+                    r.cjm,
+                    r.xh,
+                    r.full_name,
+                    r.id_last4,
+                    r.bh,
+                    r.department,
+                    r.major,
+                    origin
+                ],
+            )?;
         }
         Ok(id)
     }
@@ -333,60 +317,57 @@ impl Tx<'_> {
     /// The roster each row of a roster came from, in row order: the roster itself, or the
     /// earlier one a row was kept from when a later file covered other classes only.
     pub fn roster_row_origins(&self, roster: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT coalesce(from_roster, roster_id) FROM roster_rows WHERE roster_id = ?1 ORDER BY position",
-        )?;
-        let rows = stmt.query_map([roster], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![roster],
+            |r| r.get(0),
+        )
     }
 
     /// When a roster was imported.
     pub fn roster_imported_at(&self, roster: i64) -> Result<Option<String>> {
-        Ok(self.tx.query_row("SELECT imported_at FROM rosters WHERE id = ?1", [roster], |r| r.get(0)).optional()?)
+        self.db.query_opt("SELECT imported_at FROM rosters WHERE id = ?1", params![roster], |r| r.get(0))
     }
 
     /// The school's current roster, rows in roster order.
     pub fn current_roster(&self, school: &SchoolCode) -> Result<Option<(RosterInfo, Vec<RosterRow>)>> {
-        let info = self
-            .tx
-            .query_row(
-                "SELECT r.id, r.source, r.sheet, r.imported_at, (SELECT count(*) FROM roster_rows WHERE roster_id = r.id)
+        let info = self.db.query_opt(
+            "SELECT r.id, r.source, r.sheet, r.imported_at, (SELECT count(*) FROM roster_rows WHERE roster_id = r.id)
                  FROM rosters r WHERE school_code = ?1 AND superseded_at IS NULL",
-                [school.as_str()],
-                |r| {
-                    Ok(RosterInfo {
-                        id: r.get(0)?,
-                        source: r.get(1)?,
-                        sheet: r.get(2)?,
-                        imported_at: r.get(3)?,
-                        rows: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?;
+            params![school.as_str()],
+            |r| {
+                Ok(RosterInfo {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    sheet: r.get(2)?,
+                    imported_at: r.get(3)?,
+                    rows: r.get(4)?,
+                })
+            },
+        )?;
         let Some(info) = info else { return Ok(None) };
-        let mut stmt = self.tx.prepare(
+        let rows = self.db.query_map(
             "SELECT source_row, cjm, xh, full_name, id_last4, bh, department, major FROM roster_rows
              WHERE roster_id = ?1 ORDER BY position",
+            params![info.id],
+            |r| {
+                Ok(RosterRow {
+                    source_row: r.get::<i64>(0)? as usize,
+                    cjm: r.get(1)?,
+                    xh: r.get(2)?,
+                    full_name: r.get(3)?,
+                    id_last4: r.get(4)?,
+                    bh: r.get(5)?,
+                    department: r.get(6)?,
+                    major: r.get(7)?,
+                })
+            },
         )?;
-        let rows = stmt.query_map([info.id], |r| {
-            Ok(RosterRow {
-                source_row: r.get::<_, i64>(0)? as usize,
-                cjm: r.get(1)?,
-                xh: r.get(2)?,
-                full_name: r.get(3)?,
-                id_last4: r.get(4)?,
-                bh: r.get(5)?,
-                department: r.get(6)?,
-                major: r.get(7)?,
-            })
-        })?;
-        let rows = rows.collect::<rusqlite::Result<_>>()?;
         Ok(Some((info, rows)))
     }
 
     /// How many rosters a school has had, current and superseded.
     pub fn roster_count(&self, school: &SchoolCode) -> Result<i64> {
-        Ok(self.tx.query_row("SELECT count(*) FROM rosters WHERE school_code = ?1", [school.as_str()], |r| r.get(0))?)
+        self.db.query_one("SELECT count(*) FROM rosters WHERE school_code = ?1", params![school.as_str()], |r| r.get(0))
     }
 }

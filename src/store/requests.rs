@@ -2,10 +2,10 @@
 //! was matched to, its status, fee, reprint job and shipment, and the lookups matching needs.
 
 use super::Tx;
+use super::db::{Row, params};
 use super::now;
 use crate::domain::request::RequestStatus;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,7 +36,7 @@ pub struct RequestRecord {
 const COLUMNS: &str = "id, kind, school_code, given_xh, given_cjm, given_id_last4, given_name, cjm, requester,
     address, phone, contact, note, status, fee_cents, reject_reason, job_id, shipment_id, source, created_at, updated_at";
 
-fn request_row(r: &Row) -> rusqlite::Result<RequestRecord> {
+fn request_row(r: &Row) -> Result<RequestRecord> {
     Ok(RequestRecord {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -92,10 +92,10 @@ pub struct Candidate {
 impl Tx<'_> {
     pub fn insert_request(&self, r: &NewRequest) -> Result<i64> {
         let t = now();
-        self.tx.execute(
+        self.db.insert(
             "INSERT INTO requests (kind, school_code, given_xh, given_cjm, given_id_last4, given_name, requester,
                                    address, phone, contact, note, status, source, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?14, ?12, ?13, ?13)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?14, ?12, ?13, ?13) RETURNING id",
             params![
                 r.kind,
                 r.school,
@@ -112,13 +112,12 @@ impl Tx<'_> {
                 t,
                 RequestStatus::Received
             ],
-        )?;
-        Ok(self.tx.last_insert_rowid())
+        )
     }
 
     pub fn request(&self, id: i64) -> Result<Option<RequestRecord>> {
         let sql = format!("SELECT {COLUMNS} FROM requests WHERE id = ?1");
-        Ok(self.tx.query_row(&sql, [id], request_row).optional()?)
+        self.db.query_opt(&sql, params![id], request_row)
     }
 
     pub fn requests(&self, status: Option<RequestStatus>, school: Option<&str>) -> Result<Vec<RequestRecord>> {
@@ -126,13 +125,11 @@ impl Tx<'_> {
             "SELECT {COLUMNS} FROM requests WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR school_code = ?2)
              ORDER BY id"
         );
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map(params![status, school], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![status, school], request_row)
     }
 
     pub fn set_request_student(&self, id: i64, cjm: &str, status: RequestStatus) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE requests SET cjm = ?2, status = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, cjm, status, now()],
         )?;
@@ -140,13 +137,13 @@ impl Tx<'_> {
     }
 
     pub fn set_request_status(&self, id: i64, status: RequestStatus) -> Result<()> {
-        self.tx
+        self.db
             .execute("UPDATE requests SET status = ?2, updated_at = ?3 WHERE id = ?1", params![id, status, now()])?;
         Ok(())
     }
 
     pub fn approve_request(&self, id: i64, status: RequestStatus, fee_cents: i64) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE requests SET status = ?4, fee_cents = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, fee_cents, now(), status],
         )?;
@@ -154,7 +151,7 @@ impl Tx<'_> {
     }
 
     pub fn reject_request(&self, id: i64, status: RequestStatus, reason: &str) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE requests SET status = ?4, reject_reason = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, reason, now(), status],
         )?;
@@ -162,7 +159,7 @@ impl Tx<'_> {
     }
 
     pub fn set_request_job(&self, id: i64, job: i64, status: RequestStatus) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE requests SET status = ?3, job_id = ?2, updated_at = ?4 WHERE id = ?1",
             params![id, job, status, now()],
         )?;
@@ -171,7 +168,7 @@ impl Tx<'_> {
 
     /// The shipment carrying the request's reprint; None takes it out of one that came back.
     pub fn set_request_shipment(&self, id: i64, shipment: Option<i64>, status: RequestStatus) -> Result<()> {
-        self.tx.execute(
+        self.db.execute(
             "UPDATE requests SET status = ?3, shipment_id = ?2, updated_at = ?4 WHERE id = ?1",
             params![id, shipment, status, now()],
         )?;
@@ -181,25 +178,19 @@ impl Tx<'_> {
     /// Requests whose reprint job this is.
     pub fn requests_of_job(&self, job: i64) -> Result<Vec<RequestRecord>> {
         let sql = format!("SELECT {COLUMNS} FROM requests WHERE job_id = ?1 ORDER BY id");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([job], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![job], request_row)
     }
 
     /// Requests riding in this shipment.
     pub fn requests_in_shipment(&self, shipment: i64) -> Result<Vec<RequestRecord>> {
         let sql = format!("SELECT {COLUMNS} FROM requests WHERE shipment_id = ?1 ORDER BY id");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([shipment], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![shipment], request_row)
     }
 
     /// Requests for this student of this kind, oldest first.
     pub fn requests_for(&self, cjm: &str, kind: &str) -> Result<Vec<RequestRecord>> {
         let sql = format!("SELECT {COLUMNS} FROM requests WHERE cjm = ?1 AND kind = ?2 ORDER BY id");
-        let mut stmt = self.tx.prepare(&sql)?;
-        let rows = stmt.query_map([cjm, kind], request_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.db.query_map(&sql, params![cjm, kind], request_row)
     }
 
     /// Students of a school matching any one of the identifiers a request gave.
@@ -210,14 +201,12 @@ impl Tx<'_> {
         cjm: Option<&str>,
         id_last4: Option<&str>,
     ) -> Result<Vec<Candidate>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT cjm, xh, xm, bh, zjhm4 FROM students WHERE school_code = ?1
                AND ((?2 IS NOT NULL AND xh = ?2) OR (?3 IS NOT NULL AND cjm = ?3) OR (?4 IS NOT NULL AND zjhm4 = ?4))
              ORDER BY bh, xh LIMIT 50",
-        )?;
-        let rows = stmt.query_map(params![school, xh, cjm, id_last4], |r| {
-            Ok(Candidate { cjm: r.get(0)?, xh: r.get(1)?, xm: r.get(2)?, bh: r.get(3)?, zjhm4: r.get(4)? })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            params![school, xh, cjm, id_last4],
+            |r| Ok(Candidate { cjm: r.get(0)?, xh: r.get(1)?, xm: r.get(2)?, bh: r.get(3)?, zjhm4: r.get(4)? }),
+        )
     }
 }

@@ -3,12 +3,12 @@
 //! query or service compares a state with a string of its own. The schema's CHECK constraints
 //! list the same names.
 
+use super::db::{FromValue, ToParam, Value};
 use crate::domain::ecopy::EcopyPartState;
 use crate::domain::job::{JobPurpose, SheetContent};
 use crate::domain::printing::PartState;
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::ShipmentState;
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 /// A stored enum by its one name.
 pub(super) trait Stored: Copy {
@@ -23,16 +23,16 @@ macro_rules! stored {
             }
         }
 
-        impl ToSql for $t {
-            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::from(self.as_str()))
+        impl ToParam for $t {
+            fn param(&self) -> Value<'_> {
+                Value::Text(self.as_str())
             }
         }
 
-        impl FromSql for $t {
-            fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
-                let s = v.as_str()?;
-                <$t>::parse(s).ok_or_else(|| FromSqlError::Other(format!("unknown {} {s:?}", $what).into()))
+        impl FromValue for $t {
+            fn from_value(v: Value<'_>) -> Result<Self, String> {
+                let s = String::from_value(v)?;
+                <$t>::parse(&s).ok_or_else(|| format!("unknown {} {s:?}", $what))
             }
         }
     )*};
@@ -57,20 +57,23 @@ pub(super) fn sql_list<T: Stored>(states: impl IntoIterator<Item = T>) -> String
 mod tests {
     use super::*;
 
+    use crate::store::db::{Db, params};
+
     #[test]
     fn every_state_goes_in_and_comes_out_the_same() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
-        fn round<T: ToSql + FromSql + PartialEq + std::fmt::Debug>(conn: &rusqlite::Connection, v: T) {
-            let back: T = conn.query_row("SELECT ?1", [&v], |r| r.get(0)).unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let db = Db::sqlite(conn.transaction().unwrap());
+        fn round<T: ToParam + FromValue + PartialEq + std::fmt::Debug>(db: &Db<'_>, v: T) {
+            let back: T = db.query_one("SELECT ?1", params![v], |r| r.get(0)).unwrap();
             assert_eq!(back, v);
         }
-        ShipmentState::ALL.into_iter().for_each(|s| round(&conn, s));
-        RequestStatus::ALL.into_iter().for_each(|s| round(&conn, s));
-        PartState::ALL.into_iter().for_each(|s| round(&conn, s));
-        EcopyPartState::ALL.into_iter().for_each(|s| round(&conn, s));
-        JobPurpose::ALL.into_iter().for_each(|s| round(&conn, s));
-        SheetContent::ALL.into_iter().for_each(|s| round(&conn, s));
-        let bad: rusqlite::Result<ShipmentState> = conn.query_row("SELECT 'lost'", [], |r| r.get(0));
+        ShipmentState::ALL.into_iter().for_each(|s| round(&db, s));
+        RequestStatus::ALL.into_iter().for_each(|s| round(&db, s));
+        PartState::ALL.into_iter().for_each(|s| round(&db, s));
+        EcopyPartState::ALL.into_iter().for_each(|s| round(&db, s));
+        JobPurpose::ALL.into_iter().for_each(|s| round(&db, s));
+        SheetContent::ALL.into_iter().for_each(|s| round(&db, s));
+        let bad = db.query_one("SELECT 'lost'", params![], |r| r.get::<ShipmentState>(0));
         assert!(bad.unwrap_err().to_string().contains("unknown shipment state \"lost\""));
         assert_eq!(sql_list([ShipmentState::Shipped, ShipmentState::Delivered]), "'shipped', 'delivered'");
     }

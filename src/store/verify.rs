@@ -2,8 +2,8 @@
 //! afterwards, so the history of what was proved about a file stays.
 
 use super::Tx;
+use super::db::params;
 use crate::error::Result;
-use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 /// One verification of one part, as recorded. `checked` and `failures` are JSON.
@@ -28,16 +28,13 @@ impl Tx<'_> {
     /// `rendered_sha256` when the verification read it; refused when the part has been rendered
     /// again since into a different file.
     pub fn insert_verification(&self, job: i64, rendered_sha256: &str, v: &VerificationRecord) -> Result<bool> {
-        let rendered_at: Option<String> = self
-            .tx
-            .query_row(
-                "SELECT rendered_at FROM job_parts WHERE job_id = ?1 AND part = ?2 AND sha256 = ?3",
-                params![job, v.part, rendered_sha256],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let rendered_at: Option<String> = self.db.query_opt(
+            "SELECT rendered_at FROM job_parts WHERE job_id = ?1 AND part = ?2 AND sha256 = ?3",
+            params![job, v.part, rendered_sha256],
+            |r| r.get(0),
+        )?;
         let Some(rendered_at) = rendered_at else { return Ok(false) };
-        self.tx.execute(
+        self.db.execute(
             "INSERT INTO part_verifications (job_id, part, sha256, rendered_at, result, checked, failures, verified_at, verified_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![job, v.part, v.sha256, rendered_at, result_text(v.passed), v.checked, v.failures, v.verified_at, v.verified_by],
@@ -47,26 +44,23 @@ impl Tx<'_> {
 
     /// The latest verification of each part of a job, by part.
     pub fn latest_verifications(&self, job: i64) -> Result<Vec<VerificationRecord>> {
-        let mut stmt = self.tx.prepare(
+        self.db.query_map(
             "SELECT v.part, v.sha256, v.result, v.checked, v.failures, v.verified_at, v.verified_by,
                     p.rendered_at IS NULL OR p.rendered_at <> v.rendered_at
              FROM part_verifications v LEFT JOIN job_parts p ON p.job_id = v.job_id AND p.part = v.part
              WHERE v.job_id = ?1 AND v.id = (SELECT max(id) FROM part_verifications w WHERE w.job_id = v.job_id AND w.part = v.part)
-             ORDER BY v.part",
-        )?;
-        let rows = stmt.query_map([job], |r| {
+             ORDER BY v.part", params![job], |r| {
             Ok(VerificationRecord {
                 part: r.get(0)?,
                 sha256: r.get(1)?,
-                passed: r.get::<_, String>(2)? == result_text(true),
+                passed: r.get::<String>(2)? == result_text(true),
                 checked: r.get(3)?,
                 failures: r.get(4)?,
                 verified_at: r.get(5)?,
                 verified_by: r.get(6)?,
                 stale: r.get(7)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 
