@@ -60,7 +60,9 @@ fn refuse(kind: ScanKind, shipment: Option<i64>, message: String) -> Verdict {
 
 pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     // What was scanned is kept and shown, so an ID number scanned by mistake is redacted first.
-    let code = crate::domain::privacy::redact(req.code.trim()).into_owned();
+    // A scanner under a Chinese input method may type full-width characters: read them as ASCII.
+    let typed = crate::domain::text::typed_code(&req.code);
+    let code = crate::domain::privacy::redact(&typed).into_owned();
     if code.is_empty() {
         return Err(Error::input("nothing was scanned"));
     }

@@ -3,6 +3,7 @@
 
 use super::student::{Field, RawFields, Student};
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 /// A parsed collection code: the student it identifies and any warnings (a full ID number
 /// that fails its check character, say).
@@ -25,7 +26,19 @@ pub enum CodeError {
 }
 
 impl CollectionCode {
+    /// Read a collection code. One typed by a scanner in full-width mode (｛＂ｃｊｍ＂：…) is read
+    /// again after NFKC; a code that reads as it is keeps its characters untouched.
     pub fn parse(text: &str) -> Result<CollectionCode, CodeError> {
+        match Self::parse_as_is(text) {
+            Err(CodeError::NotACode(why)) => {
+                let folded: String = text.nfkc().collect();
+                if folded == text { Err(CodeError::NotACode(why)) } else { Self::parse_as_is(&folded) }
+            }
+            read => read,
+        }
+    }
+
+    fn parse_as_is(text: &str) -> Result<CollectionCode, CodeError> {
         let text = text.trim().trim_start_matches('\u{feff}');
         let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
             CodeError::NotACode(format!(
@@ -83,6 +96,18 @@ mod tests {
         let c = CollectionCode::parse(SAMPLE).unwrap();
         assert_eq!(c.student.cjm, "Hx4KcUcseltovhGV");
         assert_eq!(c.student.zjhm4, "471X");
+        assert_eq!(c.student.bh, "计算机科学与技术软工三班");
+    }
+
+    #[test]
+    fn a_code_typed_in_full_width_reads_the_same_and_keeps_its_chinese() {
+        let wide: String = SAMPLE
+            .chars()
+            .map(|c| if ('!'..='~').contains(&c) { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+            .collect();
+        assert_ne!(wide, SAMPLE);
+        let c = CollectionCode::parse(&wide).unwrap();
+        assert_eq!(c.student, CollectionCode::parse(SAMPLE).unwrap().student);
         assert_eq!(c.student.bh, "计算机科学与技术软工三班");
     }
 

@@ -4,6 +4,7 @@
 //! its own type (`JobCode`, `SheetCode`, ...; `RequestId` `R12` and `EcopyRequestId` `E12` for the
 //! requests, which are not barcodes), and this is the one place ids are formatted and parsed.
 
+use super::text::typed_code;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -83,7 +84,7 @@ impl Id {
 
     /// Parse a scanned or typed code, checking its check character.
     pub fn parse(raw: &str) -> Result<Id, String> {
-        let s = raw.trim().to_ascii_uppercase();
+        let s = typed_code(raw).to_ascii_uppercase();
         let mut chars = s.chars();
         let kind = chars
             .next()
@@ -124,11 +125,11 @@ impl std::error::Error for IdError {}
 
 /// A barcode id of one kind, given as its code (check character verified) or its bare number.
 fn parse_coded(raw: &str, kind: Kind) -> Result<i64, IdError> {
-    let t = raw.trim();
+    let t = typed_code(raw);
     if let Ok(n) = t.parse::<i64>() {
         return Ok(n);
     }
-    let id = Id::parse(t).map_err(IdError)?;
+    let id = Id::parse(&t).map_err(IdError)?;
     if id.kind != kind {
         return Err(IdError(format!("{raw:?} is a {} code, not a {} code", id.kind.name(), kind.name())));
     }
@@ -137,8 +138,8 @@ fn parse_coded(raw: &str, kind: Kind) -> Result<i64, IdError> {
 
 /// A request id: its letter (either case) and a number above zero, or the bare number.
 fn parse_lettered(raw: &str, letter: char, what: &str) -> Result<i64, IdError> {
-    let t = raw.trim();
-    let digits = t.strip_prefix([letter, letter.to_ascii_lowercase()]).unwrap_or(t);
+    let t = typed_code(raw);
+    let digits = t.strip_prefix([letter, letter.to_ascii_lowercase()]).unwrap_or(&t);
     digits
         .parse::<i64>()
         .ok()

@@ -5,6 +5,15 @@
 //! school's `=HYPERLINK(...)` stays text.
 
 use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+
+/// A code as a scanner or a person typed it, ready to read: full-width letters and digits
+/// (a scanner under a Chinese input method in 全角 mode types `Ｈ１４`) folded to ASCII by NFKC,
+/// and every space dropped (an ideographic space too), since no code of ours or of a courier
+/// holds one.
+pub fn typed_code(raw: &str) -> String {
+    raw.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
 
 /// C0 and C1 controls, DEL, and the characters that reorder text (bidi overrides, isolates and
 /// marks).
@@ -76,5 +85,19 @@ mod tests {
         assert_eq!(spreadsheet_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(spreadsheet_cell("张*三"), "张*三");
         assert_eq!(spreadsheet_cell("2020010001032"), "2020010001032");
+    }
+}
+
+#[cfg(test)]
+mod typed_code_tests {
+    use super::typed_code;
+
+    #[test]
+    fn full_width_codes_and_stray_spaces_read_as_typed_in_ascii() {
+        assert_eq!(typed_code("Ｈ１４"), "H14");
+        assert_eq!(typed_code("\u{3000}ｐ１２ｘ "), "p12x");
+        assert_eq!(typed_code(" P 12 X\t"), "P12X");
+        assert_eq!(typed_code("ＥＡ１２３４５６７８５ＣＮ"), "EA123456785CN");
+        assert_eq!(typed_code("P12X"), "P12X");
     }
 }

@@ -90,7 +90,7 @@ pub struct Tracking {
 /// Trimmed, uppercase, with the spaces people type into long numbers (and scanners sometimes
 /// keep) removed, so one parcel always has one spelling.
 fn normalise(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase()
+    super::text::typed_code(raw).to_ascii_uppercase()
 }
 
 fn all_digits(s: &str) -> bool {
