@@ -89,7 +89,8 @@ impl Tx<'_> {
     /// Put back any trigger that keeps the log append-only; returns the names put back.
     pub fn restore_audit_guards(&self) -> Result<Vec<&'static str>> {
         let mut restored = Vec::new();
-        for (name, sql) in super::schema::AUDIT_GUARDS {
+        let guards = if self.db.is_postgres() { super::pg_schema::AUDIT_GUARDS } else { super::schema::AUDIT_GUARDS };
+        for (name, sql) in guards {
             if !self.db.has_trigger(name)? {
                 self.db.batch(sql)?;
                 restored.push(*name);
