@@ -102,7 +102,7 @@ impl Tx<'_> {
     /// The entries about one subject (exactly), oldest first; all entries when `None`.
     pub fn audit_entries(&self, subject: Option<&str>) -> Result<Vec<AuditEntry>> {
         self.db.query_map(
-            "SELECT id, at, operator, action, subject, detail FROM audit WHERE ?1 IS NULL OR subject = ?1 ORDER BY id",
+            "SELECT id, at, operator, action, subject, detail FROM audit WHERE CAST(?1 AS TEXT) IS NULL OR subject = ?1 ORDER BY id",
             params![subject],
             |r| {
                 Ok(AuditEntry {

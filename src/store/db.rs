@@ -34,12 +34,15 @@ pub trait FromValue: Sized {
 pub enum DbError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
-    #[error(transparent)]
+    #[error("{}", pg_message(.0))]
     Postgres(#[from] postgres::Error),
     #[error("column {column}: {problem}")]
     Value { column: usize, problem: String },
     #[error("the query found no row")]
     NoRow,
+    /// PostgreSQL refused a statement of the program's own: a bug, so the statement is named.
+    #[error("{problem} in: {sql}")]
+    Prepare { problem: String, sql: String },
     /// The PostgreSQL server could not be reached, or the connection broke.
     #[error("PostgreSQL server {server}: {source}")]
     Connect {
@@ -47,6 +50,17 @@ pub enum DbError {
         #[source]
         source: postgres::Error,
     },
+}
+
+/// PostgreSQL's own words for a failed statement (its "db error" alone says nothing).
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => match d.detail() {
+            Some(detail) => format!("{} ({detail})", d.message()),
+            None => d.message().to_string(),
+        },
+        None => e.to_string(),
+    }
 }
 
 /// The parameters of one query: `params![a, b, c]`.
@@ -206,7 +220,10 @@ fn pg_statement(
     if let Some(s) = statements.borrow().get(sql) {
         return Ok(s.clone());
     }
-    let s = tx.borrow_mut().prepare(&dollar_placeholders(sql))?;
+    let s = tx.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| DbError::Prepare {
+        problem: pg_message(&e),
+        sql: sql.split_whitespace().collect::<Vec<_>>().join(" "),
+    })?;
     statements.borrow_mut().insert(sql.to_string(), s.clone());
     Ok(s)
 }
