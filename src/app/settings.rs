@@ -16,6 +16,39 @@ pub struct Settings {
     pub requests: RequestSettings,
     /// The lab's mail server, for electronic copies (`src/email/config.rs`).
     pub smtp: crate::email::SmtpSettings,
+    pub store: StoreSettings,
+}
+
+/// Where the store is: the workspace's SQLite file (no url), or a PostgreSQL server shared by
+/// the lab's stations. The password is never in the file, as for `[smtp]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreSettings {
+    /// `postgres://USER@HOST:PORT/DB` (with `?sslmode=...`); empty: the SQLite file.
+    pub url: String,
+    pub password_env: String,
+    pub password_file: String,
+}
+
+impl StoreSettings {
+    /// The PostgreSQL url and password, or None for the SQLite file. `workspace` anchors a
+    /// relative password file.
+    pub fn postgres(&self, workspace: &Path) -> Result<Option<(String, Option<crate::email::Secret>)>> {
+        let url = self.url.trim();
+        if url.is_empty() {
+            return Ok(None);
+        }
+        let password = crate::email::config::password(
+            "[store]",
+            &self.password_env,
+            &self.password_file,
+            workspace,
+            &|v| std::env::var(v).ok(),
+            "the store's password",
+        )
+        .map_err(Error::Input)?;
+        Ok(Some((url.to_string(), password)))
+    }
 }
 
 /// Fees for reprint requests, in yuan, by kind.
@@ -195,7 +228,31 @@ max_message_mb = 20
 # connection drops, waiting retry_delay_secs, then twice as long each time (60 s at most).
 tries = 4
 retry_delay_secs = 5.0
+
+[store]
+# Empty: the store is this workspace's own SQLite file (gradlab.db), for one computer. A lab
+# whose stations share one store gives its PostgreSQL database here, as
+# postgres://USER@HOST:PORT/DATABASE, with ?sslmode=disable, prefer or require at the end
+# (`gradlab init --store URL` writes it).
+url = ""
+# The password is never written here: the NAME of an environment variable that holds it, or a
+# file (relative to the workspace) whose first line is it, readable by its owner only
+# (chmod 600); not both.
+password_env = ""
+password_file = ""
 "#;
+
+/// A settings text with the store's url set in `[store]`.
+pub fn with_store_url(text: &str, url: &str) -> String {
+    let quoted = toml::Value::String(url.trim().to_string()).to_string();
+    match text.find("\n[store]") {
+        Some(at) => {
+            let (head, tail) = text.split_at(at);
+            format!("{head}{}", tail.replacen("\nurl = \"\"", &format!("\nurl = {quoted}"), 1))
+        }
+        None => format!("{text}\n[store]\nurl = {quoted}\n"),
+    }
+}
 
 /// Who the lab is, as `gradlab init` asks it: written into a new workspace's settings.
 #[derive(Debug, Clone, Default)]
@@ -283,6 +340,23 @@ mod tests {
         assert_eq!(s.smtp.max_message_mb, d.smtp.max_message_mb);
         assert_eq!(s.smtp.tries, d.smtp.tries);
         assert_eq!(s.smtp.retry_delay_secs, d.smtp.retry_delay_secs);
+        assert_eq!(s.store.url, d.store.url);
+        assert_eq!(s.store.password_env, d.store.password_env);
+        assert_eq!(s.store.password_file, d.store.password_file);
+        assert!(s.store.postgres(Path::new(".")).unwrap().is_none(), "the SQLite file by default");
+    }
+
+    #[test]
+    fn a_store_url_goes_into_store_and_its_password_comes_from_the_environment() {
+        let text = with_store_url(TEMPLATE, "postgres://lab@db.lab:5432/gradlab");
+        let mut s: Settings = toml::from_str(&text).unwrap();
+        assert_eq!(s.store.url, "postgres://lab@db.lab:5432/gradlab");
+        assert_eq!(s.smtp.host, "", "nothing else changed");
+        let (url, password) = s.store.postgres(Path::new(".")).unwrap().unwrap();
+        assert_eq!((url.as_str(), password.is_none()), ("postgres://lab@db.lab:5432/gradlab", true));
+        s.store.password_env = "GRADLAB_TEST_NO_SUCH_VARIABLE".into();
+        let e = s.store.postgres(Path::new(".")).unwrap_err().to_string();
+        assert!(e.contains("[store] password_env") && e.contains("GRADLAB_TEST_NO_SUCH_VARIABLE"), "{e}");
     }
 
     #[test]

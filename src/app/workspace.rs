@@ -46,10 +46,29 @@ impl Workspace {
     /// The lab's identity goes into a new settings file; an existing one is the lab's to edit,
     /// so asking to set it there is refused rather than ignored.
     pub fn init(root: &Path, id: &settings::LabIdentity) -> Result<(Workspace, bool)> {
+        Self::init_with_store(root, id, None)
+    }
+
+    /// [`Workspace::init`], with the store on a PostgreSQL server (`postgres://...`) when
+    /// `store` is given: its schema is created in an empty database, or the gradlab store
+    /// already there (another station's) is joined, never wiped.
+    pub fn init_with_store(root: &Path, id: &settings::LabIdentity, store: Option<&str>) -> Result<(Workspace, bool)> {
         keep_private();
         let db = root.join(DB_FILE);
-        let fresh = !db.exists();
         let settings_path = root.join(SETTINGS_FILE);
+        let fresh = !db.exists() && !settings_path.exists();
+        if let Some(url) = store
+            && settings_path.exists()
+        {
+            let have = Settings::load(&settings_path)?.store.url;
+            if have.trim() != url.trim() {
+                return Err(Error::input(format!(
+                    "{} already exists: set the store there ([store] url); init writes it only into a new \
+                     workspace",
+                    settings_path.display()
+                )));
+            }
+        }
         if settings_path.exists() && !id.is_empty() {
             return Err(Error::input(format!(
                 "{} already exists: change the lab's name and sender there ([lab] name, [shipping] sender_address, \
@@ -60,7 +79,11 @@ impl Workspace {
         fs::create_dir_all(root.join("photos")).at(root.join("photos"))?;
         fs::create_dir_all(root.join("output")).at(root.join("output"))?;
         if !settings_path.exists() {
-            write_atomically(&settings_path, settings::template_for(id).as_bytes())?;
+            let mut text = settings::template_for(id);
+            if let Some(url) = store {
+                text = settings::with_store_url(&text, url);
+            }
+            write_atomically(&settings_path, text.as_bytes())?;
         }
         // Copies of the shipped layouts for the lab to edit; an edited one is never overwritten.
         let layouts = root.join("layouts");
@@ -79,29 +102,45 @@ impl Workspace {
             fs::create_dir_all(root.join("calendars")).at(root.join("calendars"))?;
             write_atomically(&calendar, crate::domain::calendar::SHIPPED.as_bytes())?;
         }
-        Store::create(&db)?;
+        match Settings::load(&settings_path)?.store.postgres(root)? {
+            Some((url, password)) => drop(Store::connect(&url, password.as_ref().map(|p| p.expose()))?),
+            None => drop(Store::create(&db)?),
+        }
         make_private(root)?;
         Ok((Workspace::open(root)?, fresh))
     }
 
     /// Open an existing workspace; a missing one is an error that says how to make one.
     pub fn open(root: &Path) -> Result<Workspace> {
-        if !root.join(DB_FILE).is_file() {
+        let settings_path = root.join(SETTINGS_FILE);
+        let shared = settings_path.is_file() && !Settings::load(&settings_path)?.store.url.trim().is_empty();
+        if !shared && !root.join(DB_FILE).is_file() {
             return Err(Error::NoWorkspace { path: root.to_path_buf() });
         }
         keep_private();
-        let settings = Settings::load(&root.join(SETTINGS_FILE))?;
-        let mut warnings: Vec<String> = exposure(root).into_iter().collect();
-        warnings.extend(super::audit::look_on_open(&mut Store::open(&root.join(DB_FILE))?)?);
-        Ok(Workspace { root: root.to_path_buf(), settings, warnings })
+        let settings = Settings::load(&settings_path)?;
+        let mut ws = Workspace { root: root.to_path_buf(), settings, warnings: Vec::new() };
+        ws.warnings.extend(exposure(root));
+        let found = super::audit::look_on_open(&mut ws.store()?)?;
+        ws.warnings.extend(found);
+        Ok(ws)
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
+    /// The workspace's store: its SQLite file, or the PostgreSQL server its settings name.
     pub fn store(&self) -> Result<Store> {
-        Store::open(&self.root.join(DB_FILE))
+        match self.settings.store.postgres(&self.root)? {
+            Some((url, password)) => Store::connect(&url, password.as_ref().map(|p| p.expose())),
+            None => Store::open(&self.root.join(DB_FILE)),
+        }
+    }
+
+    /// Which store the workspace uses, its schema version and the server's version.
+    pub fn store_info(&self) -> Result<crate::store::StoreInfo> {
+        self.store()?.info(&self.root.join(DB_FILE))
     }
 
     pub fn photos(&self) -> PhotoStore {

@@ -5,8 +5,8 @@
 use super::bar::Bar;
 use super::output::{self, Created, Format, Report, emit, say};
 use super::{
-    AuditCmd, BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StudentCmd, printing, requests,
-    shipping, walkin,
+    AuditCmd, BatchCmd, Cli, Command, JobCmd, LayoutCmd, QrCmd, RosterCmd, SchoolCmd, StoreCmd, StudentCmd, printing,
+    requests, shipping, walkin,
 };
 use crate::app::{self, Outcome, Workspace};
 use crate::domain::job::SheetContent;
@@ -33,13 +33,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     };
     let fmt = if cli.json { Format::Json } else { Format::Human };
     match cli.command {
-        Command::Init { lab_name, sender_address, sender_phone } => {
+        Command::Init { lab_name, sender_address, sender_phone, store } => {
             let mut id = app::settings::LabIdentity { name: lab_name, sender_address, sender_phone };
             // A program reading JSON is not asked questions.
             if !root.join(app::workspace::SETTINGS_FILE).exists() && fmt == Format::Human {
                 ask_identity(&mut id);
             }
-            let (ws, created) = Workspace::init(&root, &id)?;
+            let (ws, created) = Workspace::init_with_store(&root, &id, store.as_deref())?;
             Ok(emit(&Init { created, workspace: ws.root() }, fmt))
         }
         Command::Demo { dir } => {
@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Sheet(cmd) => printing::sheet(cmd, &open()?, fmt),
         Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, fmt),
         Command::Report(cmd) => shipping::report(cmd, &open()?, fmt),
+        Command::Store(StoreCmd::Info) => Ok(emit(&open()?.store_info()?, fmt)),
         Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
@@ -113,6 +114,16 @@ impl Report for Init<'_> {
             say!("created workspace {}", self.workspace.display());
         } else {
             say!("workspace {} already exists; its store is up to date", self.workspace.display());
+        }
+    }
+}
+
+impl Report for crate::store::StoreInfo {
+    fn human(&self) {
+        say!("store: {} ({})", self.kind, self.location);
+        say!("schema version: {} (this gradlab: {})", self.schema_version, self.program_schema_version);
+        if let Some(v) = &self.server_version {
+            say!("server version: PostgreSQL {v}");
         }
     }
 }

@@ -53,6 +53,10 @@ pub enum Command {
         /// The phone number printed on shipping labels
         #[arg(long, value_name = "PHONE")]
         sender_phone: Option<String>,
+        /// Keep the store on a PostgreSQL server shared by the lab's stations
+        /// (postgres://USER@HOST:PORT/DB): creates it in an empty database or joins it
+        #[arg(long, value_name = "URL")]
+        store: Option<String>,
     },
     /// Make a fresh demo workspace with a synthetic school, photos and roster, and import them
     Demo {
@@ -116,6 +120,9 @@ pub enum Command {
     /// The audit log: prove it was not changed outside gradlab
     #[command(subcommand)]
     Audit(AuditCmd),
+    /// The store: which one this workspace uses
+    #[command(subcommand)]
+    Store(StoreCmd),
     /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
     /// screens over the same workspace and services as these commands
     Gui {
@@ -401,6 +408,13 @@ pub enum CorrectionCmd {
         #[arg(long, value_name = "CODE")]
         school: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCmd {
+    /// Say which store the workspace uses (SQLite or PostgreSQL), its schema version and the
+    /// server's version
+    Info,
 }
 
 #[derive(Debug, Subcommand)]

@@ -218,25 +218,14 @@ impl SmtpSettings {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Option<(String, Secret)>, String> {
         let user = self.user.trim();
-        let (var, file) = (self.password_env.trim(), self.password_file.trim());
-        let password = match (var, file) {
-            ("", "") => None,
-            (v, f) if !v.is_empty() && !f.is_empty() => {
-                return Err(
-                    "gradlab.toml [smtp]: give the password through password_env or password_file, not both".into()
-                );
-            }
-            (v, "") => match env(v) {
-                Some(p) if !p.is_empty() => Some(Secret(p)),
-                _ => {
-                    return Err(format!(
-                        "gradlab.toml [smtp] password_env: the environment variable {v} is not set \
-                         (or is empty); set it to the mail account's password before sending"
-                    ));
-                }
-            },
-            (_, f) => Some(read_password_file(&workspace.join(f))?),
-        };
+        let password = password(
+            "[smtp]",
+            &self.password_env,
+            &self.password_file,
+            workspace,
+            env,
+            "the mail account's password before sending",
+        )?;
         match (user.is_empty(), password) {
             (true, None) => Ok(None),
             (false, Some(p)) => Ok(Some((user.to_string(), p))),
@@ -249,13 +238,41 @@ impl SmtpSettings {
     }
 }
 
+/// A password given in `section` of gradlab.toml by `password_env` (a variable's name, read
+/// through `env`) or `password_file` (relative to `workspace`), never both; None when neither.
+/// `what` ends the message for an unset variable ("the mail account's password before
+/// sending"). Shared by `[smtp]` and `[store]`.
+pub fn password(
+    section: &str,
+    password_env: &str,
+    password_file: &str,
+    workspace: &Path,
+    env: &dyn Fn(&str) -> Option<String>,
+    what: &str,
+) -> Result<Option<Secret>, String> {
+    match (password_env.trim(), password_file.trim()) {
+        ("", "") => Ok(None),
+        (v, f) if !v.is_empty() && !f.is_empty() => {
+            Err(format!("gradlab.toml {section}: give the password through password_env or password_file, not both"))
+        }
+        (v, "") => match env(v) {
+            Some(p) if !p.is_empty() => Ok(Some(Secret(p))),
+            _ => Err(format!(
+                "gradlab.toml {section} password_env: the environment variable {v} is not set \
+                 (or is empty); set it to {what}"
+            )),
+        },
+        (_, f) => Ok(Some(read_password_file(section, &workspace.join(f))?)),
+    }
+}
+
 /// Read the password file: its first line. Refused when anyone but its owner may read or
 /// change it.
-fn read_password_file(path: &Path) -> Result<Secret, String> {
+fn read_password_file(section: &str, path: &Path) -> Result<Secret, String> {
     let meta =
-        std::fs::metadata(path).map_err(|e| format!("gradlab.toml [smtp] password_file {}: {e}", path.display()))?;
+        std::fs::metadata(path).map_err(|e| format!("gradlab.toml {section} password_file {}: {e}", path.display()))?;
     if !meta.is_file() {
-        return Err(format!("gradlab.toml [smtp] password_file {}: not a file", path.display()));
+        return Err(format!("gradlab.toml {section} password_file {}: not a file", path.display()));
     }
     #[cfg(unix)]
     {
@@ -265,7 +282,7 @@ fn read_password_file(path: &Path) -> Result<Secret, String> {
         let me = unsafe { libc::getuid() };
         if meta.uid() != me {
             return Err(format!(
-                "gradlab.toml [smtp] password_file {} belongs to another account (uid {}); it must belong to \
+                "gradlab.toml {section} password_file {} belongs to another account (uid {}); it must belong to \
                  the account running gradlab (uid {me})",
                 path.display(),
                 meta.uid()
@@ -274,22 +291,23 @@ fn read_password_file(path: &Path) -> Result<Secret, String> {
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             return Err(format!(
-                "gradlab.toml [smtp] password_file {} has mode {mode:04o}: group or others may read it; \
+                "gradlab.toml {section} password_file {} has mode {mode:04o}: group or others may read it; \
                  it must be readable by its owner only (chmod 600 {})",
                 path.display(),
                 path.display()
             ));
         }
     }
-    let text = std::fs::read(path).map_err(|e| format!("gradlab.toml [smtp] password_file {}: {e}", path.display()))?;
+    let text =
+        std::fs::read(path).map_err(|e| format!("gradlab.toml {section} password_file {}: {e}", path.display()))?;
     let mut text = String::from_utf8(text)
-        .map_err(|_| format!("gradlab.toml [smtp] password_file {}: not UTF-8 text", path.display()))?;
+        .map_err(|_| format!("gradlab.toml {section} password_file {}: not UTF-8 text", path.display()))?;
     if let Some(end) = text.find(['\r', '\n']) {
         text.truncate(end);
     }
     let secret = Secret(text);
     if secret.expose().is_empty() {
-        return Err(format!("gradlab.toml [smtp] password_file {}: the first line is empty", path.display()));
+        return Err(format!("gradlab.toml {section} password_file {}: the first line is empty", path.display()));
     }
     Ok(secret)
 }

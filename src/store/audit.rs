@@ -89,7 +89,8 @@ impl Tx<'_> {
     /// Put back any trigger that keeps the log append-only; returns the names put back.
     pub fn restore_audit_guards(&self) -> Result<Vec<&'static str>> {
         let mut restored = Vec::new();
-        for (name, sql) in super::schema::AUDIT_GUARDS {
+        let guards = if self.db.is_postgres() { super::pg_schema::AUDIT_GUARDS } else { super::schema::AUDIT_GUARDS };
+        for (name, sql) in guards {
             if !self.db.has_trigger(name)? {
                 self.db.batch(sql)?;
                 restored.push(*name);
@@ -101,7 +102,7 @@ impl Tx<'_> {
     /// The entries about one subject (exactly), oldest first; all entries when `None`.
     pub fn audit_entries(&self, subject: Option<&str>) -> Result<Vec<AuditEntry>> {
         self.db.query_map(
-            "SELECT id, at, operator, action, subject, detail FROM audit WHERE ?1 IS NULL OR subject = ?1 ORDER BY id",
+            "SELECT id, at, operator, action, subject, detail FROM audit WHERE CAST(?1 AS TEXT) IS NULL OR subject = ?1 ORDER BY id",
             params![subject],
             |r| {
                 Ok(AuditEntry {

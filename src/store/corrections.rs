@@ -128,7 +128,7 @@ impl Tx<'_> {
             "SELECT c.id, c.school_code, c.cjm, s.xh, c.field, c.old_value, c.new_value, c.source, c.applied_at,
                     c.applied_by, c.reprint_job_id, c.reprint_job_id IS NULL AND {PRINTED_BEFORE}
              FROM corrections c JOIN students s ON s.cjm = c.cjm
-             WHERE ?1 IS NULL OR c.school_code = ?1
+             WHERE CAST(?1 AS TEXT) IS NULL OR c.school_code = ?1
              ORDER BY c.id"
         );
         self.db.query_map(&sql, params![school.map(SchoolCode::as_str)], |r| {

@@ -1,10 +1,12 @@
 //! How the store runs SQL: one portable SQL text per query, run by the backend behind a
-//! transaction. Queries are written once with `?N` placeholders, take their values through
+//! transaction (a `rusqlite` one on SQLite, a `postgres` one on PostgreSQL). Queries are written once with `?N` placeholders, take their values through
 //! [`ToParam`] and read columns through [`FromValue`], so no store module names a driver. What
 //! must differ between backends (placeholder syntax, catalog lookups) is decided here and
 //! nowhere else. It holds no query of the program's own.
 
 use crate::error::Result;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// One value going into or coming out of a query, borrowed from the caller or the row.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,10 +34,33 @@ pub trait FromValue: Sized {
 pub enum DbError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    #[error("{}", pg_message(.0))]
+    Postgres(#[from] postgres::Error),
     #[error("column {column}: {problem}")]
     Value { column: usize, problem: String },
     #[error("the query found no row")]
     NoRow,
+    /// PostgreSQL refused a statement of the program's own: a bug, so the statement is named.
+    #[error("{problem} in: {sql}")]
+    Prepare { problem: String, sql: String },
+    /// The PostgreSQL server could not be reached, or the connection broke.
+    #[error("PostgreSQL server {server}: {source}")]
+    Connect {
+        server: String,
+        #[source]
+        source: postgres::Error,
+    },
+}
+
+/// PostgreSQL's own words for a failed statement (its "db error" alone says nothing).
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(d) => match d.detail() {
+            Some(detail) => format!("{} ({detail})", d.message()),
+            None => d.message().to_string(),
+        },
+        None => e.to_string(),
+    }
 }
 
 /// The parameters of one query: `params![a, b, c]`.
@@ -47,29 +72,114 @@ macro_rules! params {
 pub(crate) use params;
 
 /// One row of a result, read column by column.
-pub struct Row<'r> {
-    inner: &'r rusqlite::Row<'r>,
+pub enum Row<'r> {
+    Lite(&'r rusqlite::Row<'r>),
+    Pg(&'r postgres::Row),
 }
 
 impl Row<'_> {
     pub fn get<T: FromValue>(&self, i: usize) -> Result<T> {
-        let v = self.inner.get_ref(i).map_err(DbError::from)?;
-        let v = match v {
-            rusqlite::types::ValueRef::Null => Value::Null,
-            rusqlite::types::ValueRef::Integer(n) => Value::Int(n),
-            rusqlite::types::ValueRef::Real(f) => Value::Real(f),
-            rusqlite::types::ValueRef::Text(t) => {
-                Value::Text(std::str::from_utf8(t).map_err(|e| DbError::Value { column: i, problem: e.to_string() })?)
-            }
-            rusqlite::types::ValueRef::Blob(b) => Value::Blob(b),
+        let v = match self {
+            Row::Lite(r) => lite_value(r, i)?,
+            Row::Pg(r) => pg_value(r, i)?,
         };
         Ok(T::from_value(v).map_err(|problem| DbError::Value { column: i, problem })?)
     }
 }
 
+fn lite_value<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Value<'r>, DbError> {
+    Ok(match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Value::Null,
+        rusqlite::types::ValueRef::Integer(n) => Value::Int(n),
+        rusqlite::types::ValueRef::Real(f) => Value::Real(f),
+        rusqlite::types::ValueRef::Text(t) => {
+            Value::Text(std::str::from_utf8(t).map_err(|e| DbError::Value { column: i, problem: e.to_string() })?)
+        }
+        rusqlite::types::ValueRef::Blob(b) => Value::Blob(b),
+    })
+}
+
+/// A PostgreSQL column as a [`Value`], by the column's type (integers of every width, truth
+/// values as 0/1, text, reals, bytes).
+fn pg_value(r: &postgres::Row, i: usize) -> Result<Value<'_>, DbError> {
+    use postgres::types::Type;
+    let unsupported = |ty: &Type| DbError::Value { column: i, problem: format!("unsupported column type {ty}") };
+    let ty = r.columns().get(i).map(|c| c.type_().clone()).ok_or_else(|| unsupported(&Type::VOID))?;
+    let v = match ty {
+        Type::INT8 => r.try_get::<_, Option<i64>>(i)?.map(Value::Int),
+        Type::INT4 => r.try_get::<_, Option<i32>>(i)?.map(|n| Value::Int(n.into())),
+        Type::INT2 => r.try_get::<_, Option<i16>>(i)?.map(|n| Value::Int(n.into())),
+        Type::BOOL => r.try_get::<_, Option<bool>>(i)?.map(|b| Value::Int(b.into())),
+        Type::FLOAT8 => r.try_get::<_, Option<f64>>(i)?.map(Value::Real),
+        Type::FLOAT4 => r.try_get::<_, Option<f32>>(i)?.map(|f| Value::Real(f.into())),
+        Type::BYTEA => r.try_get::<_, Option<&[u8]>>(i)?.map(Value::Blob),
+        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => {
+            r.try_get::<_, Option<&str>>(i)?.map(Value::Text)
+        }
+        other => return Err(unsupported(&other)),
+    };
+    Ok(v.unwrap_or(Value::Null))
+}
+
+/// Prepared PostgreSQL statements of one connection, by their portable SQL text.
+pub type PgStatements = RefCell<HashMap<String, postgres::Statement>>;
+
 /// The transaction a [`super::Tx`] runs its queries in.
-pub struct Db<'a> {
-    tx: rusqlite::Transaction<'a>,
+pub enum Db<'a> {
+    Lite(rusqlite::Transaction<'a>),
+    Pg { tx: RefCell<postgres::Transaction<'a>>, statements: &'a PgStatements },
+}
+
+impl postgres::types::ToSql for Value<'_> {
+    fn to_sql(
+        &self,
+        ty: &postgres::types::Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        use postgres::types::Type;
+        match *self {
+            Value::Null => Ok(postgres::types::IsNull::Yes),
+            Value::Int(n) => match *ty {
+                Type::INT8 => n.to_sql(ty, out),
+                Type::INT4 => i32::try_from(n)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(n)?.to_sql(ty, out),
+                Type::BOOL => (n != 0).to_sql(ty, out),
+                Type::FLOAT8 => (n as f64).to_sql(ty, out),
+                _ => Err(format!("an integer cannot go into a {ty} parameter").into()),
+            },
+            Value::Real(f) => match *ty {
+                Type::FLOAT4 => (f as f32).to_sql(ty, out),
+                _ => f.to_sql(ty, out),
+            },
+            Value::Text(s) => s.to_sql(ty, out),
+            Value::Blob(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+/// The portable text with its `?N` placeholders written PostgreSQL's way (`$N`); a `?` inside
+/// a quoted literal stays.
+pub fn dollar_placeholders(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quoted = false;
+    for c in sql.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            '?' if !quoted => {
+                out.push('$');
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl rusqlite::ToSql for Value<'_> {
@@ -89,20 +199,71 @@ fn values<'p>(params: &'p [&'p dyn ToParam]) -> impl Iterator<Item = Value<'p>> 
     params.iter().map(|p| p.param())
 }
 
+/// Run `f` over the PostgreSQL rows of a statement, prepared once per connection.
+fn pg_query(
+    tx: &RefCell<postgres::Transaction<'_>>,
+    statements: &PgStatements,
+    sql: &str,
+    params: &[&dyn ToParam],
+) -> Result<Vec<postgres::Row>, DbError> {
+    let stmt = pg_statement(tx, statements, sql)?;
+    let values: Vec<Value<'_>> = values(params).collect();
+    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
+    Ok(tx.borrow_mut().query(&stmt, &refs)?)
+}
+
+fn pg_statement(
+    tx: &RefCell<postgres::Transaction<'_>>,
+    statements: &PgStatements,
+    sql: &str,
+) -> Result<postgres::Statement, DbError> {
+    if let Some(s) = statements.borrow().get(sql) {
+        return Ok(s.clone());
+    }
+    let s = tx.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| DbError::Prepare {
+        problem: pg_message(&e),
+        sql: sql.split_whitespace().collect::<Vec<_>>().join(" "),
+    })?;
+    statements.borrow_mut().insert(sql.to_string(), s.clone());
+    Ok(s)
+}
+
 impl<'a> Db<'a> {
     pub fn sqlite(tx: rusqlite::Transaction<'a>) -> Db<'a> {
-        Db { tx }
+        Db::Lite(tx)
+    }
+
+    pub fn postgres(tx: postgres::Transaction<'a>, statements: &'a PgStatements) -> Db<'a> {
+        Db::Pg { tx: RefCell::new(tx), statements }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Db::Pg { .. })
     }
 
     pub fn commit(self) -> Result<()> {
-        self.tx.commit().map_err(DbError::from)?;
+        match self {
+            Db::Lite(tx) => tx.commit().map_err(DbError::from)?,
+            Db::Pg { tx, .. } => tx.into_inner().commit().map_err(DbError::from)?,
+        }
         Ok(())
     }
 
     /// Run a statement; returns how many rows it changed.
     pub fn execute(&self, sql: &str, params: &[&dyn ToParam]) -> Result<usize> {
-        let mut stmt = self.tx.prepare_cached(sql).map_err(DbError::from)?;
-        Ok(stmt.execute(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?)
+        match self {
+            Db::Lite(tx) => {
+                let mut stmt = tx.prepare_cached(sql).map_err(DbError::from)?;
+                Ok(stmt.execute(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?)
+            }
+            Db::Pg { tx, statements } => {
+                let stmt = pg_statement(tx, statements, sql)?;
+                let values: Vec<Value<'_>> = values(params).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
+                let n = tx.borrow_mut().execute(&stmt, &refs).map_err(DbError::from)?;
+                Ok(n as usize)
+            }
+        }
     }
 
     /// Run an `INSERT ... RETURNING id`; returns the new row's id.
@@ -117,13 +278,20 @@ impl<'a> Db<'a> {
         params: &[&dyn ToParam],
         mut f: impl FnMut(&Row<'_>) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let mut stmt = self.tx.prepare_cached(sql).map_err(DbError::from)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next().map_err(DbError::from)? {
-            out.push(f(&Row { inner: r })?);
+        match self {
+            Db::Lite(tx) => {
+                let mut stmt = tx.prepare_cached(sql).map_err(DbError::from)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?;
+                let mut out = Vec::new();
+                while let Some(r) = rows.next().map_err(DbError::from)? {
+                    out.push(f(&Row::Lite(r))?);
+                }
+                Ok(out)
+            }
+            Db::Pg { tx, statements } => {
+                pg_query(tx, statements, sql, params)?.iter().map(|r| f(&Row::Pg(r))).collect()
+            }
         }
-        Ok(out)
     }
 
     /// The first row of a query, if there is one.
@@ -133,11 +301,19 @@ impl<'a> Db<'a> {
         params: &[&dyn ToParam],
         f: impl FnOnce(&Row<'_>) -> Result<T>,
     ) -> Result<Option<T>> {
-        let mut stmt = self.tx.prepare_cached(sql).map_err(DbError::from)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?;
-        match rows.next().map_err(DbError::from)? {
-            Some(r) => Ok(Some(f(&Row { inner: r })?)),
-            None => Ok(None),
+        match self {
+            Db::Lite(tx) => {
+                let mut stmt = tx.prepare_cached(sql).map_err(DbError::from)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?;
+                match rows.next().map_err(DbError::from)? {
+                    Some(r) => Ok(Some(f(&Row::Lite(r))?)),
+                    None => Ok(None),
+                }
+            }
+            Db::Pg { tx, statements } => match pg_query(tx, statements, sql, params)?.first() {
+                Some(r) => Ok(Some(f(&Row::Pg(r))?)),
+                None => Ok(None),
+            },
         }
     }
 
@@ -148,17 +324,20 @@ impl<'a> Db<'a> {
 
     /// Run several statements with no parameters (schema changes).
     pub fn batch(&self, sql: &str) -> Result<()> {
-        self.tx.execute_batch(sql).map_err(DbError::from)?;
+        match self {
+            Db::Lite(tx) => tx.execute_batch(sql).map_err(DbError::from)?,
+            Db::Pg { tx, .. } => tx.borrow_mut().batch_execute(sql).map_err(DbError::from)?,
+        }
         Ok(())
     }
 
     /// Whether the schema has a trigger of this name.
     pub fn has_trigger(&self, name: &str) -> Result<bool> {
-        self.query_one(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)",
-            params![name],
-            |r| r.get(0),
-        )
+        let sql = match self {
+            Db::Lite(_) => "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)",
+            Db::Pg { .. } => "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = ?1 AND NOT tgisinternal)",
+        };
+        self.query_one(sql, params![name], |r| r.get(0))
     }
 }
 
@@ -320,6 +499,14 @@ mod tests {
             let e = db.query_one("SELECT 1 WHERE 0", params![], |r| r.get::<i64>(0)).unwrap_err();
             assert_eq!(e.to_string(), "database: the query found no row");
         });
+    }
+
+    #[test]
+    fn placeholders_are_written_the_postgresql_way_outside_literals() {
+        assert_eq!(
+            dollar_placeholders("SELECT a FROM t WHERE b = ?1 AND c = '?' AND d IN (?2, ?10)"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND d IN ($2, $10)"
+        );
     }
 
     #[test]

@@ -129,7 +129,7 @@ impl Tx<'_> {
     /// Requests, newest first, optionally of one school.
     pub fn ecopy_requests(&self, school: Option<&str>) -> Result<Vec<EcopyRequestRecord>> {
         let sql = format!(
-            "SELECT {REQUEST_COLUMNS} FROM ecopy_requests WHERE ?1 IS NULL OR school_code = ?1 ORDER BY id DESC"
+            "SELECT {REQUEST_COLUMNS} FROM ecopy_requests WHERE CAST(?1 AS TEXT) IS NULL OR school_code = ?1 ORDER BY id DESC"
         );
         self.db.query_map(&sql, params![school], request_row)
     }

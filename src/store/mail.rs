@@ -166,7 +166,9 @@ impl Tx<'_> {
     }
 
     pub fn shipments(&self, state: Option<ShipmentState>) -> Result<Vec<ShipmentRecord>> {
-        let sql = format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE ?1 IS NULL OR state = ?1 ORDER BY id");
+        let sql = format!(
+            "SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE CAST(?1 AS TEXT) IS NULL OR state = ?1 ORDER BY id"
+        );
         self.db.query_map(&sql, params![state], shipment_row)
     }
 
@@ -233,10 +235,21 @@ impl Tx<'_> {
             ShipmentState::Delivered => (Some("delivered_at"), None),
             ShipmentState::Returned => (Some("returned_at"), Some("return_reason")),
         };
-        let at = at.map(|column| format!("{column} = ?3, ")).unwrap_or_default();
-        let why = why.map(|column| format!("{column} = ?4, ")).unwrap_or_default();
-        let sql = format!("UPDATE shipments SET state = ?2, {at}{why}changed_by = ?5 WHERE id = ?1");
-        self.db.execute(&sql, params![id, state, now(), reason, by])?;
+        // Every placeholder is used, whichever columns are stamped (PostgreSQL must type each).
+        let t = now();
+        match (at, why) {
+            (None, _) => self
+                .db
+                .execute("UPDATE shipments SET state = ?2, changed_by = ?3 WHERE id = ?1", params![id, state, by])?,
+            (Some(at), None) => self.db.execute(
+                &format!("UPDATE shipments SET state = ?2, changed_by = ?3, {at} = ?4 WHERE id = ?1"),
+                params![id, state, by, t],
+            )?,
+            (Some(at), Some(why)) => self.db.execute(
+                &format!("UPDATE shipments SET state = ?2, changed_by = ?3, {at} = ?4, {why} = ?5 WHERE id = ?1"),
+                params![id, state, by, t, reason],
+            )?,
+        };
         Ok(())
     }
 
@@ -276,7 +289,7 @@ impl Tx<'_> {
     pub fn scans(&self, shipment: Option<i64>, limit: i64) -> Result<Vec<ScanRecord>> {
         self.db.query_map(
             "SELECT id, scanned_at, station, operator, code, kind, shipment_id, result, message FROM scans
-             WHERE ?1 IS NULL OR shipment_id = ?1 ORDER BY id DESC LIMIT ?2",
+             WHERE CAST(?1 AS BIGINT) IS NULL OR shipment_id = ?1 ORDER BY id DESC LIMIT ?2",
             params![shipment, limit],
             |r| {
                 Ok(ScanRecord {

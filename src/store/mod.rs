@@ -1,5 +1,6 @@
 //! The store: the only place that speaks SQL. One SQLite file (WAL, foreign keys on, schema
-//! migrations in code) plus a content-addressed folder of photo files (`photos.rs`). Services
+//! migrations in code) for one computer, or a PostgreSQL database shared by a lab's stations,
+//! plus a content-addressed folder of photo files (`photos.rs`). Services
 //! open a [`Tx`] for each user action, so an action changes all of the store or none of it.
 //! Every query is one portable SQL text run through `db.rs`, which alone names the driver.
 //! It must never hold business rules: ordering, matching and checks live in `domain`/`import`.
@@ -11,6 +12,7 @@ mod ecopy;
 mod face;
 mod jobs;
 mod mail;
+mod pg_schema;
 mod photos;
 mod printing;
 mod queries;
@@ -31,7 +33,7 @@ pub use queries::*;
 pub use requests::*;
 pub use verify::*;
 
-use crate::error::{IoContext, Result};
+use crate::error::{Error, IoContext, Result};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
@@ -43,13 +45,39 @@ fn now() -> String {
 }
 
 pub struct Store {
-    conn: Connection,
+    conn: Conn,
+    /// The schema version of a store made by a newer gradlab: it may be read, never written.
+    too_new: Option<i64>,
+}
+
+enum Conn {
+    Lite(Connection),
+    Pg { client: Box<postgres::Client>, statements: db::PgStatements, server: String },
+}
+
+/// What `gradlab store info` says about a store.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoreInfo {
+    /// `SQLite` or `PostgreSQL`.
+    pub kind: &'static str,
+    /// The file, or the server and database.
+    pub location: String,
+    pub schema_version: i64,
+    /// The schema version this program writes.
+    pub program_schema_version: i64,
+    /// PostgreSQL's version, as the server reports it.
+    pub server_version: Option<String>,
 }
 
 /// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx<'a> {
     db: db::Db<'a>,
 }
+
+/// Writers on PostgreSQL take this advisory lock for their transaction, so that, as on SQLite,
+/// two stations never interleave their changes (ids, audit chain, counts stay as one station
+/// would make them).
+const WRITE_LOCK: i64 = 0x0067_7261_646c_6163;
 
 impl Store {
     /// Create the database file and bring its schema up to date.
@@ -78,22 +106,104 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let version = schema::migrate(&mut conn)?;
+        Ok(Store { conn: Conn::Lite(conn), too_new: too_new(version) })
+    }
+
+    /// Connect to a PostgreSQL store (`postgres://USER@HOST:PORT/DB`), creating the schema in
+    /// an empty database or joining the gradlab store already there (migrating it forward
+    /// under an advisory lock when it is older than this program; never wiping it).
+    pub fn connect(url: &str, password: Option<&str>) -> Result<Store> {
+        let mut config: postgres::Config =
+            url.parse().map_err(|e| Error::input(format!("store url {}: {e}", pg_schema::redacted(url))))?;
+        if let Some(p) = password {
+            config.password(p);
+        }
+        config.application_name("gradlab");
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(15));
+        }
+        let server = pg_schema::server_name(&config);
+        let mut client = config
+            .connect(postgres::NoTls)
+            .map_err(|source| db::DbError::Connect { server: server.clone(), source })?;
+        let version = pg_schema::migrate(&mut client, &server)?;
+        Ok(Store {
+            conn: Conn::Pg { client: Box::new(client), statements: Default::default(), server },
+            too_new: too_new(version),
+        })
+    }
+
+    /// Which store this is, its schema version and (PostgreSQL) the server's version.
+    pub fn info(&mut self, sqlite_path: &Path) -> Result<StoreInfo> {
+        let program_schema_version = schema::VERSION;
+        match &mut self.conn {
+            Conn::Lite(conn) => Ok(StoreInfo {
+                kind: "SQLite",
+                location: sqlite_path.display().to_string(),
+                schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+                program_schema_version,
+                server_version: None,
+            }),
+            Conn::Pg { client, server, .. } => {
+                let schema_version = pg_schema::version(client).map_err(db::DbError::from)?;
+                let server_version: String =
+                    client.query_one("SHOW server_version", &[]).map_err(db::DbError::from)?.get(0);
+                Ok(StoreInfo {
+                    kind: "PostgreSQL",
+                    location: server.clone(),
+                    schema_version,
+                    program_schema_version,
+                    server_version: Some(server_version),
+                })
+            }
+        }
     }
 
     /// Start a write transaction. It takes the write lock at once, so two processes never
-    /// interleave their changes.
+    /// interleave their changes. Refused on a store whose schema is newer than this program.
     pub fn write(&mut self) -> Result<Tx<'_>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Tx { db: db::Db::sqlite(tx) })
+        if let Some(v) = self.too_new {
+            return Err(Error::input(format!(
+                "this store's schema is version {v}, newer than this gradlab knows (version {}): another station \
+                 runs a newer gradlab; install that version (or later) here before changing anything",
+                schema::VERSION
+            )));
+        }
+        match &mut self.conn {
+            Conn::Lite(conn) => {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                Ok(Tx { db: db::Db::sqlite(tx) })
+            }
+            Conn::Pg { client, statements, .. } => {
+                let mut tx = client.transaction().map_err(db::DbError::from)?;
+                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")).map_err(db::DbError::from)?;
+                Ok(Tx { db: db::Db::postgres(tx, statements) })
+            }
+        }
     }
 
     /// Start a read transaction: a consistent snapshot for reports.
     pub fn read(&mut self) -> Result<Tx<'_>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        Ok(Tx { db: db::Db::sqlite(tx) })
+        match &mut self.conn {
+            Conn::Lite(conn) => {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+                Ok(Tx { db: db::Db::sqlite(tx) })
+            }
+            Conn::Pg { client, statements, .. } => {
+                let tx = client
+                    .build_transaction()
+                    .isolation_level(postgres::IsolationLevel::RepeatableRead)
+                    .start()
+                    .map_err(db::DbError::from)?;
+                Ok(Tx { db: db::Db::postgres(tx, statements) })
+            }
+        }
     }
+}
+
+fn too_new(version: i64) -> Option<i64> {
+    (version > schema::VERSION).then_some(version)
 }
 
 impl Tx<'_> {

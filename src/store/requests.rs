@@ -122,7 +122,7 @@ impl Tx<'_> {
 
     pub fn requests(&self, status: Option<RequestStatus>, school: Option<&str>) -> Result<Vec<RequestRecord>> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM requests WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR school_code = ?2)
+            "SELECT {COLUMNS} FROM requests WHERE (CAST(?1 AS TEXT) IS NULL OR status = ?1) AND (CAST(?2 AS TEXT) IS NULL OR school_code = ?2)
              ORDER BY id"
         );
         self.db.query_map(&sql, params![status, school], request_row)
@@ -203,7 +203,7 @@ impl Tx<'_> {
     ) -> Result<Vec<Candidate>> {
         self.db.query_map(
             "SELECT cjm, xh, xm, bh, zjhm4 FROM students WHERE school_code = ?1
-               AND ((?2 IS NOT NULL AND xh = ?2) OR (?3 IS NOT NULL AND cjm = ?3) OR (?4 IS NOT NULL AND zjhm4 = ?4))
+               AND (xh = ?2 OR cjm = ?3 OR zjhm4 = ?4)
              ORDER BY bh, xh LIMIT 50",
             params![school, xh, cjm, id_last4],
             |r| Ok(Candidate { cjm: r.get(0)?, xh: r.get(1)?, xm: r.get(2)?, bh: r.get(3)?, zjhm4: r.get(4)? }),

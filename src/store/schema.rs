@@ -462,10 +462,15 @@ pub const AUDIT_GUARDS: &[(&str, &str)] = &[
     ),
 ];
 
-pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// The schema version this program writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Bring the file's schema up to this program's; returns the version it has now (higher than
+/// [`VERSION`] when a newer gradlab made it, which this program then only reads).
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
     let have: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if have as usize >= MIGRATIONS.len() {
-        return Ok(());
+    if have >= VERSION {
+        return Ok(have);
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
@@ -474,5 +479,6 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
     }
-    tx.commit()
+    tx.commit()?;
+    Ok(have.max(VERSION))
 }

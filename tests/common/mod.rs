@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod lab;
+pub mod pg;
 pub mod portrait;
 pub mod printer;
 pub mod smtp;
@@ -11,6 +12,11 @@ pub mod smtp;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// GRADLAB_TEST_STORE=postgres: the tests' workspaces keep their store on PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var("GRADLAB_TEST_STORE").is_ok_and(|v| v == "postgres")
+}
 
 pub struct Ws {
     pub dir: tempfile::TempDir,
@@ -30,10 +36,29 @@ impl Out {
 }
 
 impl Ws {
-    /// A fresh, initialised workspace.
+    /// A fresh, initialised workspace; its store is on the tests' PostgreSQL server when
+    /// GRADLAB_TEST_STORE=postgres, else its own SQLite file.
     pub fn new() -> Ws {
+        if on_postgres() { Ws::on_postgres() } else { Ws::on_sqlite() }
+    }
+
+    /// A fresh workspace with its own SQLite file.
+    pub fn on_sqlite() -> Ws {
         let ws = Ws::empty();
         let out = ws.run(&["init"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        ws
+    }
+
+    /// A fresh workspace whose store is a new database on the tests' PostgreSQL server.
+    pub fn on_postgres() -> Ws {
+        Ws::joining(&pg::server().fresh_database())
+    }
+
+    /// A fresh workspace (a station) on the PostgreSQL store at `url`.
+    pub fn joining(url: &str) -> Ws {
+        let ws = Ws::empty();
+        let out = ws.run(&["init", "--store", url]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         ws
     }

@@ -1,0 +1,144 @@
+//! A real PostgreSQL server for the tests: one per test binary, started on first use in a
+//! temporary cluster (initdb, trust authentication on loopback only, its socket in the same
+//! folder) on a free loopback port, and stopped when the binary exits. Each test gets a fresh
+//! database. Debian keeps initdb and pg_ctl in /usr/lib/postgresql/VERSION/bin, and they refuse
+//! to run as root, so as root they run as the `postgres` account.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub struct PgServer {
+    bin: PathBuf,
+    dir: PathBuf,
+    pub port: u16,
+}
+
+static SERVER: OnceLock<PgServer> = OnceLock::new();
+static DATABASES: AtomicUsize = AtomicUsize::new(0);
+
+/// The folder holding initdb and pg_ctl (the newest installed version), if PostgreSQL is here.
+pub fn bin_dir() -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("bin"))
+        .filter(|b| b.join("initdb").is_file())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+/// The tests' server, started on first use.
+pub fn server() -> &'static PgServer {
+    SERVER.get_or_init(|| {
+        let server = PgServer::start();
+        // SAFETY: registering a plain extern "C" function with the C library.
+        unsafe { libc::atexit(stop_at_exit) };
+        server
+    })
+}
+
+extern "C" fn stop_at_exit() {
+    if let Some(s) = SERVER.get() {
+        let _ = s.pg_ctl(&["stop", "-m", "immediate", "-w"]).output();
+        let _ = std::fs::remove_dir_all(&s.dir);
+    }
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid cannot fail and has no side effects.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+impl PgServer {
+    fn start() -> PgServer {
+        let bin = bin_dir().expect("PostgreSQL is not installed (scripts/test installs the postgresql package)");
+        let dir = tempfile::Builder::new().prefix("gradlab-pg-").tempdir_in("/tmp").expect("temp dir").keep();
+        if is_root() {
+            let (uid, gid) = postgres_ids();
+            std::os::unix::fs::chown(&dir, Some(uid), Some(gid)).expect("chown cluster folder");
+        }
+        let port = free_port();
+        let server = PgServer { bin, dir, port };
+        let data = server.dir.join("data");
+        let out = server
+            .command("initdb")
+            .args(["-A", "trust", "-U", "gradlab", "-E", "UTF8", "--locale=C", "--no-sync", "-D"])
+            .arg(&data)
+            .output()
+            .expect("run initdb");
+        assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+             -c full_page_writes=off -c max_connections=100",
+            server.dir.display()
+        );
+        let log = server.dir.join("log");
+        let out = server
+            .pg_ctl(&["start", "-w", "-t", "60", "-o", &options, "-l", &log.display().to_string(), "-D"])
+            .arg(&data)
+            .output()
+            .expect("run pg_ctl");
+        assert!(
+            out.status.success(),
+            "pg_ctl start failed: {}\n{}",
+            String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
+        server
+    }
+
+    /// One of the server's programs, run as `postgres` when we are root.
+    fn command(&self, program: &str) -> Command {
+        let path = self.bin.join(program);
+        if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(path);
+            c
+        } else {
+            Command::new(path)
+        }
+    }
+
+    fn pg_ctl(&self, args: &[&str]) -> Command {
+        let mut c = self.command("pg_ctl");
+        c.args(args);
+        if args.first() == Some(&"stop") {
+            c.arg("-D").arg(self.dir.join("data"));
+        }
+        c
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A url for a new, empty database on the server.
+    pub fn fresh_database(&self) -> String {
+        let name = format!("t{}_{}", std::process::id(), DATABASES.fetch_add(1, Ordering::SeqCst));
+        let mut admin = postgres::Client::connect(
+            &format!("host=127.0.0.1 port={} user=gradlab dbname=postgres", self.port),
+            postgres::NoTls,
+        )
+        .expect("connect to the test server");
+        admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+        self.url(&name)
+    }
+
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://gradlab@127.0.0.1:{}/{database}?sslmode=disable", self.port)
+    }
+}
+
+fn postgres_ids() -> (u32, u32) {
+    let passwd = std::fs::read_to_string("/etc/passwd").expect("read /etc/passwd");
+    let line = passwd.lines().find(|l| l.starts_with("postgres:")).expect("no postgres account");
+    let f: Vec<&str> = line.split(':').collect();
+    (f[2].parse().expect("uid"), f[3].parse().expect("gid"))
+}
