@@ -633,6 +633,9 @@ pub(super) enum Event {
 /// steps as an administrator's, each step audited. Requests the event does not concern (closed
 /// by hand, say) stay as they are.
 pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
+    let shipment = |s: i64, action, audit_action, what: &str| -> Result<_> {
+        Ok((tx.requests_in_shipment(s)?, action, audit_action, format!("shipment {} {what}", ShipmentCode(s))))
+    };
     let (riding, action, audit_action, detail) = match event {
         Event::JobPrinted(job) => (
             tx.requests_of_job(job)?,
@@ -640,24 +643,11 @@ pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
             "request.printed",
             format!("job {} printed", JobCode(job)),
         ),
-        Event::ShipmentLeft(s) => (
-            tx.requests_in_shipment(s)?,
-            RequestAction::ShipmentLeft,
-            "request.shipped",
-            format!("shipment {} left the lab", ShipmentCode(s)),
-        ),
-        Event::ShipmentReturned(s) => (
-            tx.requests_in_shipment(s)?,
-            RequestAction::ShipmentReturned,
-            "request.returned",
-            format!("shipment {} came back; ship the reprint again", ShipmentCode(s)),
-        ),
-        Event::ShipmentDelivered(s) => (
-            tx.requests_in_shipment(s)?,
-            RequestAction::Delivered,
-            "request.closed",
-            format!("shipment {} delivered", ShipmentCode(s)),
-        ),
+        Event::ShipmentLeft(s) => shipment(s, RequestAction::ShipmentLeft, "request.shipped", "left the lab")?,
+        Event::ShipmentReturned(s) => {
+            shipment(s, RequestAction::ShipmentReturned, "request.returned", "came back; ship the reprint again")?
+        }
+        Event::ShipmentDelivered(s) => shipment(s, RequestAction::Delivered, "request.closed", "delivered")?,
     };
     for r in riding {
         let Ok(next) = r.status.after(action) else { continue };

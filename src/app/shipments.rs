@@ -342,9 +342,7 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
     if s.tracking.is_some() {
         ship_in(&tx, &s, &operator)?;
     }
-    let s = load(&tx, id)?;
-    write_documents(ws, &tx, &s)?;
-    let v = view(ws, &tx, &s)?;
+    let v = documented(ws, &tx, id)?;
     tx.commit()?;
     Ok(v)
 }
@@ -426,9 +424,7 @@ pub fn ship(
         None => {}
     }
     ship_in(&tx, &s, &operator)?;
-    let s = load(&tx, id)?;
-    write_documents(ws, &tx, &s)?;
-    let v = view(ws, &tx, &s)?;
+    let v = documented(ws, &tx, id)?;
     tx.commit()?;
     Ok(v)
 }
@@ -475,10 +471,14 @@ pub fn return_shipment(ws: &Workspace, id: ShipmentCode, reason: &str) -> Result
 /// Write the shipment's label and packing lists again (a tracking number may have come).
 pub fn documents(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
     let mut store = ws.store()?;
-    let tx = store.read()?;
-    let s = load(&tx, id)?;
-    write_documents(ws, &tx, &s)?;
-    view(ws, &tx, &s)
+    documented(ws, &store.read()?, id)
+}
+
+/// The shipment as it stands now, with its label and packing lists written to match.
+fn documented(ws: &Workspace, tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentView> {
+    let s = load(tx, id)?;
+    write_documents(ws, tx, &s)?;
+    view(ws, tx, &s)
 }
 
 /// Which of a shipment's papers to print.
