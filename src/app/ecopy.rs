@@ -382,14 +382,15 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
     let mut store = ws.store()?;
     let (req, school) = registered_request(&mut store, id)?;
     let naming = Naming::parse(&req.naming).map_err(Error::Input)?;
-    if store.read()?.ecopy_parts(id)?.is_empty() {
-        let students = store.read()?.ecopy_students(id)?;
-        package_request(ws, &mut store, &req, naming, &students, &cfg, progress)?;
-    }
-    let (students, parts) = {
+    let read = |store: &mut Store| -> Result<_> {
         let tx = store.read()?;
-        (tx.ecopy_students(id)?, tx.ecopy_parts(id)?)
+        Ok((tx.ecopy_students(id)?, tx.ecopy_parts(id)?))
     };
+    let (mut students, mut parts) = read(&mut store)?;
+    if parts.is_empty() {
+        package_request(ws, &mut store, &req, naming, &students, &cfg, progress)?;
+        (students, parts) = read(&mut store)?;
+    }
     let total = parts.len() as i64;
     if let Some(bad) = opts.parts.iter().find(|p| **p < 1 || **p > total) {
         return Err(Error::input(format!(

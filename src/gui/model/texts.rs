@@ -59,8 +59,6 @@ pub fn part_state(key: &str) -> String {
             ("completed", "已完成"),
             ("aborted", "已中止"),
             ("canceled", "已取消"),
-            ("sent", "已发送"),
-            ("skipped", "已跳过"),
         ],
         key,
     )
