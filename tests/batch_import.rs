@@ -21,17 +21,21 @@ fn missing_workspace_says_how_to_make_one() {
 #[test]
 fn init_creates_store_photo_store_and_commented_settings() {
     let ws = Ws::new();
-    assert!(ws.root().join("gradlab.db").is_file());
     assert!(ws.root().join("photos").is_dir());
     let settings = fs::read_to_string(ws.root().join("gradlab.toml")).unwrap();
     assert!(settings.lines().filter(|l| l.starts_with('#')).count() >= 4, "settings are commented");
-    let db = ws.db();
-    let mode: String = db.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    assert_eq!(mode, "wal");
-    let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert!(version >= 1);
+    let info = ws.run_ok(&["store", "info", "--json"]).json();
+    assert!(info["schema_version"].as_i64().unwrap() >= 1, "{info}");
+    if on_postgres() {
+        assert!(settings.contains("url = \"postgres://"), "{settings}");
+        assert!(!ws.root().join("gradlab.db").exists(), "no SQLite file beside a PostgreSQL store");
+    } else {
+        let db = ws.db();
+        let mode: String = db.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+    }
     // Running init again keeps the settings the lab edited.
-    fs::write(ws.root().join("gradlab.toml"), "[lab]\nname = \"My Lab\"\n").unwrap();
+    ws.write_settings("[lab]\nname = \"My Lab\"\n");
     let out = ws.run_ok(&["init", "--json"]);
     assert_eq!(out.json()["created"], false);
     assert!(fs::read_to_string(ws.root().join("gradlab.toml")).unwrap().contains("My Lab"));
@@ -40,7 +44,7 @@ fn init_creates_store_photo_store_and_commented_settings() {
 #[test]
 fn misspelt_setting_is_an_error_naming_the_file() {
     let ws = Ws::new();
-    fs::write(ws.root().join("gradlab.toml"), "[import]\nmax_zip_entyr_mb = 3\n").unwrap();
+    ws.write_settings("[import]\nmax_zip_entyr_mb = 3\n");
     let out = ws.run(&["school", "list"]);
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("gradlab.toml") && out.stderr.contains("max_zip_entyr_mb"), "{}", out.stderr);
@@ -107,8 +111,7 @@ fn accepts_a_conforming_batch_and_stores_photos_byte_for_byte() {
     assert!(report["accepted"][0]["xh"].is_string() && report["accepted"][0]["cjm"].is_string());
     assert_eq!(report["rejected"].as_array().unwrap().len(), 0);
     for r in &rs {
-        let sha: String =
-            ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [&r.cjm], |x| x.get(0)).unwrap();
+        let sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[r.cjm.as_str()]);
         let stored = fs::read(ws.root().join("photos").join(&sha[..2]).join(format!("{sha}.jpg"))).unwrap();
         assert_eq!(stored, fs::read(batch.join(format!("{}.jpg", r.cjm))).unwrap(), "photo kept byte for byte");
     }
@@ -200,7 +203,7 @@ fn gb18030_csv_with_keys_file_column_and_rare_names() {
     }
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    let xm: String = ws.db().query_row("SELECT xm FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    let xm: String = ws.value("SELECT xm FROM students WHERE cjm = ?1", &[rs[0].cjm.as_str()]);
     assert_eq!(xm, "李*𠅤");
     // Shooting sequence decides the order within a class when there is no roster.
     let list = ws.run_ok(&["student", "list", "--school", "10418", "--json"]).json();
@@ -235,7 +238,7 @@ fn xlsx_data_table_with_title_row_and_numeric_student_numbers() {
     wb.save(batch.join("数据表.xlsx")).unwrap();
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    let xh: String = ws.db().query_row("SELECT xh FROM students WHERE cjm = ?1", [&rs[1].cjm], |r| r.get(0)).unwrap();
+    let xh: String = ws.value("SELECT xh FROM students WHERE cjm = ?1", &[rs[1].cjm.as_str()]);
     assert_eq!(xh, rs[1].xh, "a number cell comes back as typed");
 }
 
@@ -285,8 +288,7 @@ fn reimport_changes_nothing_and_a_different_photo_needs_replace() {
     assert_eq!(ws.snapshot(), before);
     write_batch(&batch, &rs, |r| Some(good_photo(r.cjm.as_bytes()[15] as u64)));
 
-    let old_sha: String =
-        ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    let old_sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[rs[0].cjm.as_str()]);
     fs::write(batch.join(format!("{}.jpg", rs[0].cjm)), good_photo(999)).unwrap();
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
     assert_eq!(out.code, 1, "nothing could be done: the only new row is refused");
@@ -297,11 +299,9 @@ fn reimport_changes_nothing_and_a_different_photo_needs_replace() {
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--replace", "--json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["accepted"][0]["replaced"], true);
-    let new_sha: String =
-        ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    let new_sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[rs[0].cjm.as_str()]);
     assert_ne!(new_sha, old_sha);
-    let kept: String =
-        ws.db().query_row("SELECT photo_sha256 FROM photo_history WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    let kept: String = ws.value("SELECT photo_sha256 FROM photo_history WHERE cjm = ?1", &[rs[0].cjm.as_str()]);
     assert_eq!(kept, old_sha, "the old photo is kept in history");
     assert!(ws.root().join("photos").join(&old_sha[..2]).join(format!("{old_sha}.jpg")).is_file());
 }
@@ -350,14 +350,9 @@ fn full_id_numbers_are_cut_to_four_and_checked() {
     assert!(
         !warnings.iter().any(|w| w["cjm"] == rs[0].cjm.as_str() && w["reason"].as_str().unwrap().contains("check"))
     );
-    let last4: String =
-        ws.db().query_row("SELECT zjhm4 FROM students WHERE cjm = ?1", [&rs[0].cjm], |r| r.get(0)).unwrap();
+    let last4: String = ws.value("SELECT zjhm4 FROM students WHERE cjm = ?1", &[rs[0].cjm.as_str()]);
     assert_eq!(last4, "002X");
-    drop(ws.db());
-    let mut raw = Vec::new();
-    for f in ["gradlab.db", "gradlab.db-wal"] {
-        raw.extend(fs::read(ws.root().join(f)).unwrap_or_default());
-    }
+    let raw = ws.stored_bytes();
     for full in ["11010519491231002X", "110105194912310021", "1101051949"] {
         assert!(!raw.windows(full.len()).any(|w| w == full.as_bytes()), "{full} found in the store");
     }
@@ -452,7 +447,7 @@ fn zip_batches_and_hostile_zips() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("evil.jpg") && out.stderr.contains("outside"), "{}", out.stderr);
 
-    fs::write(ws.root().join("gradlab.toml"), "[import]\nmax_zip_entry_mb = 1\n").unwrap();
+    ws.write_settings("[import]\nmax_zip_entry_mb = 1\n");
     let bomb = ws.path("bomb.zip");
     zip_of(&bomb, &[("数据表.csv", csv), ("big.jpg", vec![0u8; 3 << 20])]);
     let out = ws.run(&["batch", "import", bomb.to_str().unwrap()]);

@@ -33,17 +33,13 @@ fn student(ws: &Ws, cjm: &str) -> Value {
 }
 
 fn needs_reprint(ws: &Ws, cjm: &str) -> i64 {
-    ws.db().query_row("SELECT needs_reprint FROM students WHERE cjm = ?1", [cjm], |r| r.get(0)).unwrap()
+    ws.value("SELECT needs_reprint FROM students WHERE cjm = ?1", &[cjm]).parse().unwrap()
 }
 
 /// Audit entries: (operator, action, subject, detail).
 /// The audit entries about corrections (imports are audited too, but are not what these tests follow).
 fn audit(ws: &Ws) -> Vec<(String, String, String, String)> {
-    let db = ws.db();
-    let mut stmt = db
-        .prepare("SELECT operator, action, subject, detail FROM audit WHERE action LIKE 'correction.%' ORDER BY id")
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+    ws.audit("action LIKE 'correction.%'")
 }
 
 fn add(ws: &Ws, xh: &str, field: &str, from: &str, to: &str) -> Out {
@@ -357,11 +353,11 @@ fn the_audit_log_cannot_be_edited() {
     let rs = school(&ws);
     assert_eq!(add(&ws, &rs[0].xh, "xm", "张*三", "张*山").code, 0);
     let before = ws.snapshot();
-    let db = ws.db();
-    let e = db.execute("UPDATE audit SET operator = 'someone else'", []).unwrap_err();
-    assert!(e.to_string().contains("cannot be changed"), "{e}");
-    let e = db.execute("DELETE FROM audit", []).unwrap_err();
-    assert!(e.to_string().contains("cannot be changed"), "{e}");
+    let mut db = ws.store();
+    let e = db.execute("UPDATE audit SET operator = 'someone else'").unwrap_err();
+    assert!(e.contains("cannot be changed"), "{e}");
+    let e = db.execute("DELETE FROM audit").unwrap_err();
+    assert!(e.contains("cannot be changed"), "{e}");
     drop(db);
     assert_eq!(ws.snapshot(), before);
 }

@@ -26,7 +26,7 @@ fn set_smtp(ws: &Ws, section: &str) {
     let path = ws.root().join("gradlab.toml");
     let text = fs::read_to_string(&path).unwrap();
     let head = &text[..text.find("\n[smtp]").expect("the template has an [smtp] section")];
-    fs::write(&path, format!("{head}\n{section}")).unwrap();
+    ws.write_settings(&format!("{head}\n{section}"));
 }
 
 fn photo_of(r: &Row) -> Vec<u8> {
@@ -279,13 +279,7 @@ fn only_a_registered_address_gets_photos_and_address_changes_are_audited() {
     let show = ws.run_ok(&["school", "show", SCHOOL, "--json"]).json();
     assert_eq!(show["emails"], serde_json::json!([TO]));
 
-    let audit: Vec<(String, String, String, String)> = {
-        let db = ws.db();
-        let mut stmt = db
-            .prepare("SELECT operator, action, subject, detail FROM audit WHERE action <> 'batch.import' ORDER BY id")
-            .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
-    };
+    let audit = ws.audit("action <> 'batch.import'");
     let actions: Vec<&str> = audit.iter().map(|a| a.1.as_str()).collect();
     assert_eq!(actions, ["ecopy.request", "school.add-email", "ecopy.request", "school.remove-email"]);
     assert_eq!(audit[1].0, "李老师");
@@ -445,9 +439,7 @@ fn the_password_is_never_shown_or_stored() {
             assert!(!text.contains(secret) && !text.contains("wrong-Pw-424242"), "password shown:\n{text}");
         }
     }
-    drop(ws.db());
-    let mut raw = fs::read(ws.root().join("gradlab.db")).unwrap();
-    raw.extend(fs::read(ws.root().join("gradlab.db-wal")).unwrap_or_default());
+    let mut raw = ws.stored_bytes();
     raw.extend(fs::read(ws.root().join("gradlab.toml")).unwrap());
     for pw in [secret, "wrong-Pw-424242"] {
         assert!(!raw.windows(pw.len()).any(|w| w == pw.as_bytes()), "{pw} in the store or settings");

@@ -160,7 +160,7 @@ fn rendered_parts_are_verified_by_independent_readers() {
     let ws = Ws::new();
     let rs = school(&ws);
     let id = create(&ws, &[]);
-    fs::write(ws.root().join("gradlab.toml"), "[render]\nmax_sheets_per_part = 3\n").unwrap();
+    ws.write_settings("[render]\nmax_sheets_per_part = 3\n");
     let out = ws.run_ok(&["job", "render", &id, "--json"]).json();
     let parts = out["parts"].as_array().unwrap();
     // Parts break at class boundaries: sheets 1-3, 4-6, 7-8.
@@ -173,8 +173,7 @@ fn rendered_parts_are_verified_by_independent_readers() {
     let stored: HashMap<String, Vec<u8>> = rs
         .iter()
         .map(|r| {
-            let sha: String =
-                ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [&r.cjm], |x| x.get(0)).unwrap();
+            let sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[r.cjm.as_str()]);
             let bytes = fs::read(ws.root().join("photos").join(&sha[..2]).join(format!("{sha}.jpg"))).unwrap();
             (r.xh.clone(), bytes)
         })

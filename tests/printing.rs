@@ -254,7 +254,7 @@ fn a_printers_offset_and_scale_reach_that_printer_only() {
     let skewed = printer.spooled(sent(&b)[0]["printer_job_id"].as_i64().unwrap());
     assert!(plain == part1, "the plain printer gets the job's own file");
     assert!(skewed != part1, "the skewed printer gets a corrected copy");
-    let recorded: String = ws.db().query_row("SELECT sha256 FROM job_parts WHERE part = 1", [], |r| r.get(0)).unwrap();
+    let recorded: String = ws.value("SELECT sha256 FROM job_parts WHERE part = 1", &[]);
     use sha2::Digest;
     assert_eq!(hex::encode(sha2::Sha256::digest(&part1)), recorded, "the job's file is unchanged");
 

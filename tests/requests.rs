@@ -326,18 +326,15 @@ fn a_schools_request_table_is_imported_row_by_row() {
             "school",
         ],
     );
-    let mut bytes = fs::read(ws.root().join("gradlab.db")).unwrap();
-    if let Ok(wal) = fs::read(ws.root().join("gradlab.db-wal")) {
-        bytes.extend(wal);
-    }
+    let bytes = ws.stored_bytes();
     for full in [&id3, &cli_id] {
         assert!(!bytes.windows(full.len()).any(|w| w == full.as_bytes()), "{full} found in the store");
         assert!(!bytes.windows(14).any(|w| w == &full.as_bytes()[..14]), "the first 14 digits of {full} found");
     }
 
     // The audit log takes no edits, not even through SQL.
-    let db = ws.db();
-    assert!(db.execute("UPDATE audit SET operator = 'x'", []).is_err());
-    assert!(db.execute("DELETE FROM audit", []).is_err());
+    let mut db = ws.store();
+    assert!(db.execute("UPDATE audit SET operator = 'x'").is_err());
+    assert!(db.execute("DELETE FROM audit").is_err());
     assert!(ws.count("SELECT count(*) FROM audit WHERE action = 'request.add'") >= 3);
 }

@@ -115,14 +115,11 @@ fn xlsx_roster_sets_the_order_and_reports_mismatches() {
     assert_eq!(got, want);
 
     // Full ID numbers never reach the store; full names stay in the roster rows only.
-    drop(ws.db());
-    let mut raw = fs::read(ws.root().join("gradlab.db")).unwrap();
-    raw.extend(fs::read(ws.root().join("gradlab.db-wal")).unwrap_or_default());
+    let raw = ws.stored_bytes();
     assert!(!raw.windows(18).any(|w| w == b"360102199901011234"));
-    let last4: String =
-        ws.db().query_row("SELECT id_last4 FROM roster_rows WHERE position = 1", [], |r| r.get(0)).unwrap();
+    let last4: String = ws.value("SELECT id_last4 FROM roster_rows WHERE position = 1", &[]);
     assert_eq!(last4, "1234");
-    let xm: String = ws.db().query_row("SELECT xm FROM students WHERE xh = ?1", [&rs[5].xh], |r| r.get(0)).unwrap();
+    let xm: String = ws.value("SELECT xm FROM students WHERE xh = ?1", &[rs[5].xh.as_str()]);
     assert_eq!(xm, "刘*明", "the student keeps the masked name");
     let text = ws.run_ok(&["roster", "import", file.to_str().unwrap(), "--school", "10418"]).stdout;
     assert!(text.contains("possible wrong photo") && text.contains("黄*𠅤") && !text.contains("黄小𠅤"), "{text}");

@@ -59,9 +59,11 @@ fn students(ws: &Ws) -> Vec<serde_json::Value> {
 }
 
 fn walkin_audits(ws: &Ws, cjm: &str) -> Vec<String> {
-    let db = ws.db();
-    let mut stmt = db.prepare("SELECT detail FROM audit WHERE action = 'walkin' AND subject = ?1 ORDER BY id").unwrap();
-    stmt.query_map([format!("student {cjm}")], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    let subject = format!("student {cjm}");
+    ws.rows("SELECT detail FROM audit WHERE action = 'walkin' AND subject = ?1 ORDER BY id", &[&subject])
+        .into_iter()
+        .map(|mut r| r.remove(0))
+        .collect()
 }
 
 #[test]
@@ -89,8 +91,7 @@ fn walkin_from_scanner_text_is_stored_rendered_and_printed_to_a_hot_folder() {
     assert_eq!(list.len(), 1, "{list:?}");
     assert_eq!(list[0]["cjm"], CJM);
     assert_eq!(list[0]["zjhm4"], "471X");
-    let sha: String =
-        ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [CJM], |r| r.get(0)).unwrap();
+    let sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[CJM]);
     let stored = ws.root().join("photos").join(&sha[..2]).join(format!("{sha}.jpg"));
     assert!(fs::read(&stored).unwrap() == good_photo(11), "photo stored byte for byte");
 
@@ -254,8 +255,7 @@ fn the_same_student_again_reuses_his_photo_and_a_different_one_needs_replace() {
     assert_eq!(w3["stored"], "replaced");
     assert_ne!(w3["batch"], w1["batch"]);
     assert_eq!(students(&ws).len(), 1);
-    let sha: String =
-        ws.db().query_row("SELECT photo_sha256 FROM students WHERE cjm = ?1", [CJM], |r| r.get(0)).unwrap();
+    let sha: String = ws.value("SELECT photo_sha256 FROM students WHERE cjm = ?1", &[CJM]);
     let stored = ws.root().join("photos").join(&sha[..2]).join(format!("{sha}.jpg"));
     assert!(fs::read(stored).unwrap() == good_photo(22));
     assert_eq!(walkin_audits(&ws, CJM).len(), 3);

@@ -98,9 +98,7 @@ pub fn refused(v: &Value, says: &str) {
 
 /// Audit entries: (operator, action, subject, detail).
 pub fn audit(ws: &Ws) -> Vec<(String, String, String, String)> {
-    let db = ws.db();
-    let mut stmt = db.prepare("SELECT operator, action, subject, detail FROM audit ORDER BY id").unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+    ws.audit("TRUE")
 }
 
 /// `request add ARGS --json`: the request as the CLI reports it.

@@ -107,36 +107,47 @@ impl Ws {
         self.run_ok(&["school", "add", code, &format!("测试大学{code}")]);
     }
 
+    /// The workspace's SQLite file itself, for what only a file has (its journal mode, its
+    /// raw bytes). Backend-neutral checks use `store()`.
     pub fn db(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.root().join("gradlab.db")).expect("open db")
     }
 
-    /// Every row of every table, plus every file in the photo store with its size.
+    /// The PostgreSQL url in the workspace's settings, if its store is there.
+    fn store_url(&self) -> Option<String> {
+        let settings = std::fs::read_to_string(self.root().join("gradlab.toml")).unwrap_or_default();
+        settings
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("url = \"").and_then(|r| r.strip_suffix('"')).map(str::to_string))
+            .filter(|u| !u.is_empty())
+    }
+
+    /// Replace the workspace's settings with `text`, keeping the store it is on.
+    pub fn write_settings(&self, text: &str) {
+        let store = match self.store_url() {
+            Some(url) if !text.contains("[store]") => format!("\n[store]\nurl = \"{url}\"\n"),
+            _ => String::new(),
+        };
+        std::fs::write(self.root().join("gradlab.toml"), format!("{text}{store}")).expect("write settings");
+    }
+
+    /// The test's own connection to this workspace's store, SQLite or PostgreSQL.
+    pub fn store(&self) -> StoreConn {
+        match self.store_url() {
+            Some(url) => StoreConn::Postgres(postgres::Client::connect(&url, postgres::NoTls).expect("connect")),
+            None => StoreConn::Sqlite(self.db()),
+        }
+    }
+
+    /// Every row of every table (sorted, so the backends' row orders do not matter), plus
+    /// every file in the photo store with its size.
     pub fn snapshot(&self) -> BTreeMap<String, Vec<String>> {
-        let db = self.db();
+        let mut db = self.store();
         let mut out = BTreeMap::new();
-        let tables: Vec<String> = db
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        for t in tables {
-            let mut stmt = db.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
-            let n = stmt.column_count();
-            let rows: Vec<String> = stmt
-                .query_map([], |r| {
-                    let mut cells = Vec::new();
-                    for i in 0..n {
-                        let v: rusqlite::types::Value = r.get(i)?;
-                        cells.push(format!("{v:?}"));
-                    }
-                    Ok(cells.join("|"))
-                })
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
+        for t in db.tables() {
+            let mut rows: Vec<String> =
+                db.rows(&format!("SELECT * FROM \"{t}\""), &[]).into_iter().map(|r| r.join("|")).collect();
+            rows.sort();
             out.insert(t, rows);
         }
         let mut files = Vec::new();
@@ -146,9 +157,129 @@ impl Ws {
         out
     }
 
-    pub fn count(&self, sql: &str) -> i64 {
-        self.db().query_row(sql, [], |r| r.get(0)).unwrap()
+    /// Everything the store holds, to search for what must never be kept there: the SQLite
+    /// file with its journal, or on PostgreSQL every row of every table as text.
+    pub fn stored_bytes(&self) -> Vec<u8> {
+        match self.store() {
+            StoreConn::Sqlite(db) => {
+                drop(db);
+                let mut raw = Vec::new();
+                for f in ["gradlab.db", "gradlab.db-wal"] {
+                    raw.extend(std::fs::read(self.root().join(f)).unwrap_or_default());
+                }
+                raw
+            }
+            StoreConn::Postgres(_) => format!("{:?}", self.snapshot()).into_bytes(),
+        }
     }
+
+    /// The one number a query returns.
+    pub fn count(&self, sql: &str) -> i64 {
+        let v = self.value(sql, &[]);
+        v.parse().unwrap_or_else(|_| panic!("{sql}: {v} is not a number"))
+    }
+
+    /// The one cell a query returns, as text ("NULL" for none).
+    pub fn value(&self, sql: &str, params: &[&str]) -> String {
+        let rows = self.store().rows(sql, params);
+        assert_eq!(rows.len(), 1, "{sql}: {} rows", rows.len());
+        rows[0][0].clone()
+    }
+
+    /// Audit entries that match `condition`, oldest first: (operator, action, subject, detail).
+    pub fn audit(&self, condition: &str) -> Vec<(String, String, String, String)> {
+        let sql = format!("SELECT operator, action, subject, detail FROM audit WHERE {condition} ORDER BY id");
+        self.rows(&sql, &[]).into_iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone(), r[3].clone())).collect()
+    }
+
+    /// The rows a query returns, each cell as text.
+    pub fn rows(&self, sql: &str, params: &[&str]) -> Vec<Vec<String>> {
+        self.store().rows(sql, params)
+    }
+}
+
+/// A connection to a workspace's store as the tests see it: each cell as text, so one test
+/// reads SQLite and PostgreSQL alike. Queries are written with SQLite's `?N` placeholders.
+pub enum StoreConn {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl StoreConn {
+    pub fn rows(&mut self, sql: &str, params: &[&str]) -> Vec<Vec<String>> {
+        match self {
+            StoreConn::Sqlite(db) => {
+                let mut stmt = db.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+                let n = stmt.column_count();
+                stmt.query_map(rusqlite::params_from_iter(params), |r| {
+                    (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(sqlite_text)).collect()
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+            }
+            StoreConn::Postgres(db) => {
+                let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                let rows = db.query(&dollar_placeholders(sql), &params).unwrap_or_else(|e| panic!("{sql}: {e}"));
+                rows.iter().map(|r| (0..r.len()).map(|i| pg_text(r, i)).collect()).collect()
+            }
+        }
+    }
+
+    /// Run a statement; the store's refusal comes back as its message.
+    pub fn execute(&mut self, sql: &str) -> Result<u64, String> {
+        match self {
+            StoreConn::Sqlite(db) => db.execute(sql, []).map(|n| n as u64).map_err(|e| e.to_string()),
+            StoreConn::Postgres(db) => db.execute(sql, &[]).map_err(|e| match e.as_db_error() {
+                Some(d) => d.message().to_string(),
+                None => e.to_string(),
+            }),
+        }
+    }
+
+    /// The store's tables, by name.
+    pub fn tables(&mut self) -> Vec<String> {
+        let sql = match self {
+            StoreConn::Sqlite(_) => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            StoreConn::Postgres(_) => {
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
+            }
+        };
+        self.rows(sql, &[]).into_iter().map(|mut r| r.remove(0)).collect()
+    }
+}
+
+fn sqlite_text(v: rusqlite::types::Value) -> String {
+    use rusqlite::types::Value;
+    match v {
+        Value::Null => "NULL".into(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Text(s) => s,
+        Value::Blob(b) => {
+            format!("<{} bytes {:x}>", b.len(), b.iter().fold(0u64, |h, x| h.wrapping_mul(31) ^ *x as u64))
+        }
+    }
+}
+
+fn pg_text(r: &postgres::Row, i: usize) -> String {
+    use postgres::types::Type;
+    let text = match *r.columns()[i].type_() {
+        Type::INT8 => r.get::<_, Option<i64>>(i).map(|v| v.to_string()),
+        Type::INT4 => r.get::<_, Option<i32>>(i).map(|v| v.to_string()),
+        Type::INT2 => r.get::<_, Option<i16>>(i).map(|v| v.to_string()),
+        Type::FLOAT8 => r.get::<_, Option<f64>>(i).map(|v| v.to_string()),
+        Type::BOOL => r.get::<_, Option<bool>>(i).map(|v| (v as i64).to_string()),
+        Type::BYTEA => r.get::<_, Option<Vec<u8>>>(i).map(|b| sqlite_text(rusqlite::types::Value::Blob(b))),
+        _ => r.get::<_, Option<String>>(i),
+    };
+    text.unwrap_or_else(|| "NULL".into())
+}
+
+/// `?N` as PostgreSQL writes it, `$N` (the tests' SQL has no question marks in literals).
+fn dollar_placeholders(sql: &str) -> String {
+    sql.replace('?', "$")
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<String>) {
