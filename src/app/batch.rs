@@ -156,7 +156,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     if photos.interrupted() {
         photos.clean(&store.read()?.referenced_photos()?)?;
     }
-    let mut staging = photos.staging()?;
+    let mut staging = photos.staging(store.read()?.referenced_photos()?)?;
     let contents = {
         let reader = store.read()?;
         let mut known = |sha: &str| -> Result<Option<Measure>> {
@@ -228,7 +228,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let counts = [to_store.len(), report.skipped.len(), report.rejected.len()];
     let batch_id = tx.insert_batch(&report.source, &report.data_table, counts)?;
     let wanted: HashSet<&str> = to_store.iter().map(|(c, _)| c.photo.sha256.as_str()).collect();
-    staging.place_only(&wanted)?;
+    staging.place_only(&wanted, &tx)?;
     for (c, replaced) in &to_store {
         progress::check(progress)?;
         tx.insert_photo(&c.photo.sha256, c.photo.bytes)?;

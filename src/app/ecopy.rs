@@ -289,8 +289,7 @@ fn package_request(
     let people = persons(&students.iter().collect::<Vec<_>>());
     let mut items = Vec::with_capacity(students.len());
     for (s, (p, file)) in students.iter().zip(&people) {
-        let path = photos.path_for(&s.photo_sha256);
-        let bytes = std::fs::metadata(&path).at(&path)?.len();
+        let bytes = photos.size(&s.photo_sha256)?;
         let row = IndexRow { xh: &p.xh, name: p.listed_name(naming), bh: &p.bh, cjm: &p.cjm, file };
         items.push(Item { name_len: file.len(), bytes, index_row_len: package::index_row_len(&row) });
     }

@@ -5,7 +5,7 @@
 //! umask, and opening one that others can read or write says so. (A store shared by several
 //! stations is PostgreSQL's job, with its own accounts.)
 
-use super::settings::{self, Settings};
+use super::settings::{self, Settings, StoreSettings};
 use crate::error::{Error, IoContext, Result};
 use crate::import::source::Limits;
 use crate::store::{PhotoStore, Store};
@@ -132,10 +132,7 @@ impl Workspace {
 
     /// The workspace's store: its SQLite file, or the PostgreSQL server its settings name.
     pub fn store(&self) -> Result<Store> {
-        match self.settings.store.postgres(&self.root)? {
-            Some((url, password)) => Store::connect(&url, password.as_ref().map(|p| p.expose())),
-            None => Store::open(&self.root.join(DB_FILE)),
-        }
+        open_store(&self.settings.store, &self.root)
     }
 
     /// Which store the workspace uses, its schema version and the server's version.
@@ -143,8 +140,15 @@ impl Workspace {
         self.store()?.info(&self.root.join(DB_FILE))
     }
 
+    /// The approved photos: files in the workspace, or on a shared store the database's,
+    /// with the workspace's folder as this station's cache.
     pub fn photos(&self) -> PhotoStore {
-        PhotoStore::new(self.root.join("photos"))
+        let dir = self.root.join("photos");
+        if self.settings.store.url.trim().is_empty() {
+            return PhotoStore::new(dir);
+        }
+        let (settings, root) = (self.settings.store.clone(), self.root.clone());
+        PhotoStore::shared(dir, move || open_store(&settings, &root))
     }
 
     /// The lab's own layouts; a name found here wins over the shipped layout of that name.
@@ -186,6 +190,13 @@ impl Workspace {
     /// we hold this lock was left by a process that died, never by one still sending.
     pub fn lock_dispatch(&self) -> Result<DispatchLock> {
         Ok(DispatchLock(lock_file(&self.output_dir().join(".dispatch.lock"))?))
+    }
+}
+
+fn open_store(settings: &StoreSettings, root: &Path) -> Result<Store> {
+    match settings.postgres(root)? {
+        Some((url, password)) => Store::connect(&url, password.as_ref().map(|p| p.expose())),
+        None => Store::open(&root.join(DB_FILE)),
     }
 }
 

@@ -1,23 +1,69 @@
-//! The photo store: approved JPEG files kept byte for byte under `photos/ab/<sha256>.jpg`.
-//! A file is written under a temporary name in a staging folder, synced, and only then renamed
-//! into place; a file once in place is never changed. Files no database row refers to (left by
-//! a crash between rename and commit) are removed by [`PhotoStore::clean`], which callers run
-//! only while holding the workspace's import lock.
+//! The photo store: approved JPEGs kept byte for byte, by their SHA-256.
+//!
+//! On one computer they are files under `photos/ab/<sha256>.jpg`. A file is written under a
+//! temporary name in a staging folder, synced, and only then renamed into place; a file once in
+//! place is never changed. Files no database row refers to (left by a crash between rename and
+//! commit) are removed by [`PhotoStore::clean`], which callers run only while holding the
+//! workspace's import lock.
+//!
+//! On a shared PostgreSQL store the bytes live in the database (`photo_blobs`), written in the
+//! import's own transaction, so every station reads the same bytes and a photo is there exactly
+//! when its row is. The station keeps what it has read in the same folder as a cache, and checks
+//! a cached file's hash on every read, so a damaged cache is fetched again, never printed.
 
-use crate::error::{IoContext, Result};
+use super::Store;
+use crate::error::{Error, IoContext, Result};
+use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PhotoStore {
     dir: PathBuf,
+    /// Set when the photos live in a shared store; `dir` is then this station's cache.
+    shared: Option<Arc<Shared>>,
+}
+
+/// How a station reaches the shared store's photos: a connection of its own, opened on the
+/// first photo not in the cache.
+struct Shared {
+    open: Box<dyn Fn() -> Result<Store> + Send + Sync>,
+    store: Mutex<Option<Store>>,
+}
+
+impl Shared {
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut guard = self.store.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some((self.open)()?);
+        }
+        f(guard.as_mut().expect("opened above"))
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 impl PhotoStore {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        PhotoStore { dir: dir.into() }
+        PhotoStore { dir: dir.into(), shared: None }
+    }
+
+    /// The photos of a shared store, cached in `cache`; `open` connects to that store.
+    pub fn shared(cache: impl Into<PathBuf>, open: impl Fn() -> Result<Store> + Send + Sync + 'static) -> Self {
+        PhotoStore {
+            dir: cache.into(),
+            shared: Some(Arc::new(Shared { open: Box::new(open), store: Mutex::new(None) })),
+        }
+    }
+
+    /// Whether the photos live in the shared store rather than in this folder.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
     }
 
     pub fn dir(&self) -> &Path {
@@ -28,17 +74,55 @@ impl PhotoStore {
         self.dir.join(&sha256[..2]).join(format!("{sha256}.jpg"))
     }
 
+    /// A photo's bytes, exactly as they were imported.
     pub fn read(&self, sha256: &str) -> Result<Vec<u8>> {
         let p = self.path_for(sha256);
-        fs::read(&p).at(p)
+        let Some(shared) = &self.shared else { return fs::read(&p).at(p) };
+        if let Ok(bytes) = fs::read(&p)
+            && sha256_hex(&bytes) == sha256
+        {
+            return Ok(bytes);
+        }
+        let bytes = shared.with_store(|store| store.read()?.photo_bytes(sha256))?;
+        if sha256_hex(&bytes) != sha256 {
+            return Err(Error::input(format!(
+                "photo {sha256} in the shared store does not match its SHA-256: the store is damaged; run `gradlab audit verify`"
+            )));
+        }
+        // A cache that cannot be written only costs the next read a trip to the server.
+        let _ = self.cache(sha256, &bytes);
+        Ok(bytes)
     }
 
-    /// Begin staging files for one import.
-    pub fn staging(&self) -> Result<Staging> {
+    /// A photo's size in bytes.
+    pub fn size(&self, sha256: &str) -> Result<u64> {
+        match &self.shared {
+            None => {
+                let p = self.path_for(sha256);
+                Ok(fs::metadata(&p).at(p)?.len())
+            }
+            Some(shared) => shared.with_store(|store| store.read()?.photo_size(sha256)),
+        }
+    }
+
+    fn cache(&self, sha256: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let dest = self.path_for(sha256);
+        let shard = dest.parent().expect("photo path has a shard folder");
+        fs::create_dir_all(shard)?;
+        let tmp = shard.join(format!(".{sha256}.{}-{}.tmp", std::process::id(), unique_suffix()));
+        fs::write(&tmp, bytes)?;
+        fs::rename(&tmp, &dest).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+    }
+
+    /// Begin staging photos for one import. `stored` are the photos the store already has
+    /// (on a shared store the only way to know; a file store also looks for the file).
+    pub fn staging(&self, stored: HashSet<String>) -> Result<Staging> {
         let root = self.dir.join(".staging");
         let dir = root.join(format!("{}-{}", std::process::id(), unique_suffix()));
         fs::create_dir_all(&dir).at(&dir)?;
-        Ok(Staging { store: self.clone(), dir, staged: Vec::new(), placed: Vec::new(), done: false })
+        Ok(Staging { store: self.clone(), dir, stored, staged: Vec::new(), placed: Vec::new(), done: false })
     }
 
     /// Whether an import was cut off (its staging folder is still there, because only a
@@ -54,6 +138,10 @@ impl PhotoStore {
         let staging = self.dir.join(".staging");
         if staging.is_dir() {
             fs::remove_dir_all(&staging).at(&staging)?;
+        }
+        if self.is_shared() {
+            // The folder is only a cache, checked on every read: nothing in it can be an orphan.
+            return Ok(0);
         }
         let Ok(shards) = fs::read_dir(&self.dir) else { return Ok(0) };
         for shard in shards.flatten() {
@@ -79,10 +167,12 @@ fn unique_suffix() -> u128 {
 }
 
 /// Photo files of one import, written and synced under temporary names. [`Staging::place_only`]
-/// renames them into the store; if the import then fails, dropping the staging removes what it placed, so the store is as it was.
+/// renames them into the store (or, on a shared store, writes them in the import's transaction);
+/// if the import then fails, dropping the staging removes what it placed, so the store is as it was.
 pub struct Staging {
     store: PhotoStore,
     dir: PathBuf,
+    stored: HashSet<String>,
     staged: Vec<String>,
     placed: Vec<PathBuf>,
     done: bool,
@@ -91,20 +181,34 @@ pub struct Staging {
 impl Staging {
     /// Write one photo under a temporary name. Returns false when the store already has it.
     pub fn stage(&mut self, sha256: &str, bytes: &[u8]) -> Result<bool> {
-        if self.store.path_for(sha256).exists() || self.staged.iter().any(|s| s == sha256) {
+        let in_folder = !self.store.is_shared() && self.store.path_for(sha256).exists();
+        if in_folder || self.stored.contains(sha256) || self.staged.iter().any(|s| s == sha256) {
             return Ok(false);
         }
         let tmp = self.dir.join(format!("{sha256}.tmp"));
         let mut f = fs::File::create(&tmp).at(&tmp)?;
         f.write_all(bytes).at(&tmp)?;
-        f.sync_all().at(&tmp)?;
+        if !self.store.is_shared() {
+            // On a shared store the database's commit is what makes the photo last.
+            f.sync_all().at(&tmp)?;
+        }
         self.staged.push(sha256.to_string());
         Ok(true)
     }
 
-    /// Rename the staged files that are wanted into their place in the store; the rest are
-    /// dropped with the staging folder.
-    pub fn place_only(&mut self, wanted: &HashSet<&str>) -> Result<()> {
+    /// Put the staged photos that are wanted into the store: rename the files into place, or
+    /// on a shared store write them in the import's transaction `tx`. The rest are dropped with
+    /// the staging folder.
+    pub fn place_only(&mut self, wanted: &HashSet<&str>, tx: &super::Tx<'_>) -> Result<()> {
+        if self.store.is_shared() {
+            for sha in std::mem::take(&mut self.staged) {
+                if wanted.contains(sha.as_str()) {
+                    let tmp = self.dir.join(format!("{sha}.tmp"));
+                    tx.insert_photo_bytes(&sha, &fs::read(&tmp).at(&tmp)?)?;
+                }
+            }
+            return Ok(());
+        }
         let mut shards = HashSet::new();
         for sha in std::mem::take(&mut self.staged) {
             if !wanted.contains(sha.as_str()) {

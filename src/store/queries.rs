@@ -148,6 +148,29 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A shared store's photo bytes (PostgreSQL keeps them in `photo_blobs`).
+    pub fn insert_photo_bytes(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO photo_blobs (sha256, bytes) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            params![sha256, bytes],
+        )?;
+        Ok(())
+    }
+
+    /// A photo's bytes from a shared store.
+    pub fn photo_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
+        self.db
+            .query_opt("SELECT bytes FROM photo_blobs WHERE sha256 = ?1", params![sha256], |r| r.get(0))?
+            .ok_or_else(|| crate::Error::input(format!("photo {sha256} is not in the shared store")))
+    }
+
+    /// A stored photo's size in bytes.
+    pub fn photo_size(&self, sha256: &str) -> Result<u64> {
+        let size: Option<i64> =
+            self.db.query_opt("SELECT bytes FROM photos WHERE sha256 = ?1", params![sha256], |r| r.get(0))?;
+        size.map(|n| n as u64).ok_or_else(|| crate::Error::input(format!("photo {sha256} is not in the store")))
+    }
+
     /// Every photo a row refers to: the files the photo store must keep.
     pub fn referenced_photos(&self) -> Result<HashSet<String>> {
         Ok(self.db.query_map("SELECT sha256 FROM photos", params![], |r| r.get(0))?.into_iter().collect())

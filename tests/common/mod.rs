@@ -173,6 +173,19 @@ impl Ws {
         }
     }
 
+    /// A stored photo's bytes: its file in the photo store, or on PostgreSQL its row.
+    pub fn stored_photo(&self, sha: &str) -> Option<Vec<u8>> {
+        match self.store() {
+            StoreConn::Sqlite(_) => {
+                std::fs::read(self.root().join("photos").join(&sha[..2]).join(format!("{sha}.jpg"))).ok()
+            }
+            StoreConn::Postgres(mut db) => {
+                let row = db.query_opt("SELECT bytes FROM photo_blobs WHERE sha256 = $1", &[&sha]).expect("query");
+                row.map(|r| r.get(0))
+            }
+        }
+    }
+
     /// The one number a query returns.
     pub fn count(&self, sql: &str) -> i64 {
         let v = self.value(sql, &[]);
