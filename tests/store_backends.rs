@@ -127,3 +127,83 @@ fn a_program_older_than_the_store_reads_but_refuses_to_write() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("schema is version 99"), "{}", out.stderr);
 }
+
+#[test]
+fn the_connection_is_encrypted_and_the_server_checked_as_sslmode_asks() {
+    let server = pg::server();
+    let url = server.fresh_database();
+    let base = url.split('?').next().unwrap().to_string();
+    let by_name = base.replace("127.0.0.1", "localhost");
+    let ca = server.ca_cert().display().to_string();
+    let tls = |url: &str| {
+        let ws = Ws::joining(url);
+        ws.run_ok(&["store", "info", "--json"]).json()["tls"].clone()
+    };
+    assert_eq!(tls(&format!("{base}?sslmode=disable")), Value::Null, "disable: not encrypted");
+    assert_eq!(tls(&base), "TLSv1.3", "no sslmode: prefer, as libpq, and the server offers TLS");
+    assert_eq!(tls(&format!("{base}?sslmode=require")), "TLSv1.3");
+    assert_eq!(tls(&format!("{by_name}?sslmode=verify-full&sslrootcert={ca}")), "TLSv1.3");
+    let info = Ws::joining(&format!("{by_name}?sslmode=require")).run_ok(&["store", "info"]).stdout;
+    assert!(info.contains("connection: encrypted (TLSv1.3)"), "{info}");
+
+    // verify-full refuses a server whose certificate is not for the host asked for, or is
+    // signed by no authority this computer trusts; nothing is written to the workspace.
+    let refused = |url: &str, says: &[&str]| {
+        let ws = Ws::empty();
+        let home = ws.path("home");
+        std::fs::create_dir(&home).unwrap();
+        let out = ws.run_with_env(&["init", "--store", url], &[("HOME", home.to_str().unwrap())]);
+        assert_eq!(out.code, 1, "{url}: {}", out.stderr);
+        assert!(out.stderr.contains("PostgreSQL server"), "names the server: {}", out.stderr);
+        for s in says {
+            assert!(out.stderr.contains(s), "{url}: says {s}: {}", out.stderr);
+        }
+        assert!(!ws.root().join("gradlab.toml").exists(), "no workspace made");
+    };
+    refused(&format!("{base}?sslmode=verify-full&sslrootcert={ca}"), &["127.0.0.1", "certificate not valid for name"]);
+    refused(&format!("{by_name}?sslmode=verify-full"), &["localhost", "invalid peer certificate"]);
+
+    let out = Ws::empty().run(&["init", "--store", &format!("{base}?sslmode=verify-ca")]);
+    assert!(out.code == 1 && out.stderr.contains("verify-full"), "{}", out.stderr);
+    let out =
+        Ws::empty().run(&["init", "--store", &format!("{by_name}?sslmode=verify-full&sslrootcert=/no/such/ca.crt")]);
+    assert!(out.code == 1 && out.stderr.contains("/no/such/ca.crt"), "{}", out.stderr);
+}
+
+#[test]
+fn init_takes_the_stores_password_from_a_variable_or_a_file_and_never_writes_it() {
+    let url = pg::server().fresh_database_of_clerk();
+    const VAR: &str = "GRADLAB_TEST_STORE_PASSWORD";
+
+    // No password, or a wrong one: refused, naming the server; no workspace is made.
+    for (args, env, says) in [
+        (vec![], vec![], "password"),
+        (vec!["--password-env", VAR], vec![], VAR),
+        (vec!["--password-env", VAR], vec![(VAR, "wrong-pw")], "password authentication failed"),
+    ] {
+        let ws = Ws::empty();
+        let out = ws.run_with_env(&[&["init", "--store", &url][..], &args].concat(), &env);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(says), "{args:?}: {}", out.stderr);
+        assert!(!ws.root().exists(), "nothing made: {args:?}");
+    }
+
+    let a = Ws::empty();
+    let out = a.run_with_env(&["init", "--store", &url, "--password-env", VAR], &[(VAR, pg::CLERK_PASSWORD)]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let settings = std::fs::read_to_string(a.root().join("gradlab.toml")).unwrap();
+    assert!(settings.contains(&format!("password_env = \"{VAR}\"")), "{settings}");
+    assert!(!settings.contains(pg::CLERK_PASSWORD), "the password is not in the settings");
+    a.run_with_env(&["school", "add", "10003", "北方大学"], &[(VAR, pg::CLERK_PASSWORD)]);
+
+    // A second station keeps its password in a file only its owner reads.
+    let b = Ws::empty();
+    let pw = b.path("store-password");
+    std::fs::write(&pw, format!("{}\n", pg::CLERK_PASSWORD)).unwrap();
+    std::fs::set_permissions(&pw, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    b.run_ok(&["init", "--store", &url, "--password-file", pw.to_str().unwrap()]);
+    let schools = b.run_ok(&["school", "list", "--json"]).json();
+    assert_eq!(schools[0]["code"], "10003", "{schools}");
+    let out = Ws::empty().run(&["init", "--password-env", VAR]);
+    assert!(out.code == 2 && out.stderr.contains("--store"), "only with --store: {}", out.stderr);
+}

@@ -232,8 +232,10 @@ retry_delay_secs = 5.0
 [store]
 # Empty: the store is this workspace's own SQLite file (gradlab.db), for one computer. A lab
 # whose stations share one store gives its PostgreSQL database here, as
-# postgres://USER@HOST:PORT/DATABASE, with ?sslmode=disable, prefer or require at the end
-# (`gradlab init --store URL` writes it).
+# postgres://USER@HOST:PORT/DATABASE (`gradlab init --store URL` writes it). TLS as libpq:
+# ?sslmode=disable, prefer (the default), require, or verify-full&sslrootcert=/path/to/ca.crt
+# to check the server's certificate (without sslrootcert: ~/.postgresql/root.crt, else the
+# computer's trusted authorities).
 url = ""
 # The password is never written here: the NAME of an environment variable that holds it, or a
 # file (relative to the workspace) whose first line is it, readable by its owner only
@@ -242,16 +244,30 @@ password_env = ""
 password_file = ""
 "#;
 
-/// A settings text with the store's url set in `[store]`.
-pub fn with_store_url(text: &str, url: &str) -> String {
-    let quoted = toml::Value::String(url.trim().to_string()).to_string();
-    match text.find("\n[store]") {
-        Some(at) => {
-            let (head, tail) = text.split_at(at);
-            format!("{head}{}", tail.replacen("\nurl = \"\"", &format!("\nurl = {quoted}"), 1))
+/// The shared store `gradlab init --store` writes into a new workspace's settings.
+#[derive(Debug, Clone, Default)]
+pub struct StoreChoice {
+    pub url: String,
+    pub password_env: Option<String>,
+    pub password_file: Option<String>,
+}
+
+/// A settings text (the template) with the store's url and password source set in `[store]`.
+pub fn with_store(text: &str, choice: &StoreChoice) -> String {
+    let quoted = |v: &str| toml::Value::String(v.trim().to_string()).to_string();
+    let at = text.find("\n[store]").expect("the template has a [store] section");
+    let (head, mut tail) = (&text[..at], text[at..].to_string());
+    let keys = [
+        ("url", Some(&choice.url)),
+        ("password_env", choice.password_env.as_ref()),
+        ("password_file", choice.password_file.as_ref()),
+    ];
+    for (key, value) in keys {
+        if let Some(v) = value {
+            tail = tail.replacen(&format!("\n{key} = \"\""), &format!("\n{key} = {}", quoted(v)), 1);
         }
-        None => format!("{text}\n[store]\nurl = {quoted}\n"),
     }
+    format!("{head}{tail}")
 }
 
 /// Who the lab is, as `gradlab init` asks it: written into a new workspace's settings.
@@ -292,7 +308,12 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
             Err(source) => return Err(Error::Io { path: path.into(), source }),
         };
-        toml::from_str(&text).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+        Settings::parse(&text, path)
+    }
+
+    /// Settings from the text of the file at `path` (which names it in an error).
+    pub fn parse(text: &str, path: &Path) -> Result<Settings> {
+        toml::from_str(text).map_err(|e| Error::input(format!("{}: {e}", path.display())))
     }
 
     pub fn operator(&self) -> String {
@@ -348,8 +369,8 @@ mod tests {
 
     #[test]
     fn a_store_url_goes_into_store_and_its_password_comes_from_the_environment() {
-        let text = with_store_url(TEMPLATE, "postgres://lab@db.lab:5432/gradlab");
-        let mut s: Settings = toml::from_str(&text).unwrap();
+        let choice = StoreChoice { url: "postgres://lab@db.lab:5432/gradlab".into(), ..Default::default() };
+        let mut s: Settings = toml::from_str(&with_store(TEMPLATE, &choice)).unwrap();
         assert_eq!(s.store.url, "postgres://lab@db.lab:5432/gradlab");
         assert_eq!(s.smtp.host, "", "nothing else changed");
         let (url, password) = s.store.postgres(Path::new(".")).unwrap().unwrap();
@@ -357,6 +378,9 @@ mod tests {
         s.store.password_env = "GRADLAB_TEST_NO_SUCH_VARIABLE".into();
         let e = s.store.postgres(Path::new(".")).unwrap_err().to_string();
         assert!(e.contains("[store] password_env") && e.contains("GRADLAB_TEST_NO_SUCH_VARIABLE"), "{e}");
+        let choice = StoreChoice { password_file: Some("store-password".into()), ..choice };
+        let s: Settings = toml::from_str(&with_store(TEMPLATE, &choice)).unwrap();
+        assert_eq!((s.store.password_file.as_str(), s.store.password_env.as_str()), ("store-password", ""));
     }
 
     #[test]

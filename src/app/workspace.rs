@@ -52,16 +52,22 @@ impl Workspace {
     /// [`Workspace::init`], with the store on a PostgreSQL server (`postgres://...`) when
     /// `store` is given: its schema is created in an empty database, or the gradlab store
     /// already there (another station's) is joined, never wiped.
-    pub fn init_with_store(root: &Path, id: &settings::LabIdentity, store: Option<&str>) -> Result<(Workspace, bool)> {
+    /// The store is reached before anything is written, so a url or password that does not
+    /// work leaves no half-made workspace behind.
+    pub fn init_with_store(
+        root: &Path,
+        id: &settings::LabIdentity,
+        store: Option<&settings::StoreChoice>,
+    ) -> Result<(Workspace, bool)> {
         keep_private();
         let db = root.join(DB_FILE);
         let settings_path = root.join(SETTINGS_FILE);
         let fresh = !db.exists() && !settings_path.exists();
-        if let Some(url) = store
+        if let Some(choice) = store
             && settings_path.exists()
         {
             let have = Settings::load(&settings_path)?.store.url;
-            if have.trim() != url.trim() {
+            if have.trim() != choice.url.trim() {
                 return Err(Error::input(format!(
                     "{} already exists: set the store there ([store] url); init writes it only into a new \
                      workspace",
@@ -76,13 +82,25 @@ impl Workspace {
                 settings_path.display()
             )));
         }
+        let new_settings = (!settings_path.exists()).then(|| {
+            let text = settings::template_for(id);
+            match store {
+                Some(choice) => settings::with_store(&text, choice),
+                None => text,
+            }
+        });
+        let chosen = match &new_settings {
+            Some(text) => Settings::parse(text, &settings_path)?,
+            None => Settings::load(&settings_path)?,
+        };
+        // A shared store is joined (or made) first: one that cannot be reached makes nothing.
+        let shared = match chosen.store.postgres(root)? {
+            Some((url, password)) => Some(Store::connect(&url, password.as_ref().map(|p| p.expose()))?),
+            None => None,
+        };
         fs::create_dir_all(root.join("photos")).at(root.join("photos"))?;
         fs::create_dir_all(root.join("output")).at(root.join("output"))?;
-        if !settings_path.exists() {
-            let mut text = settings::template_for(id);
-            if let Some(url) = store {
-                text = settings::with_store_url(&text, url);
-            }
+        if let Some(text) = new_settings {
             write_atomically(&settings_path, text.as_bytes())?;
         }
         // Copies of the shipped layouts for the lab to edit; an edited one is never overwritten.
@@ -102,9 +120,8 @@ impl Workspace {
             fs::create_dir_all(root.join("calendars")).at(root.join("calendars"))?;
             write_atomically(&calendar, crate::domain::calendar::SHIPPED.as_bytes())?;
         }
-        match Settings::load(&settings_path)?.store.postgres(root)? {
-            Some((url, password)) => drop(Store::connect(&url, password.as_ref().map(|p| p.expose()))?),
-            None => drop(Store::create(&db)?),
+        if shared.is_none() {
+            drop(Store::create(&db)?);
         }
         make_private(root)?;
         Ok((Workspace::open(root)?, fresh))

@@ -33,13 +33,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     };
     let fmt = if cli.json { Format::Json } else { Format::Human };
     match cli.command {
-        Command::Init { lab_name, sender_address, sender_phone, store } => {
+        Command::Init { lab_name, sender_address, sender_phone, store, password_env, password_file } => {
             let mut id = app::settings::LabIdentity { name: lab_name, sender_address, sender_phone };
             // A program reading JSON is not asked questions.
             if !root.join(app::workspace::SETTINGS_FILE).exists() && fmt == Format::Human {
                 ask_identity(&mut id);
             }
-            let (ws, created) = Workspace::init_with_store(&root, &id, store.as_deref())?;
+            let store = store.map(|url| app::settings::StoreChoice { url, password_env, password_file });
+            let (ws, created) = Workspace::init_with_store(&root, &id, store.as_ref())?;
             Ok(emit(&Init { created, workspace: ws.root() }, fmt))
         }
         Command::Demo { dir } => {
@@ -124,6 +125,10 @@ impl Report for crate::store::StoreInfo {
         say!("schema version: {} (this gradlab: {})", self.schema_version, self.program_schema_version);
         if let Some(v) = &self.server_version {
             say!("server version: PostgreSQL {v}");
+            match &self.tls {
+                Some(tls) => say!("connection: encrypted ({tls})"),
+                None => say!("connection: not encrypted"),
+            }
         }
     }
 }

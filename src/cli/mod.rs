@@ -57,6 +57,12 @@ pub enum Command {
         /// (postgres://USER@HOST:PORT/DB): creates it in an empty database or joins it
         #[arg(long, value_name = "URL")]
         store: Option<String>,
+        /// With --store: the environment variable that holds the store's password
+        #[arg(long, value_name = "NAME", requires = "store", conflicts_with = "password_file")]
+        password_env: Option<String>,
+        /// With --store: a file whose first line is the store's password (chmod 600)
+        #[arg(long, value_name = "FILE", requires = "store")]
+        password_file: Option<String>,
     },
     /// Make a fresh demo workspace with a synthetic school, photos and roster, and import them
     Demo {

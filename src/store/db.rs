@@ -44,7 +44,7 @@ pub enum DbError {
     #[error("{problem} in: {sql}")]
     Prepare { problem: String, sql: String },
     /// The PostgreSQL server could not be reached, or the connection broke.
-    #[error("PostgreSQL server {server}: {source}")]
+    #[error("PostgreSQL server {server}: {}", whole_chain(.source))]
     Connect {
         server: String,
         #[source]
@@ -53,6 +53,21 @@ pub enum DbError {
 }
 
 /// PostgreSQL's own words for a failed statement (its "db error" alone says nothing).
+/// An error and every cause under it ("error performing TLS handshake: invalid peer
+/// certificate: ..."): the first line alone rarely says what to fix.
+fn whole_chain(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let more = c.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        cause = c.source();
+    }
+    text
+}
+
 fn pg_message(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(d) => match d.detail() {

@@ -13,6 +13,7 @@ mod face;
 mod jobs;
 mod mail;
 mod pg_schema;
+mod pg_tls;
 mod photos;
 mod printing;
 mod queries;
@@ -67,6 +68,8 @@ pub struct StoreInfo {
     pub program_schema_version: i64,
     /// PostgreSQL's version, as the server reports it.
     pub server_version: Option<String>,
+    /// The TLS version the connection to the server is encrypted with; none when it is not.
+    pub tls: Option<String>,
 }
 
 /// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
@@ -114,8 +117,10 @@ impl Store {
     /// an empty database or joining the gradlab store already there (migrating it forward
     /// under an advisory lock when it is older than this program; never wiping it).
     pub fn connect(url: &str, password: Option<&str>) -> Result<Store> {
-        let mut config: postgres::Config =
-            url.parse().map_err(|e| Error::input(format!("store url {}: {e}", pg_schema::redacted(url))))?;
+        let bad_url = |e: &dyn std::fmt::Display| Error::input(format!("store url {}: {e}", pg_schema::redacted(url)));
+        let (driver_url, tls) = pg_tls::split_url(url).map_err(|e| bad_url(&e))?;
+        let mut config: postgres::Config = driver_url.parse().map_err(|e| bad_url(&e))?;
+        config.ssl_mode(tls.driver_mode());
         if let Some(p) = password {
             config.password(p);
         }
@@ -124,9 +129,11 @@ impl Store {
             config.connect_timeout(Duration::from_secs(15));
         }
         let server = pg_schema::server_name(&config);
-        let mut client = config
-            .connect(postgres::NoTls)
-            .map_err(|source| db::DbError::Connect { server: server.clone(), source })?;
+        let connected = match tls.mode {
+            pg_tls::SslMode::Disable => config.connect(postgres::NoTls),
+            _ => config.connect(tls.connector().map_err(|e| bad_url(&e))?),
+        };
+        let mut client = connected.map_err(|source| db::DbError::Connect { server: server.clone(), source })?;
         let version = pg_schema::migrate(&mut client, &server)?;
         Ok(Store {
             conn: Conn::Pg { client: Box::new(client), statements: Default::default(), server },
@@ -144,17 +151,23 @@ impl Store {
                 schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
                 program_schema_version,
                 server_version: None,
+                tls: None,
             }),
             Conn::Pg { client, server, .. } => {
                 let schema_version = pg_schema::version(client).map_err(db::DbError::from)?;
                 let server_version: String =
                     client.query_one("SHOW server_version", &[]).map_err(db::DbError::from)?.get(0);
+                let tls: Option<String> = client
+                    .query_opt("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl", &[])
+                    .map_err(db::DbError::from)?
+                    .map(|r| r.get(0));
                 Ok(StoreInfo {
                     kind: "PostgreSQL",
                     location: server.clone(),
                     schema_version,
                     program_schema_version,
                     server_version: Some(server_version),
+                    tls,
                 })
             }
         }

@@ -2,7 +2,9 @@
 //! temporary cluster (initdb, trust authentication on loopback only, its socket in the same
 //! folder) on a free loopback port, and stopped when the binary exits. Each test gets a fresh
 //! database. Debian keeps initdb and pg_ctl in /usr/lib/postgresql/VERSION/bin, and they refuse
-//! to run as root, so as root they run as the `postgres` account.
+//! to run as root, so as root they run as the `postgres` account. The server offers TLS with a
+//! certificate for `localhost` from a throw-away certificate authority (made with openssl), so
+//! the tests can try each `sslmode`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,10 +14,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct PgServer {
     bin: PathBuf,
     dir: PathBuf,
+    /// The account (uid, gid) the server runs as.
+    uid: (u32, u32),
     pub port: u16,
 }
 
 static SERVER: OnceLock<PgServer> = OnceLock::new();
+
+/// The account that signs in with a password, and its password.
+pub const CLERK: &str = "lab_clerk";
+pub const CLERK_PASSWORD: &str = "Clerk-pw-8421";
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
 
 /// The folder holding initdb and pg_ctl (the newest installed version), if PostgreSQL is here.
@@ -60,12 +68,11 @@ impl PgServer {
     fn start() -> PgServer {
         let bin = bin_dir().expect("PostgreSQL is not installed (scripts/test installs the postgresql package)");
         let dir = tempfile::Builder::new().prefix("gradlab-pg-").tempdir_in("/tmp").expect("temp dir").keep();
-        if is_root() {
-            let (uid, gid) = postgres_ids();
-            std::os::unix::fs::chown(&dir, Some(uid), Some(gid)).expect("chown cluster folder");
-        }
+        // SAFETY: getuid and getgid cannot fail and have no side effects.
+        let uid = if is_root() { postgres_ids() } else { unsafe { (libc::getuid(), libc::getgid()) } };
+        std::os::unix::fs::chown(&dir, Some(uid.0), Some(uid.1)).expect("chown cluster folder");
         let port = free_port();
-        let server = PgServer { bin, dir, port };
+        let server = PgServer { bin, dir, uid, port };
         let data = server.dir.join("data");
         let out = server
             .command("initdb")
@@ -74,10 +81,17 @@ impl PgServer {
             .output()
             .expect("run initdb");
         assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        // One account signs in with a password, as a lab's stations do; the rest is trusted.
+        let hba = format!(
+            "local all all trust\nhost all {CLERK} 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 trust\n"
+        );
+        std::fs::write(data.join("pg_hba.conf"), hba).expect("write pg_hba.conf");
+        server.make_certificates();
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-             -c full_page_writes=off -c max_connections=100",
-            server.dir.display()
+            "-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
+             -c full_page_writes=off -c max_connections=100 -c ssl=on -c ssl_cert_file={dir}/server.crt \
+             -c ssl_key_file={dir}/server.key",
+            dir = server.dir.display()
         );
         let log = server.dir.join("log");
         let out = server
@@ -92,6 +106,75 @@ impl PgServer {
             std::fs::read_to_string(&log).unwrap_or_default()
         );
         server
+            .admin()
+            .batch_execute(&format!("CREATE ROLE {CLERK} LOGIN PASSWORD '{CLERK_PASSWORD}'"))
+            .expect("create role");
+        server
+    }
+
+    fn admin(&self) -> postgres::Client {
+        postgres::Client::connect(
+            &format!("host=127.0.0.1 port={} user=gradlab dbname=postgres sslmode=disable", self.port),
+            postgres::NoTls,
+        )
+        .expect("connect to the test server")
+    }
+
+    /// A new, empty database owned by the password account; its url has no password in it.
+    pub fn fresh_database_of_clerk(&self) -> String {
+        let name = format!("c{}_{}", std::process::id(), DATABASES.fetch_add(1, Ordering::SeqCst));
+        self.admin().batch_execute(&format!("CREATE DATABASE {name} OWNER {CLERK}")).expect("create database");
+        format!("postgres://{CLERK}@127.0.0.1:{}/{name}?sslmode=disable", self.port)
+    }
+
+    /// A certificate authority (`ca.crt`) and the server's key and certificate for `localhost`
+    /// signed by it, owned by the account the server runs as.
+    fn make_certificates(&self) {
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl").args(args).current_dir(&self.dir).output().expect("run openssl");
+            assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        };
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+        openssl(
+            &[
+                &["req", "-x509"],
+                &ec[..],
+                &["-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=gradlab test CA"],
+            ]
+            .concat(),
+        );
+        openssl(
+            &[&["req"], &ec[..], &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]].concat(),
+        );
+        std::fs::write(self.dir.join("san.ext"), "subjectAltName=DNS:localhost\n").expect("write san.ext");
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+        ]);
+        for f in ["server.key", "server.crt", "ca.crt"] {
+            let path = self.dir.join(f);
+            std::os::unix::fs::chown(&path, Some(self.uid.0), Some(self.uid.1)).expect("chown certificate");
+            let mode = if f == "server.key" { 0o600 } else { 0o644 };
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(mode)).expect("chmod");
+        }
+    }
+
+    /// The certificate authority that signed the server's certificate.
+    pub fn ca_cert(&self) -> PathBuf {
+        self.dir.join("ca.crt")
     }
 
     /// One of the server's programs, run as `postgres` when we are root.
@@ -122,12 +205,7 @@ impl PgServer {
     /// A url for a new, empty database on the server.
     pub fn fresh_database(&self) -> String {
         let name = format!("t{}_{}", std::process::id(), DATABASES.fetch_add(1, Ordering::SeqCst));
-        let mut admin = postgres::Client::connect(
-            &format!("host=127.0.0.1 port={} user=gradlab dbname=postgres", self.port),
-            postgres::NoTls,
-        )
-        .expect("connect to the test server");
-        admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+        self.admin().batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
         self.url(&name)
     }
 
