@@ -32,6 +32,10 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let ws = Ws::new();
+    // A lab in Berlin: the window shows times in `[lab] timezone`, not in the computer's zone.
+    let settings = ws.root().join("gradlab.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, text.replace("timezone = \"Asia/Shanghai\"", "timezone = \"Europe/Berlin\"")).unwrap();
     ws.run_ok(&["school", "add", SCHOOL, "测试大学", "--address", "北京市大学路1号", "--phone", "010-1234"]);
     let mut rows = Vec::new();
     for (bh, n) in [("计算机1班", 5), ("计算机2班", 4)] {
@@ -343,6 +347,9 @@ fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
     assert_eq!(cell(&history, last, 2), "request.approve");
     let shown = f.ws.run_ok(&["request", "show", &f.request, "--json"]).json();
     assert_eq!(shown["status"], "approved");
+    let at = shown["history"][last]["at"].as_str().unwrap();
+    let berlin = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono_tz::Europe::Berlin);
+    assert_eq!(cell(&history, last, 0), berlin.format("%Y-%m-%d %H:%M").to_string(), "stored {at}");
 
     // A step the status does not allow is refused with the CLI's words.
     a.invoke_act("close".into(), "".into());

@@ -211,7 +211,7 @@ fn due_dates_cover_students_in_no_job_reprints_and_corrections() {
     let r =
         request_add(&ws, &["--kind", "lost", "--school", SCHOOL, "--student", &rows[1].xh, "--requester", "school"]);
     let request = r["id"].as_str().unwrap().to_string();
-    let asked = gradlab::app::reports::china_day(r["created_at"].as_str().unwrap()).unwrap();
+    let asked = gradlab::domain::local_time::Zone::CHINA.day(r["created_at"].as_str().unwrap()).unwrap();
     correct(&ws, SCHOOL, &rows[2].xh, "bh", "计算机1班", "计算机2班");
     let calendar = gradlab::domain::calendar::Calendar::parse(gradlab::domain::calendar::SHIPPED, "shipped").unwrap();
     let promised = calendar.add_working_days(asked, 10).to_string();

@@ -236,6 +236,7 @@ fn context(sheet: &SheetPlan, total: usize, class_count: usize) -> SheetContext 
         sheet_barcode: format!("S{}K", sheet.number),
         packet_barcode: Some("P7K".into()),
         class_count,
+        zone: gradlab::domain::local_time::Zone::CHINA,
         students: sheet.placements.iter().map(|p| student(p.student)).collect(),
     }
 }

@@ -13,6 +13,7 @@ use super::{Workspace, schools, students};
 use crate::domain::School;
 use crate::domain::ecopy::{EcopyPartState, EcopyRequestState, SendOutcome};
 use crate::domain::ids::EcopyRequestId;
+use crate::domain::local_time::Zone;
 use crate::domain::school::{check_email, same_address};
 use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
 use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
@@ -221,14 +222,15 @@ fn lock(ws: &Workspace) -> Result<std::fs::File> {
     Ok(f)
 }
 
-/// The time stamp of every zip entry: when the request was made, in China Standard Time, so
-/// the same request always packs to the same bytes wherever it is sent from.
-fn stamp(created_at: &str) -> Stamp {
+/// The time stamp of every zip entry: when the request was made, in the lab's zone (whatever
+/// the computer's clock zone is), so the same request always packs to the same bytes wherever
+/// it is sent from.
+fn stamp(created_at: &str, zone: Zone) -> Stamp {
     use chrono::{Datelike, Timelike};
-    let cst = chrono::FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).unwrap());
-    let t = chrono::DateTime::parse_from_rfc3339(created_at)
-        .map(|t| t.with_timezone(&cst))
-        .unwrap_or_else(|_| chrono::DateTime::from_timestamp(315_532_800, 0).unwrap_or_default().with_timezone(&cst));
+    let utc = chrono::DateTime::parse_from_rfc3339(created_at)
+        .map(|t| t.to_utc())
+        .unwrap_or_else(|_| chrono::DateTime::from_timestamp(315_532_800, 0).unwrap_or_default());
+    let t = zone.at(utc);
     Stamp {
         year: t.year().clamp(1980, 2107) as u16,
         month: t.month() as u8,
@@ -267,7 +269,7 @@ fn build_zip(ws: &Workspace, req: &EcopyRequestRecord, naming: Naming, students:
     let bytes: Vec<Vec<u8>> = students.iter().map(|s| photos.read(&s.photo_sha256)).collect::<Result<_>>()?;
     let files: Vec<(&str, &[u8])> =
         students.iter().zip(&bytes).map(|(s, b)| (s.file_name.as_str(), b.as_slice())).collect();
-    package::build_part(&index, &files, stamp(&req.created_at)).map_err(Error::Input)
+    package::build_part(&index, &files, stamp(&req.created_at, ws.zone())).map_err(Error::Input)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -519,7 +521,8 @@ impl Run<'_> {
         if sha256_hex(&zip) != p.sha256 || mine.len() as i64 != p.photos {
             return Err(Failure::Permanent(format!(
                 "not sent: part {} no longer packs to the zip recorded when it was first packaged \
-                 (sha256 {}); a photo file in the store may be damaged",
+                 (sha256 {}); a photo file in the store may be damaged, or [lab] timezone (which \
+                 dates the zip's files) changed since",
                 p.part, p.sha256
             )));
         }
@@ -660,4 +663,17 @@ pub fn log(ws: &Workspace, school: Option<&str>) -> Result<Vec<RequestLog>> {
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_zips_files_are_dated_in_the_labs_zone() {
+        let at = |s: Stamp| (s.year, s.month, s.day, s.hour, s.minute, s.second);
+        let made = "2026-05-16T23:00:05.123Z";
+        assert_eq!(at(stamp(made, Zone::CHINA)), (2026, 5, 17, 7, 0, 5));
+        assert_eq!(at(stamp(made, Zone::parse("Europe/Berlin").unwrap())), (2026, 5, 17, 1, 0, 5));
+    }
 }

@@ -8,6 +8,7 @@ use super::{Workspace, schools};
 use crate::domain::ids::{JobCode, PacketCode, SheetCode, ShipmentCode, StudentPrintCode};
 pub use crate::domain::job::JobPurpose;
 use crate::domain::job::{JobProgress, SheetContent};
+use crate::domain::local_time::Zone;
 use crate::domain::printing::PartState;
 use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
@@ -322,9 +323,11 @@ pub struct JobDetail {
     pub verification: Vec<super::verify::PartCheck>,
 }
 
-/// Everything about one job, as the store has it.
+/// Everything about one job, as the store has it, and the lab's zone its captions' dates are
+/// taken in.
 pub(super) struct Loaded {
     pub job: JobRecord,
+    zone: Zone,
     school_name: String,
     pub layout: Layout,
     students: Vec<JobStudent>,
@@ -334,12 +337,13 @@ pub(super) struct Loaded {
     pub sheets: Vec<SheetRecord>,
 }
 
-pub(super) fn load(tx: &Tx<'_>, job: JobCode) -> Result<Loaded> {
+pub(super) fn load(tx: &Tx<'_>, job: JobCode, zone: Zone) -> Result<Loaded> {
     let job = load_job(tx, job)?;
     let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
     let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", JobCode(job.id)))?;
     let students = tx.job_students(job.id)?;
     Ok(Loaded {
+        zone,
         school_name: school.name,
         layout: Layout { name: job.layout_name.clone(), ..layout },
         by_id: students.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
@@ -399,6 +403,7 @@ impl Loaded {
             sheet_barcode: SheetCode(s.id).to_string(),
             packet_barcode: packet.map(|p| PacketCode(p.id).to_string()),
             class_count: packet.map(|p| p.students as usize).unwrap_or(0),
+            zone: self.zone,
             students: s
                 .students
                 .iter()
@@ -478,7 +483,7 @@ impl Loaded {
 pub fn show(ws: &Workspace, job: JobCode) -> Result<JobDetail> {
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let l = load(&tx, job)?;
+    let l = load(&tx, job, ws.zone())?;
     let sheets = l
         .sheets
         .iter()
@@ -591,7 +596,7 @@ pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
 
 pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<Rendered> {
     let mut store = ws.store()?;
-    let l = load(&store.read()?, job)?;
+    let l = load(&store.read()?, job, ws.zone())?;
     render_loaded(ws, &mut store, &l, progress)
 }
 
@@ -711,7 +716,7 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
     };
     let mut store = ws.store()?;
     let tx = store.read()?;
-    let l = load(&tx, job)?;
+    let l = load(&tx, job, ws.zone())?;
     let s = match sheet {
         Some(n) => l.sheets.iter().find(|s| s.number as usize == n).ok_or_else(|| {
             Error::input(format!("job {} has sheets 1 to {}; there is no sheet {n}", JobCode(l.job.id), l.sheets.len()))

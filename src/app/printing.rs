@@ -8,6 +8,7 @@ use super::Workspace;
 use super::jobs::{self, Loaded};
 use super::workspace::DispatchLock;
 use crate::domain::ids::JobCode;
+use crate::domain::local_time::Zone;
 use crate::domain::printing::{self, Media, PartState, PrintOutcome};
 use crate::error::{Error, IoContext, Result};
 use crate::mail::calibration;
@@ -237,7 +238,7 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     let mut store = ws.store()?;
     let p = require_printer(&mut store, name)?;
     let media = paper_of(&p)?;
-    let now = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+    let now = ws.zone().now().format(crate::domain::local_time::SHOWN).to_string();
     let info = calibration::CalibrationInfo {
         printer: &p.name,
         media: &media.name,
@@ -262,7 +263,7 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
         loaded: p.media.clone(),
     };
     let exact_size = dest.check_paper(&paper).map_err(|e| printer_error(&p, e))?;
-    let stem = format!("calibration-{}", chrono::Local::now().format("%Y%m%d-%H%M%S"));
+    let stem = format!("calibration-{}", ws.zone().now().format("%Y%m%d-%H%M%S"));
     let sent = dest
         .submit(
             &Submission {
@@ -312,7 +313,7 @@ pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) ->
     let stem = format!(
         "{}-{}",
         file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into()),
-        chrono::Local::now().format("%Y%m%d-%H%M%S")
+        ws.zone().now().format("%Y%m%d-%H%M%S")
     );
     let sent = dest
         .submit(&Submission { file, job_name, file_stem: &stem, user: &operator, copies: 1, paper: None }, &|_| {})
@@ -545,7 +546,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     }
     let mut store = ws.store()?;
     let p = require_printer(&mut store, &req.printer)?;
-    let l = jobs::load(&store.read()?, req.job)?;
+    let l = jobs::load(&store.read()?, req.job, ws.zone())?;
     check_paper(&p, &l)?;
     let code = JobCode(l.job.id);
     let _lock: DispatchLock = ws.lock_dispatch()?;
@@ -562,7 +563,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
         let tx = store.read()?;
         (tx.parts(l.job.id)?, tx.dispatches(l.job.id)?)
     };
-    let unproven = unproven_parts(&mut store, code, &parts, &earlier, req.force)?;
+    let unproven = unproven_parts(&mut store, code, &parts, &earlier, req.force, ws.zone())?;
 
     let mut outcomes = Vec::new();
     progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
@@ -572,7 +573,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
             l.sheets.iter().filter(|s| (part.first_sheet..=part.last_sheet).contains(&s.number)).collect();
         let before: Vec<&DispatchRecord> = earlier.iter().filter(|d| d.part == Some(part.part)).collect();
         if let Some(d) = before.last().filter(|_| !req.force) {
-            outcomes.push(skipped(part.part, &sheets, d));
+            outcomes.push(skipped(part.part, &sheets, d, ws.zone()));
             progress.inc(1);
             continue;
         }
@@ -638,12 +639,15 @@ fn unproven_parts(
     parts: &[PartRecord],
     earlier: &[DispatchRecord],
     force: bool,
+    zone: Zone,
 ) -> Result<Vec<(i64, String)>> {
     let latest = store.read()?.latest_verifications(code.row())?;
     let unproven: Vec<(i64, String)> = parts
         .iter()
         .filter(|p| force || !earlier.iter().any(|d| d.part == Some(p.part)))
-        .filter_map(|p| super::verify::unproven(code, p, latest.iter().find(|v| v.part == p.part)).map(|r| (p.part, r)))
+        .filter_map(|p| {
+            super::verify::unproven(code, p, latest.iter().find(|v| v.part == p.part), zone).map(|r| (p.part, r))
+        })
         .collect();
     if !unproven.is_empty() && !force {
         let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
@@ -656,7 +660,7 @@ fn unproven_parts(
 }
 
 /// A part left alone because it was sent before.
-fn skipped(part: i64, sheets: &[&SheetRecord], d: &DispatchRecord) -> PartOutcome {
+fn skipped(part: i64, sheets: &[&SheetRecord], d: &DispatchRecord, zone: Zone) -> PartOutcome {
     PartOutcome {
         part: Some(part),
         reprint: None,
@@ -668,7 +672,7 @@ fn skipped(part: i64, sheets: &[&SheetRecord], d: &DispatchRecord) -> PartOutcom
         note: format!(
             "already sent to {} at {} ({}); use --force to send it again",
             d.printer,
-            d.sent_at.as_deref().unwrap_or(&d.started_at),
+            zone.show(d.sent_at.as_deref().unwrap_or(&d.started_at)),
             d.state
         ),
     }

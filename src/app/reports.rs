@@ -9,27 +9,8 @@ use crate::domain::ids::{JobCode, RequestId};
 use crate::domain::request::RequestStatus;
 use crate::error::{Error, Result};
 use crate::store::SchoolCounts;
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::NaiveDate;
 use serde::Serialize;
-
-/// Collection times are China time whatever the computer's clock zone is.
-fn china() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
-}
-
-/// Today in China.
-pub fn today() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&china()).date_naive()
-}
-
-fn collection_day(sjc_ms: i64) -> Option<NaiveDate> {
-    china().timestamp_millis_opt(sjc_ms).single().map(|t| t.date_naive())
-}
-
-/// The day a stored UTC time (RFC 3339) falls on in China.
-pub fn china_day(stored: &str) -> Option<NaiveDate> {
-    chrono::DateTime::parse_from_rfc3339(stored).ok().map(|t| t.with_timezone(&china()).date_naive())
-}
 
 /// What a line of the due report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,8 +82,12 @@ struct Work {
 
 /// All the work not yet delivered whose due date has passed or comes within a week of
 /// `today`: jobs, students in no job yet, reprint requests and corrections, each against its
-/// own promise.
+/// own promise. Every day (collection, request, correction) is the day its time falls on in the
+/// lab's zone, whatever the computer's clock zone is.
 pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
+    let zone = ws.zone();
+    let day_of = |stored: &str| zone.day(stored);
+    let collection_day = |sjc: i64| zone.day_of_millis(sjc);
     let calendar = ws.calendar()?;
     let shipping = ws.settings.shipping.promise_working_days;
     let reprints = ws.settings.requests.promise_working_days;
@@ -120,20 +105,20 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         let (kind, since, promise, request) = match j.purpose {
             JobPurpose::Reprint => {
                 let r = requests.iter().find(|r| r.job_id == Some(j.id));
-                let Some(day) = r.and_then(|r| china_day(&r.created_at)) else { continue };
+                let Some(day) = r.and_then(|r| day_of(&r.created_at)) else { continue };
                 (DueWork::ReprintJob, day, reprints, r.map(|r| r.id))
             }
             JobPurpose::Correction => {
                 let day = corrections
                     .iter()
                     .filter(|c| c.reprint_job_id == Some(j.id))
-                    .filter_map(|c| china_day(&c.applied_at))
+                    .filter_map(|c| day_of(&c.applied_at))
                     .min();
-                let Some(day) = day.or_else(|| china_day(&j.created_at)) else { continue };
+                let Some(day) = day.or_else(|| day_of(&j.created_at)) else { continue };
                 (DueWork::CorrectionJob, day, reprints, None)
             }
             _ => {
-                let Some(day) = j.latest_sjc.and_then(collection_day) else { continue };
+                let Some(day) = j.latest_sjc.and_then(&collection_day) else { continue };
                 (DueWork::Job, day, shipping, None)
             }
         };
@@ -161,7 +146,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
         };
     }
     for (school, (n, sjc)) in waiting {
-        let Some(since) = sjc.and_then(collection_day) else { continue };
+        let Some(since) = sjc.and_then(&collection_day) else { continue };
         let status = format!("{} in no job yet", crate::words::count(n, "student", "students"));
         work.push(Work {
             work: DueWork::NotInAJob,
@@ -178,7 +163,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
     }
     for r in requests.iter().filter(|r| r.job_id.is_none()) {
         let open = r.status.is_open();
-        let Some(since) = china_day(&r.created_at).filter(|_| open) else { continue };
+        let Some(since) = day_of(&r.created_at).filter(|_| open) else { continue };
         work.push(Work {
             work: DueWork::Request,
             job: None,
@@ -194,7 +179,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
     }
     let mut marked: std::collections::BTreeMap<String, (i64, NaiveDate)> = Default::default();
     for c in corrections.iter().filter(|c| c.awaiting_reprint) {
-        let Some(day) = china_day(&c.applied_at) else { continue };
+        let Some(day) = day_of(&c.applied_at) else { continue };
         let e = marked.entry(c.school.clone()).or_insert((0, day));
         e.0 += 1;
         e.1 = e.1.min(day);

@@ -90,7 +90,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
     // Every job's printer is settled before anything is sent, so a bad name stops it all.
     let mut plan: Vec<Planned> = Vec::new();
     for (job, sheets) in wanted {
-        let l = jobs::load(&store.read()?, JobCode(job))?;
+        let l = jobs::load(&store.read()?, JobCode(job), ws.zone())?;
         let p = match &req.printer {
             Some(name) => printing::require_printer(&mut store, name)?,
             None => last_printer(&mut store, job)?.ok_or_else(|| {

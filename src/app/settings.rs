@@ -122,6 +122,8 @@ pub struct LabSettings {
     pub name: String,
     /// Who is at the keyboard; empty means the operating-system user.
     pub operator: String,
+    /// The zone every time is shown in, and collection dates and due dates are taken in.
+    pub timezone: crate::domain::local_time::Zone,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -151,6 +153,10 @@ pub const TEMPLATE: &str = r#"# gradlab workspace settings.
 name = ""
 # Who is at the keyboard, recorded with every change; empty means the operating-system user.
 operator = ""
+# The lab's time zone, an IANA name (Asia/Shanghai, Asia/Urumqi, Europe/Berlin, UTC ...).
+# Times are stored in UTC and shown in this zone, written 2026-11-29 21:01; a collection date
+# (采集日期) and the day a promise runs from are the day the time falls on here.
+timezone = "Asia/Shanghai"
 
 [import]
 # A batch .zip is refused if one file in it unpacks to more than this many MB ...
@@ -336,6 +342,8 @@ mod tests {
         let s: Settings = toml::from_str(TEMPLATE).unwrap();
         let d = Settings::default();
         assert_eq!(s.lab.name, d.lab.name);
+        assert_eq!(s.lab.timezone, d.lab.timezone);
+        assert_eq!(d.lab.timezone.name(), "Asia/Shanghai");
         assert_eq!(s.import.max_zip_entry_mb, d.import.max_zip_entry_mb);
         assert_eq!(s.import.max_zip_total_mb, d.import.max_zip_total_mb);
         assert_eq!(s.import.face_check, d.import.face_check);
@@ -395,6 +403,18 @@ mod tests {
         assert_eq!(s.shipping.sender_address, "深圳市南山区学府路 1 号");
         assert_eq!(s.shipping.sender_phone, "");
         assert_eq!(s.lab.operator, "", "only the lab's [lab] name changed");
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_refused_naming_the_file_and_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gradlab.toml");
+        std::fs::write(&path, "[lab]\ntimezone = \"Europe/Berlin\"\n").unwrap();
+        assert_eq!(Settings::load(&path).unwrap().lab.timezone.name(), "Europe/Berlin");
+        std::fs::write(&path, "[lab]\ntimezone = \"Asia/Beijing\"\n").unwrap();
+        let e = Settings::load(&path).unwrap_err().to_string();
+        assert!(e.contains(&path.display().to_string()), "{e}");
+        assert!(e.contains("[lab] timezone") && e.contains("\"Asia/Beijing\" is not a time zone name"), "{e}");
     }
 
     #[test]

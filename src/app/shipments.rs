@@ -548,8 +548,9 @@ fn sender(ws: &Workspace) -> Party {
     }
 }
 
-fn now_local() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+/// Now in the lab's zone, as the lists print it.
+fn now_local(ws: &Workspace) -> String {
+    ws.zone().now().format(crate::domain::local_time::SHOWN).to_string()
 }
 
 /// The label, the shipment's packing list and each packet's list, into `output/shipments/H…/`.
@@ -579,7 +580,7 @@ fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()
                 students: p.students as usize,
             })
             .collect(),
-        created_at: v.created_at.clone(),
+        created_at: ws.zone().show(&v.created_at),
         tracking: v.tracking.clone(),
     };
     write_pages(
@@ -642,7 +643,7 @@ fn write_packet_list(ws: &Workspace, tx: &Tx<'_>, p: &PacketInfo, dir: &Path) ->
         class: p.class.clone(),
         packet_barcode: PacketCode(p.packet_id).to_string(),
         students,
-        printed_at: now_local(),
+        printed_at: now_local(ws),
     };
     let path = dir.join(format!("{}-packing-list.pdf", list.packet_barcode));
     write_pages(&path, &format!("{} packing list", list.packet_barcode), &documents::packet_list(&list))?;

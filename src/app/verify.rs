@@ -58,7 +58,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
     let mut store = ws.store()?;
     let (l, parts) = {
         let tx = store.read()?;
-        let l = jobs::load(&tx, job)?;
+        let l = jobs::load(&tx, job, ws.zone())?;
         let parts = tx.parts(l.job.id)?;
         (l, parts)
     };
@@ -202,8 +202,13 @@ fn adjusted(page: &PageSpec, a: &Adjustment) -> PageSpec {
 }
 
 /// Why a part may not be printed as it is, or `None` when its latest verification passed for
-/// exactly the file recorded at render.
-pub(super) fn unproven(job: JobCode, part: &PartRecord, latest: Option<&VerificationRecord>) -> Option<String> {
+/// exactly the file recorded at render. Times are said in the lab's `zone`.
+pub(super) fn unproven(
+    job: JobCode,
+    part: &PartRecord,
+    latest: Option<&VerificationRecord>,
+    zone: crate::domain::local_time::Zone,
+) -> Option<String> {
     let again = format!("run `gradlab job verify {job}`");
     let Some(v) = latest else {
         return Some(format!("part {} has not been verified ({again})", part.part));
@@ -211,7 +216,8 @@ pub(super) fn unproven(job: JobCode, part: &PartRecord, latest: Option<&Verifica
     if v.stale {
         return Some(format!(
             "part {} has been rendered again since it was verified at {} ({again})",
-            part.part, v.verified_at
+            part.part,
+            zone.show(&v.verified_at)
         ));
     }
     if !v.passed {
@@ -223,11 +229,13 @@ pub(super) fn unproven(job: JobCode, part: &PartRecord, latest: Option<&Verifica
         };
         return Some(format!(
             "part {} failed verification at {}{first}{more}; see `gradlab job verify {job}`",
-            part.part, v.verified_at
+            part.part,
+            zone.show(&v.verified_at)
         ));
     }
     if v.sha256 != part.sha256 {
-        return Some(format!("part {} has changed since it was verified at {} ({again})", part.part, v.verified_at));
+        let at = zone.show(&v.verified_at);
+        return Some(format!("part {} has changed since it was verified at {at} ({again})", part.part));
     }
     None
 }

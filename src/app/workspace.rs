@@ -147,6 +147,11 @@ impl Workspace {
         &self.root
     }
 
+    /// The lab's time zone (`[lab] timezone`): times are shown, and dates taken, in it.
+    pub fn zone(&self) -> crate::domain::local_time::Zone {
+        self.settings.lab.timezone
+    }
+
     /// The workspace's store: its SQLite file, or the PostgreSQL server its settings name.
     pub fn store(&self) -> Result<Store> {
         open_store(&self.settings.store, &self.root)

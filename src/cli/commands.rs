@@ -22,6 +22,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
     let open = || {
         Workspace::open(&root).map(|mut ws| {
+            output::set_zone(ws.zone());
             for w in &ws.warnings {
                 eprintln!("warning: {w}");
             }
@@ -97,8 +98,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Student(StudentCmd::List { school, classes }) => {
             Ok(emit(&app::students::list(&open()?, &school, &classes)?, fmt))
         }
-        Command::Qr(QrCmd::Parse { text }) => Ok(emit(&app::qr::parse(&text)?, fmt)),
-        Command::Qr(QrCmd::Decode { images }) => Ok(emit(&app::qr::decode_files(&images), fmt)),
+        Command::Qr(cmd) => {
+            // Reading a code needs no workspace, but the collection date is shown in the zone of
+            // the one there is.
+            output::set_zone(app::settings::Settings::load(&root.join(app::workspace::SETTINGS_FILE))?.lab.timezone);
+            match cmd {
+                QrCmd::Parse { text } => Ok(emit(&app::qr::parse(&text)?, fmt)),
+                QrCmd::Decode { images } => Ok(emit(&app::qr::decode_files(&images), fmt)),
+            }
+        }
     }
 }
 
@@ -321,7 +329,7 @@ fn roster_changes(r: &app::roster::RosterReport) -> String {
         format!("replaces the roster of {}", replaced.join(", "))
     };
     for k in &r.kept_classes {
-        let day = app::reports::china_day(&k.imported_at).map(|d| d.to_string()).unwrap_or_default();
+        let day = output::zone().day(&k.imported_at).map(|d| d.to_string()).unwrap_or_default();
         s += &format!("; keeps {} from {day}", k.class);
     }
     s
@@ -338,7 +346,7 @@ fn print_code(c: &crate::domain::CollectionCode) {
     say!("  类别 xllb    {}", s.xllb);
     say!("  证件后4位    {}", s.zjhm4);
     if let Some(t) = s.sjc {
-        say!("  采集日期     {}", crate::domain::student::collection_date(t));
+        say!("  采集日期     {}", output::zone().collection_date(t));
     }
     for w in &c.warnings {
         say!("  warning: {w}");
@@ -444,13 +452,13 @@ impl Report for app::schools::SchoolDetail {
                 "  roster:   {} ({}, imported {}; {} kept in all)",
                 r.source,
                 crate::words::count(r.rows, "row", "rows"),
-                r.imported_at,
+                output::time(&r.imported_at),
                 d.rosters_kept
             ),
             None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
         }
         for b in &d.batches {
-            say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, b.imported_at);
+            say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, output::time(&b.imported_at));
         }
     }
 }
@@ -531,7 +539,7 @@ impl Report for Vec<app::jobs::JobListLine> {
                     j.sheets.to_string(),
                     j.state.clone(),
                     j.purpose.as_str().to_string(),
-                    j.created_at.clone(),
+                    output::time(&j.created_at),
                 ]
             })
             .collect();
@@ -545,7 +553,7 @@ impl Report for app::jobs::JobDetail {
         say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
         say!(
             "  created {} by {}; {}",
-            d.created_at,
+            output::time(&d.created_at),
             d.created_by,
             crate::words::count(d.students as i64, "student", "students")
         );
@@ -566,15 +574,24 @@ impl Report for app::jobs::JobDetail {
         for p in &d.parts {
             let verified = match d.verification.iter().find(|v| v.part == p.part) {
                 None => "not verified".to_string(),
-                Some(v) if v.stale => format!("rendered again since verified at {}; not verified", v.verified_at),
-                Some(v) if v.passed => format!("verified at {}", v.verified_at),
-                Some(v) => format!("FAILED verification at {} ({} problems)", v.verified_at, v.failures.len()),
+                Some(v) if v.stale => {
+                    format!("rendered again since verified at {}; not verified", output::time(&v.verified_at))
+                }
+                Some(v) if v.passed => format!("verified at {}", output::time(&v.verified_at)),
+                Some(v) => {
+                    format!("FAILED verification at {} ({} problems)", output::time(&v.verified_at), v.failures.len())
+                }
             };
             say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
         }
         for x in &d.dispatches {
             let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
-            say!("  sent {what} to {} at {}: {}", x.printer, x.sent_at.as_deref().unwrap_or("-"), x.state);
+            say!(
+                "  sent {what} to {} at {}: {}",
+                x.printer,
+                x.sent_at.as_deref().map_or("-".into(), output::time),
+                x.state
+            );
         }
         for r in &d.reprints {
             let sheets: Vec<String> = r.sheets.iter().map(|(n, _)| n.to_string()).collect();
@@ -583,12 +600,12 @@ impl Report for app::jobs::JobDetail {
                 r.id,
                 sheets.join(", "),
                 r.requested_by,
-                r.requested_at,
+                output::time(&r.requested_at),
                 r.reason
             );
         }
         if let Some(t) = &d.printed_at {
-            say!("  printed: {t}");
+            say!("  printed: {}", output::time(t));
         }
     }
 }

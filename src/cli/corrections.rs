@@ -93,7 +93,7 @@ impl Report for Vec<CorrectionLine> {
                     format!("{} -> {}", c.old_value, c.new_value),
                     c.source.clone(),
                     c.applied_by.clone(),
-                    c.applied_at.clone(),
+                    output::time(&c.applied_at),
                     reprint,
                 ]
             })

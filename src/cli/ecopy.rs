@@ -118,7 +118,7 @@ impl Report for Vec<RequestLog> {
                     r.students.to_string(),
                     r.state.to_string(),
                     if r.parts.is_empty() { "-".into() } else { format!("{accepted}/{}", r.parts.len()) },
-                    r.created_at.clone(),
+                    output::time(&r.created_at),
                 ]
             })
             .collect();

@@ -1,7 +1,10 @@
 //! Printing results for people (plain lines) or programs (`--json`). A command builds its
 //! result once, as a [`Report`]; [`emit`] is the one place that chooses between the two.
+//! Times in the JSON stay as stored (UTC, RFC 3339); the lines for a person show them in the
+//! lab's zone through [`time`].
 
 use crate::app::Outcome;
+use crate::domain::local_time::Zone;
 use serde::Serialize;
 use std::io::Write;
 
@@ -80,6 +83,23 @@ fn json<T: Serialize + ?Sized>(value: &T) {
         Ok(s) => say_line(format_args!("{s}")),
         Err(e) => eprintln!("error: cannot write JSON: {e}"),
     }
+}
+
+/// The zone a person reads times in: the workspace's `[lab] timezone`, set once the command
+/// has opened it (one command, one workspace); `Asia/Shanghai` before that.
+static ZONE: std::sync::OnceLock<Zone> = std::sync::OnceLock::new();
+
+pub fn set_zone(zone: Zone) {
+    let _ = ZONE.set(zone);
+}
+
+pub fn zone() -> Zone {
+    ZONE.get().copied().unwrap_or_default()
+}
+
+/// A stored time as a person reads it: in the lab's zone, `2026-11-29 21:01`.
+pub fn time(stored: &str) -> String {
+    zone().show(stored)
 }
 
 /// Print rows as aligned columns; widths count East Asian characters as two columns.

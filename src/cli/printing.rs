@@ -185,7 +185,7 @@ impl Report for JobStatusReport {
             "job {}: {}",
             r.job,
             match &r.printed_at {
-                Some(t) => format!("printed (all parts completed; {t})"),
+                Some(t) => format!("printed (all parts completed; {})", output::time(t)),
                 None => "not printed yet".into(),
             }
         );

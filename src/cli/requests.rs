@@ -49,7 +49,7 @@ fn show(v: &RequestView) {
         say!("  warning:   {w}");
     }
     for h in &v.history {
-        say!("  {}  {}  {}  {}", h.at, h.operator, h.action, h.detail);
+        say!("  {}  {}  {}  {}", output::time(&h.at), h.operator, h.action, h.detail);
     }
 }
 
@@ -149,7 +149,7 @@ impl Report for Vec<RequestView> {
                     v.status.to_string(),
                     v.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_else(|| "-".into()),
                     v.requester.clone(),
-                    v.created_at.clone(),
+                    output::time(&v.created_at),
                 ]
             })
             .collect();

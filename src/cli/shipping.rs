@@ -116,7 +116,7 @@ impl Report for Vec<ShipmentLine> {
                     s.state.to_string(),
                     format!("{}/{}", s.scanned, s.packets),
                     s.tracking.clone().unwrap_or_else(|| "-".into()),
-                    s.created_at.clone(),
+                    output::time(&s.created_at),
                 ]
             })
             .collect();
@@ -145,7 +145,7 @@ pub fn report(cmd: ReportCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
         ReportCmd::Due { today } => {
             let day = match today {
                 Some(d) => reports::parse_day(&d)?,
-                None => reports::today(),
+                None => ws.zone().today(),
             };
             Ok(emit(&reports::due(ws, day)?, fmt))
         }

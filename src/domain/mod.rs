@@ -1,6 +1,6 @@
 //! Plain types and rules of the lab's domain, with no I/O: collection codes (采集码), school
-//! codes, student numbers (学号), masked names, ID last-4 and the print order. Everything here
-//! is pure so it can be tested on its own and shared by every stage.
+//! codes, student numbers (学号), masked names, ID last-4, the print order and the lab's time
+//! zone. Everything here is pure so it can be tested on its own and shared by every stage.
 
 pub mod audit_chain;
 pub mod calendar;
@@ -10,6 +10,7 @@ pub mod ecopy;
 pub mod id_number;
 pub mod ids;
 pub mod job;
+pub mod local_time;
 pub mod name;
 pub mod order;
 pub mod printing;

@@ -190,7 +190,8 @@ pub fn check_student_number(raw: &str) -> Result<String, String> {
 }
 
 /// `sjc`: milliseconds since the epoch (seconds are accepted and scaled), or a date-time
-/// written `YYYY-MM-DD HH:MM[:SS]` in China Standard Time.
+/// written `YYYY-MM-DD HH:MM[:SS]`. The collection side writes its tables in China Standard
+/// Time, so that is the zone such a date-time is read in, whatever the lab's own zone.
 pub fn parse_timestamp(raw: &str) -> Result<i64, String> {
     let s = raw.trim();
     if let Ok(n) = s.parse::<i64>() {
@@ -201,23 +202,16 @@ pub fn parse_timestamp(raw: &str) -> Result<i64, String> {
         };
     }
     let normal = s.replace('/', "-").replace('T', " ");
+    let china = |t: chrono::NaiveDateTime| super::local_time::Zone::CHINA.millis_of(t);
     for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(&normal, fmt) {
-            return Ok((t - chrono::Duration::hours(8)).and_utc().timestamp_millis());
+        if let Some(ms) = chrono::NaiveDateTime::parse_from_str(&normal, fmt).ok().and_then(china) {
+            return Ok(ms);
         }
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(&normal, "%Y-%m-%d") {
-        let t = d.and_hms_opt(0, 0, 0).expect("midnight exists");
-        return Ok((t - chrono::Duration::hours(8)).and_utc().timestamp_millis());
+    if let Some(ms) = chrono::NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok().and_then(|d| china(d.into())) {
+        return Ok(ms);
     }
     Err(format!("sjc (时间戳) {s:?} is neither a timestamp nor a date-time"))
-}
-
-/// The collection date (China Standard Time) of a timestamp, `YYYY-MM-DD`.
-pub fn collection_date(sjc_ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(sjc_ms + 8 * 3600 * 1000)
-        .map(|t| t.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -244,7 +238,7 @@ mod tests {
         let (s, _) = Student::from_fields(&r, &Field::ALL).unwrap();
         assert_eq!(s.zjhm4, "471X");
         assert_eq!(s.school.as_str(), "10418");
-        assert_eq!(collection_date(s.sjc.unwrap()), "2022-05-25");
+        assert_eq!(crate::domain::local_time::Zone::CHINA.collection_date(s.sjc.unwrap()), "2022-05-25");
     }
 
     #[test]

@@ -220,7 +220,7 @@ pub fn plan_parts(items: &[Item], budget: u64) -> Result<Vec<u32>, (usize, u64)>
     Ok(parts)
 }
 
-/// The time stamp every entry of a request's zips carries (local time of the request).
+/// The time stamp every entry of a request's zips carries (the request's time in the lab's zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub year: u16,

@@ -12,7 +12,7 @@ use super::plan::{
 };
 use super::template::{Piece, parse_template};
 use crate::domain::PrintedStudent;
-use crate::domain::student::collection_date;
+use crate::domain::local_time::Zone;
 use crate::render::font::Font;
 use crate::render::{Item, PageSpec, Rect};
 
@@ -46,6 +46,8 @@ pub struct SheetContext {
     pub packet_barcode: Option<String>,
     /// Students in the class, printed on the separator sheet.
     pub class_count: usize,
+    /// The lab's zone: `{date}`, the collection date, is the day the photo was taken there.
+    pub zone: Zone,
     /// The sheet's students, in the order of `SheetPlan::placements`.
     pub students: Vec<CaptionStudent>,
 }
@@ -201,7 +203,7 @@ fn caption_lines(layout: &Layout, c: &CaptionStudent, ctx: &SheetContext) -> Lin
         "yxdm" => s.yxdm.clone(),
         "zjhm4" => s.zjhm4.clone(),
         "cjm" => s.cjm.clone(),
-        "date" => s.sjc.map(collection_date).unwrap_or_default(),
+        "date" => s.sjc.map(|t| ctx.zone.collection_date(t)).unwrap_or_default(),
         "school" => ctx.school_name.clone(),
         "full_name" => s.full_name.clone().unwrap_or_else(|| s.xm.clone()),
         _ => String::new(),
@@ -489,6 +491,7 @@ mod tests {
             sheet_barcode: format!("S{}7", sheet.number),
             packet_barcode: Some("P33K".into()),
             class_count: 3,
+            zone: Zone::CHINA,
             students,
         }
     }
@@ -550,6 +553,20 @@ mod tests {
             }
             assert!(texts(&page).iter().any(|(_, t)| t.contains("采集日期 2022-05-25")), "{name}: {:?}", texts(&page));
         }
+    }
+
+    #[test]
+    fn the_strips_collection_date_is_the_day_in_the_labs_zone() {
+        let layout = shipped("a4-2cun-x4");
+        let sheet = first_photo_sheet(&layout, 1);
+        let mut s = student(0);
+        s.student.sjc = Some(1_778_972_400_000); // 07:00 on 2026-05-17 in Beijing, 23:00 on the 16th in UTC
+        let date = |zone: Zone| {
+            let ctx = SheetContext { zone, ..context(&sheet, vec![s.clone()]) };
+            texts(&compose(&layout, &sheet, &ctx).unwrap()).into_iter().map(|(_, t)| t).find(|t| t.contains("采集日期"))
+        };
+        assert_eq!(date(Zone::CHINA).as_deref(), Some("采集日期 2026-05-17"));
+        assert_eq!(date(Zone::parse("UTC").unwrap()).as_deref(), Some("采集日期 2026-05-16"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::app::requests::{RequestInput, RequestView};
 use crate::app::schools::NewSchool;
 use crate::app::{self, Workspace};
 use crate::domain::ids::RequestId;
+use crate::domain::local_time::Zone;
 use crate::domain::request::RequestStatus;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
@@ -54,7 +55,7 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     g.set_kind_options(strings(texts::REQUEST_KINDS.iter().map(|(k, zh)| format!("{zh}（{k}）"))));
     g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
     g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, zh)| *zh)));
-    g.set_due_date(app::reports::today().to_string().into());
+    g.set_due_date(a.ctx.session.zone().today().to_string().into());
 
     let aa = a.clone();
     g.on_filter_requests(move || list_requests(&aa));
@@ -138,13 +139,14 @@ fn list_requests(a: &Rc<Adm>) {
     };
     let school = given(&g.get_school_filter());
     let aa = a.clone();
+    let zone = a.ctx.session.zone();
     a.ctx.run(
         &a.worker,
         move |s| app::requests::list(&s.open()?, status, school.as_deref()),
         move |app, r| match r {
             Ok(list) => {
                 let g = app.global::<Admin>();
-                g.set_requests(table(rows::requests(&list)));
+                g.set_requests(table(rows::requests(&list, zone)));
                 let ids: Vec<RequestId> = list.iter().map(|r| r.id).collect();
                 g.set_request_row(row_of(&ids, aa.request.borrow().as_ref()));
                 *aa.requests.borrow_mut() = ids;
@@ -154,13 +156,13 @@ fn list_requests(a: &Rc<Adm>) {
     );
 }
 
-fn show_request_view(app: &AppWindow, r: &RequestView) {
+fn show_request_view(app: &AppWindow, r: &RequestView, zone: Zone) {
     let g = app.global::<Admin>();
     g.set_request_title(rows::request_title(r).into());
     g.set_request_status(texts::request_status(r.status).into());
-    g.set_request_detail(rows::request_detail(r).into());
+    g.set_request_detail(rows::request_detail(r, zone).into());
     g.set_candidates(table(rows::candidates(r)));
-    g.set_history(table(rows::history(r)));
+    g.set_history(table(rows::history(r, zone)));
     let can = requests::allowed(r.status);
     g.set_can_match(can.match_student);
     g.set_can_approve(can.approve);
@@ -172,11 +174,12 @@ fn show_request_view(app: &AppWindow, r: &RequestView) {
 
 fn show_request(a: &Rc<Adm>) {
     let Some(id) = *a.request.borrow() else { return };
+    let zone = a.ctx.session.zone();
     a.ctx.run(
         &a.worker,
         move |s| app::requests::show(&s.open()?, id),
-        |app, r| match r {
-            Ok(v) => show_request_view(app, &v),
+        move |app, r| match r {
+            Ok(v) => show_request_view(app, &v, zone),
             Err(e) => fail(app, &e),
         },
     );
@@ -187,6 +190,7 @@ fn act(a: &Rc<Adm>, action: String, argument: String) {
     let Some(app) = a.ctx.app() else { return };
     app.global::<Admin>().set_busy(true);
     let aa = a.clone();
+    let zone = a.ctx.session.zone();
     a.ctx.run(
         &a.worker,
         {
@@ -198,7 +202,7 @@ fn act(a: &Rc<Adm>, action: String, argument: String) {
             match r {
                 Ok(v) => {
                     notice(app, &format!("请求 {}：{}", v.id, requests::done_word(&action)), false);
-                    show_request_view(app, &v);
+                    show_request_view(app, &v, zone);
                     list_requests(&aa);
                 }
                 Err(e) => fail(app, &e),
@@ -225,6 +229,7 @@ fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
         note: given(&form.note),
     };
     let aa = a.clone();
+    let zone = a.ctx.session.zone();
     a.ctx.run(
         &a.worker,
         move |s| app::requests::add(&s.open()?, &input),
@@ -234,7 +239,7 @@ fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
                 notice(app, &format!("已登记请求 {}（{matched}）", v.id), false);
                 app.global::<Admin>().set_adding_request(false);
                 *aa.request.borrow_mut() = Some(v.id);
-                show_request_view(app, &v);
+                show_request_view(app, &v, zone);
                 list_requests(&aa);
             }
             Err(e) => fail(app, &e),
@@ -273,11 +278,12 @@ fn choose_request_table(a: &Rc<Adm>) {
 // ----- corrections --------------------------------------------------------------------------
 
 fn list_corrections(a: &Rc<Adm>, school: Option<String>) {
+    let zone = a.ctx.session.zone();
     a.ctx.run(
         &a.worker,
         move |s| app::corrections::list(&s.open()?, school.as_deref()),
-        |app, r| match r {
-            Ok(list) => app.global::<Admin>().set_corrections(table(rows::corrections(&list))),
+        move |app, r| match r {
+            Ok(list) => app.global::<Admin>().set_corrections(table(rows::corrections(&list, zone))),
             Err(e) => fail(app, &e),
         },
     );
@@ -448,7 +454,7 @@ fn refresh_due(a: &Rc<Adm>) {
             let ws = s.open()?;
             let today = match given(&day) {
                 Some(d) => app::reports::parse_day(&d)?,
-                None => app::reports::today(),
+                None => ws.zone().today(),
             };
             Ok((app::reports::due(&ws, today)?, app::reports::schools(&ws)?))
         },

@@ -39,7 +39,7 @@ pub(super) fn wire(app: &crate::gui::ui::AppWindow, ctx: &Rc<Ctx>) -> impl Fn() 
         let log = ee.log.borrow();
         let Some(r) = log.get(row.max(0) as usize).filter(|_| row >= 0) else { return };
         *ee.selected.borrow_mut() = Some(r.id);
-        app.global::<Admin>().set_ecopy_parts(table(rows::ecopy_parts(r)));
+        app.global::<Admin>().set_ecopy_parts(table(rows::ecopy_parts(r, ee.ctx.session.zone())));
     });
     let ee = e.clone();
     g.on_request_ecopy(move |school, classes, naming, to, letter| {
@@ -63,18 +63,22 @@ pub(super) fn wire(app: &crate::gui::ui::AppWindow, ctx: &Rc<Ctx>) -> impl Fn() 
 
 fn refresh(e: &Rc<Ecopy>) {
     let ee = e.clone();
+    let zone = e.ctx.session.zone();
     e.ctx.run(
         &e.worker,
         |s| app::ecopy::log(&s.open()?, None),
         move |app, r| match r {
             Ok(log) => {
                 let g = app.global::<Admin>();
-                g.set_ecopies(table(rows::ecopies(&log)));
+                g.set_ecopies(table(rows::ecopies(&log, zone)));
                 let ids: Vec<EcopyRequestId> = log.iter().map(|l| l.id).collect();
                 let row = row_of(&ids, ee.selected.borrow().as_ref());
                 g.set_ecopy_row(row);
-                let parts =
-                    log.get(row.max(0) as usize).filter(|_| row >= 0).map(rows::ecopy_parts).unwrap_or_default();
+                let parts = log
+                    .get(row.max(0) as usize)
+                    .filter(|_| row >= 0)
+                    .map(|r| rows::ecopy_parts(r, zone))
+                    .unwrap_or_default();
                 g.set_ecopy_parts(table(parts));
                 *ee.log.borrow_mut() = log;
             }

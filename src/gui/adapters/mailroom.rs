@@ -7,6 +7,7 @@ use crate::app;
 use crate::app::scan::{ScanOutcome, ScanRequest};
 use crate::app::shipments::{CreateShipment, Papers, ShipmentLine, ShipmentView};
 use crate::domain::ids::ShipmentCode;
+use crate::domain::local_time::Zone;
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::error::Result;
 use crate::gui::model::worker::Worker;
@@ -81,8 +82,9 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     move || refresh(&m)
 }
 
-fn now() -> String {
-    chrono::Local::now().format("%H:%M:%S").to_string()
+/// The time of day of a scan, in the lab's zone, for the desk's running log.
+fn now(zone: Zone) -> String {
+    zone.now().format("%H:%M:%S").to_string()
 }
 
 fn scan(m: &Rc<Mail>, code: String) {
@@ -91,6 +93,7 @@ fn scan(m: &Rc<Mail>, code: String) {
         return;
     }
     let mm = m.clone();
+    let zone = m.ctx.session.zone();
     let req = ScanRequest { code: code.clone(), station: m.ctx.session.station_override(), ..Default::default() };
     m.ctx.run(
         &m.worker,
@@ -111,7 +114,7 @@ fn scan(m: &Rc<Mail>, code: String) {
             mm.scans.insert(
                 0,
                 ScanLine {
-                    time: now().into(),
+                    time: now(zone).into(),
                     code: code.as_str().into(),
                     verdict: verdict.into(),
                     kind: kind.into(),
@@ -136,7 +139,7 @@ fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
     g.set_shipment_detail(rows::shipment_detail(v).into());
     g.set_expected(v.expected as i32);
     g.set_scanned(v.scanned as i32);
-    g.set_packets(table(rows::packets(v)));
+    g.set_packets(table(rows::packets(v, m.ctx.session.zone())));
     g.set_can_seal(v.state.after(ShipmentAction::Seal).is_ok());
     g.set_can_deliver(v.state.after(ShipmentAction::Deliver).is_ok());
     g.set_has_documents(!v.documents.is_empty());

@@ -9,8 +9,8 @@ use crate::app::{self, Workspace};
 use crate::domain::ids::JobCode;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
+use crate::gui::model::rows;
 use crate::gui::model::worker::Worker;
-use crate::gui::model::{rows, texts};
 use crate::gui::ui::{AppWindow, ClassChoice, PhotoWarning, Technician};
 use crate::store::SchoolSummary;
 use slint::{ComponentHandle, Model, ModelRc, SharedPixelBuffer, SharedString, VecModel};
@@ -162,16 +162,17 @@ fn select_school(t: &Rc<Tech>, row: i32) {
         return;
     };
     *t.school.borrow_mut() = Some(code.clone());
+    let zone = t.ctx.session.zone();
     t.ctx.run(
         &t.worker,
         move |s| app::schools::show(&s.open()?, &code),
-        |app, r| {
+        move |app, r| {
             let g = app.global::<Technician>();
             match r {
                 Ok(d) => {
                     g.set_school_title(format!("{} {}", d.school.code, d.school.name).into());
-                    g.set_school_detail(rows::school_detail(&d).into());
-                    g.set_batches(table(rows::batches(&d)));
+                    g.set_school_detail(rows::school_detail(&d, zone).into());
+                    g.set_batches(table(rows::batches(&d, zone)));
                 }
                 Err(e) => fail(app, &e),
             }
@@ -360,14 +361,15 @@ fn select_job(t: &Rc<Tech>, row: i32) {
 /// The selected job's title, sheets and parts, as recorded.
 fn show_job(t: &Rc<Tech>) {
     let Some(id) = *t.job.borrow() else { return };
+    let zone = t.ctx.session.zone();
     t.ctx.run(
         &t.worker,
         move |s| app::jobs::show(&s.open()?, id),
-        |app, r| {
+        move |app, r| {
             let g = app.global::<Technician>();
             match r {
                 Ok(d) => {
-                    g.set_job_title(rows::job_title(&d).into());
+                    g.set_job_title(rows::job_title(&d, zone).into());
                     g.set_sheet_count(d.sheets.len() as i32);
                     g.set_parts(table(rows::job_parts(&d)));
                     g.set_verification(table(rows::verification_failures(&d)));
@@ -516,6 +518,7 @@ fn print_job(t: &Rc<Tech>, copies: i32, force: bool) {
 /// Ask the printers (or cancel what they still hold) and show each part's state.
 fn printer_states(t: &Rc<Tech>, cancel: bool) {
     let stage = if cancel { "取消打印" } else { "查询打印机" };
+    let zone = t.ctx.session.zone();
     job_work(
         t,
         stage,
@@ -524,7 +527,7 @@ fn printer_states(t: &Rc<Tech>, cancel: bool) {
             app.global::<Technician>().set_parts(table(rows::job_status(&r)));
             let text = match (&r.printed_at, cancel) {
                 (_, true) => format!("作业 {}：已取消未完成的打印", r.job),
-                (Some(t), false) => format!("作业 {}：全部分段已打印完成（{}）", r.job, texts::local_time(t)),
+                (Some(t), false) => format!("作业 {}：全部分段已打印完成（{}）", r.job, zone.show(t)),
                 (None, false) => format!("作业 {}：尚未全部打印完成", r.job),
             };
             notice(app, &text, false);

@@ -1,5 +1,6 @@
 //! Service results as the rows of the window's tables (one `Vec<String>` per row, the columns
-//! in the order the views declare them) and as the summary lines above them.
+//! in the order the views declare them) and as the summary lines above them. Stored times are
+//! shown in the lab's zone, which the adapters pass in (`Session::zone`).
 
 use super::texts;
 use crate::app::batch::BatchReport;
@@ -13,6 +14,7 @@ use crate::app::requests::RequestView;
 use crate::app::roster::RosterReport;
 use crate::app::schools::SchoolDetail;
 use crate::app::shipments::{ShipmentLine, ShipmentView};
+use crate::domain::local_time::Zone;
 use crate::import::Finding;
 use crate::store::{SchoolCounts, SchoolSummary};
 
@@ -37,10 +39,10 @@ pub fn schools(list: &[SchoolSummary]) -> Rows {
 }
 
 /// `地址 … 联系人 … 电话 …；名单 …`
-pub fn school_detail(d: &SchoolDetail) -> String {
+pub fn school_detail(d: &SchoolDetail, zone: Zone) -> String {
     let s = &d.school;
     let roster = match &d.roster {
-        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, texts::local_time(&r.imported_at)),
+        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, zone.show(&r.imported_at)),
         None => "无名单（按班级、拍摄序号、学号排序）".into(),
     };
     format!(
@@ -54,14 +56,14 @@ pub fn school_detail(d: &SchoolDetail) -> String {
     )
 }
 
-pub fn batches(d: &SchoolDetail) -> Rows {
+pub fn batches(d: &SchoolDetail, zone: Zone) -> Rows {
     d.batches
         .iter()
         .map(|b| {
             vec![
                 b.id.to_string(),
                 b.source.clone(),
-                texts::local_time(&b.imported_at),
+                zone.show(&b.imported_at),
                 b.accepted.to_string(),
                 b.skipped.to_string(),
                 b.rejected.to_string(),
@@ -168,9 +170,9 @@ pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
     }
 }
 
-pub fn job_title(d: &JobDetail) -> String {
+pub fn job_title(d: &JobDetail, zone: Zone) -> String {
     let printed = match &d.printed_at {
-        Some(t) => format!("，已打印（{}）", texts::local_time(t)),
+        Some(t) => format!("，已打印（{}）", zone.show(t)),
         None => String::new(),
     };
     format!(
@@ -316,7 +318,7 @@ pub fn shipment_detail(v: &ShipmentView) -> String {
     s
 }
 
-pub fn packets(v: &ShipmentView) -> Rows {
+pub fn packets(v: &ShipmentView, zone: Zone) -> Rows {
     v.packets
         .iter()
         .map(|p| {
@@ -325,13 +327,13 @@ pub fn packets(v: &ShipmentView) -> Rows {
                 p.job.to_string(),
                 p.class.clone(),
                 p.students.to_string(),
-                p.scanned_at.as_deref().map(|t| format!("是 {}", texts::local_time(t))).unwrap_or_else(|| "否".into()),
+                p.scanned_at.as_deref().map(|t| format!("是 {}", zone.show(t))).unwrap_or_else(|| "否".into()),
             ]
         })
         .collect()
 }
 
-pub fn requests(list: &[RequestView]) -> Rows {
+pub fn requests(list: &[RequestView], zone: Zone) -> Rows {
     list.iter()
         .map(|r| {
             let who = match &r.student {
@@ -349,7 +351,7 @@ pub fn requests(list: &[RequestView]) -> Rows {
                 texts::request_status(r.status),
                 who,
                 texts::requester(&r.requester),
-                texts::local_time(&r.updated_at),
+                zone.show(&r.updated_at),
             ]
         })
         .collect()
@@ -359,7 +361,7 @@ pub fn request_title(r: &RequestView) -> String {
     format!("请求 {}：{}，院校 {}", r.id, texts::request_kind(&r.kind), r.school)
 }
 
-pub fn request_detail(r: &RequestView) -> String {
+pub fn request_detail(r: &RequestView, zone: Zone) -> String {
     let mut lines = Vec::new();
     let g = &r.given;
     lines.push(format!(
@@ -391,12 +393,7 @@ pub fn request_detail(r: &RequestView) -> String {
         (Some(j), None) => lines.push(format!("补印作业 {j}")),
         _ => {}
     }
-    lines.push(format!(
-        "来源 {}；登记 {}；更新 {}",
-        r.source,
-        texts::local_time(&r.created_at),
-        texts::local_time(&r.updated_at)
-    ));
+    lines.push(format!("来源 {}；登记 {}；更新 {}", r.source, zone.show(&r.created_at), zone.show(&r.updated_at)));
     lines.extend(r.warnings.iter().map(|w| format!("注意：{w}")));
     lines.join("\n")
 }
@@ -408,14 +405,11 @@ pub fn candidates(r: &RequestView) -> Rows {
         .collect()
 }
 
-pub fn history(r: &RequestView) -> Rows {
-    r.history
-        .iter()
-        .map(|h| vec![texts::local_time(&h.at), h.operator.clone(), h.action.clone(), h.detail.clone()])
-        .collect()
+pub fn history(r: &RequestView, zone: Zone) -> Rows {
+    r.history.iter().map(|h| vec![zone.show(&h.at), h.operator.clone(), h.action.clone(), h.detail.clone()]).collect()
 }
 
-pub fn corrections(list: &[CorrectionLine]) -> Rows {
+pub fn corrections(list: &[CorrectionLine], zone: Zone) -> Rows {
     list.iter()
         .map(|c| {
             let r = &c.record;
@@ -427,7 +421,7 @@ pub fn corrections(list: &[CorrectionLine]) -> Rows {
                 r.new_value.clone(),
                 r.source.clone(),
                 r.applied_by.clone(),
-                texts::local_time(&r.applied_at),
+                zone.show(&r.applied_at),
                 c.reprint_job
                     .map(|j| j.to_string())
                     .unwrap_or_else(|| if r.awaiting_reprint { "待补印".into() } else { String::new() }),
@@ -436,7 +430,7 @@ pub fn corrections(list: &[CorrectionLine]) -> Rows {
         .collect()
 }
 
-pub fn ecopies(list: &[RequestLog]) -> Rows {
+pub fn ecopies(list: &[RequestLog], zone: Zone) -> Rows {
     list.iter()
         .map(|e| {
             vec![
@@ -447,13 +441,13 @@ pub fn ecopies(list: &[RequestLog]) -> Rows {
                 texts::naming(&e.naming),
                 e.students.to_string(),
                 texts::ecopy_state(e.state.as_str()),
-                texts::local_time(&e.created_at),
+                zone.show(&e.created_at),
             ]
         })
         .collect()
 }
 
-pub fn ecopy_parts(e: &RequestLog) -> Rows {
+pub fn ecopy_parts(e: &RequestLog, zone: Zone) -> Rows {
     e.parts
         .iter()
         .map(|p| {
@@ -463,7 +457,7 @@ pub fn ecopy_parts(e: &RequestLog) -> Rows {
                 format!("{:.1} MB", p.bytes as f64 / (1u64 << 20) as f64),
                 texts::ecopy_state(p.state.as_str()),
                 p.attempts.to_string(),
-                p.sent_at.as_deref().map(texts::local_time).unwrap_or_default(),
+                p.sent_at.as_deref().map(|t| zone.show(t)).unwrap_or_default(),
                 p.server_reply.clone(),
             ]
         })
@@ -556,6 +550,29 @@ mod tests {
             progress,
             request_status: None,
         }
+    }
+
+    #[test]
+    fn stored_times_show_in_the_zone_given_to_the_minute() {
+        let line = || CorrectionLine {
+            record: crate::store::CorrectionRecord {
+                id: 1,
+                school: "10418".into(),
+                cjm: "Hx4KcUcseltovhGV".into(),
+                xh: "2020001".into(),
+                field: "bh".into(),
+                old_value: "软工1班".into(),
+                new_value: "软工2班".into(),
+                source: "勘误表.xlsx".into(),
+                applied_at: "2026-11-29T13:01:28.111Z".into(),
+                applied_by: "王老师".into(),
+                reprint_job_id: None,
+                awaiting_reprint: false,
+            },
+            reprint_job: None,
+        };
+        assert_eq!(corrections(&[line()], Zone::CHINA)[0][7], "2026-11-29 21:01");
+        assert_eq!(corrections(&[line()], Zone::parse("Europe/Berlin").unwrap())[0][7], "2026-11-29 14:01");
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! as a CLI command does, so the window always sees what other stations have done.
 
 use crate::app::Workspace;
+use crate::app::settings::Settings;
+use crate::app::workspace::SETTINGS_FILE;
+use crate::domain::local_time::Zone;
 use crate::error::Result;
 use std::path::{Path, PathBuf};
 
@@ -50,8 +53,28 @@ impl Session {
         }
     }
 
+    /// The lab's time zone (`[lab] timezone`), read afresh like everything else. A settings
+    /// file that cannot be read shows times in the default zone; every action says why.
+    pub fn zone(&self) -> Zone {
+        Settings::load(&self.root.join(SETTINGS_FILE)).map(|s| s.lab.timezone).unwrap_or_default()
+    }
+
     /// `Some(station)` only when one was given; the scan service otherwise uses the setting.
     pub fn station_override(&self) -> Option<String> {
         self.station.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_takes_the_labs_zone_from_the_workspace_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::new(dir.path().to_path_buf(), None, None);
+        assert_eq!(session.zone(), Zone::CHINA, "no settings: Asia/Shanghai");
+        std::fs::write(dir.path().join(SETTINGS_FILE), "[lab]\ntimezone = \"Europe/Berlin\"\n").unwrap();
+        assert_eq!(session.zone().name(), "Europe/Berlin", "read afresh, as every action opens the workspace");
     }
 }

@@ -132,22 +132,6 @@ pub fn check_kind(check: crate::verify::Check) -> &'static str {
     }
 }
 
-/// A time the store kept (UTC, RFC 3339) as the people at the desk read it: this computer's
-/// local time to the minute, `2026-11-30 07:52`. Anything else is shown as it is.
-pub fn local_time(stored: &str) -> String {
-    time_in(stored, &chrono::Local)
-}
-
-fn time_in<Tz: chrono::TimeZone>(stored: &str, tz: &Tz) -> String
-where
-    Tz::Offset: std::fmt::Display,
-{
-    match chrono::DateTime::parse_from_rfc3339(stored) {
-        Ok(t) => t.with_timezone(tz).format("%Y-%m-%d %H:%M").to_string(),
-        Err(_) => stored.to_string(),
-    }
-}
-
 pub fn yes_no(v: bool) -> &'static str {
     if v { "有" } else { "无" }
 }
@@ -222,15 +206,6 @@ mod tests {
         for s in crate::domain::printing::PartState::ALL {
             assert!(part_state(s.as_str()).chars().all(|c| !c.is_ascii()), "{s:?}");
         }
-    }
-
-    #[test]
-    fn stored_times_show_in_the_desk_s_time_zone_to_the_minute() {
-        let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
-        assert_eq!(time_in("2026-11-29T23:52:02.834Z", &china), "2026-11-30 07:52");
-        assert_eq!(time_in("2026-11-29T23:52:02+08:00", &china), "2026-11-29 23:52");
-        assert_eq!(time_in("2026-11-30", &china), "2026-11-30", "not a stored time: as it is");
-        assert!(!local_time("2026-11-29T23:52:02.834Z").contains(['T', 'Z']));
     }
 
     #[test]
