@@ -343,7 +343,7 @@ fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
     assert!(a.get_can_print() && !a.get_can_approve());
     let history = a.get_history();
     let last = history.row_count() - 1;
-    assert_eq!(cell(&history, last, 1), "测试员");
+    assert_eq!(cell(&history, last, 1), "测试员（desk-9）", "the window records its station");
     assert_eq!(cell(&history, last, 2), "request.approve");
     let shown = f.ws.run_ok(&["request", "show", &f.request, "--json"]).json();
     assert_eq!(shown["status"], "approved");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::lab::{print_on_rip, school};
+use common::lab::{packets, print_on_rip, school};
 use common::*;
 use std::fs;
 use std::path::Path;
@@ -96,4 +96,135 @@ fn an_import_that_fails_leaves_no_photo_in_the_shared_store() {
     // The same batch again stores nothing twice.
     a.run_ok(&["batch", "import", batch.to_str().unwrap()]);
     assert_eq!(a.count("SELECT count(*) FROM photo_blobs"), 3);
+}
+
+/// Two stations of one lab on a fresh store: `[lab] station` print-1 and mailroom.
+fn two_stations() -> (Ws, Ws) {
+    let url = pg::server().fresh_database();
+    let stations = ["print-1", "mailroom"].map(|name| {
+        let ws = Ws::joining(&url);
+        let settings = fs::read_to_string(ws.root().join("gradlab.toml")).unwrap();
+        let named = settings.replacen("\nstation = \"\"", &format!("\nstation = \"{name}\""), 1);
+        assert_ne!(named, settings, "the template has [lab] station");
+        fs::write(ws.root().join("gradlab.toml"), named).unwrap();
+        ws
+    });
+    let [a, b] = stations;
+    (a, b)
+}
+
+/// Run `f` for each item on its own thread, all released at the same moment.
+fn at_once<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let gate = std::sync::Barrier::new(items.len());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .into_iter()
+            .map(|item| {
+                let (gate, f) = (&gate, &f);
+                s.spawn(move || {
+                    gate.wait();
+                    f(item)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+#[test]
+fn each_station_is_named_in_what_it_did() {
+    let (print_room, mailroom) = two_stations();
+    school(&print_room, "10001", 1, &[("1班", 2)]);
+    let job =
+        print_room.run_ok(&["job", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    print_on_rip(&print_room, &job);
+    let shipment = mailroom.run_ok(&["shipment", "create", "--school", "10001", "--json"]).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for p in packets(&mailroom, &job) {
+        let v = mailroom.run_ok(&["scan", &p, "--shipment", &shipment, "--json"]).json();
+        assert_eq!(v["result"], "accepted", "{v}");
+    }
+
+    let report = mailroom.run_ok(&["report", "schools", "--json"]).json();
+    assert_eq!(report[0]["printed_at"], serde_json::json!(["print-1"]), "{report}");
+    assert_eq!(report[0]["packed_at"], serde_json::json!(["mailroom"]), "{report}");
+    let text = print_room.run_ok(&["report", "schools"]).stdout;
+    assert!(text.contains("printed at") && text.contains("print-1") && text.contains("mailroom"), "{text}");
+    assert_eq!(print_room.count("SELECT count(*) FROM dispatches WHERE station <> 'print-1'"), 0);
+    assert_eq!(mailroom.count("SELECT count(*) FROM scans WHERE station <> 'mailroom'"), 0);
+    let by_station = |name: &str| print_room.count(&format!("SELECT count(*) FROM audit WHERE station = '{name}'"));
+    assert!(by_station("print-1") >= 1, "the import");
+    assert_eq!(print_room.count("SELECT count(*) FROM audit WHERE station = ''"), 0);
+    // The station is part of each entry's hash: the chain holds, and a changed station breaks it.
+    assert_eq!(mailroom.run_ok(&["audit", "verify", "--json"]).json()["broken_at"], serde_json::Value::Null);
+
+    // Without a name, a station is the computer's own.
+    let unnamed = Ws::joining(&pg::server().fresh_database());
+    school(&unnamed, "10002", 1, &[("1班", 1)]);
+    let host = gethostname::gethostname().to_string_lossy().into_owned();
+    assert_eq!(unnamed.value("SELECT station FROM audit ORDER BY id DESC LIMIT 1", &[]), host);
+}
+
+#[test]
+fn stations_working_at_the_same_moment_count_each_packet_once_and_get_their_own_ids() {
+    let (a, b) = two_stations();
+    school(&a, "10001", 1, &[("1班", 2), ("2班", 2), ("3班", 1), ("4班", 1)]);
+
+    // Four jobs (a class each) created at once, two from each station: four ids and barcodes.
+    let classes = vec![(&a, "1班"), (&b, "2班"), (&a, "3班"), (&b, "4班")];
+    let jobs: Vec<String> = at_once(classes, |(ws, class)| {
+        let out = ws.run_ok(&["job", "create", "--school", "10001", "--class", class, "--json"]);
+        out.json()["id"].as_str().unwrap().to_string()
+    });
+    let mut unique = jobs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 4, "{jobs:?}");
+    let all_packets: Vec<String> = jobs.iter().flat_map(|j| packets(&a, j)).collect();
+    let mut distinct = all_packets.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), all_packets.len(), "packet barcodes are unique across stations");
+
+    // Both technicians print the same job at the same moment: each part goes out once.
+    common::lab::rip(&a);
+    let job = &jobs[0];
+    let printed = at_once(vec![&a, &b], |ws| ws.run(&["job", "print", job, "--printer", "rip", "--json"]));
+    assert!(printed.iter().any(|o| o.code == 0), "{}", printed[0].stderr);
+    // Only this job is rendered and sent so far.
+    let parts = a.count("SELECT count(*) FROM job_parts");
+    let sent = a.count("SELECT count(*) FROM dispatches");
+    assert!(parts >= 1);
+    assert_eq!(sent, parts, "each part sent once: {}\n{}", printed[0].stderr, printed[1].stderr);
+
+    for other in &jobs[1..] {
+        print_on_rip(&a, other);
+    }
+    common::lab::rip_takes_all(&a);
+    assert_eq!(b.run_ok(&["job", "status", job, "--json"]).json()["printed"], true);
+
+    // Both mailroom desks scan every packet into one shipment at the same moment.
+    let shipment =
+        a.run_ok(&["shipment", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    let codes = all_packets;
+    let scans: Vec<(usize, &Ws, &str)> =
+        codes.iter().enumerate().flat_map(|(i, p)| [(i, &a, p.as_str()), (i, &b, p.as_str())]).collect();
+    let results = at_once(scans, |(_, ws, code)| {
+        let out = ws.run(&["scan", code, "--shipment", &shipment, "--json"]);
+        let v = out.json();
+        assert_ne!(v["result"], "refused", "{v}");
+        v["result"].as_str().unwrap().to_string()
+    });
+    for pair in results.chunks(2) {
+        let mut pair = pair.to_vec();
+        pair.sort();
+        assert_eq!(pair, ["accepted", "confirmed"], "one desk adds the packet, the other sees it there");
+    }
+    let show = b.run_ok(&["shipment", "show", &shipment, "--json"]).json();
+    assert_eq!((show["scanned"].as_u64(), show["expected"].as_u64()), (Some(4), Some(4)), "{show}");
+    assert_eq!(show["packets"].as_array().unwrap().len(), codes.len(), "{show}");
+    assert_eq!(a.count("SELECT count(*) FROM shipment_packets"), codes.len() as i64, "each packet once");
+    assert_eq!(a.count("SELECT count(*) FROM scans WHERE result = 'accepted'"), codes.len() as i64);
 }

@@ -443,6 +443,14 @@ pub(super) fn send(
     let operator = ws.settings.operator();
     let id = {
         let tx = store.write()?;
+        // Another station may have sent this part since we looked. Looking again and recording
+        // `sending` in one transaction, under the store's write lock, lets only one of them.
+        if let Some(part) = out.part
+            && !out.forced
+            && let Some(d) = tx.dispatches(out.loaded.job.id)?.into_iter().rfind(|d| d.part == Some(part))
+        {
+            return Ok(skipped(part, &out.sheets, &d, ws.zone()));
+        }
         let id = tx.insert_dispatch(&NewDispatch {
             job_id: out.loaded.job.id,
             part: out.part,

@@ -66,10 +66,10 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     if code.is_empty() {
         return Err(Error::input("nothing was scanned"));
     }
-    let station = req.station.clone().unwrap_or_else(|| ws.settings.shipping.station.clone());
+    let station = req.station.clone().unwrap_or_else(|| ws.settings.station());
     let carrier = req.carrier.as_deref().map(Carrier::parse).transpose().map_err(Error::Input)?;
     let operator = ws.settings.operator();
-    let mut store = ws.store()?;
+    let mut store = ws.store()?.at_station(&station);
     let tx = store.write()?;
     let current = match &req.shipment {
         Some(id) => Some(shipments::load(&tx, *id)?.id),

@@ -81,7 +81,7 @@ pub struct ShippingSettings {
     pub promise_working_days: u32,
     /// Holidays and make-up working days, relative to the workspace.
     pub calendar: String,
-    /// This computer's name in the scan log, unless `scan --station` says otherwise.
+    /// The station's name as earlier settings gave it (for scans only); `[lab] station` now.
     pub station: String,
 }
 
@@ -94,7 +94,7 @@ impl Default for ShippingSettings {
             sender_phone: String::new(),
             promise_working_days: 40,
             calendar: "calendars/china.toml".into(),
-            station: "mailroom".into(),
+            station: String::new(),
         }
     }
 }
@@ -124,6 +124,9 @@ pub struct LabSettings {
     pub operator: String,
     /// The zone every time is shown in, and collection dates and due dates are taken in.
     pub timezone: crate::domain::local_time::Zone,
+    /// This computer's name among the lab's stations, recorded with every scan, dispatch and
+    /// audit entry; empty means the computer's own name.
+    pub station: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -157,6 +160,9 @@ operator = ""
 # Times are stored in UTC and shown in this zone, written 2026-11-29 21:01; a collection date
 # (采集日期) and the day a promise runs from are the day the time falls on here.
 timezone = "Asia/Shanghai"
+# This computer's name among the lab's stations (print-1, mailroom ...), recorded with every
+# scan, print and change; empty means the computer's own name.
+station = ""
 
 [import]
 # A batch .zip is refused if one file in it unpacks to more than this many MB ...
@@ -194,8 +200,6 @@ promise_working_days = 40
 # working days (调休); the path is relative to the workspace. Add next year's arrangement
 # when the State Council publishes it each November.
 calendar = "calendars/china.toml"
-# This computer's name in the scan log, unless `gradlab scan --station NAME` says otherwise.
-station = "mailroom"
 
 [requests]
 # Fees in yuan recorded when a reprint request is approved, by kind: prints received and
@@ -320,6 +324,17 @@ impl Settings {
     /// Settings from the text of the file at `path` (which names it in an error).
     pub fn parse(text: &str, path: &Path) -> Result<Settings> {
         toml::from_str(text).map_err(|e| Error::input(format!("{}: {e}", path.display())))
+    }
+
+    /// This computer's name among the lab's stations: `[lab] station`, else the older
+    /// `[shipping] station`, else the computer's own name.
+    pub fn station(&self) -> String {
+        [&self.lab.station, &self.shipping.station]
+            .into_iter()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| gethostname::gethostname().to_string_lossy().into_owned())
     }
 
     pub fn operator(&self) -> String {

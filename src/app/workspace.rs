@@ -154,7 +154,7 @@ impl Workspace {
 
     /// The workspace's store: its SQLite file, or the PostgreSQL server its settings name.
     pub fn store(&self) -> Result<Store> {
-        open_store(&self.settings.store, &self.root)
+        Ok(open_store(&self.settings.store, &self.root)?.at_station(&self.settings.station()))
     }
 
     /// Which store the workspace uses, its schema version and the server's version.

@@ -107,7 +107,7 @@ pub enum Command {
         /// Shipment to fill (default: the station's current one, set by scanning its barcode)
         #[arg(long, value_name = "ID")]
         shipment: Option<String>,
-        /// Station name for the scan log (default: [shipping] station in gradlab.toml)
+        /// Station name for the scan log (default: [lab] station in gradlab.toml, else the computer's name)
         #[arg(long, value_name = "NAME")]
         station: Option<String>,
         /// Carrier of a tracking number: upu, ems, sf, or other for a format we do not check
@@ -132,7 +132,7 @@ pub enum Command {
     /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
     /// screens over the same workspace and services as these commands
     Gui {
-        /// Mailroom station name for the scan log (default: [shipping] station in gradlab.toml)
+        /// This station's name (default: [lab] station in gradlab.toml, else the computer's name)
         #[arg(long, value_name = "NAME")]
         station: Option<String>,
         /// Save a PNG of each screen into DIR and exit (scripts/gui-screenshots)

@@ -49,7 +49,7 @@ fn show(v: &RequestView) {
         say!("  warning:   {w}");
     }
     for h in &v.history {
-        say!("  {}  {}  {}  {}", output::time(&h.at), h.operator, h.action, h.detail);
+        say!("  {}  {} ({})  {}  {}", output::time(&h.at), h.operator, h.station, h.action, h.detail);
     }
 }
 

@@ -205,11 +205,24 @@ impl Report for Vec<crate::store::SchoolCounts> {
                     s.shipped.to_string(),
                     s.delivered.to_string(),
                     s.open_requests.to_string(),
+                    s.printed_at.join(", "),
+                    s.packed_at.join(", "),
                 ]
             })
             .collect();
         output::table(
-            &["school", "name", "imported", "printed", "packed", "shipped", "delivered", "open requests"],
+            &[
+                "school",
+                "name",
+                "imported",
+                "printed",
+                "packed",
+                "shipped",
+                "delivered",
+                "open requests",
+                "printed at",
+                "packed at",
+            ],
             &rows,
         );
     }

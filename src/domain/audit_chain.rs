@@ -15,6 +15,8 @@ pub struct Link {
     pub action: String,
     pub subject: String,
     pub detail: String,
+    /// The station (computer) the action was taken at; empty in entries from before stations.
+    pub station: String,
     pub hash: String,
 }
 
@@ -24,6 +26,11 @@ pub fn hash(prev: &str, l: &Link) -> String {
     for part in [prev, &l.id.to_string(), &l.at, &l.operator, &l.os_account, &l.action, &l.subject, &l.detail] {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
+    }
+    // Entries from before stations were recorded hash as they always did.
+    if !l.station.is_empty() {
+        h.update((l.station.len() as u64).to_le_bytes());
+        h.update(l.station.as_bytes());
     }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -87,6 +94,7 @@ mod tests {
         (1..=n)
             .map(|id| {
                 let mut l = Link {
+                    station: String::new(),
                     id,
                     at: format!("2026-11-29T10:00:{id:02}Z"),
                     operator: "甲".into(),

@@ -18,6 +18,8 @@ pub struct AuditEntry {
     pub action: String,
     pub subject: String,
     pub detail: String,
+    /// The station (computer) it was done at.
+    pub station: String,
 }
 
 impl Tx<'_> {
@@ -39,12 +41,13 @@ impl Tx<'_> {
             action: action.to_string(),
             subject: privacy::redact(subject).into_owned(),
             detail: privacy::redact(detail).into_owned(),
+            station: self.station.clone(),
             hash: String::new(),
         };
         link.hash = audit_chain::hash(&prev_hash, &link);
         self.db.execute(
-            "INSERT INTO audit (id, at, operator, os_account, action, subject, detail, hash) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO audit (id, at, operator, os_account, action, subject, detail, hash, station) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 link.id,
                 link.at,
@@ -53,7 +56,8 @@ impl Tx<'_> {
                 link.action,
                 link.subject,
                 link.detail,
-                link.hash
+                link.hash,
+                link.station
             ],
         )?;
         Ok(link.id)
@@ -62,7 +66,7 @@ impl Tx<'_> {
     /// Audit entries with ids above `after`, oldest first, as the chain sees them.
     pub fn audit_links(&self, after: i64) -> Result<Vec<Link>> {
         self.db.query_map(
-            "SELECT id, at, operator, os_account, action, subject, detail, hash FROM audit WHERE id > ?1 ORDER BY id",
+            "SELECT id, at, operator, os_account, action, subject, detail, hash, station FROM audit WHERE id > ?1 ORDER BY id",
             params![after],
             |r| {
                 Ok(Link {
@@ -74,6 +78,7 @@ impl Tx<'_> {
                     subject: r.get(5)?,
                     detail: r.get(6)?,
                     hash: r.get(7)?,
+                    station: r.get(8)?,
                 })
             },
         )
@@ -102,7 +107,7 @@ impl Tx<'_> {
     /// The entries about one subject (exactly), oldest first; all entries when `None`.
     pub fn audit_entries(&self, subject: Option<&str>) -> Result<Vec<AuditEntry>> {
         self.db.query_map(
-            "SELECT id, at, operator, action, subject, detail FROM audit WHERE CAST(?1 AS TEXT) IS NULL OR subject = ?1 ORDER BY id",
+            "SELECT id, at, operator, action, subject, detail, station FROM audit WHERE CAST(?1 AS TEXT) IS NULL OR subject = ?1 ORDER BY id",
             params![subject],
             |r| {
                 Ok(AuditEntry {
@@ -112,6 +117,7 @@ impl Tx<'_> {
                     action: r.get(3)?,
                     subject: r.get(4)?,
                     detail: r.get(5)?,
+                    station: r.get(6)?,
                 })
             },
         )

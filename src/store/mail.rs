@@ -139,6 +139,9 @@ pub struct SchoolCounts {
     pub delivered: i64,
     /// Reprint requests neither closed nor rejected.
     pub open_requests: i64,
+    /// The stations that sent the school's jobs to a printer, and that packed its packets.
+    pub printed_at: Vec<String>,
+    pub packed_at: Vec<String>,
 }
 
 impl Tx<'_> {
@@ -345,7 +348,7 @@ impl Tx<'_> {
             step(&format!("s.state IN ({})", sql_list([ShipmentState::Delivered]))),
             sql_list(RequestStatus::ALL.into_iter().filter(|s| s.is_open())),
         );
-        self.db.query_map(&sql, params![], |r| {
+        let mut counts = self.db.query_map(&sql, params![], |r| {
             Ok(SchoolCounts {
                 school: r.get(0)?,
                 name: r.get(1)?,
@@ -355,8 +358,29 @@ impl Tx<'_> {
                 shipped: r.get(5)?,
                 delivered: r.get(6)?,
                 open_requests: r.get(7)?,
+                printed_at: Vec::new(),
+                packed_at: Vec::new(),
             })
-        })
+        })?;
+        let stations = |sql: &str| -> Result<Vec<(String, String)>> {
+            self.db.query_map(sql, params![], |r| Ok((r.get(0)?, r.get(1)?)))
+        };
+        let printing = stations(
+            "SELECT DISTINCT j.school_code, d.station FROM dispatches d JOIN jobs j ON j.id = d.job_id
+              WHERE d.station <> '' ORDER BY 1, 2",
+        )?;
+        let packing = stations(
+            "SELECT DISTINCT j.school_code, sp.station FROM shipment_packets sp JOIN packets p ON p.id = sp.packet_id
+               JOIN jobs j ON j.id = p.job_id WHERE sp.scanned_at IS NOT NULL AND sp.station <> '' ORDER BY 1, 2",
+        )?;
+        for c in &mut counts {
+            let of = |list: &[(String, String)]| {
+                list.iter().filter(|(s, _)| *s == c.school).map(|(_, n)| n.clone()).collect()
+            };
+            c.printed_at = of(&printing);
+            c.packed_at = of(&packing);
+        }
+        Ok(counts)
     }
 
     pub fn update_school_contact(

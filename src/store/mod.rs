@@ -47,6 +47,8 @@ fn now() -> String {
 
 pub struct Store {
     conn: Conn,
+    /// The station (computer) this store is used from, recorded with what it writes.
+    station: String,
     /// The schema version of a store made by a newer gradlab: it may be read, never written.
     too_new: Option<i64>,
 }
@@ -75,6 +77,7 @@ pub struct StoreInfo {
 /// One store transaction. Dropping it without [`Tx::commit`] rolls everything back.
 pub struct Tx<'a> {
     db: db::Db<'a>,
+    station: String,
 }
 
 /// Writers on PostgreSQL take this advisory lock for their transaction, so that, as on SQLite,
@@ -110,7 +113,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         let version = schema::migrate(&mut conn)?;
-        Ok(Store { conn: Conn::Lite(conn), too_new: too_new(version) })
+        Ok(Store { conn: Conn::Lite(conn), station: String::new(), too_new: too_new(version) })
     }
 
     /// Connect to a PostgreSQL store (`postgres://USER@HOST:PORT/DB`), creating the schema in
@@ -137,8 +140,15 @@ impl Store {
         let version = pg_schema::migrate(&mut client, &server)?;
         Ok(Store {
             conn: Conn::Pg { client: Box::new(client), statements: Default::default(), server },
+            station: String::new(),
             too_new: too_new(version),
         })
+    }
+
+    /// The station (computer) what this store writes is recorded as coming from.
+    pub fn at_station(mut self, station: &str) -> Store {
+        self.station = station.to_string();
+        self
     }
 
     /// Which store this is, its schema version and (PostgreSQL) the server's version.
@@ -186,12 +196,12 @@ impl Store {
         match &mut self.conn {
             Conn::Lite(conn) => {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                Ok(Tx { db: db::Db::sqlite(tx) })
+                Ok(Tx { db: db::Db::sqlite(tx), station: self.station.clone() })
             }
             Conn::Pg { client, statements, .. } => {
                 let mut tx = client.transaction().map_err(db::DbError::from)?;
                 tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")).map_err(db::DbError::from)?;
-                Ok(Tx { db: db::Db::postgres(tx, statements) })
+                Ok(Tx { db: db::Db::postgres(tx, statements), station: self.station.clone() })
             }
         }
     }
@@ -201,7 +211,7 @@ impl Store {
         match &mut self.conn {
             Conn::Lite(conn) => {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-                Ok(Tx { db: db::Db::sqlite(tx) })
+                Ok(Tx { db: db::Db::sqlite(tx), station: self.station.clone() })
             }
             Conn::Pg { client, statements, .. } => {
                 let tx = client
@@ -209,7 +219,7 @@ impl Store {
                     .isolation_level(postgres::IsolationLevel::RepeatableRead)
                     .start()
                     .map_err(db::DbError::from)?;
-                Ok(Tx { db: db::Db::postgres(tx, statements) })
+                Ok(Tx { db: db::Db::postgres(tx, statements), station: self.station.clone() })
             }
         }
     }

@@ -378,7 +378,11 @@ CREATE TABLE photo_blobs (
 "#;
 
 /// Schema changes after [`BASE_VERSION`], in order, numbered as in `schema.rs`.
-const LATER: &[&str] = &[];
+const LATER: &[&str] = &[
+    // 11: the station of each audit entry and dispatch.
+    "ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
+     ALTER TABLE dispatches ADD COLUMN station TEXT NOT NULL DEFAULT '';",
+];
 
 /// The triggers that keep the audit log append-only on PostgreSQL, put back on open if dropped.
 pub const AUDIT_GUARDS: &[(&str, &str)] = &[

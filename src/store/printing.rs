@@ -167,8 +167,8 @@ impl Tx<'_> {
     pub fn insert_dispatch(&self, d: &NewDispatch) -> Result<i64> {
         self.db.insert(
             "INSERT INTO dispatches (job_id, part, reprint_id, printer_id, copies, file, sha256, job_name, file_stem,
-                                     state, forced, sent_by, started_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', ?11, ?8, ?9, ?10) RETURNING id",
+                                     state, forced, sent_by, started_at, station)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', '', ?11, ?8, ?9, ?10, ?12) RETURNING id",
             params![
                 d.job_id,
                 d.part,
@@ -180,7 +180,8 @@ impl Tx<'_> {
                 d.forced,
                 d.sent_by,
                 now(),
-                PartState::Sending
+                PartState::Sending,
+                self.station
             ],
         )
     }

@@ -446,6 +446,12 @@ const MIGRATIONS: &[&str] = &[
         checked_at   TEXT NOT NULL
     );
     "#,
+    // 11: the station (computer) each audit entry and each dispatch came from, so a lab with
+    // several stations on one store can say which did what.
+    r#"
+    ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
+    ALTER TABLE dispatches ADD COLUMN station TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The triggers that keep the audit log append-only; recreated on open if someone dropped them.

@@ -234,7 +234,10 @@ impl StoreConn {
             StoreConn::Postgres(db) => {
                 let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
                     params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
-                let rows = db.query(&dollar_placeholders(sql), &params).unwrap_or_else(|e| panic!("{sql}: {e}"));
+                let rows = db.query(&dollar_placeholders(sql), &params).unwrap_or_else(|e| match e.as_db_error() {
+                    Some(d) => panic!("{sql}: {}", d.message()),
+                    None => panic!("{sql}: {e}"),
+                });
                 rows.iter().map(|r| (0..r.len()).map(|i| pg_text(r, i)).collect()).collect()
             }
         }

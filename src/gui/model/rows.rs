@@ -406,7 +406,15 @@ pub fn candidates(r: &RequestView) -> Rows {
 }
 
 pub fn history(r: &RequestView, zone: Zone) -> Rows {
-    r.history.iter().map(|h| vec![zone.show(&h.at), h.operator.clone(), h.action.clone(), h.detail.clone()]).collect()
+    r.history
+        .iter()
+        .map(|h| vec![zone.show(&h.at), who(&h.operator, &h.station), h.action.clone(), h.detail.clone()])
+        .collect()
+}
+
+/// The operator, and the station the action was taken at when it was recorded.
+fn who(operator: &str, station: &str) -> String {
+    if station.is_empty() { operator.to_string() } else { format!("{operator}（{station}）") }
 }
 
 pub fn corrections(list: &[CorrectionLine], zone: Zone) -> Rows {
@@ -521,6 +529,8 @@ pub fn school_counts(list: &[SchoolCounts]) -> Rows {
                 c.shipped.to_string(),
                 c.delivered.to_string(),
                 c.open_requests.to_string(),
+                c.printed_at.join("、"),
+                c.packed_at.join("、"),
             ]
         })
         .collect()

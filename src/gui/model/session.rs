@@ -33,6 +33,9 @@ impl Session {
         if let Some(name) = &self.operator {
             ws.settings.lab.operator = name.clone();
         }
+        if let Some(name) = &self.station {
+            ws.settings.lab.station = name.clone();
+        }
         Ok(ws)
     }
 
@@ -44,11 +47,12 @@ impl Session {
         }
     }
 
-    /// The mailroom station: the one given, else `[shipping] station`.
+    /// This station's name: the one given, else the settings' (`[lab] station`, else the
+    /// computer's name).
     pub fn station(&self) -> String {
         match (&self.station, self.open()) {
             (Some(s), _) => s.clone(),
-            (None, Ok(ws)) => ws.settings.shipping.station.clone(),
+            (None, Ok(ws)) => ws.settings.station(),
             (None, Err(_)) => String::new(),
         }
     }
