@@ -10,6 +10,7 @@ pub mod demo;
 pub mod ecopy;
 pub mod jobs;
 pub mod layouts;
+pub mod migrate;
 mod outcome;
 pub mod printing;
 pub mod qr;

@@ -280,6 +280,47 @@ pub fn with_store(text: &str, choice: &StoreChoice) -> String {
     format!("{head}{tail}")
 }
 
+/// An existing settings text with `[store]` pointed at `choice` (`store migrate`): its url and
+/// both password sources (the one not chosen emptied) set in place, the section added if the
+/// file has none, every other line (comments too) kept as it was. The caller checks the result
+/// by parsing it, since a hand-edited file may say the same thing some other way.
+pub fn set_store(text: &str, choice: &StoreChoice) -> String {
+    let quoted = |v: &str| toml::Value::String(v.trim().to_string()).to_string();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let header = match lines.iter().position(|l| l.trim() == "[store]") {
+        Some(h) => h,
+        None => {
+            lines.extend([String::new(), "[store]".to_string()]);
+            lines.len() - 1
+        }
+    };
+    let mut end = lines[header + 1..]
+        .iter()
+        .position(|l| l.trim_start().starts_with('['))
+        .map_or(lines.len(), |p| header + 1 + p);
+    let key_of = |line: &str| {
+        let l = line.trim_start();
+        if l.starts_with('#') { None } else { l.split_once('=').map(|(k, _)| k.trim().to_string()) }
+    };
+    let none = String::new();
+    let values = [
+        ("url", &choice.url),
+        ("password_env", choice.password_env.as_ref().unwrap_or(&none)),
+        ("password_file", choice.password_file.as_ref().unwrap_or(&none)),
+    ];
+    for (key, value) in values {
+        let line = format!("{key} = {}", quoted(value));
+        match (header + 1..end).find(|&i| key_of(&lines[i]).as_deref() == Some(key)) {
+            Some(i) => lines[i] = line,
+            None => {
+                lines.insert(end, line);
+                end += 1;
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
 /// Who the lab is, as `gradlab init` asks it: written into a new workspace's settings.
 #[derive(Debug, Clone, Default)]
 pub struct LabIdentity {
@@ -435,5 +476,30 @@ mod tests {
     #[test]
     fn misspelt_key_is_an_error() {
         assert!(toml::from_str::<Settings>("[lab]\nnmae = \"x\"\n").is_err());
+    }
+
+    #[test]
+    fn set_store_points_an_existing_file_at_the_server_and_keeps_the_rest() {
+        let choice = StoreChoice {
+            url: "postgres://lab@db.lab:5432/gradlab".into(),
+            password_file: Some("store-password".into()),
+            ..Default::default()
+        };
+        // The template as init wrote it, with the lab's own edits elsewhere.
+        let edited = TEMPLATE.replace("operator = \"\"", "operator = \"王师傅\"");
+        let text = set_store(
+            &edited.replace("password_env = \"\"\npassword_file", "password_env = \"OLD\"\npassword_file"),
+            &choice,
+        );
+        let s: Settings = toml::from_str(&text).unwrap();
+        assert_eq!(s.store.url, choice.url);
+        assert_eq!((s.store.password_file.as_str(), s.store.password_env.as_str()), ("store-password", ""));
+        assert_eq!(s.lab.operator, "王师傅");
+        assert!(text.contains("# The password is never written here"), "comments are kept");
+        assert_eq!(text.lines().count(), edited.lines().count(), "lines are replaced, not added");
+        // A file with no [store] section gets one, and the other sections stay.
+        let text = set_store("[smtp]\nhost = \"m.example.com\"\n", &choice);
+        let s: Settings = toml::from_str(&text).unwrap();
+        assert_eq!((s.store.url.as_str(), s.smtp.host.as_str()), (choice.url.as_str(), "m.example.com"));
     }
 }

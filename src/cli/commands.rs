@@ -58,6 +58,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Shipment(cmd) => shipping::shipment(cmd, &open()?, fmt),
         Command::Report(cmd) => shipping::report(cmd, &open()?, fmt),
         Command::Store(StoreCmd::Info) => Ok(emit(&open()?.store_info()?, fmt)),
+        Command::Store(StoreCmd::Migrate { to, password_env, password_file }) => {
+            let ws = open()?;
+            let bar = Bar::new();
+            let to = app::settings::StoreChoice { url: to, password_env, password_file };
+            let moved = app::migrate::to_postgres(&ws, &to, &bar)?;
+            drop(bar);
+            Ok(emit(&moved, fmt))
+        }
         Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
@@ -124,6 +132,32 @@ impl Report for Init<'_> {
         } else {
             say!("workspace {} already exists; its store is up to date", self.workspace.display());
         }
+    }
+}
+
+impl Report for app::migrate::Moved {
+    fn human(&self) {
+        let c = &self.copied;
+        say!(
+            "moved the store to PostgreSQL server {}: {} rows in {} tables and {} photos ({:.1} MB), in {:.1} s",
+            c.server,
+            c.rows,
+            c.tables.len(),
+            c.photos,
+            c.photo_bytes as f64 / 1e6,
+            self.seconds
+        );
+        say!("checked: every table's row count and every photo's SHA-256 are the same on both sides");
+        say!(
+            "{} now names the shared store ([store] url); this workspace uses it from now on",
+            self.settings.display()
+        );
+        say!(
+            "the SQLite file {} and the photos folder {} are left in place, unchanged, as the old copy \
+             (this station keeps its cache of the shared photos in that folder)",
+            self.sqlite_file.display(),
+            self.photo_folder.display()
+        );
     }
 }
 

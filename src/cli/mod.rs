@@ -421,6 +421,21 @@ pub enum StoreCmd {
     /// Say which store the workspace uses (SQLite or PostgreSQL), its schema version and the
     /// server's version
     Info,
+    /// Move this workspace's SQLite store, every table and every photo, into an empty PostgreSQL
+    /// store, check the copy (row counts, photo hashes), and only then point gradlab.toml at it
+    #[command(after_help = "A target that holds any gradlab data is refused and nothing changes on either side. \
+                      The SQLite file and the photos folder are left in place, unchanged, as the old copy.")]
+    Migrate {
+        /// The empty PostgreSQL store: postgres://USER@HOST:PORT/DB (with ?sslmode=... as for init)
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// The environment variable that holds the store's password
+        #[arg(long, value_name = "NAME", conflicts_with = "password_file")]
+        password_env: Option<String>,
+        /// A file whose first line is the store's password (chmod 600), relative to the workspace
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,106 @@
+//! Moving a lab onto a shared store (`gradlab store migrate --to postgres://...`): a workspace
+//! that keeps its store in its own SQLite file is copied, every table and every photo, into an
+//! empty PostgreSQL store, checked there, and only then pointed at it in `gradlab.toml`. The
+//! SQLite file and the photo folder stay where they are, unchanged, as the old copy. The copy
+//! itself is the store's (`store::Store::copy_into`); this service chooses, checks the settings
+//! and audits. It must never change the workspace's settings unless the copy committed.
+
+use super::Workspace;
+use super::settings::{self, Settings, StoreChoice};
+use super::workspace::{DB_FILE, SETTINGS_FILE, write_atomically};
+use crate::error::{Error, Result};
+use crate::progress::Progress;
+use crate::store::{Copied, Store};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// What a move did.
+#[derive(Debug, Serialize)]
+pub struct Moved {
+    #[serde(flatten)]
+    pub copied: Copied,
+    /// The settings file now naming the shared store.
+    pub settings: PathBuf,
+    /// The old copy, left as it was.
+    pub sqlite_file: PathBuf,
+    pub photo_folder: PathBuf,
+    pub seconds: f64,
+}
+
+/// Copy the workspace's SQLite store into the empty PostgreSQL store `to` names, and point the
+/// workspace at it. Refused, changing nothing, when the workspace is already on a server, the
+/// url or password source does not work, or the target holds any gradlab data.
+pub fn to_postgres(ws: &Workspace, to: &StoreChoice, progress: &dyn Progress) -> Result<Moved> {
+    let started = Instant::now();
+    if !ws.settings.store.url.trim().is_empty() {
+        return Err(Error::input(
+            "this workspace already keeps its store on a PostgreSQL server ([store] url in gradlab.toml); \
+             store migrate moves a workspace whose store is its own SQLite file",
+        ));
+    }
+    let url = to.url.trim();
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return Err(Error::input(format!(
+            "--to {url}: give the PostgreSQL store as a url, postgres://USER@HOST:PORT/DATABASE"
+        )));
+    }
+    if crate::store::url_shows_password(url) {
+        return Err(Error::input(
+            "--to: the url holds a password, and gradlab.toml never keeps one: give the url without it, and the \
+             password with --password-env NAME or --password-file FILE",
+        ));
+    }
+
+    // The settings as they will be, made and read back first: a file that cannot take the
+    // store's url is found before anything is copied.
+    let settings_path = ws.root().join(SETTINGS_FILE);
+    let text = match std::fs::read_to_string(&settings_path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(Error::Io { path: settings_path, source }),
+    };
+    let new_text = settings::set_store(&text, to);
+    let new_store = Settings::parse(&new_text, &settings_path)?.store;
+    if new_store.url != url {
+        return Err(Error::input(format!(
+            "{}: its [store] section could not be rewritten; set url = \"{url}\" there by hand, then move",
+            settings_path.display()
+        )));
+    }
+    let (url, password) = new_store.postgres(ws.root())?.ok_or_else(|| Error::input("no store url"))?;
+
+    // No import places photo files while they are copied.
+    let _imports = ws.lock_imports()?;
+    let mut source = ws.store()?;
+    let mut target = Store::connect(&url, password.as_ref().map(|p| p.expose()))?;
+    let sqlite_file = ws.root().join(DB_FILE);
+    let photo_folder = ws.photos().dir().to_path_buf();
+    let operator = ws.settings.operator();
+    let copied = source.copy_into(&mut target, &ws.photos(), progress, |tx, c| {
+        tx.audit(
+            &operator,
+            "store.migrate",
+            "store",
+            &format!(
+                "moved from the SQLite file {} to PostgreSQL server {}: {} rows in {} tables and {} photos, \
+                 counts and photo hashes checked",
+                sqlite_file.display(),
+                c.server,
+                c.rows,
+                c.tables.len(),
+                c.photos
+            ),
+        )?;
+        Ok(())
+    })?;
+    write_atomically(&settings_path, new_text.as_bytes()).map_err(|e| {
+        Error::input(format!(
+            "the store was copied to PostgreSQL server {} and checked, but {} could not be rewritten ({e}): set \
+             [store] url = \"{url}\" there by hand",
+            copied.server,
+            settings_path.display()
+        ))
+    })?;
+    Ok(Moved { copied, settings: settings_path, sqlite_file, photo_folder, seconds: started.elapsed().as_secs_f64() })
+}
