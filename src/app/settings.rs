@@ -262,24 +262,6 @@ pub struct StoreChoice {
     pub password_file: Option<String>,
 }
 
-/// A settings text (the template) with the store's url and password source set in `[store]`.
-pub fn with_store(text: &str, choice: &StoreChoice) -> String {
-    let quoted = |v: &str| toml::Value::String(v.trim().to_string()).to_string();
-    let at = text.find("\n[store]").expect("the template has a [store] section");
-    let (head, mut tail) = (&text[..at], text[at..].to_string());
-    let keys = [
-        ("url", Some(&choice.url)),
-        ("password_env", choice.password_env.as_ref()),
-        ("password_file", choice.password_file.as_ref()),
-    ];
-    for (key, value) in keys {
-        if let Some(v) = value {
-            tail = tail.replacen(&format!("\n{key} = \"\""), &format!("\n{key} = {}", quoted(v)), 1);
-        }
-    }
-    format!("{head}{tail}")
-}
-
 /// An existing settings text with `[store]` pointed at `choice` (`store migrate`): its url and
 /// both password sources (the one not chosen emptied) set in place, the section added if the
 /// file has none, every other line (comments too) kept as it was. The caller checks the result
@@ -434,7 +416,7 @@ mod tests {
     #[test]
     fn a_store_url_goes_into_store_and_its_password_comes_from_the_environment() {
         let choice = StoreChoice { url: "postgres://lab@db.lab:5432/gradlab".into(), ..Default::default() };
-        let mut s: Settings = toml::from_str(&with_store(TEMPLATE, &choice)).unwrap();
+        let mut s: Settings = toml::from_str(&set_store(TEMPLATE, &choice)).unwrap();
         assert_eq!(s.store.url, "postgres://lab@db.lab:5432/gradlab");
         assert_eq!(s.smtp.host, "", "nothing else changed");
         let (url, password) = s.store.postgres(Path::new(".")).unwrap().unwrap();
@@ -443,7 +425,7 @@ mod tests {
         let e = s.store.postgres(Path::new(".")).unwrap_err().to_string();
         assert!(e.contains("[store] password_env") && e.contains("GRADLAB_TEST_NO_SUCH_VARIABLE"), "{e}");
         let choice = StoreChoice { password_file: Some("store-password".into()), ..choice };
-        let s: Settings = toml::from_str(&with_store(TEMPLATE, &choice)).unwrap();
+        let s: Settings = toml::from_str(&set_store(TEMPLATE, &choice)).unwrap();
         assert_eq!((s.store.password_file.as_str(), s.store.password_env.as_str()), ("store-password", ""));
     }
 

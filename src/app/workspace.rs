@@ -85,7 +85,7 @@ impl Workspace {
         let new_settings = (!settings_path.exists()).then(|| {
             let text = settings::template_for(id);
             match store {
-                Some(choice) => settings::with_store(&text, choice),
+                Some(choice) => settings::set_store(&text, choice),
                 None => text,
             }
         });

@@ -59,6 +59,7 @@ impl Store {
                 schema::VERSION
             )));
         }
+        let station = self.station.clone();
         let (Conn::Lite(lite), Conn::Pg { client, statements, server }) = (&mut self.conn, &mut target.conn) else {
             return Err(Error::input("a store is moved only from a SQLite file into a PostgreSQL server"));
         };
@@ -108,7 +109,7 @@ impl Store {
             photos: shas.len() as u64,
             photo_bytes,
         };
-        let tx = Tx { db: db::Db::postgres(tx, statements) };
+        let tx = Tx { db: db::Db::postgres(tx, statements), station };
         before_commit(&tx, &copied)?;
         progress::check(progress)?;
         tx.commit().map_err(|e| Error::input(format!("PostgreSQL server {server}: committing the copy: {e}")))?;
