@@ -228,3 +228,127 @@ fn stations_working_at_the_same_moment_count_each_packet_once_and_get_their_own_
     assert_eq!(a.count("SELECT count(*) FROM shipment_packets"), codes.len() as i64, "each packet once");
     assert_eq!(a.count("SELECT count(*) FROM scans WHERE result = 'accepted'"), codes.len() as i64);
 }
+
+#[test]
+fn a_seal_racing_a_scan_has_one_clear_winner() {
+    let (a, b) = two_stations();
+    school(&a, "10001", 1, &[("1班", 1), ("2班", 1)]);
+    let job = a.run_ok(&["job", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    print_on_rip(&a, &job);
+    let codes = packets(&a, &job);
+    assert_eq!(codes.len(), 2);
+    let shipment =
+        a.run_ok(&["shipment", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    let first = a.run_ok(&["scan", &codes[0], "--shipment", &shipment, "--json"]).json();
+    assert_eq!(first["result"], "accepted");
+
+    // The print room seals without the last packet while the mailroom scans it, at one moment.
+    let outs = at_once(vec![0, 1], |i| match i {
+        0 => a.run(&["shipment", "seal", &shipment, "--force", "--reason", "车要走了", "--json"]),
+        _ => b.run(&["scan", &codes[1], "--shipment", &shipment, "--json"]),
+    });
+    assert_eq!(outs[0].code, 0, "the seal goes through either way: {}", outs[0].stderr);
+    let scan = outs[1].json();
+    let show = a.run_ok(&["shipment", "show", &shipment, "--json"]).json();
+    assert_eq!(show["state"], "sealed", "{show}");
+    let last_in =
+        show["packets"].as_array().unwrap().iter().any(|p| p["barcode"] == codes[1].as_str() && p["scanned"] == true);
+    match scan["result"].as_str().unwrap() {
+        // The scan came first: the packet is in the sealed shipment.
+        "accepted" => assert!(last_in, "{show}"),
+        // The seal came first: the packet waits for the next shipment.
+        "refused" => assert!(!last_in, "{show}"),
+        other => panic!("{other}: {scan}"),
+    }
+    assert_eq!(show["scanned"].as_u64().unwrap(), 1 + last_in as u64, "{show}");
+}
+
+#[test]
+fn a_station_killed_in_the_middle_of_an_import_leaves_all_of_it_or_none() {
+    let (a, b) = two_stations();
+    a.add_school("10001");
+    let rows: Vec<Row> = (1..=60).map(|i| Row::new(i, "10001", "1班")).collect();
+    let batch = a.path("batch");
+    write_batch(&batch, &rows, |r| Some(good_photo(r.cjm[3..].parse::<u64>().unwrap())));
+    let all_or_none = |after: &str| {
+        let students = b.count("SELECT count(*) FROM students");
+        assert!(students == 0 || students == rows.len() as i64, "{after}: {students} students");
+        let photos = b.count("SELECT count(DISTINCT photo_sha256) FROM students");
+        assert_eq!(b.count("SELECT count(*) FROM photo_blobs"), photos, "{after}: a blob for each photo, no other");
+        assert_eq!(b.count("SELECT count(*) FROM photos"), photos, "{after}");
+        students
+    };
+    let mut killed = 0;
+    // Cut it off later each time, 50 ms apart, so some cut lands while it stores its rows.
+    for delay_ms in (1..=60).map(|i| i * 50) {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
+            .arg("--workspace")
+            .arg(a.root())
+            .args(["batch", "import", batch.to_str().unwrap()])
+            .env_remove("GRADLAB_HOME")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().unwrap(); // SIGKILL: no cleanup of any kind
+        child.wait().unwrap();
+        killed += usize::from(!finished);
+        if all_or_none(&format!("killed after {delay_ms} ms")) > 0 {
+            break;
+        }
+    }
+    assert!(killed > 0, "at least one import was cut off");
+    // What a cut-off import left behind (its staging folder) does not stop the next one.
+    a.run_ok(&["batch", "import", batch.to_str().unwrap()]);
+    assert_eq!(all_or_none("a whole import"), rows.len() as i64);
+}
+
+#[test]
+fn a_lost_connection_names_the_server_and_stores_nothing_of_the_action() {
+    let (a, b) = two_stations();
+    a.add_school("10001");
+    let rows: Vec<Row> = (1..=30).map(|i| Row::new(i, "10001", "1班")).collect();
+    let batch = a.path("batch");
+    write_batch(&batch, &rows, |r| Some(good_photo(r.cjm[3..].parse::<u64>().unwrap())));
+    let before = b.snapshot();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
+        .arg("--workspace")
+        .arg(a.root())
+        .args(["batch", "import", batch.to_str().unwrap()])
+        .env_remove("GRADLAB_HOME")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // The server drops the station's connections (as a restart or a network failure would),
+    // again and again, until the import gives up.
+    let mut admin = b.store();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let out = std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                admin.rows(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                      WHERE datname = current_database() AND application_name = 'gradlab'",
+                    &[],
+                );
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        });
+        let out = child.wait_with_output().unwrap();
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        out
+    });
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "pid {pid}: {stderr}");
+    assert!(stderr.contains("lost the connection to PostgreSQL server 127.0.0.1:"), "names the server: {stderr}");
+    assert!(stderr.contains("nothing of this action was stored"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(b.snapshot(), before, "nothing of the import was stored");
+    // The server is back: the same import goes through.
+    a.run_ok(&["batch", "import", batch.to_str().unwrap()]);
+    assert_eq!(b.count("SELECT count(*) FROM students"), rows.len() as i64);
+}

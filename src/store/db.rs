@@ -43,7 +43,18 @@ pub enum DbError {
     /// PostgreSQL refused a statement of the program's own: a bug, so the statement is named.
     #[error("{problem} in: {sql}")]
     Prepare { problem: String, sql: String },
-    /// The PostgreSQL server could not be reached, or the connection broke.
+    /// The PostgreSQL server could not be reached.
+    /// The connection broke during an action; its transaction went with it.
+    #[error(
+        "lost the connection to PostgreSQL server {server} ({}): nothing of this action was stored; \
+         do it again once the server answers",
+        whole_chain(.source)
+    )]
+    Lost {
+        server: String,
+        #[source]
+        source: postgres::Error,
+    },
     #[error("PostgreSQL server {server}: {}", whole_chain(.source))]
     Connect {
         server: String,
@@ -142,7 +153,19 @@ pub type PgStatements = RefCell<HashMap<String, postgres::Statement>>;
 /// The transaction a [`super::Tx`] runs its queries in.
 pub enum Db<'a> {
     Lite(rusqlite::Transaction<'a>),
-    Pg { tx: RefCell<postgres::Transaction<'a>>, statements: &'a PgStatements },
+    Pg { tx: RefCell<postgres::Transaction<'a>>, statements: &'a PgStatements, server: &'a str },
+}
+
+/// A PostgreSQL error, as the station should read it: a lost connection names the server (the
+/// action's transaction is gone with it, so nothing of the action was stored).
+pub fn pg_error(server: &str, e: postgres::Error) -> DbError {
+    // SQLSTATE class 08 (connection exception) and 57P (the server shutting down or restarting).
+    let state = e.code().map(|c| c.code()).unwrap_or("");
+    let lost = e.is_closed()
+        || state.starts_with("08")
+        || state.starts_with("57P")
+        || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>());
+    if lost { DbError::Lost { server: server.to_string(), source: e } } else { DbError::Postgres(e) }
 }
 
 impl postgres::types::ToSql for Value<'_> {
@@ -218,26 +241,30 @@ fn values<'p>(params: &'p [&'p dyn ToParam]) -> impl Iterator<Item = Value<'p>> 
 fn pg_query(
     tx: &RefCell<postgres::Transaction<'_>>,
     statements: &PgStatements,
+    server: &str,
     sql: &str,
     params: &[&dyn ToParam],
 ) -> Result<Vec<postgres::Row>, DbError> {
-    let stmt = pg_statement(tx, statements, sql)?;
+    let stmt = pg_statement(tx, statements, server, sql)?;
     let values: Vec<Value<'_>> = values(params).collect();
     let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-    Ok(tx.borrow_mut().query(&stmt, &refs)?)
+    tx.borrow_mut().query(&stmt, &refs).map_err(|e| pg_error(server, e))
 }
 
 fn pg_statement(
     tx: &RefCell<postgres::Transaction<'_>>,
     statements: &PgStatements,
+    server: &str,
     sql: &str,
 ) -> Result<postgres::Statement, DbError> {
     if let Some(s) = statements.borrow().get(sql) {
         return Ok(s.clone());
     }
-    let s = tx.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| DbError::Prepare {
-        problem: pg_message(&e),
-        sql: sql.split_whitespace().collect::<Vec<_>>().join(" "),
+    let s = tx.borrow_mut().prepare(&dollar_placeholders(sql)).map_err(|e| match pg_error(server, e) {
+        DbError::Postgres(e) => {
+            DbError::Prepare { problem: pg_message(&e), sql: sql.split_whitespace().collect::<Vec<_>>().join(" ") }
+        }
+        lost => lost,
     })?;
     statements.borrow_mut().insert(sql.to_string(), s.clone());
     Ok(s)
@@ -248,8 +275,8 @@ impl<'a> Db<'a> {
         Db::Lite(tx)
     }
 
-    pub fn postgres(tx: postgres::Transaction<'a>, statements: &'a PgStatements) -> Db<'a> {
-        Db::Pg { tx: RefCell::new(tx), statements }
+    pub fn postgres(tx: postgres::Transaction<'a>, statements: &'a PgStatements, server: &'a str) -> Db<'a> {
+        Db::Pg { tx: RefCell::new(tx), statements, server }
     }
 
     pub fn is_postgres(&self) -> bool {
@@ -259,7 +286,7 @@ impl<'a> Db<'a> {
     pub fn commit(self) -> Result<()> {
         match self {
             Db::Lite(tx) => tx.commit().map_err(DbError::from)?,
-            Db::Pg { tx, .. } => tx.into_inner().commit().map_err(DbError::from)?,
+            Db::Pg { tx, server, .. } => tx.into_inner().commit().map_err(|e| pg_error(server, e))?,
         }
         Ok(())
     }
@@ -271,11 +298,11 @@ impl<'a> Db<'a> {
                 let mut stmt = tx.prepare_cached(sql).map_err(DbError::from)?;
                 Ok(stmt.execute(rusqlite::params_from_iter(values(params))).map_err(DbError::from)?)
             }
-            Db::Pg { tx, statements } => {
-                let stmt = pg_statement(tx, statements, sql)?;
+            Db::Pg { tx, statements, server } => {
+                let stmt = pg_statement(tx, statements, server, sql)?;
                 let values: Vec<Value<'_>> = values(params).collect();
                 let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-                let n = tx.borrow_mut().execute(&stmt, &refs).map_err(DbError::from)?;
+                let n = tx.borrow_mut().execute(&stmt, &refs).map_err(|e| pg_error(server, e))?;
                 Ok(n as usize)
             }
         }
@@ -303,8 +330,8 @@ impl<'a> Db<'a> {
                 }
                 Ok(out)
             }
-            Db::Pg { tx, statements } => {
-                pg_query(tx, statements, sql, params)?.iter().map(|r| f(&Row::Pg(r))).collect()
+            Db::Pg { tx, statements, server } => {
+                pg_query(tx, statements, server, sql, params)?.iter().map(|r| f(&Row::Pg(r))).collect()
             }
         }
     }
@@ -325,7 +352,7 @@ impl<'a> Db<'a> {
                     None => Ok(None),
                 }
             }
-            Db::Pg { tx, statements } => match pg_query(tx, statements, sql, params)?.first() {
+            Db::Pg { tx, statements, server } => match pg_query(tx, statements, server, sql, params)?.first() {
                 Some(r) => Ok(Some(f(&Row::Pg(r))?)),
                 None => Ok(None),
             },
@@ -341,7 +368,7 @@ impl<'a> Db<'a> {
     pub fn batch(&self, sql: &str) -> Result<()> {
         match self {
             Db::Lite(tx) => tx.execute_batch(sql).map_err(DbError::from)?,
-            Db::Pg { tx, .. } => tx.borrow_mut().batch_execute(sql).map_err(DbError::from)?,
+            Db::Pg { tx, server, .. } => tx.borrow_mut().batch_execute(sql).map_err(|e| pg_error(server, e))?,
         }
         Ok(())
     }

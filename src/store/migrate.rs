@@ -109,7 +109,7 @@ impl Store {
             photos: shas.len() as u64,
             photo_bytes,
         };
-        let tx = Tx { db: db::Db::postgres(tx, statements), station };
+        let tx = Tx { db: db::Db::postgres(tx, statements, &server), station };
         before_commit(&tx, &copied)?;
         progress::check(progress)?;
         tx.commit().map_err(|e| Error::input(format!("PostgreSQL server {server}: committing the copy: {e}")))?;

@@ -166,12 +166,12 @@ impl Store {
                 tls: None,
             }),
             Conn::Pg { client, server, .. } => {
-                let schema_version = pg_schema::version(client).map_err(db::DbError::from)?;
-                let server_version: String =
-                    client.query_one("SHOW server_version", &[]).map_err(db::DbError::from)?.get(0);
+                let lost = |e| db::pg_error(server, e);
+                let schema_version = pg_schema::version(client).map_err(lost)?;
+                let server_version: String = client.query_one("SHOW server_version", &[]).map_err(lost)?.get(0);
                 let tls: Option<String> = client
                     .query_opt("SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl", &[])
-                    .map_err(db::DbError::from)?
+                    .map_err(lost)?
                     .map(|r| r.get(0));
                 Ok(StoreInfo {
                     kind: "PostgreSQL",
@@ -200,10 +200,11 @@ impl Store {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 Ok(Tx { db: db::Db::sqlite(tx), station: self.station.clone() })
             }
-            Conn::Pg { client, statements, .. } => {
-                let mut tx = client.transaction().map_err(db::DbError::from)?;
-                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})")).map_err(db::DbError::from)?;
-                Ok(Tx { db: db::Db::postgres(tx, statements), station: self.station.clone() })
+            Conn::Pg { client, statements, server } => {
+                let mut tx = client.transaction().map_err(|e| db::pg_error(server, e))?;
+                tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))
+                    .map_err(|e| db::pg_error(server, e))?;
+                Ok(Tx { db: db::Db::postgres(tx, statements, server), station: self.station.clone() })
             }
         }
     }
@@ -215,13 +216,13 @@ impl Store {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
                 Ok(Tx { db: db::Db::sqlite(tx), station: self.station.clone() })
             }
-            Conn::Pg { client, statements, .. } => {
+            Conn::Pg { client, statements, server } => {
                 let tx = client
                     .build_transaction()
                     .isolation_level(postgres::IsolationLevel::RepeatableRead)
                     .start()
-                    .map_err(db::DbError::from)?;
-                Ok(Tx { db: db::Db::postgres(tx, statements), station: self.station.clone() })
+                    .map_err(|e| db::pg_error(server, e))?;
+                Ok(Tx { db: db::Db::postgres(tx, statements, server), station: self.station.clone() })
             }
         }
     }

@@ -413,15 +413,14 @@ pub fn version(client: &mut postgres::Client) -> Result<i64, postgres::Error> {
 /// version, under the migration lock; returns the store's version. A database that holds
 /// other tables is refused, never changed.
 pub fn migrate(client: &mut postgres::Client, server: &str) -> crate::error::Result<i64> {
-    use super::db::DbError;
-    let mut tx = client.transaction().map_err(DbError::from)?;
-    tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")).map_err(DbError::from)?;
-    let has: bool =
-        tx.query_one("SELECT to_regclass('gradlab_schema') IS NOT NULL", &[]).map_err(DbError::from)?.get(0);
+    let lost = |e| super::db::pg_error(server, e);
+    let mut tx = client.transaction().map_err(lost)?;
+    tx.batch_execute(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")).map_err(lost)?;
+    let has: bool = tx.query_one("SELECT to_regclass('gradlab_schema') IS NOT NULL", &[]).map_err(lost)?.get(0);
     if !has {
         let tables: i64 = tx
             .query_one("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", &[])
-            .map_err(DbError::from)?
+            .map_err(lost)?
             .get(0);
         if tables > 0 {
             return Err(crate::Error::input(format!(
@@ -429,21 +428,21 @@ pub fn migrate(client: &mut postgres::Client, server: &str) -> crate::error::Res
                  store only in an empty database (create one with `createdb`)"
             )));
         }
-        tx.batch_execute(BASE).map_err(DbError::from)?;
+        tx.batch_execute(BASE).map_err(lost)?;
         tx.batch_execute(&format!(
             "CREATE TABLE gradlab_schema (version BIGINT NOT NULL); INSERT INTO gradlab_schema VALUES ({BASE_VERSION})"
         ))
-        .map_err(DbError::from)?;
+        .map_err(lost)?;
     }
-    let have: i64 = tx.query_one("SELECT version FROM gradlab_schema", &[]).map_err(DbError::from)?.get(0);
+    let have: i64 = tx.query_one("SELECT version FROM gradlab_schema", &[]).map_err(lost)?.get(0);
     for (i, sql) in LATER.iter().enumerate() {
         let v = BASE_VERSION + 1 + i as i64;
         if v > have {
-            tx.batch_execute(sql).map_err(DbError::from)?;
-            tx.execute("UPDATE gradlab_schema SET version = $1", &[&v]).map_err(DbError::from)?;
+            tx.batch_execute(sql).map_err(lost)?;
+            tx.execute("UPDATE gradlab_schema SET version = $1", &[&v]).map_err(lost)?;
         }
     }
-    tx.commit().map_err(DbError::from)?;
+    tx.commit().map_err(lost)?;
     Ok(have.max(latest()))
 }
 
