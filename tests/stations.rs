@@ -263,6 +263,19 @@ fn a_seal_racing_a_scan_has_one_clear_winner() {
     assert_eq!(show["scanned"].as_u64().unwrap(), 1 + last_in as u64, "{show}");
 }
 
+/// `batch import` started on `ws` and left running; its output is kept.
+fn import_in_background(ws: &Ws, batch: &Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
+        .arg("--workspace")
+        .arg(ws.root())
+        .args(["batch", "import", batch.to_str().unwrap()])
+        .env_remove("GRADLAB_HOME")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn a_station_killed_in_the_middle_of_an_import_leaves_all_of_it_or_none() {
     let (a, b) = two_stations();
@@ -281,15 +294,7 @@ fn a_station_killed_in_the_middle_of_an_import_leaves_all_of_it_or_none() {
     let mut killed = 0;
     // Cut it off later each time, 50 ms apart, so some cut lands while it stores its rows.
     for delay_ms in (1..=60).map(|i| i * 50) {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
-            .arg("--workspace")
-            .arg(a.root())
-            .args(["batch", "import", batch.to_str().unwrap()])
-            .env_remove("GRADLAB_HOME")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = import_in_background(&a, &batch);
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let finished = child.try_wait().unwrap().is_some();
         child.kill().unwrap(); // SIGKILL: no cleanup of any kind
@@ -313,15 +318,7 @@ fn a_lost_connection_names_the_server_and_stores_nothing_of_the_action() {
     let batch = a.path("batch");
     write_batch(&batch, &rows, |r| Some(good_photo(r.cjm[3..].parse::<u64>().unwrap())));
     let before = b.snapshot();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
-        .arg("--workspace")
-        .arg(a.root())
-        .args(["batch", "import", batch.to_str().unwrap()])
-        .env_remove("GRADLAB_HOME")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = import_in_background(&a, &batch);
     let pid = child.id();
     // The server drops the station's connections (as a restart or a network failure would),
     // again and again, until the import gives up.
