@@ -81,9 +81,23 @@ pub fn portraits() -> Vec<Vec<u8>> {
 
 /// Like [`workspace_with_batch`], with these photos (each copy made unique).
 pub fn workspace_with_photos(tmp: &Path, n: usize, class_size: usize, bases: &[Vec<u8>]) -> (Workspace, PathBuf) {
-    let (ws, _) = Workspace::init(&tmp.join("ws"), &Default::default()).expect("init");
+    let ws = workspace_with_school(&tmp.join("ws"), None);
+    (ws, batch_folder(tmp, n, class_size, bases))
+}
+
+/// A new workspace at `root` with school 10418; its store on the PostgreSQL server at `url`
+/// when one is given, else its own SQLite file.
+pub fn workspace_with_school(root: &Path, url: Option<&str>) -> Workspace {
+    let choice = url.map(|url| gradlab::app::settings::StoreChoice { url: url.into(), ..Default::default() });
+    let (ws, _) = Workspace::init_with_store(root, &Default::default(), choice.as_ref()).expect("init");
     schools::add(&ws, &schools::NewSchool { code: "10418".into(), name: "基准大学".into(), ..Default::default() })
         .expect("school");
+    ws
+}
+
+/// A batch folder under `tmp` of `n` students of school 10418 in classes of `class_size`, with
+/// these photos (each copy made unique).
+pub fn batch_folder(tmp: &Path, n: usize, class_size: usize, bases: &[Vec<u8>]) -> PathBuf {
     let dir = tmp.join("batch");
     std::fs::create_dir_all(&dir).expect("batch dir");
     let mut csv = String::from("sjc,cjm,yxdm,zjhm,xh,cc,xllb,xm,bh,拍摄序号\n");
@@ -100,7 +114,7 @@ pub fn workspace_with_photos(tmp: &Path, n: usize, class_size: usize, bases: &[V
         std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % bases.len()], i)).expect("photo");
     }
     std::fs::write(dir.join("数据表.csv"), csv).expect("table");
-    (ws, dir)
+    dir
 }
 
 /// Run this bench binary again as a child with `flag ROOT JOB` (the part to time, alone in its
