@@ -9,10 +9,7 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(bytes))
-}
+use gradlab::import::photo::sha256_hex;
 
 /// Every file under `dir` (its cache), by name.
 fn files(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -14,10 +14,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::sync::Mutex;
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(bytes))
-}
+use gradlab::import::photo::sha256_hex;
 
 /// `job render --json`: each part's file hash.
 fn render(ws: &Ws, job: &str) -> Vec<String> {

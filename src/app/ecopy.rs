@@ -18,10 +18,10 @@ use crate::domain::school::{check_email, same_address};
 use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
 use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
 use crate::error::{Error, IoContext, Result};
+use crate::import::photo::sha256_hex;
 use crate::progress::Progress;
 use crate::store::{EcopyPartRecord, EcopyRequestRecord, EcopyStudent, NewEcopyPart, NewEcopyRequest, Store};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 fn subject(id: i64) -> String {
     format!("ecopy {}", EcopyRequestId(id))
@@ -270,10 +270,6 @@ fn build_zip(ws: &Workspace, req: &EcopyRequestRecord, naming: Naming, students:
     let files: Vec<(&str, &[u8])> =
         students.iter().zip(&bytes).map(|(s, b)| (s.file_name.as_str(), b.as_slice())).collect();
     package::build_part(&index, &files, stamp(&req.created_at, ws.zone())).map_err(Error::Input)
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
 }
 
 /// Fix the split of a request into parts on its first send: plan by file sizes so that each

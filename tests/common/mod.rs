@@ -114,6 +114,8 @@ impl Ws {
     }
 
     /// The PostgreSQL url in the workspace's settings, if its store is there.
+    /// Read line by line, not with `Settings::load`: some tests break the file on purpose,
+    /// and the store must still be found to prove the command changed nothing.
     fn store_url(&self) -> Option<String> {
         let settings = std::fs::read_to_string(self.root().join("gradlab.toml")).unwrap_or_default();
         settings
