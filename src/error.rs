@@ -33,6 +33,31 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Why a shared store did not answer: what a window shows until it answers again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreachable {
+    /// The connection broke during an action; nothing of the action was stored.
+    Lost { server: String },
+    /// No connection could be made (server down, network, password, certificate).
+    NoConnection { server: String, detail: String },
+}
+
+impl Error {
+    /// Set when the error is the shared store not answering, not anything about the action.
+    pub fn unreachable(&self) -> Option<Unreachable> {
+        use crate::store::DbError;
+        match self {
+            Error::Db(DbError::Lost { server, .. }) => Some(Unreachable::Lost { server: server.clone() }),
+            Error::Db(e @ DbError::Connect { server, .. }) => {
+                let detail = e.to_string();
+                let detail = detail.strip_prefix(&format!("PostgreSQL server {server}: ")).unwrap_or(&detail);
+                Some(Unreachable::NoConnection { server: server.clone(), detail: detail.to_string() })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A mistyped or misread id is the user's input gone wrong.
 impl From<crate::domain::ids::IdError> for Error {
     fn from(e: crate::domain::ids::IdError) -> Self {

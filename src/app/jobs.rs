@@ -654,6 +654,8 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<Ve
         std::fs::remove_dir_all(&staging).at(&staging)?;
     }
     std::fs::create_dir_all(&staging).at(&staging)?;
+    let shas: Vec<&str> = l.students.iter().map(|j| j.student.photo_sha256.as_str()).collect();
+    ws.photos().prefetch(&shas, progress)?;
     progress.stage("rendering", l.sheets.len() as u64);
     let write = || -> Result<Vec<PartRecord>> {
         let mut parts = Vec::new();

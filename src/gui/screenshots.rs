@@ -135,6 +135,17 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
             app.set_about_open(true);
         }),
     });
+    steps.push(Step {
+        name: "13-server-gone",
+        enter: Box::new(|app| {
+            app.set_about_open(false);
+            app.set_screen(1);
+            // The words the window shows when a shared store stops answering (tests/gui_shared_store.rs
+            // makes it happen for real); here only to look at.
+            let lost = crate::error::Unreachable::Lost { server: "lab-server:5432".into() };
+            app.set_connection_lost(super::model::texts::unreachable(&lost).into());
+        }),
+    });
     steps
 }
 

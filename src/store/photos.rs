@@ -44,6 +44,10 @@ impl Shared {
     }
 }
 
+/// Photos fetched per trip to the shared store: large enough that the round trip is small
+/// beside the bytes, small enough that a batch (about 100 KB a photo) stays a few megabytes.
+const PREFETCH_BATCH: usize = 64;
+
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
@@ -92,6 +96,46 @@ impl PhotoStore {
         // A cache that cannot be written only costs the next read a trip to the server.
         let _ = self.cache(sha256, &bytes);
         Ok(bytes)
+    }
+
+    /// Bring the photos of `shas` this station has not cached from the shared store, many per
+    /// trip, so a render that follows reads them all from the cache rather than making a trip
+    /// to the server for each. Nothing to do on one computer. The next batch is fetched while
+    /// this one is checked and written.
+    pub fn prefetch(&self, shas: &[&str], progress: &dyn crate::progress::Progress) -> Result<()> {
+        let Some(shared) = &self.shared else { return Ok(()) };
+        let mut missing: Vec<&str> = shas.iter().copied().filter(|s| !self.path_for(s).exists()).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        progress.stage("fetching photos from the shared store", missing.len() as u64);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<(String, Vec<u8>)>>>(2);
+        std::thread::scope(|scope| {
+            let missing = &missing;
+            scope.spawn(move || {
+                for chunk in missing.chunks(PREFETCH_BATCH) {
+                    let got = shared.with_store(|store| store.read()?.photos_bytes(chunk));
+                    let failed = got.is_err();
+                    if send.send(got).is_err() || failed {
+                        return;
+                    }
+                }
+            });
+            for got in receive {
+                crate::progress::check(progress)?;
+                let got = got?;
+                progress.inc(got.len() as u64);
+                for (sha, bytes) in got {
+                    // A photo that does not match is left out of the cache; `read` then names it.
+                    if sha256_hex(&bytes) == sha {
+                        let _ = self.cache(&sha, &bytes);
+                    }
+                }
+            }
+            Ok(())
+        })
     }
 
     /// A photo's size in bytes.

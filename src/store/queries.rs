@@ -2,7 +2,7 @@
 //! the rest of the program sees only domain types.
 
 use super::Tx;
-use super::db::{Row, params};
+use super::db::{Row, ToParam, params};
 use super::now;
 use crate::domain::school::BackgroundColour;
 use crate::domain::{RosterRow, School, SchoolCode, Student};
@@ -162,6 +162,18 @@ impl Tx<'_> {
         self.db
             .query_opt("SELECT bytes FROM photo_blobs WHERE sha256 = ?1", params![sha256], |r| r.get(0))?
             .ok_or_else(|| crate::Error::input(format!("photo {sha256} is not in the shared store")))
+    }
+
+    /// Several photos' bytes from a shared store in one trip, each with its SHA-256; a hash
+    /// the store does not have is simply not in the answer.
+    pub fn photos_bytes(&self, shas: &[&str]) -> Result<Vec<(String, Vec<u8>)>> {
+        if shas.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=shas.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("SELECT sha256, bytes FROM photo_blobs WHERE sha256 IN ({})", marks.join(", "));
+        let params: Vec<&dyn ToParam> = shas.iter().map(|s| s as &dyn ToParam).collect();
+        self.db.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// A stored photo's size in bytes.

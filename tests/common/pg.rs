@@ -202,6 +202,20 @@ impl PgServer {
         &self.dir
     }
 
+    /// Let no connection into `database`, and close those it has (as a server going down
+    /// does to a station), or let them in again.
+    pub fn refuse_connections(&self, database: &str, refuse: bool) {
+        let mut admin = self.admin();
+        admin
+            .batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS {}", !refuse))
+            .expect("alter database");
+        if refuse {
+            admin
+                .execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", &[&database])
+                .expect("terminate");
+        }
+    }
+
     /// A url for a new, empty database on the server.
     pub fn fresh_database(&self) -> String {
         let name = format!("t{}_{}", std::process::id(), DATABASES.fetch_add(1, Ordering::SeqCst));

@@ -35,7 +35,7 @@ pub(super) fn notice(app: &AppWindow, text: &str, error: bool) {
 }
 
 fn fail(app: &AppWindow, e: &Error) {
-    notice(app, &e.to_string(), true);
+    notice(app, &texts::error(e), true);
 }
 
 pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {

@@ -82,7 +82,7 @@ fn refresh(e: &Rc<Ecopy>) {
                 g.set_ecopy_parts(table(parts));
                 *ee.log.borrow_mut() = log;
             }
-            Err(err) => notice(app, &err.to_string(), true),
+            Err(err) => notice(app, &texts::error(&err), true),
         },
     );
 }
@@ -105,7 +105,7 @@ fn request(e: &Rc<Ecopy>, spec: RequestSpec) {
                 *ee.selected.borrow_mut() = Some(made.id);
                 refresh(&ee);
             }
-            Err(err) => notice(app, &err.to_string(), true),
+            Err(err) => notice(app, &texts::error(&err), true),
         },
     );
 }
@@ -147,7 +147,7 @@ fn send(e: &Rc<Ecopy>, resend: bool) {
                     );
                     notice(app, &text, !failed.is_empty());
                 }
-                Err(err) => notice(app, &err.to_string(), true),
+                Err(err) => notice(app, &texts::error(&err), true),
             }
             refresh(&ee);
         },

@@ -106,7 +106,7 @@ fn scan(m: &Rc<Mail>, code: String) {
                     let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
                     (word.to_string(), kind, o.message.clone())
                 }
-                Err(e) => ("错误".to_string(), "error", e.to_string()),
+                Err(e) => ("错误".to_string(), "error", texts::error(e)),
             };
             g.set_verdict(verdict.as_str().into());
             g.set_verdict_kind(kind.into());
@@ -172,7 +172,7 @@ fn refresh(m: &Rc<Mail>) {
                     show(&mm, app, &v);
                 }
             }
-            Err(e) => notice(app, &e.to_string(), true),
+            Err(e) => notice(app, &texts::error(&e), true),
         },
     );
 }
@@ -192,7 +192,7 @@ fn refresh_list(m: &Rc<Mail>) {
                 app.global::<Mailroom>().set_open_shipments(table(rows::open_shipments(&list)));
                 *mm.open.borrow_mut() = list;
             }
-            Err(e) => notice(app, &e.to_string(), true),
+            Err(e) => notice(app, &texts::error(&e), true),
         },
     );
 }
@@ -215,7 +215,7 @@ fn create(m: &Rc<Mail>) {
                 // A station works on the shipment whose barcode it scanned last.
                 scan(&mm, v.id.to_string());
             }
-            Err(e) => notice(app, &e.to_string(), true),
+            Err(e) => notice(app, &texts::error(&e), true),
         },
     );
 }
@@ -240,7 +240,7 @@ fn step(
                 show(&mm, app, &v);
                 refresh_list(&mm);
             }
-            Err(e) => notice(app, &e.to_string(), true),
+            Err(e) => notice(app, &texts::error(&e), true),
         },
     );
 }
@@ -273,7 +273,7 @@ fn print(m: &Rc<Mail>, label: bool) {
                     let printer = sent.first().map(|s| s.printer.clone()).unwrap_or_default();
                     notice(app, &format!("{what}已发送到 {printer}（{} 份文件）", sent.len()), false);
                 }
-                Err(e) => notice(app, &e.to_string(), true),
+                Err(e) => notice(app, &texts::error(&e), true),
             }
         },
     );

@@ -12,11 +12,12 @@ mod technician;
 use super::model::progress::{Reporter, TaskState};
 use super::model::rows::Rows;
 use super::model::session::Session;
+use super::model::texts;
 use super::model::worker::{self, Worker};
 use super::ui::{self, AppWindow};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unreachable};
 use slint::{ComponentHandle, ModelRc, SharedString, StandardListViewItem, VecModel, Weak};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -31,19 +32,35 @@ pub(crate) struct Ctx {
     /// Service calls under way; shown as `AppWindow.pending` so tests and the screenshot
     /// driver can wait for the window to settle.
     pending: Cell<i32>,
+    /// Reloads what the screen in front shows (set once every screen is wired).
+    reload: RefCell<Option<Rc<dyn Fn()>>>,
+    /// While the shared store does not answer: the timer that asks it again.
+    retry: RefCell<Option<slint::Timer>>,
+    probe: Worker,
 }
+
+/// How often the window asks a shared store that stopped answering whether it is back.
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Wire every screen to the services and load what each shows first.
 pub fn wire(app: &AppWindow, session: Session) {
     app.set_workspace(session.root().display().to_string().into());
     app.set_operator(session.operator().into());
-    let ctx = Rc::new(Ctx { session, weak: app.as_weak(), chooser: Chooser::default(), pending: Cell::new(0) });
+    let ctx = Rc::new(Ctx {
+        session,
+        weak: app.as_weak(),
+        chooser: Chooser::default(),
+        pending: Cell::new(0),
+        reload: RefCell::default(),
+        retry: RefCell::default(),
+        probe: Worker::new("probe"),
+    });
     chooser::wire(app, &ctx);
     let tech = technician::wire(app, &ctx);
     let mail = mailroom::wire(app, &ctx);
     let admin = admin::wire(app, &ctx);
     let ecopy = ecopy::wire(app, &ctx);
-    app.on_screen_shown(move |screen| match screen {
+    let shown = Rc::new(move |screen: i32| match screen {
         0 => tech(),
         1 => mail(),
         _ => {
@@ -51,6 +68,14 @@ pub fn wire(app: &AppWindow, session: Session) {
             ecopy();
         }
     });
+    let weak = app.as_weak();
+    let again = shown.clone();
+    *ctx.reload.borrow_mut() = Some(Rc::new(move || {
+        if let Some(app) = weak.upgrade() {
+            again(app.get_screen());
+        }
+    }));
+    app.on_screen_shown(move |screen| shown(screen));
 }
 
 impl Ctx {
@@ -117,6 +142,9 @@ impl Ctx {
         let ctx = self.clone();
         let spawned = slint::spawn_local(async move {
             let result = rx.await.unwrap_or_else(|| Err(Error::input("internal error: the work stopped")));
+            if let Some(u) = result.as_ref().err().and_then(Error::unreachable) {
+                ctx.store_unreachable(&u);
+            }
             if let Some(app) = ctx.app() {
                 done(&app, result);
             }
@@ -125,6 +153,57 @@ impl Ctx {
         if let Err(e) = spawned {
             eprintln!("error: {e}");
             self.add_pending(-1);
+        }
+    }
+}
+
+impl Ctx {
+    /// The shared store stopped answering: say so above every screen, and ask it again every
+    /// few seconds until it answers; then clear the notice and reload the screen in front, so
+    /// nobody has to restart the window.
+    fn store_unreachable(self: &Rc<Self>, why: &Unreachable) {
+        if let Some(app) = self.app() {
+            app.set_connection_lost(texts::unreachable(why).into());
+        }
+        if self.retry.borrow().is_some() {
+            return;
+        }
+        let timer = slint::Timer::default();
+        let ctx = Rc::downgrade(self);
+        let asking = Rc::new(Cell::new(false));
+        timer.start(slint::TimerMode::Repeated, RETRY_EVERY, move || {
+            let Some(ctx) = ctx.upgrade() else { return };
+            if asking.replace(true) {
+                return;
+            }
+            let (tx, rx) = worker::oneshot();
+            let session = ctx.session.clone();
+            ctx.probe.run(move || tx.send(guarded(|| session.open()?.store_info().map(|_| ()))));
+            let asking = asking.clone();
+            let _ = slint::spawn_local(async move {
+                let answer = rx.await.unwrap_or_else(|| Err(Error::input("internal error: the work stopped")));
+                asking.set(false);
+                match answer {
+                    Ok(()) => ctx.store_answers(),
+                    Err(e) => match (e.unreachable(), ctx.app()) {
+                        (Some(u), Some(app)) => app.set_connection_lost(texts::unreachable(&u).into()),
+                        // Anything else is not the connection: the screen's own work will say it.
+                        _ => ctx.store_answers(),
+                    },
+                }
+            });
+        });
+        *self.retry.borrow_mut() = Some(timer);
+    }
+
+    fn store_answers(&self) {
+        self.retry.borrow_mut().take();
+        if let Some(app) = self.app() {
+            app.set_connection_lost(SharedString::new());
+        }
+        let reload = self.reload.borrow().clone();
+        if let Some(reload) = reload {
+            reload();
         }
     }
 }

@@ -9,8 +9,8 @@ use crate::app::{self, Workspace};
 use crate::domain::ids::JobCode;
 use crate::error::{Error, Result};
 use crate::gui::model::files::Filter;
-use crate::gui::model::rows;
 use crate::gui::model::worker::Worker;
+use crate::gui::model::{rows, texts};
 use crate::gui::ui::{AppWindow, ClassChoice, PhotoWarning, Technician};
 use crate::store::SchoolSummary;
 use slint::{ComponentHandle, Model, ModelRc, SharedPixelBuffer, SharedString, VecModel};
@@ -42,7 +42,7 @@ fn notice(app: &AppWindow, text: &str, error: bool) {
 }
 
 fn fail(app: &AppWindow, e: &Error) {
-    notice(app, &e.to_string(), true);
+    notice(app, &texts::error(e), true);
 }
 
 /// Wire the screen; returns its reload, run whenever the screen is brought to the front.

@@ -132,6 +132,28 @@ pub fn check_kind(check: crate::verify::Check) -> &'static str {
     }
 }
 
+/// What the window says while the shared store does not answer.
+pub fn unreachable(u: &crate::error::Unreachable) -> String {
+    use crate::error::Unreachable::*;
+    match u {
+        Lost { server } => format!(
+            "与数据库服务器 {server} 的连接断开了：刚才的操作没有保存任何内容。窗口正在重试，服务器恢复后自动重新读取，然后请把刚才的操作再做一次。"
+        ),
+        NoConnection { server, detail } => {
+            format!("连不上数据库服务器 {server}（{detail}）。窗口正在重试，服务器恢复后自动重新读取。")
+        }
+    }
+}
+
+/// An error as the window shows it: the store not answering in the window's words, anything
+/// else as the services say it.
+pub fn error(e: &crate::Error) -> String {
+    match e.unreachable() {
+        Some(u) => unreachable(&u),
+        None => e.to_string(),
+    }
+}
+
 pub fn yes_no(v: bool) -> &'static str {
     if v { "有" } else { "无" }
 }
