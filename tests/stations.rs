@@ -226,6 +226,43 @@ fn stations_working_at_the_same_moment_count_each_packet_once_and_get_their_own_
     assert_eq!(a.count("SELECT count(*) FROM scans WHERE result = 'accepted'"), codes.len() as i64);
 }
 
+/// Shipments (a job each) and reprint requests made at once from both stations: each gets an
+/// id of its own.
+#[test]
+fn shipments_and_requests_made_at_once_get_their_own_ids() {
+    let (a, b) = two_stations();
+    school(&a, "10001", 1, &[("1班", 1), ("2班", 1), ("3班", 1), ("4班", 1)]);
+    common::lab::rip(&a);
+    let jobs: Vec<String> = ["1班", "2班", "3班", "4班"]
+        .iter()
+        .map(|class| {
+            let out = a.run_ok(&["job", "create", "--school", "10001", "--class", class, "--json"]);
+            let job = out.json()["id"].as_str().unwrap().to_string();
+            print_on_rip(&a, &job);
+            job
+        })
+        .collect();
+    common::lab::rip_takes_all(&a);
+    let shipments = at_once(vec![&a, &b, &a, &b].into_iter().zip(&jobs).collect(), |(ws, job)| {
+        ws.run_ok(&["shipment", "create", "--school", "10001", "--job", job, "--json"]).json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    });
+    let students = a.rows("SELECT xh FROM students ORDER BY xh LIMIT 4", &[]);
+    let stations = vec![&a, &b, &a, &b].into_iter().zip(students.iter().map(|r| r[0].clone())).collect();
+    let requests = at_once(stations, |(ws, xh)| {
+        let args = ["--kind", "lost", "--school", "10001", "--student", xh.as_str(), "--requester", "school"];
+        common::lab::request_add(ws, &args)["id"].as_str().unwrap().to_string()
+    });
+    for (what, ids) in [("shipment", shipments), ("request", requests)] {
+        let mut distinct = ids.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 4, "{what} ids are unique across stations: {ids:?}");
+    }
+}
+
 #[test]
 fn a_seal_racing_a_scan_has_one_clear_winner() {
     let (a, b) = two_stations();
@@ -262,10 +299,15 @@ fn a_seal_racing_a_scan_has_one_clear_winner() {
 
 /// `batch import` started on `ws` and left running; its output is kept.
 fn import_in_background(ws: &Ws, batch: &Path) -> std::process::Child {
+    in_background(ws, &["batch", "import", batch.to_str().unwrap()])
+}
+
+/// A command started on `ws` and left running; its output is kept.
+fn in_background(ws: &Ws, args: &[&str]) -> std::process::Child {
     std::process::Command::new(env!("CARGO_BIN_EXE_gradlab"))
         .arg("--workspace")
         .arg(ws.root())
-        .args(["batch", "import", batch.to_str().unwrap()])
+        .args(args)
         .env_remove("GRADLAB_HOME")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -305,6 +347,50 @@ fn a_station_killed_in_the_middle_of_an_import_leaves_all_of_it_or_none() {
     // What a cut-off import left behind (its staging folder) does not stop the next one.
     a.run_ok(&["batch", "import", batch.to_str().unwrap()]);
     assert_eq!(all_or_none("a whole import"), rows.len() as i64);
+}
+
+#[test]
+fn a_station_killed_in_the_middle_of_a_scan_leaves_the_packet_in_whole_or_not_at_all() {
+    let (a, b) = two_stations();
+    let classes: Vec<String> = (1..=10).map(|i| format!("{i}班")).collect();
+    let sizes: Vec<(&str, usize)> = classes.iter().map(|c| (c.as_str(), 1)).collect();
+    school(&a, "10001", 1, &sizes);
+    let job = a.run_ok(&["job", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    print_on_rip(&a, &job);
+    common::lab::rip_takes_all(&a);
+    let codes = packets(&a, &job);
+    let shipment =
+        b.run_ok(&["shipment", "create", "--school", "10001", "--json"]).json()["id"].as_str().unwrap().to_string();
+    // What the other station sees: a packet is scanned into the box exactly when its accepted
+    // scan is recorded.
+    let whole = |after: &str| {
+        let in_box = b.count("SELECT count(*) FROM shipment_packets WHERE scanned_at IS NOT NULL");
+        assert_eq!(b.count("SELECT count(*) FROM scans WHERE result = 'accepted'"), in_box, "{after}");
+        let show = b.run_ok(&["shipment", "show", &shipment, "--json"]).json();
+        assert_eq!(show["scanned"].as_i64(), Some(in_box), "{after}: {show}");
+    };
+    let mut killed = 0;
+    // Each packet's scan is cut off 12 ms later than the one before, from at once to well
+    // after a scan's usual length.
+    for (i, code) in codes.iter().enumerate() {
+        let mut child = in_background(&a, &["scan", code, "--shipment", &shipment]);
+        std::thread::sleep(std::time::Duration::from_millis(12 * i as u64));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().unwrap(); // SIGKILL: no cleanup of any kind
+        child.wait().unwrap();
+        killed += usize::from(!finished);
+        whole(&format!("scan of {code} killed after {} ms", 12 * i));
+    }
+    let landed = b.count("SELECT count(*) FROM shipment_packets WHERE scanned_at IS NOT NULL");
+    eprintln!("{killed} scans cut off, {landed} landed");
+    assert!(killed > 0, "at least one scan was cut off");
+    // Scanning again finishes the work: every packet in the box once.
+    for code in &codes {
+        let v = a.run_ok(&["scan", code, "--shipment", &shipment, "--json"]).json();
+        assert!(v["result"] == "accepted" || v["result"] == "confirmed", "{v}");
+    }
+    whole("every packet scanned again");
+    assert_eq!(b.count("SELECT count(*) FROM shipment_packets WHERE scanned_at IS NOT NULL"), codes.len() as i64);
 }
 
 #[test]
