@@ -8,9 +8,7 @@ pub enum Error {
     /// Input a user supplied is wrong; the message says where and why.
     #[error("{0}")]
     Input(String),
-    #[error(
-        "no gradlab workspace at {path}: create one with `gradlab init` (or choose another with --workspace DIR or GRADLAB_HOME)"
-    )]
+    #[error("{}", crate::msg!("error-no-workspace", path = path.display().to_string()))]
     NoWorkspace { path: PathBuf },
     #[error("{path}: {source}")]
     Io {
@@ -27,8 +25,11 @@ pub enum Error {
         #[source]
         source: crate::print::PrintError,
     },
-    #[error("cancelled by the operator; nothing was changed")]
+    #[error("{}", crate::i18n::tr("error-cancelled"))]
     Cancelled,
+    /// A message from the catalog, shown in the language of the person reading it.
+    #[error("{0}")]
+    Message(crate::i18n::Msg),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,16 +44,32 @@ pub enum Unreachable {
 }
 
 impl Error {
+    /// The stable code `--json` gives beside the message: the catalog key of a catalog
+    /// message, else the kind of error.
+    pub fn code(&self) -> String {
+        use crate::store::DbError;
+        match self {
+            Error::Message(m) => m.code(),
+            Error::Input(_) => "refused".into(),
+            Error::NoWorkspace { .. } => "no_workspace".into(),
+            Error::Io { .. } => "file".into(),
+            Error::Db(DbError::Lost { .. }) => "store_lost".into(),
+            Error::Db(DbError::Connect { .. }) => "store_unreachable".into(),
+            Error::Db(_) => "database".into(),
+            Error::Printer { .. } => "printer".into(),
+            Error::Cancelled => "cancelled".into(),
+        }
+    }
+
     /// Set when the error is the shared store not answering, not anything about the action.
     pub fn unreachable(&self) -> Option<Unreachable> {
         use crate::store::DbError;
         match self {
             Error::Db(DbError::Lost { server, .. }) => Some(Unreachable::Lost { server: server.clone() }),
-            Error::Db(e @ DbError::Connect { server, .. }) => {
-                let detail = e.to_string();
-                let detail = detail.strip_prefix(&format!("PostgreSQL server {server}: ")).unwrap_or(&detail);
-                Some(Unreachable::NoConnection { server: server.clone(), detail: detail.to_string() })
-            }
+            Error::Db(DbError::Connect { server, source }) => Some(Unreachable::NoConnection {
+                server: server.clone(),
+                detail: crate::store::db::whole_chain(source),
+            }),
             _ => None,
         }
     }
@@ -61,7 +78,13 @@ impl Error {
 /// A mistyped or misread id is the user's input gone wrong.
 impl From<crate::domain::ids::IdError> for Error {
     fn from(e: crate::domain::ids::IdError) -> Self {
-        Error::Input(e.0)
+        Error::Message(e.0)
+    }
+}
+
+impl From<crate::i18n::Msg> for Error {
+    fn from(m: crate::i18n::Msg) -> Self {
+        Error::Message(m)
     }
 }
 

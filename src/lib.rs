@@ -10,6 +10,7 @@ pub mod domain;
 pub mod email;
 pub mod error;
 pub mod gui;
+pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod mail;

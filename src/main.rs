@@ -14,9 +14,10 @@ fn main() -> ExitCode {
             // What is shown names the problem, never a whole ID number or a control character.
             let shown = gradlab::domain::privacy::redact(&e.to_string()).into_owned();
             if as_json {
-                println!("{}", serde_json::json!({ "error": shown }));
+                println!("{}", serde_json::json!({ "error": shown, "code": e.code() }));
             }
-            eprintln!("error: {}", gradlab::domain::text::escape_controls(&shown));
+            let shown = gradlab::domain::text::escape_controls(&shown).into_owned();
+            eprintln!("{}", gradlab::msg!("error-line", message = shown));
             ExitCode::from(ERROR)
         }
     }

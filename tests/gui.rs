@@ -10,13 +10,12 @@
 
 mod common;
 use common::lab::request_add;
+use common::window::{settle, wait_for};
 use common::*;
 use gradlab::gui::ui::{Admin, AppWindow, Mailroom, Technician};
 use i_slint_backend_testing::ElementHandle;
 use slint::platform::{Key, WindowEvent};
 use slint::{ComponentHandle, Model, SharedString};
-use std::rc::Rc;
-use std::time::{Duration, Instant};
 
 const SCHOOL: &str = "10418";
 
@@ -70,30 +69,6 @@ fn fixture() -> Fixture {
     Fixture { ws, shipment, packets, unrendered_job, request }
 }
 
-/// Run the event loop until `cond` holds (or a minute has passed), then check it.
-fn wait_for(app: &AppWindow, what: &str, cond: impl Fn(&AppWindow) -> bool + 'static) {
-    let cond = Rc::new(cond);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let weak = app.as_weak();
-    let c = cond.clone();
-    let timer = slint::Timer::default();
-    timer.start(slint::TimerMode::Repeated, Duration::from_millis(20), move || {
-        let done = weak.upgrade().is_none_or(|app| c(&app));
-        if done || Instant::now() > deadline {
-            slint::quit_event_loop().unwrap();
-        }
-    });
-    slint::run_event_loop().unwrap();
-    timer.stop();
-    assert!(cond(app), "timed out waiting for {what}");
-}
-
-/// Let the window's own timers run for a while (focus, change handlers).
-fn settle(app: &AppWindow, ms: u64) {
-    let until = Instant::now() + Duration::from_millis(ms);
-    wait_for(app, "time to pass", move |_| Instant::now() >= until);
-}
-
 /// What a USB scanner does: type the code, then Enter, into whatever has the focus.
 fn scan(app: &AppWindow, code: &str) {
     let answered = app.global::<Mailroom>().get_answered();
@@ -106,6 +81,13 @@ fn scan(app: &AppWindow, code: &str) {
     wait_for(app, &format!("the answer to scanning {code}"), move |app| {
         app.global::<Mailroom>().get_answered() > answered && app.get_pending() == 0
     });
+}
+
+/// A text meant for the people at the desks has no English sentence in it (codes such as
+/// P19X and H14 are fine).
+fn assert_no_english(text: &str) {
+    let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).collect();
+    assert!(words.len() < 2, "English in {text:?}: {words:?}");
 }
 
 fn one(app: &AppWindow, label: &str) -> ElementHandle {
@@ -162,7 +144,8 @@ fn mailroom_scan_and_enter_shows_the_verdict(app: &AppWindow, f: &Fixture) {
     scan(app, &f.shipment);
     let (word, colour, message) = verdict(app);
     assert_eq!((word.as_str(), colour.as_str()), ("发运单", "shown"), "{message}");
-    assert!(message.contains("2 of 2 packets missing"), "{message}");
+    assert!(message.contains("2 包中缺 2 包"), "{message}");
+    assert_no_english(&message);
     assert_eq!(app.global::<Mailroom>().get_shipment(), f.shipment.as_str());
 
     scan(app, &f.packets[0]);
@@ -178,9 +161,11 @@ fn mailroom_scan_and_enter_shows_the_verdict(app: &AppWindow, f: &Fixture) {
     scan(app, &typo);
     let (word, colour, message) = verdict(app);
     assert_eq!((word.as_str(), colour.as_str()), ("拒收", "refused"), "{message}");
-    assert!(message.contains("check character"), "{message}");
-    let cli = f.ws.run(&["scan", &typo, "--station", "desk-9", "--json"]);
+    assert!(message.contains("校验位不对"), "{message}");
+    assert_no_english(&message);
+    let cli = f.ws.run(&["scan", &typo, "--station", "desk-9", "--json", "--lang", "zh"]);
     assert_eq!(cli.json()["message"], message.as_str(), "the window shows the CLI's words");
+    assert_eq!(cli.json()["message_code"], "id_wrong_check");
 
     // The running list, newest first; the scan field kept the focus through it all.
     let scans = app.global::<Mailroom>().get_scans();

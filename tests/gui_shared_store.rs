@@ -4,30 +4,12 @@
 //! backend runs one event loop per process.)
 
 mod common;
+use common::window::{settle, wait_for};
 use common::*;
 use gradlab::gui::ui::{AppWindow, Technician};
 use slint::{ComponentHandle, Model};
-use std::rc::Rc;
-use std::time::{Duration, Instant};
 
 const SCHOOL: &str = "10418";
-
-/// Run the event loop until `cond` holds (or a minute has passed), then check it.
-fn wait_for(app: &AppWindow, what: &str, cond: impl Fn(&AppWindow) -> bool + 'static) {
-    let cond = Rc::new(cond);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let weak = app.as_weak();
-    let c = cond.clone();
-    let timer = slint::Timer::default();
-    timer.start(slint::TimerMode::Repeated, Duration::from_millis(20), move || {
-        if weak.upgrade().is_none_or(|app| c(&app)) || Instant::now() > deadline {
-            slint::quit_event_loop().unwrap();
-        }
-    });
-    slint::run_event_loop().unwrap();
-    timer.stop();
-    assert!(cond(app), "timed out waiting for {what}");
-}
 
 fn jobs_listed(app: &AppWindow) -> usize {
     app.global::<Technician>().get_jobs().row_count()
@@ -63,8 +45,7 @@ fn the_window_says_the_server_is_gone_and_reloads_when_it_answers() {
     app.set_screen(0);
     wait_for(&app, "the technician screen to try", |app| app.get_pending() == 0);
     // Still unreachable after several rounds of asking: the notice stays, the list is as read.
-    let until = Instant::now() + Duration::from_secs(7);
-    wait_for(&app, "two rounds of asking", move |_| Instant::now() >= until);
+    settle(&app, 7000);
     assert_ne!(app.get_connection_lost(), "", "the notice stays while the server is away");
     assert_eq!(jobs_listed(&app), 1);
 

@@ -328,3 +328,43 @@ fn the_mailroom_prints_the_label_and_the_packing_lists_from_the_cli_as_from_the_
     assert!(out.stderr.contains("nowhere"), "{}", out.stderr);
     assert_eq!(in_folder().len(), 1 + files.len(), "nothing sent to a printer that is not there");
 }
+
+/// The words a clerk reads follow the locale, `--lang` and `[lab] language`; scripts read the
+/// same stable code in every language.
+#[test]
+fn scan_verdicts_and_errors_speak_the_clerks_language() {
+    let ws = Ws::new();
+    let chinese = [("LANG", "zh_CN.UTF-8")];
+    // A mistyped check character (P19's is Z), under a Chinese locale.
+    let out = ws.run_with_env(&["scan", "P19Y", "--json"], &chinese);
+    let v = out.json();
+    assert_eq!(v["result"], "refused", "{v}");
+    assert_eq!(v["message"], "“P19Y”校验位不对：条码输错或读错了；请重新扫描", "{v}");
+    assert_eq!(v["message_code"], "id_wrong_check");
+    // The same scan in English when asked for, whatever the locale says.
+    let v = ws.run_with_env(&["scan", "P19Y", "--json", "--lang", "en"], &chinese).json();
+    assert_eq!(v["message"], "\"P19Y\": wrong check character; the code was mistyped or misread; scan it again");
+    assert_eq!(v["message_code"], "id_wrong_check");
+    // LC_ALL outranks LANG, as in every C program.
+    let v = ws.run_with_env(&["scan", "P19Y", "--json"], &[("LANG", "en_US.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]).json();
+    assert!(v["message"].as_str().unwrap().contains("校验位不对"), "{v}");
+
+    // An error: the line on stderr and the JSON's code.
+    let out = ws.run_with_env(&["scan", "  ", "--json"], &chinese);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr.trim(), "错误：没有扫到任何内容");
+    assert_eq!(out.json()["code"], "scan_nothing");
+    let out = ws.run(&["scan", "  "]);
+    assert_eq!(out.stderr.trim(), "error: nothing was scanned");
+
+    // The lab's own setting outranks the locale; --lang outranks the setting.
+    let text = fs::read_to_string(ws.root().join("gradlab.toml")).unwrap();
+    ws.write_settings(&text.replace("language = \"\"", "language = \"zh\""));
+    let out = ws.run(&["scan", "  "]);
+    assert_eq!(out.stderr.trim(), "错误：没有扫到任何内容");
+    assert_eq!(ws.run(&["scan", "  ", "--lang", "en"]).stderr.trim(), "error: nothing was scanned");
+    ws.write_settings(&text.replace("language = \"\"", "language = \"fr\""));
+    let out = ws.run(&["scan", "P19Y"]);
+    assert!(out.stderr.contains("[lab] language") || out.stderr.contains("language"), "{}", out.stderr);
+    assert!(out.stderr.contains("zh or en"), "{}", out.stderr);
+}

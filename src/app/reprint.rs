@@ -49,7 +49,7 @@ fn resolve(ws: &Workspace, codes: &[String]) -> Result<BTreeMap<i64, Vec<(i64, S
     let mut wanted: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for raw in codes {
         let code = raw.trim();
-        let id = Id::parse(code).map_err(Error::Input)?;
+        let id = Id::parse(code).map_err(Error::Message)?;
         let (job, sheets) = match id.kind {
             Kind::Sheet => {
                 let job = tx

@@ -11,6 +11,8 @@ use crate::domain::ids::{Id, JobCode, Kind, PacketCode, ShipmentCode};
 use crate::domain::shipment::{ScanKind, ScanResult, ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::store::Tx;
 use serde::Serialize;
 
@@ -32,6 +34,8 @@ pub struct ScanOutcome {
     pub kind: ScanKind,
     pub result: ScanResult,
     pub message: String,
+    /// The message's stable code (`wrong_school`, `id_wrong_check`), for scripts.
+    pub message_code: String,
     pub station: String,
     pub shipment: Option<ShipmentView>,
 }
@@ -50,12 +54,14 @@ impl ScanOutcome {
 struct Verdict {
     kind: ScanKind,
     result: ScanResult,
-    message: String,
+    message: Msg,
     shipment: Option<i64>,
+    /// The code of what is wrong, when the message wraps a reason of its own (a misread code).
+    reason: Option<String>,
 }
 
-fn refuse(kind: ScanKind, shipment: Option<i64>, message: String) -> Verdict {
-    Verdict { kind, result: ScanResult::Refused, message, shipment }
+fn refuse(kind: ScanKind, shipment: Option<i64>, message: Msg) -> Verdict {
+    Verdict { kind, result: ScanResult::Refused, message, shipment, reason: None }
 }
 
 pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
@@ -64,7 +70,7 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     let typed = crate::domain::text::typed_code(&req.code);
     let code = crate::domain::privacy::redact(&typed).into_owned();
     if code.is_empty() {
-        return Err(Error::input("nothing was scanned"));
+        return Err(msg!("scan-nothing").into());
     }
     let station = req.station.clone().unwrap_or_else(|| ws.settings.station());
     let carrier = req.carrier.as_deref().map(Carrier::parse).transpose().map_err(Error::Input)?;
@@ -77,7 +83,9 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     };
     let ctx = Ctx { operator: &operator, station: &station, reuse_reason: req.reuse_reason.as_deref() };
     let v = classify(&tx, &code, current, carrier, &ctx)?;
-    tx.insert_scan(&station, &operator, &code, v.kind.as_str(), v.shipment, v.result.as_str(), &v.message)?;
+    // The log keeps the words the station showed.
+    let message = v.message.to_string();
+    tx.insert_scan(&station, &operator, &code, v.kind.as_str(), v.shipment, v.result.as_str(), &message)?;
     let shipment = match v.shipment {
         Some(id) => match tx.shipment(id)? {
             Some(s) => Some(shipments::view(ws, &tx, &s)?),
@@ -86,7 +94,8 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
         None => None,
     };
     tx.commit()?;
-    Ok(ScanOutcome { code, kind: v.kind, result: v.result, message: v.message, station, shipment })
+    let message_code = v.reason.unwrap_or_else(|| v.message.code());
+    Ok(ScanOutcome { code, kind: v.kind, result: v.result, message, message_code, station, shipment })
 }
 
 /// Who scans where, and what they allowed.
@@ -101,11 +110,7 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
         Ok(id) => match id.kind {
             Kind::Packet => packet(tx, id.number as i64, current, ctx.operator, ctx.station),
             Kind::Shipment => shipment(tx, id.number as i64, ctx.station),
-            other => Ok(refuse(
-                ScanKind::Unknown,
-                current,
-                format!("{code} is a {} barcode; scan a packet or a shipment barcode", other.name()),
-            )),
+            other => Ok(refuse(ScanKind::Unknown, current, msg!("scan-wrong-kind", code = code, kind = other.word()))),
         },
         Err(id_error) => {
             if carrier.is_some() || tracking::looks_like_tracking(code) {
@@ -116,13 +121,13 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
                 && code.len() >= 3
                 && code.chars().skip(1).all(|c| c.is_ascii_alphanumeric());
             if ours {
-                return Ok(refuse(ScanKind::Unknown, current, format!("{id_error}; scan it again")));
+                let reason = Some(id_error.code());
+                return Ok(Verdict {
+                    reason,
+                    ..refuse(ScanKind::Unknown, current, msg!("scan-again", problem = id_error))
+                });
             }
-            Ok(refuse(
-                ScanKind::Unknown,
-                current,
-                format!("{code} is neither a gradlab barcode nor a tracking number we know (use --carrier other)"),
-            ))
+            Ok(refuse(ScanKind::Unknown, current, msg!("scan-unknown", code = code)))
         }
     }
 }
@@ -130,27 +135,28 @@ fn classify(tx: &Tx<'_>, code: &str, current: Option<i64>, carrier: Option<Carri
 fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, station: &str) -> Result<Verdict> {
     let code = PacketCode(packet);
     let Some(ship_id) = current else {
-        return Ok(refuse(
-            ScanKind::Packet,
-            None,
-            format!("no open shipment at station {station}: scan the shipment's barcode first"),
-        ));
+        return Ok(refuse(ScanKind::Packet, None, msg!("scan-no-open-shipment", station = station)));
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
     let scode = ShipmentCode(ship.id);
     if let Err(e) = ship.state.after(ShipmentAction::AddPacket) {
-        return Ok(refuse(ScanKind::Packet, Some(ship.id), format!("{code} not added: shipment {scode}: {e}")));
+        let m = msg!("scan-packet-not-added", code = code.to_string(), shipment = scode.to_string(), why = e);
+        return Ok(refuse(ScanKind::Packet, Some(ship.id), m));
     }
     let Some(p) = tx.packet_info(packet)? else {
-        return Ok(refuse(ScanKind::Packet, Some(ship.id), format!("{code}: no such packet in this workspace")));
+        return Ok(refuse(ScanKind::Packet, Some(ship.id), msg!("scan-no-such-packet", code = code.to_string())));
     };
     if p.school != ship.school {
         return Ok(refuse(
             ScanKind::Packet,
             Some(ship.id),
-            format!(
-                "WRONG SCHOOL: packet {code} ({}) is for school {}; shipment {scode} goes to school {}",
-                p.class, p.school, ship.school
+            msg!(
+                "scan-wrong-school",
+                code = code.to_string(),
+                class = &p.class,
+                school = &p.school,
+                shipment = scode.to_string(),
+                to = &ship.school
             ),
         ));
     }
@@ -158,37 +164,41 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
         return Ok(refuse(
             ScanKind::Packet,
             Some(ship.id),
-            format!("packet {code}: its job {} is not printed yet (not every part has completed)", JobCode(p.job_id)),
+            msg!("scan-not-printed", code = code.to_string(), job = JobCode(p.job_id).to_string()),
         ));
     }
-    let describe = |verb: &str| -> Result<String> {
+    let describe = |key: &'static str| -> Result<Msg> {
         let all = tx.shipment_packets(ship.id)?;
         let done = all.iter().filter(|x| x.scanned_at.is_some()).count();
-        let students = crate::words::count(p.students, "student", "students");
-        Ok(format!("packet {code} {} ({students}) {verb}: {done} of {} scanned", p.class, all.len()))
+        Ok(Msg::new(key)
+            .arg("code", code.to_string())
+            .arg("class", &p.class)
+            .arg("students", p.students)
+            .arg("done", done)
+            .arg("all", all.len()))
     };
     match p.shipment {
         Some(other) if other != ship.id => {
-            let state = tx.shipment(other)?.map(|s| s.state.to_string()).unwrap_or_default();
-            Ok(refuse(
-                ScanKind::Packet,
-                Some(ship.id),
-                format!("packet {code} is already in shipment {} ({state})", ShipmentCode(other)),
-            ))
+            let state = tx.shipment(other)?.map(|s| s.state.word().to_string()).unwrap_or_default();
+            let shipment = ShipmentCode(other).to_string();
+            let m = msg!("scan-packet-elsewhere", code = code.to_string(), shipment = shipment, state = state);
+            Ok(refuse(ScanKind::Packet, Some(ship.id), m))
         }
         Some(_) if p.scanned_at.is_some() => Ok(Verdict {
             kind: ScanKind::Packet,
             result: ScanResult::Confirmed,
-            message: describe("already packed")?,
+            message: describe("scan-packet-already-packed")?,
             shipment: Some(ship.id),
+            reason: None,
         }),
         Some(_) => {
             tx.mark_packet_scanned(ship.id, packet, operator, station)?;
             Ok(Verdict {
                 kind: ScanKind::Packet,
                 result: ScanResult::Accepted,
-                message: describe("packed")?,
+                message: describe("scan-packet-packed")?,
                 shipment: Some(ship.id),
+                reason: None,
             })
         }
         None => {
@@ -196,8 +206,9 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
             Ok(Verdict {
                 kind: ScanKind::Packet,
                 result: ScanResult::Accepted,
-                message: describe("added and packed")?,
+                message: describe("scan-packet-added")?,
                 shipment: Some(ship.id),
+                reason: None,
             })
         }
     }
@@ -206,7 +217,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
 fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     let code = ShipmentCode(id);
     let Some(s) = tx.shipment(id)? else {
-        return Ok(refuse(ScanKind::Shipment, None, format!("{code}: no such shipment in this workspace")));
+        return Ok(refuse(ScanKind::Shipment, None, msg!("scan-no-such-shipment", code = code.to_string())));
     };
     let packets = tx.shipment_packets(id)?;
     let missing: Vec<String> =
@@ -215,16 +226,18 @@ fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     if matches!(state, ShipmentState::Open | ShipmentState::Sealed) {
         tx.set_station_shipment(station, id)?;
     }
-    let mut message = format!("shipment {code} to school {} is {}", s.school, s.state);
-    if state == ShipmentState::Open {
-        message += &if missing.is_empty() {
-            format!("; all {} scanned", crate::words::count(packets.len() as i64, "packet", "packets"))
-        } else {
-            let of = crate::words::count(packets.len() as i64, "packet", "packets");
-            format!("; {} of {of} missing: {}", missing.len(), missing.join(", "))
-        };
+    let message = match (state, missing.is_empty()) {
+        (ShipmentState::Open, true) => Msg::new("scan-shipment-complete").arg("all", packets.len()),
+        (ShipmentState::Open, false) => Msg::new("scan-shipment-missing")
+            .arg("missing", missing.len())
+            .arg("all", packets.len())
+            .arg("codes", missing.join(", ")),
+        _ => Msg::new("scan-shipment-is"),
     }
-    Ok(Verdict { kind: ScanKind::Shipment, result: ScanResult::Shown, message, shipment: Some(id) })
+    .arg("code", code.to_string())
+    .arg("school", &s.school)
+    .arg("state", state.word());
+    Ok(Verdict { kind: ScanKind::Shipment, result: ScanResult::Shown, message, shipment: Some(id), reason: None })
 }
 
 fn tracking_number(
@@ -236,23 +249,21 @@ fn tracking_number(
 ) -> Result<Verdict> {
     let t = match tracking::recognise(code, carrier) {
         Ok(t) => t,
-        Err(e) => return Ok(refuse(ScanKind::Tracking, current, format!("tracking number {code}: {e}"))),
+        Err(e) => return Ok(refuse(ScanKind::Tracking, current, msg!("scan-tracking-refused", code = code, why = e))),
     };
     let Some(ship_id) = current else {
-        return Ok(refuse(
-            ScanKind::Tracking,
-            None,
-            "no open shipment at this station: scan the shipment's barcode first".into(),
-        ));
+        return Ok(refuse(ScanKind::Tracking, None, msg!("scan-tracking-no-shipment")));
     };
     let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
     let scode = ShipmentCode(ship.id);
     let state = ship.state;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
-        return Ok(refuse(ScanKind::Tracking, Some(ship.id), format!("shipment {scode}: {e}")));
+        let m = msg!("scan-tracking-state", shipment = scode.to_string(), why = e);
+        return Ok(refuse(ScanKind::Tracking, Some(ship.id), m));
     }
     if let Err(why) = shipments::attach_tracking(tx, &ship, &t, ctx.reuse_reason, ctx.operator)? {
-        return Ok(refuse(ScanKind::Tracking, Some(ship.id), format!("shipment {scode} not changed: {why}")));
+        let m = msg!("scan-tracking-not-changed", shipment = scode.to_string(), why = why);
+        return Ok(refuse(ScanKind::Tracking, Some(ship.id), m));
     }
     let number = format!("{} {}", t.carrier.as_str(), t.number);
     if state.after(ShipmentAction::Ship).is_ok() {
@@ -260,8 +271,9 @@ fn tracking_number(
         return Ok(Verdict {
             kind: ScanKind::Tracking,
             result: ScanResult::Accepted,
-            message: format!("shipment {scode} shipped: {number}"),
+            message: msg!("scan-tracking-shipped", shipment = scode.to_string(), number = number),
             shipment: Some(ship.id),
+            reason: None,
         });
     }
     // Still open: say what happens next, so nobody thinks the box has left.
@@ -270,11 +282,14 @@ fn tracking_number(
     Ok(Verdict {
         kind: ScanKind::Tracking,
         result: ScanResult::Accepted,
-        message: format!(
-            "tracking {number} attached to open shipment {scode} ({scanned} of {} scanned); it ships when the \
-             shipment is sealed",
-            crate::words::count(packets.len() as i64, "packet", "packets")
+        message: msg!(
+            "scan-tracking-attached",
+            number = number,
+            shipment = scode.to_string(),
+            scanned = scanned,
+            all = packets.len()
         ),
         shipment: Some(ship.id),
+        reason: None,
     })
 }

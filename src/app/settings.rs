@@ -127,6 +127,19 @@ pub struct LabSettings {
     /// This computer's name among the lab's stations, recorded with every scan, dispatch and
     /// audit entry; empty means the computer's own name.
     pub station: String,
+    /// The language of every message: `zh` or `en`; unset (or empty), the command line follows
+    /// the locale and the window speaks Chinese.
+    #[serde(deserialize_with = "language")]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+/// `language = ""` is unset; anything else must be a language gradlab speaks.
+fn language<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<crate::i18n::Lang>, D::Error> {
+    let text = String::deserialize(d)?;
+    match text.trim() {
+        "" => Ok(None),
+        t => t.parse().map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,6 +176,9 @@ timezone = "Asia/Shanghai"
 # This computer's name among the lab's stations (print-1, mailroom ...), recorded with every
 # scan, print and change; empty means the computer's own name.
 station = ""
+# The language of every message: "zh" (中文) or "en". Empty: the command line follows the
+# computer's locale (LANG=zh_CN.UTF-8 gives Chinese) and the window speaks Chinese.
+language = ""
 
 [import]
 # A batch .zip is refused if one file in it unpacks to more than this many MB ...

@@ -15,6 +15,8 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let lang = cli.lang;
+    crate::i18n::set(lang.unwrap_or_else(crate::i18n::Lang::from_locale));
     let root = Workspace::resolve(cli.workspace.as_deref());
     let operator = cli.operator.clone();
     if let Some(name) = operator.as_deref() {
@@ -23,6 +25,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let open = || {
         Workspace::open(&root).map(|mut ws| {
             output::set_zone(ws.zone());
+            if let (None, Some(l)) = (lang, ws.settings.lab.language) {
+                crate::i18n::set(l);
+            }
             for w in &ws.warnings {
                 eprintln!("warning: {w}");
             }
@@ -69,7 +74,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
         Command::Gui { station, screenshots, scans, import } => {
             let (workspace, operator) = (root.clone(), operator.clone());
-            let opts = crate::gui::Options { workspace, operator, station, screenshots, scans, import };
+            let opts = crate::gui::Options { workspace, operator, station, lang, screenshots, scans, import };
             crate::gui::run(&opts)?;
             Ok(Outcome::Done)
         }

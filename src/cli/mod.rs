@@ -35,6 +35,9 @@ pub struct Cli {
     /// Who is at the keyboard, for the audit log (default: [lab] operator, else the OS user)
     #[arg(long, global = true, env = "GRADLAB_OPERATOR", value_name = "NAME")]
     pub operator: Option<String>,
+    /// Language of the messages: zh or en (default: [lab] language, else the locale's)
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<crate::i18n::Lang>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -5,6 +5,8 @@
 //! requests, which are not barcodes), and this is the one place ids are formatted and parsed.
 
 use super::text::typed_code;
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -39,6 +41,17 @@ impl Kind {
             'T' => Kind::StudentPrint,
             _ => return None,
         })
+    }
+
+    /// The kind as a person reads it, in the catalog's words.
+    pub fn word(self) -> Msg {
+        match self {
+            Kind::Job => msg!("kind-job"),
+            Kind::Sheet => msg!("kind-sheet"),
+            Kind::Packet => msg!("kind-packet"),
+            Kind::Shipment => msg!("kind-shipment"),
+            Kind::StudentPrint => msg!("kind-student-print"),
+        }
     }
 
     pub fn name(self) -> &'static str {
@@ -83,22 +96,19 @@ impl Id {
     }
 
     /// Parse a scanned or typed code, checking its check character.
-    pub fn parse(raw: &str) -> Result<Id, String> {
+    pub fn parse(raw: &str) -> Result<Id, Msg> {
         let s = typed_code(raw).to_ascii_uppercase();
         let mut chars = s.chars();
-        let kind = chars
-            .next()
-            .and_then(Kind::from_letter)
-            .ok_or_else(|| format!("{raw:?} is not a gradlab code (it should start with J, S, P, H or T)"))?;
+        let kind = chars.next().and_then(Kind::from_letter).ok_or_else(|| msg!("id-not-ours", code = raw))?;
         if s.len() < 3 || !s[1..s.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("{raw:?} is not a gradlab {} code", kind.name()));
+            return Err(msg!("id-not-of-kind", code = raw, kind = kind.word()));
         }
         let body = &s[..s.len() - 1];
         let given = s.chars().last().unwrap_or(' ');
         if check_char(body) != Some(given) {
-            return Err(format!("{raw:?}: wrong check character; the code was mistyped or misread"));
+            return Err(msg!("id-wrong-check", code = raw));
         }
-        let number = body[1..].parse().map_err(|_| format!("{raw:?}: number too large"))?;
+        let number = body[1..].parse().map_err(|_| msg!("id-too-large", code = raw))?;
         Ok(Id { kind, number })
     }
 }
@@ -113,11 +123,11 @@ impl fmt::Display for Id {
 
 /// Why a typed or scanned id was refused; the message names what was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdError(pub String);
+pub struct IdError(pub Msg);
 
 impl fmt::Display for IdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
@@ -131,20 +141,20 @@ fn parse_coded(raw: &str, kind: Kind) -> Result<i64, IdError> {
     }
     let id = Id::parse(&t).map_err(IdError)?;
     if id.kind != kind {
-        return Err(IdError(format!("{raw:?} is a {} code, not a {} code", id.kind.name(), kind.name())));
+        return Err(IdError(msg!("id-other-kind", code = raw, kind = id.kind.word(), wanted = kind.word())));
     }
-    i64::try_from(id.number).map_err(|_| IdError(format!("{raw:?}: number too large")))
+    i64::try_from(id.number).map_err(|_| IdError(msg!("id-too-large", code = raw)))
 }
 
 /// A request id: its letter (either case) and a number above zero, or the bare number.
-fn parse_lettered(raw: &str, letter: char, what: &str) -> Result<i64, IdError> {
+fn parse_lettered(raw: &str, letter: char, what: fn() -> Msg) -> Result<i64, IdError> {
     let t = typed_code(raw);
     let digits = t.strip_prefix([letter, letter.to_ascii_lowercase()]).unwrap_or(&t);
     digits
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| IdError(format!("{raw:?} is not {what} (like {letter}12)")))
+        .ok_or_else(|| IdError(msg!("id-not-lettered", code = raw, what = what(), example = format!("{letter}12"))))
 }
 
 /// One id type: a row number shown and parsed one way.
@@ -224,13 +234,13 @@ id_type!(
     /// A reprint request (补洗/补片): `R12`.
     RequestId,
     |n, f| write!(f, "R{n}"),
-    |raw| parse_lettered(raw, 'R', "a request id")
+    |raw| parse_lettered(raw, 'R', || msg!("id-what-request"))
 );
 id_type!(
     /// An electronic-copy request (电子版): `E12`.
     EcopyRequestId,
     |n, f| write!(f, "E{n}"),
-    |raw| parse_lettered(raw, 'E', "an electronic-copy request id")
+    |raw| parse_lettered(raw, 'E', || msg!("id-what-ecopy"))
 );
 
 #[cfg(test)]
@@ -275,9 +285,12 @@ mod tests {
         assert_eq!(" 12 ".parse::<JobCode>(), Ok(job));
         assert_eq!(serde_json::to_string(&job).unwrap(), format!("\"{shown}\""));
         let ship = ShipmentCode(5).to_string();
-        assert_eq!(JobCode::parse(&ship).unwrap_err().0, format!("{ship:?} is a shipment code, not a job code"));
+        assert_eq!(
+            JobCode::parse(&ship).unwrap_err().to_string(),
+            format!("{ship:?} is a shipment code, not a job code")
+        );
         let typo = format!("{}{}", &ship[..ship.len() - 1], if ship.ends_with('A') { 'B' } else { 'A' });
-        assert!(ShipmentCode::parse(&typo).unwrap_err().0.contains("wrong check character"));
+        assert!(ShipmentCode::parse(&typo).unwrap_err().to_string().contains("wrong check character"));
         assert_eq!(PacketCode::parse(&PacketCode(7).to_string()), Ok(PacketCode(7)));
         assert_eq!(SheetCode(3).to_string(), Id::new(Kind::Sheet, 3).to_string());
         assert_eq!(StudentPrintCode(3).to_string(), Id::new(Kind::StudentPrint, 3).to_string());
@@ -288,7 +301,7 @@ mod tests {
         }
         assert_eq!(EcopyRequestId::parse("e3"), Ok(EcopyRequestId(3)));
         assert_eq!(EcopyRequestId(3).to_string(), "E3");
-        assert_eq!(RequestId::parse("E3").unwrap_err().0, "\"E3\" is not a request id (like R12)");
+        assert_eq!(RequestId::parse("E3").unwrap_err().to_string(), "\"E3\" is not a request id (like R12)");
         assert!(EcopyRequestId::parse("E0").is_err() && EcopyRequestId::parse("x").is_err());
     }
 }

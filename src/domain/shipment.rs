@@ -2,6 +2,8 @@
 //! done to it in each, and the refusal that tells the packer what to do instead. Pure rules;
 //! storing shipments and printing their labels live elsewhere.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,25 +42,25 @@ impl ShipmentAction {
 
     /// What "it can ..." says of the action, with the command that does it, so a refusal
     /// tells the packer what to type instead.
-    fn allowed_phrase(self) -> &'static str {
+    fn allowed_phrase(self) -> Msg {
         match self {
-            ShipmentAction::Seal => "be sealed (shipment seal)",
-            ShipmentAction::Ship => "be shipped (shipment ship)",
-            ShipmentAction::Deliver => "be marked delivered (shipment deliver)",
-            ShipmentAction::Return => "be marked returned (shipment return)",
-            ShipmentAction::AddPacket => "take more packets (scan them)",
-            ShipmentAction::AttachTracking => "have its tracking number attached (scan the courier's label)",
+            ShipmentAction::Seal => msg!("shipment-can-seal"),
+            ShipmentAction::Ship => msg!("shipment-can-ship"),
+            ShipmentAction::Deliver => msg!("shipment-can-deliver"),
+            ShipmentAction::Return => msg!("shipment-can-return"),
+            ShipmentAction::AddPacket => msg!("shipment-can-add-packet"),
+            ShipmentAction::AttachTracking => msg!("shipment-can-attach-tracking"),
         }
     }
 
-    fn refused_phrase(self) -> &'static str {
+    fn refused_phrase(self) -> Msg {
         match self {
-            ShipmentAction::Seal => "it cannot be sealed",
-            ShipmentAction::Ship => "it cannot be shipped",
-            ShipmentAction::Deliver => "it cannot be marked delivered",
-            ShipmentAction::Return => "it cannot be marked returned",
-            ShipmentAction::AddPacket => "no packet can be added",
-            ShipmentAction::AttachTracking => "no tracking number can be attached",
+            ShipmentAction::Seal => msg!("shipment-cannot-seal"),
+            ShipmentAction::Ship => msg!("shipment-cannot-ship"),
+            ShipmentAction::Deliver => msg!("shipment-cannot-deliver"),
+            ShipmentAction::Return => msg!("shipment-cannot-return"),
+            ShipmentAction::AddPacket => msg!("shipment-cannot-add-packet"),
+            ShipmentAction::AttachTracking => msg!("shipment-cannot-attach-tracking"),
         }
     }
 }
@@ -107,18 +109,40 @@ impl ShipmentState {
     /// The state after `action`, or an error that names the current state and what is allowed
     /// from it, e.g. "shipment is sealed: it can be shipped (shipment ship) or have its tracking
     /// number attached (scan the courier's label), but no packet can be added".
-    pub fn after(self, action: ShipmentAction) -> Result<ShipmentState, String> {
+    pub fn after(self, action: ShipmentAction) -> Result<ShipmentState, Msg> {
         if let Some(next) = self.next(action) {
             return Ok(next);
         }
-        let allowed: Vec<&str> =
+        let allowed: Vec<Msg> =
             ShipmentAction::ALL.into_iter().filter(|a| self.next(*a).is_some()).map(|a| a.allowed_phrase()).collect();
-        let refused = action.refused_phrase();
+        let (state, refused) = (self.word(), action.refused_phrase());
         Err(match allowed.as_slice() {
-            [] => format!("shipment is {self}: nothing more can happen to it, so {refused}"),
-            [one] => format!("shipment is {self}: it can {one}, but {refused}"),
-            [rest @ .., last] => format!("shipment is {self}: it can {} or {last}, but {refused}", rest.join(", ")),
+            [] => msg!("shipment-refused-final", state = state, refused = refused),
+            [one] => msg!("shipment-refused-one", state = state, allowed = one.clone(), refused = refused),
+            [rest @ .., last] => {
+                let lang = crate::i18n::current();
+                let sep = if lang == crate::i18n::Lang::Zh { "、" } else { ", " };
+                let rest: Vec<String> = rest.iter().map(|m| m.text(lang)).collect();
+                msg!(
+                    "shipment-refused-some",
+                    state = state,
+                    allowed = rest.join(sep),
+                    last = last.clone(),
+                    refused = refused
+                )
+            }
         })
+    }
+
+    /// The state as a person reads it.
+    pub fn word(self) -> Msg {
+        match self {
+            ShipmentState::Open => msg!("shipment-state-open"),
+            ShipmentState::Sealed => msg!("shipment-state-sealed"),
+            ShipmentState::Shipped => msg!("shipment-state-shipped"),
+            ShipmentState::Delivered => msg!("shipment-state-delivered"),
+            ShipmentState::Returned => msg!("shipment-state-returned"),
+        }
     }
 }
 
@@ -151,8 +175,9 @@ mod tests {
                 match (state.after(action), expected) {
                     (Ok(got), Some(want)) => assert_eq!(got, want, "{state} {action:?}"),
                     (Err(e), None) => {
+                        let e = e.to_string();
                         assert!(e.starts_with(&format!("shipment is {state}: ")), "{state} {action:?}: {e}");
-                        assert!(e.ends_with(action.refused_phrase()), "{state} {action:?}: {e}");
+                        assert!(e.ends_with(&action.refused_phrase().to_string()), "{state} {action:?}: {e}");
                     }
                     (got, want) => panic!("{state} {action:?}: got {got:?}, want {want:?}"),
                 }
@@ -163,22 +188,22 @@ mod tests {
     #[test]
     fn refusals_say_what_is_allowed() {
         assert_eq!(
-            ShipmentState::Sealed.after(ShipmentAction::AddPacket).unwrap_err(),
+            ShipmentState::Sealed.after(ShipmentAction::AddPacket).unwrap_err().to_string(),
             "shipment is sealed: it can be shipped (shipment ship) or have its tracking number attached \
              (scan the courier's label), but no packet can be added"
         );
         assert_eq!(
-            ShipmentState::Open.after(ShipmentAction::Ship).unwrap_err(),
+            ShipmentState::Open.after(ShipmentAction::Ship).unwrap_err().to_string(),
             "shipment is open: it can be sealed (shipment seal), take more packets (scan them) or have its \
              tracking number attached (scan the courier's label), but it cannot be shipped"
         );
         assert_eq!(
-            ShipmentState::Shipped.after(ShipmentAction::AttachTracking).unwrap_err(),
+            ShipmentState::Shipped.after(ShipmentAction::AttachTracking).unwrap_err().to_string(),
             "shipment is shipped: it can be marked delivered (shipment deliver) or be marked returned \
              (shipment return), but no tracking number can be attached"
         );
         assert_eq!(
-            ShipmentState::Delivered.after(ShipmentAction::Return).unwrap_err(),
+            ShipmentState::Delivered.after(ShipmentAction::Return).unwrap_err().to_string(),
             "shipment is delivered: nothing more can happen to it, so it cannot be marked returned"
         );
     }

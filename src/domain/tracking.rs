@@ -2,6 +2,8 @@
 //! UPU S10 check digit, and a cheap shape test that tells a tracking number from our own
 //! barcodes at the packing bench. Pure rules; asking a courier where a parcel is lives elsewhere.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::Serialize;
 
 /// Who carries a shipment. `Other` is for couriers whose numbers we cannot check: we then
@@ -51,24 +53,22 @@ impl Carrier {
     }
 
     /// The carrier's numbers, for messages: "{number} is not an SF number".
-    fn numbers(self) -> &'static str {
+    fn numbers(self) -> Msg {
         match self {
-            Carrier::Upu => "a UPU S10 number",
-            Carrier::Ems => "an EMS number",
-            Carrier::Sf => "an SF number",
-            Carrier::Other => "another courier's number",
+            Carrier::Upu => msg!("tracking-numbers-upu"),
+            Carrier::Ems => msg!("tracking-numbers-ems"),
+            Carrier::Sf => msg!("tracking-numbers-sf"),
+            Carrier::Other => msg!("tracking-numbers-other"),
         }
     }
 
     /// What the carrier's numbers look like, for messages.
-    fn formats(self) -> &'static str {
+    fn formats(self) -> Msg {
         match self {
-            Carrier::Upu => {
-                "UPU S10 numbers are two letters, 8 digits, a check digit and a two-letter country, e.g. RR123456785CN"
-            }
-            Carrier::Ems => "EMS numbers are 13 digits",
-            Carrier::Sf => "SF numbers are SF and 13 digits, or 12 digits",
-            Carrier::Other => "other couriers' numbers are 6 to 40 letters, digits or '-'",
+            Carrier::Upu => msg!("tracking-formats-upu"),
+            Carrier::Ems => msg!("tracking-formats-ems"),
+            Carrier::Sf => msg!("tracking-formats-sf"),
+            Carrier::Other => msg!("tracking-formats-other"),
         }
     }
 }
@@ -133,39 +133,49 @@ pub fn s10_check_digit(serial8: &str) -> Option<u8> {
 /// Recognise a scanned or typed tracking number. The carrier comes from the number's shape;
 /// `carrier`, when given, must agree with it, except `Carrier::Other`, which takes any
 /// plausible number as typed (some couriers' numbers look like EMS or SF ones).
-pub fn recognise(raw: &str, carrier: Option<Carrier>) -> Result<Tracking, String> {
+pub fn recognise(raw: &str, carrier: Option<Carrier>) -> Result<Tracking, Msg> {
     let number = normalise(raw);
     if number.is_empty() {
-        return Err("the tracking number is empty".to_string());
+        return Err(msg!("tracking-empty"));
     }
     if carrier == Some(Carrier::Other) {
         let ok = (6..=40).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !ok {
-            return Err(format!("{number} is not a tracking number: {}", Carrier::Other.formats()));
+            return Err(msg!("tracking-not-a-number", number = number, formats = Carrier::Other.formats()));
         }
         return Ok(Tracking { number, carrier: Carrier::Other });
     }
     let Some(found) = shape(&number) else {
         return Err(match carrier {
-            Some(c) => format!("{number} is not {}: {}", c.numbers(), c.formats()),
-            None => format!(
-                "{number} is not a tracking number we know: {} (give carrier other for another courier)",
-                [Carrier::Upu, Carrier::Ems, Carrier::Sf].map(Carrier::formats).join("; ")
-            ),
+            Some(c) => msg!("tracking-not-of-carrier", number = number, numbers = c.numbers(), formats = c.formats()),
+            None => {
+                let lang = crate::i18n::current();
+                let formats = [Carrier::Upu, Carrier::Ems, Carrier::Sf].map(|c| c.formats().text(lang));
+                msg!("tracking-unknown", number = number, formats = formats.join("; "))
+            }
         });
     };
     if let Some(given) = carrier
         && given != found
     {
-        return Err(format!("{number} is not {} but {} ({})", given.numbers(), found.numbers(), given.formats()));
+        return Err(msg!(
+            "tracking-other-carrier",
+            number = number,
+            numbers = given.numbers(),
+            found = found.numbers(),
+            formats = given.formats()
+        ));
     }
     if found == Carrier::Upu {
         let expected = s10_check_digit(&number[2..10]).expect("shape checked 8 digits");
         let got = number.as_bytes()[10] - b'0';
         if got != expected {
-            return Err(format!(
-                "{number} has check digit {got} but its serial {} gives {expected}: a digit is mistyped or misread",
-                &number[2..10]
+            return Err(msg!(
+                "tracking-check-digit",
+                number = number.as_str(),
+                got = got as i64,
+                serial = &number[2..10],
+                expected = expected as i64
             ));
         }
     }
@@ -208,7 +218,7 @@ mod tests {
         assert_eq!(t, Tracking { number: "EE473124829CN".into(), carrier: Carrier::Upu });
         assert_eq!(recognise("RR123456785CN", Some(Carrier::Upu)).unwrap().carrier, Carrier::Upu);
         assert_eq!(recognise("RR020000000CN", None).unwrap().carrier, Carrier::Upu);
-        let e = recognise("EE473124828CN", None).unwrap_err();
+        let e = recognise("EE473124828CN", None).unwrap_err().to_string();
         assert!(e.contains("check digit 8") && e.contains("gives 9"), "{e}");
     }
 
@@ -243,25 +253,25 @@ mod tests {
             "P12X",             // our own packet barcode
             "顺丰1234567890123",
         ] {
-            let e = recognise(bad, None).unwrap_err();
+            let e = recognise(bad, None).unwrap_err().to_string();
             assert!(e.contains("13 digits") && e.contains("carrier other"), "{bad}: {e}");
             assert!(!looks_like_tracking(bad), "{bad}");
         }
-        assert!(recognise("   ", None).unwrap_err().contains("empty"));
-        let e = recognise("12345", Some(Carrier::Ems)).unwrap_err();
+        assert!(recognise("   ", None).unwrap_err().to_string().contains("empty"));
+        let e = recognise("12345", Some(Carrier::Ems)).unwrap_err().to_string();
         assert!(e.contains("EMS numbers are 13 digits") && !e.contains("SF"), "{e}");
     }
 
     #[test]
     fn carrier_must_agree_with_the_shape() {
-        let e = recognise("EE473124829CN", Some(Carrier::Sf)).unwrap_err();
+        let e = recognise("EE473124829CN", Some(Carrier::Sf)).unwrap_err().to_string();
         assert_eq!(
             e,
             "EE473124829CN is not an SF number but a UPU S10 number (SF numbers are SF and 13 digits, or 12 digits)"
         );
-        let e = recognise("1234567890123", Some(Carrier::Sf)).unwrap_err();
+        let e = recognise("1234567890123", Some(Carrier::Sf)).unwrap_err().to_string();
         assert!(e.contains("not an SF number but an EMS number"), "{e}");
-        let e = recognise("123456789012", Some(Carrier::Ems)).unwrap_err();
+        let e = recognise("123456789012", Some(Carrier::Ems)).unwrap_err().to_string();
         assert!(e.contains("not an EMS number but an SF number"), "{e}");
         assert!(recognise("SF1234567890123", Some(Carrier::Upu)).is_err());
     }
@@ -273,7 +283,7 @@ mod tests {
         // A number shaped like another carrier's is taken as given: 13 digits is also Yunda's shape.
         assert_eq!(recognise("1234567890123", Some(Carrier::Other)).unwrap().carrier, Carrier::Other);
         for bad in ["12345", &"1".repeat(41), "AB_12345", "单号123456"] {
-            assert!(recognise(bad, Some(Carrier::Other)).unwrap_err().contains("6 to 40"), "{bad}");
+            assert!(recognise(bad, Some(Carrier::Other)).unwrap_err().to_string().contains("6 to 40"), "{bad}");
         }
         assert!(recognise(&"1".repeat(40), Some(Carrier::Other)).is_ok());
     }
@@ -299,7 +309,7 @@ mod tests {
         assert_eq!(Carrier::parse("post"), Ok(Carrier::Upu));
         assert_eq!(Carrier::parse("邮政"), Ok(Carrier::Upu));
         assert_eq!(Carrier::parse("顺丰"), Ok(Carrier::Sf));
-        assert!(Carrier::parse("ups").unwrap_err().contains("顺丰"));
+        assert!(Carrier::parse("ups").unwrap_err().to_string().contains("顺丰"));
         assert_eq!(serde_json::to_string(&Carrier::Upu).unwrap(), "\"upu\"");
     }
 }

@@ -32,6 +32,8 @@ pub struct Options {
     pub workspace: PathBuf,
     pub operator: Option<String>,
     pub station: Option<String>,
+    /// The window's language (default: [lab] language, else Chinese).
+    pub lang: Option<crate::i18n::Lang>,
     /// Save a PNG of each screen into this folder and exit (for review; `scripts/gui-screenshots`).
     pub screenshots: Option<PathBuf>,
     /// With `screenshots`: codes to scan in the mailroom before its picture.
@@ -48,6 +50,9 @@ fn window_error(e: impl std::fmt::Display) -> Error {
 /// Make the main window and wire it to the services of `session`'s workspace. The platform
 /// must be set up already (the default winit backend, or Slint's testing backend in tests).
 pub fn build(session: Session) -> Result<AppWindow> {
+    // The people at the desks read Chinese: the window speaks it unless the lab says otherwise.
+    let language = session.open().ok().and_then(|ws| ws.settings.lab.language);
+    crate::i18n::set(language.unwrap_or(crate::i18n::Lang::Zh));
     let app = AppWindow::new().map_err(window_error)?;
     adapters::wire(&app, session);
     Ok(app)
@@ -59,6 +64,9 @@ pub fn run(opts: &Options) -> Result<()> {
     crate::app::Workspace::open(&opts.workspace)?;
     let session = Session::new(opts.workspace.clone(), opts.operator.clone(), opts.station.clone());
     let app = build(session)?;
+    if let Some(lang) = opts.lang {
+        crate::i18n::set(lang);
+    }
     let _driver = match &opts.screenshots {
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.clone(), source: e })?;

@@ -43,19 +43,15 @@ pub enum DbError {
     /// PostgreSQL refused a statement of the program's own: a bug, so the statement is named.
     #[error("{problem} in: {sql}")]
     Prepare { problem: String, sql: String },
-    /// The PostgreSQL server could not be reached.
     /// The connection broke during an action; its transaction went with it.
-    #[error(
-        "lost the connection to PostgreSQL server {server} ({}): nothing of this action was stored; \
-         do it again once the server answers",
-        whole_chain(.source)
-    )]
+    #[error("{}", crate::msg!("store-lost", server = server.as_str(), detail = whole_chain(source)))]
     Lost {
         server: String,
         #[source]
         source: postgres::Error,
     },
-    #[error("PostgreSQL server {server}: {}", whole_chain(.source))]
+    #[error("{}", crate::msg!("store-unreachable", server = server.as_str(), detail = whole_chain(source)))]
+    /// The PostgreSQL server could not be reached.
     Connect {
         server: String,
         #[source]
@@ -66,7 +62,7 @@ pub enum DbError {
 /// PostgreSQL's own words for a failed statement (its "db error" alone says nothing).
 /// An error and every cause under it ("error performing TLS handshake: invalid peer
 /// certificate: ..."): the first line alone rarely says what to fix.
-fn whole_chain(e: &postgres::Error) -> String {
+pub(crate) fn whole_chain(e: &postgres::Error) -> String {
     let mut text = e.to_string();
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {

@@ -8,6 +8,7 @@ pub mod pg;
 pub mod portrait;
 pub mod printer;
 pub mod smtp;
+pub mod window;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,10 @@ impl Ws {
             .arg(self.root())
             .args(args)
             .env_remove("GRADLAB_HOME")
+            // The tests read English unless one asks for another locale.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .envs(env.iter().copied())
             .output()
             .expect("run gradlab");

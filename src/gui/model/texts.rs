@@ -136,13 +136,12 @@ pub fn check_kind(check: crate::verify::Check) -> &'static str {
 pub fn unreachable(u: &crate::error::Unreachable) -> String {
     use crate::error::Unreachable::*;
     match u {
-        Lost { server } => format!(
-            "与数据库服务器 {server} 的连接断开了：刚才的操作没有保存任何内容。窗口正在重试，服务器恢复后自动重新读取，然后请把刚才的操作再做一次。"
-        ),
+        Lost { server } => crate::msg!("window-store-lost", server = server.as_str()),
         NoConnection { server, detail } => {
-            format!("连不上数据库服务器 {server}（{detail}）。窗口正在重试，服务器恢复后自动重新读取。")
+            crate::msg!("window-store-unreachable", server = server.as_str(), detail = detail.as_str())
         }
     }
+    .to_string()
 }
 
 /// An error as the window shows it: the store not answering in the window's words, anything

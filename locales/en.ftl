@@ -1,0 +1,118 @@
+# gradlab's messages in English. Every key here is in zh-CN.ftl too, with the same arguments
+# (a test checks). A key, with _ for -, is the code `--json` gives beside the text.
+
+## What kind of barcode a code is
+
+kind-job = job
+kind-sheet = sheet
+kind-packet = packet
+kind-shipment = shipment
+kind-student-print = student print
+
+## Reading a typed or scanned id
+
+id-not-ours = "{ $code }" is not a gradlab code (it should start with J, S, P, H or T)
+id-not-of-kind = "{ $code }" is not a gradlab { $kind } code
+id-wrong-check = "{ $code }": wrong check character; the code was mistyped or misread
+id-too-large = "{ $code }": number too large
+id-other-kind = "{ $code }" is a { $kind } code, not a { $wanted } code
+id-not-lettered = "{ $code }" is not { $what } (like { $example })
+id-what-request = a request id
+id-what-ecopy = an electronic-copy request id
+
+## Shipments
+
+shipment-state-open = open
+shipment-state-sealed = sealed
+shipment-state-shipped = shipped
+shipment-state-delivered = delivered
+shipment-state-returned = returned
+shipment-can-seal = be sealed (shipment seal)
+shipment-can-ship = be shipped (shipment ship)
+shipment-can-deliver = be marked delivered (shipment deliver)
+shipment-can-return = be marked returned (shipment return)
+shipment-can-add-packet = take more packets (scan them)
+shipment-can-attach-tracking = have its tracking number attached (scan the courier's label)
+shipment-cannot-seal = it cannot be sealed
+shipment-cannot-ship = it cannot be shipped
+shipment-cannot-deliver = it cannot be marked delivered
+shipment-cannot-return = it cannot be marked returned
+shipment-cannot-add-packet = no packet can be added
+shipment-cannot-attach-tracking = no tracking number can be attached
+shipment-refused-final = shipment is { $state }: nothing more can happen to it, so { $refused }
+shipment-refused-one = shipment is { $state }: it can { $allowed }, but { $refused }
+shipment-refused-some = shipment is { $state }: it can { $allowed } or { $last }, but { $refused }
+
+## Tracking numbers
+
+tracking-empty = the tracking number is empty
+tracking-formats-upu = UPU S10 numbers are two letters, 8 digits, a check digit and a two-letter country, e.g. RR123456785CN
+tracking-formats-ems = EMS numbers are 13 digits
+tracking-formats-sf = SF numbers are SF and 13 digits, or 12 digits
+tracking-formats-other = other couriers' numbers are 6 to 40 letters, digits or '-'
+tracking-numbers-upu = a UPU S10 number
+tracking-numbers-ems = an EMS number
+tracking-numbers-sf = an SF number
+tracking-numbers-other = another courier's number
+tracking-not-a-number = { $number } is not a tracking number: { $formats }
+tracking-not-of-carrier = { $number } is not { $numbers }: { $formats }
+tracking-unknown = { $number } is not a tracking number we know: { $formats } (give carrier other for another courier)
+tracking-other-carrier = { $number } is not { $numbers } but { $found } ({ $formats })
+tracking-check-digit = { $number } has check digit { $got } but its serial { $serial } gives { $expected }: a digit is mistyped or misread
+
+## A mailroom scan
+
+scan-nothing = nothing was scanned
+scan-wrong-kind = { $code } is a { $kind } barcode; scan a packet or a shipment barcode
+scan-again = { $problem }; scan it again
+scan-unknown = { $code } is neither a gradlab barcode nor a tracking number we know (use --carrier other)
+scan-no-open-shipment = no open shipment at station { $station }: scan the shipment's barcode first
+scan-packet-not-added = { $code } not added: shipment { $shipment }: { $why }
+scan-no-such-packet = { $code }: no such packet in this workspace
+scan-wrong-school = WRONG SCHOOL: packet { $code } ({ $class }) is for school { $school }; shipment { $shipment } goes to school { $to }
+scan-not-printed = packet { $code }: its job { $job } is not printed yet (not every part has completed)
+scan-packet-elsewhere = packet { $code } is already in shipment { $shipment } ({ $state })
+scan-packet-already-packed = packet { $code } { $class } ({ $students ->
+    [one] 1 student
+   *[other] { $students } students
+    }) already packed: { $done } of { $all } scanned
+scan-packet-packed = packet { $code } { $class } ({ $students ->
+    [one] 1 student
+   *[other] { $students } students
+    }) packed: { $done } of { $all } scanned
+scan-packet-added = packet { $code } { $class } ({ $students ->
+    [one] 1 student
+   *[other] { $students } students
+    }) added and packed: { $done } of { $all } scanned
+scan-no-such-shipment = { $code }: no such shipment in this workspace
+scan-shipment-is = shipment { $code } to school { $school } is { $state }
+scan-shipment-complete = shipment { $code } to school { $school } is { $state }; all { $all ->
+    [one] 1 packet
+   *[other] { $all } packets
+    } scanned
+scan-shipment-missing = shipment { $code } to school { $school } is { $state }; { $missing } of { $all ->
+    [one] 1 packet
+   *[other] { $all } packets
+    } missing: { $codes }
+scan-tracking-refused = tracking number { $code }: { $why }
+scan-tracking-no-shipment = no open shipment at this station: scan the shipment's barcode first
+scan-tracking-state = shipment { $shipment }: { $why }
+scan-tracking-not-changed = shipment { $shipment } not changed: { $why }
+scan-tracking-shipped = shipment { $shipment } shipped: { $number }
+scan-tracking-attached = tracking { $number } attached to open shipment { $shipment } ({ $scanned } of { $all ->
+    [one] 1 packet
+   *[other] { $all } packets
+    } scanned); it ships when the shipment is sealed
+
+## Whole-program words
+
+error-line = error: { $message }
+error-cancelled = cancelled by the operator; nothing was changed
+error-no-workspace = no gradlab workspace at { $path }: create one with `gradlab init` (or choose another with --workspace DIR or GRADLAB_HOME)
+
+## A shared store that does not answer
+
+store-lost = lost the connection to PostgreSQL server { $server } ({ $detail }): nothing of this action was stored; do it again once the server answers
+store-unreachable = PostgreSQL server { $server }: { $detail }
+window-store-lost = The connection to database server { $server } was lost: nothing of the last action was stored. The window keeps trying; once the server answers it reads everything again, then do the last action again.
+window-store-unreachable = Cannot reach database server { $server } ({ $detail }). The window keeps trying and reads everything again once the server answers.

@@ -1,0 +1,100 @@
+# gradlab 的中文消息。每个键在 en.ftl 中也有，参数相同（有测试检查）。
+# 键名（- 换成 _）就是 `--json` 输出中与文字并列的 code。
+
+## 条码的种类
+
+kind-job = 作业
+kind-sheet = 相纸
+kind-packet = 包裹
+kind-shipment = 发运单
+kind-student-print = 学生照片
+
+## 读取输入或扫描的编号
+
+id-not-ours = “{ $code }”不是 gradlab 的条码（应以 J、S、P、H 或 T 开头）
+id-not-of-kind = “{ $code }”不是 gradlab 的{ $kind }条码
+id-wrong-check = “{ $code }”校验位不对：条码输错或读错了
+id-too-large = “{ $code }”：编号太大
+id-other-kind = “{ $code }”是{ $kind }条码，不是{ $wanted }条码
+id-not-lettered = “{ $code }”不是{ $what }（应形如 { $example }）
+id-what-request = 补洗申请编号
+id-what-ecopy = 电子版申请编号
+
+## 发运单
+
+shipment-state-open = 装箱中
+shipment-state-sealed = 已封箱
+shipment-state-shipped = 已发运
+shipment-state-delivered = 已送达
+shipment-state-returned = 已退回
+shipment-can-seal = 封箱（shipment seal）
+shipment-can-ship = 发运（shipment ship）
+shipment-can-deliver = 标记为已送达（shipment deliver）
+shipment-can-return = 标记为已退回（shipment return）
+shipment-can-add-packet = 继续装包（扫描包裹）
+shipment-can-attach-tracking = 登记快递单号（扫描快递面单）
+shipment-cannot-seal = 不能封箱
+shipment-cannot-ship = 不能发运
+shipment-cannot-deliver = 不能标记为已送达
+shipment-cannot-return = 不能标记为已退回
+shipment-cannot-add-packet = 不能再装包裹
+shipment-cannot-attach-tracking = 不能登记快递单号
+shipment-refused-final = 发运单{ $state }：已不能再做任何操作，所以{ $refused }
+shipment-refused-one = 发运单{ $state }：可以{ $allowed }，但{ $refused }
+shipment-refused-some = 发运单{ $state }：可以{ $allowed }或{ $last }，但{ $refused }
+
+## 快递单号
+
+tracking-empty = 快递单号是空的
+tracking-formats-upu = UPU S10 单号是两个字母、8 位数字、1 位校验数字和两个字母的国家代码，例如 RR123456785CN
+tracking-formats-ems = EMS 单号是 13 位数字
+tracking-formats-sf = 顺丰单号是 SF 加 13 位数字，或 12 位数字
+tracking-formats-other = 其他快递的单号是 6 到 40 个字母、数字或“-”
+tracking-numbers-upu = UPU S10 单号
+tracking-numbers-ems = EMS 单号
+tracking-numbers-sf = 顺丰单号
+tracking-numbers-other = 其他快递单号
+tracking-not-a-number = { $number } 不是快递单号：{ $formats }
+tracking-not-of-carrier = { $number } 不是{ $numbers }：{ $formats }
+tracking-unknown = { $number } 不是已知格式的快递单号：{ $formats }（其他快递请选“其他”）
+tracking-other-carrier = { $number } 不是{ $numbers }，而是{ $found }（{ $formats }）
+tracking-check-digit = { $number } 的校验数字是 { $got }，但按序号 { $serial } 应为 { $expected }：有数字输错或读错了
+
+## 收发室扫描
+
+scan-nothing = 没有扫到任何内容
+scan-wrong-kind = { $code } 是{ $kind }条码；请扫描包裹条码或发运单条码
+scan-again = { $problem }；请重新扫描
+scan-unknown = { $code } 既不是 gradlab 的条码，也不是已知格式的快递单号（其他快递请用 --carrier other）
+scan-no-open-shipment = 工位 { $station } 没有装箱中的发运单：请先扫描发运单条码
+scan-packet-not-added = { $code } 没有装入：发运单 { $shipment }：{ $why }
+scan-no-such-packet = { $code }：本工作区没有这个包裹
+scan-wrong-school = 院校不符：包裹 { $code }（{ $class }）属于院校 { $school }；发运单 { $shipment } 寄往院校 { $to }
+scan-not-printed = 包裹 { $code }：所属作业 { $job } 还没有印完（还有分段未完成）
+scan-packet-elsewhere = 包裹 { $code } 已在发运单 { $shipment }（{ $state }）中
+scan-packet-already-packed = 包裹 { $code } { $class }（{ $students } 人）已在箱中：已扫描 { $done } / { $all }
+scan-packet-packed = 包裹 { $code } { $class }（{ $students } 人）已装箱：已扫描 { $done } / { $all }
+scan-packet-added = 包裹 { $code } { $class }（{ $students } 人）已加入并装箱：已扫描 { $done } / { $all }
+scan-no-such-shipment = { $code }：本工作区没有这个发运单
+scan-shipment-is = 发运单 { $code } 寄往院校 { $school }，{ $state }
+scan-shipment-complete = 发运单 { $code } 寄往院校 { $school }，{ $state }；{ $all } 包全部扫描
+scan-shipment-missing = 发运单 { $code } 寄往院校 { $school }，{ $state }；{ $all } 包中缺 { $missing } 包：{ $codes }
+scan-tracking-refused = 快递单号 { $code }：{ $why }
+scan-tracking-no-shipment = 本工位没有装箱中的发运单：请先扫描发运单条码
+scan-tracking-state = 发运单 { $shipment }：{ $why }
+scan-tracking-not-changed = 发运单 { $shipment } 未改动：{ $why }
+scan-tracking-shipped = 发运单 { $shipment } 已发运：{ $number }
+scan-tracking-attached = 快递单号 { $number } 已登记到装箱中的发运单 { $shipment }（已扫描 { $scanned } / { $all } 包）；封箱后随即发运
+
+## 整个程序
+
+error-line = 错误：{ $message }
+error-cancelled = 操作员已取消，没有改动任何内容
+error-no-workspace = { $path } 没有 gradlab 工作区：用 `gradlab init` 创建一个（或用 --workspace 目录 或 GRADLAB_HOME 选择另一个）
+
+## 共享数据库没有响应
+
+store-lost = 与 PostgreSQL 服务器 { $server } 的连接断开了（{ $detail }）：这次操作没有保存任何内容；服务器恢复后请再做一次
+store-unreachable = PostgreSQL 服务器 { $server }：{ $detail }
+window-store-lost = 与数据库服务器 { $server } 的连接断开了：刚才的操作没有保存任何内容。窗口正在重试，服务器恢复后自动重新读取，然后请把刚才的操作再做一次。
+window-store-unreachable = 连不上数据库服务器 { $server }（{ $detail }）。窗口正在重试，服务器恢复后自动重新读取。
