@@ -116,3 +116,45 @@ store-lost = lost the connection to PostgreSQL server { $server } ({ $detail }):
 store-unreachable = PostgreSQL server { $server }: { $detail }
 window-store-lost = The connection to database server { $server } was lost: nothing of the last action was stored. The window keeps trying; once the server answers it reads everything again, then do the last action again.
 window-store-unreachable = Cannot reach database server { $server } ({ $detail }). The window keeps trying and reads everything again once the server answers.
+
+## Files that are not what they should be
+
+file-png = a PNG image
+file-gif = a GIF image
+file-bmp = a BMP image
+file-webp = a WebP image
+file-tiff = a TIFF image
+file-pdf = a PDF document
+file-zip = a zip archive
+file-unknown = not an image this program knows
+
+## Checking a photo against the standard
+
+photo-truncated = the file is cut short before the JPEG end marker (truncated)
+photo-bad-marker = damaged JPEG: expected a marker at byte { $at }
+photo-empty = the photo file is empty
+photo-not-jpeg = not a JPEG: the file is { $kind }
+photo-greyscale = greyscale JPEG (1 colour component); the standard requires 24-bit colour
+photo-cmyk = CMYK JPEG (4 colour components); the standard requires 24-bit RGB colour
+photo-no-frame = damaged JPEG: no frame header
+photo-components = JPEG with { $n } colour components; the standard requires 3
+photo-size = { $width }x{ $height } pixels; the standard requires { $want_width }x{ $want_height } (width x height)
+photo-rotated = EXIF orientation is { $orientation } (rotated or mirrored); the standard forbids rotation, so the photo must be upright as stored
+photo-undecodable = the JPEG does not decode completely: { $detail }
+photo-file-size = file size { $kb } KB is outside the usual 20-40 KB
+density-dpi = dpi
+density-dpcm = dots/cm
+density-no-unit = (no unit, aspect ratio only)
+photo-density = density is { $x }x{ $y } { $unit }; the standard asks for 300 dpi
+photo-no-density = no JFIF density; the standard asks for 300 dpi
+photo-quality = JPEG quality factor about { $quality }; the standard asks for at least 60
+
+## Importing a batch
+
+import-already-stored = already stored with this photo
+import-same-photo-other-data = same photo already stored, but the row's data differ ({ $differences }); nothing changed: use a correction to change stored data
+import-photo-also-for = the same photo bytes are also stored for { $codes }: possible wrong photo
+import-number-also-for = 学号 { $xh } of school { $school } also has collection code { $codes }
+import-seq-not-a-number = 拍摄序号 "{ $seq }" is not a number; ignored
+import-cjm-twice = collection code already on row { $first } of this table
+import-photo-without-row = photo has no row in the data table; not imported

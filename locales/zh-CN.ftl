@@ -98,3 +98,45 @@ store-lost = 与 PostgreSQL 服务器 { $server } 的连接断开了（{ $detail
 store-unreachable = PostgreSQL 服务器 { $server }：{ $detail }
 window-store-lost = 与数据库服务器 { $server } 的连接断开了：刚才的操作没有保存任何内容。窗口正在重试，服务器恢复后自动重新读取，然后请把刚才的操作再做一次。
 window-store-unreachable = 连不上数据库服务器 { $server }（{ $detail }）。窗口正在重试，服务器恢复后自动重新读取。
+
+## 文件不是应有的类型
+
+file-png = PNG 图片
+file-gif = GIF 图片
+file-bmp = BMP 图片
+file-webp = WebP 图片
+file-tiff = TIFF 图片
+file-pdf = PDF 文档
+file-zip = zip 压缩包
+file-unknown = 本程序不认识的文件
+
+## 照片是否符合标准
+
+photo-truncated = 文件在 JPEG 结束标记之前就断了（不完整）
+photo-bad-marker = JPEG 已损坏：第 { $at } 字节处应为标记
+photo-empty = 照片文件是空的
+photo-not-jpeg = 不是 JPEG：这个文件是{ $kind }
+photo-greyscale = 灰度 JPEG（1 个颜色分量）；标准要求 24 位彩色
+photo-cmyk = CMYK JPEG（4 个颜色分量）；标准要求 24 位 RGB 彩色
+photo-no-frame = JPEG 已损坏：没有帧头
+photo-components = JPEG 有 { $n } 个颜色分量；标准要求 3 个
+photo-size = { $width }×{ $height } 像素；标准要求 { $want_width }×{ $want_height }（宽×高）
+photo-rotated = EXIF 方向为 { $orientation }（旋转或镜像）；标准不允许旋转，照片须按存储方向正立
+photo-undecodable = JPEG 无法完整解码：{ $detail }
+photo-file-size = 文件大小 { $kb } KB，不在通常的 20–40 KB 之内
+density-dpi = dpi
+density-dpcm = 点/厘米
+density-no-unit = （无单位，仅为纵横比）
+photo-density = 分辨率为 { $x }×{ $y } { $unit }；标准要求 300 dpi
+photo-no-density = 没有 JFIF 分辨率；标准要求 300 dpi
+photo-quality = JPEG 质量约为 { $quality }；标准要求至少 60
+
+## 导入批次
+
+import-already-stored = 已存有这张照片
+import-same-photo-other-data = 已存有同一张照片，但这一行的数据不同（{ $differences }）；没有改动：要改已存数据请用勘误
+import-photo-also-for = 同样的照片也存给了 { $codes }：可能是错照片
+import-number-also-for = 院校 { $school } 的学号 { $xh } 还有采集码 { $codes }
+import-seq-not-a-number = 拍摄序号“{ $seq }”不是数字，已忽略
+import-cjm-twice = 采集码已在本表第 { $first } 行出现过
+import-photo-without-row = 照片在数据表中没有对应的行，未导入

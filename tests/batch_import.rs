@@ -123,14 +123,15 @@ fn refuses_each_bad_photo_by_content_and_keeps_the_rest() {
     let ws = Ws::new();
     ws.add_school("10418");
     let rs = rows(9, "10418");
-    let bad: Vec<(usize, Vec<u8>, &str)> = vec![
-        (1, cmyk_photo(), "CMYK"),
-        (2, grey_photo(), "greyscale"),
-        (3, rotated_photo(3), "orientation"),
-        (4, wrong_size_photo(), "413x579"),
-        (5, truncated_photo(5), "truncated"),
-        (6, Vec::new(), "empty"),
-        (7, png_bytes(), "PNG"),
+    // Each bad photo: what the English reason says, its code, and what the Chinese one says.
+    let bad: Vec<(usize, Vec<u8>, &str, &str, &str)> = vec![
+        (1, cmyk_photo(), "CMYK", "photo_cmyk", "标准要求 24 位 RGB 彩色"),
+        (2, grey_photo(), "greyscale", "photo_greyscale", "灰度 JPEG"),
+        (3, rotated_photo(3), "orientation", "photo_rotated", "EXIF 方向为"),
+        (4, wrong_size_photo(), "413x579", "photo_size", "413×579 像素；标准要求 480×640"),
+        (5, truncated_photo(5), "truncated", "photo_truncated", "不完整"),
+        (6, Vec::new(), "empty", "photo_empty", "照片文件是空的"),
+        (7, png_bytes(), "PNG", "photo_not_jpeg", "不是 JPEG：这个文件是PNG 图片"),
     ];
     let batch = ws.path("batch");
     write_batch(&batch, &rs, |r| {
@@ -142,15 +143,27 @@ fn refuses_each_bad_photo_by_content_and_keeps_the_rest() {
     let report = out.json();
     let rejected = report["rejected"].as_array().unwrap();
     assert_eq!(rejected.len(), bad.len(), "{rejected:#?}");
-    for (i, _, needle) in &bad {
+    for (i, _, needle, code, _) in &bad {
         let r = rejected.iter().find(|x| x["cjm"] == rs[*i].cjm.as_str()).expect("rejected row");
         assert!(r["reason"].as_str().unwrap().contains(needle), "{needle}: {r}");
+        assert_eq!(r["code"], *code, "{r}");
         assert_eq!(r["row"], *i as i64 + 2, "row number as a spreadsheet shows it");
         assert_eq!(r["file"], "数据表.csv", "the row is the data table's");
         assert_eq!(r["photo"], format!("{}.jpg", rs[*i].cjm));
     }
     assert_eq!(report["accepted"].as_array().unwrap().len(), 2);
     assert_eq!(ws.count("SELECT count(*) FROM students"), 2);
+
+    // The same batch again at a desk whose computer speaks Chinese: the same refusals, the same
+    // codes, in Chinese; the stored ones are skipped in Chinese too.
+    let out = ws.run_with_env(&["batch", "import", batch.to_str().unwrap(), "--json"], &[("LANG", "zh_CN.UTF-8")]);
+    let report = out.json();
+    for (i, _, _, code, chinese) in &bad {
+        let r = report["rejected"].as_array().unwrap().iter().find(|x| x["cjm"] == rs[*i].cjm.as_str()).unwrap();
+        assert!(r["reason"].as_str().unwrap().contains(chinese), "{chinese}: {r}");
+        assert_eq!(r["code"], *code, "{r}");
+    }
+    assert_eq!(report["skipped"][0]["reason"], "已存有这张照片", "{report}");
 }
 
 #[test]

@@ -26,7 +26,8 @@ fn import(ws: &Ws, poses: &[(&str, Vec<u8>)]) -> (serde_json::Value, BTreeMap<St
     let report = out.json();
     let mut codes: BTreeMap<String, Vec<String>> = poses.iter().map(|(n, _)| (n.to_string(), Vec::new())).collect();
     for w in report["warnings"].as_array().unwrap() {
-        let Some(code) = w["code"].as_str() else { continue };
+        // The photo check's own codes; the JPEG's size and density have theirs (photo_*).
+        let Some(code) = w["code"].as_str().filter(|c| !c.starts_with("photo_")) else { continue };
         let cjm = w["cjm"].as_str().unwrap();
         let i = rows.iter().position(|r| r.cjm == cjm).unwrap();
         codes.get_mut(poses[i].0).unwrap().push(code.to_string());

@@ -227,6 +227,10 @@ fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
     let kinds: Vec<String> = (0..report.row_count()).map(|r| cell(&report, r, 0)).collect();
     assert_eq!(kinds.iter().filter(|k| *k == "已有").count(), 9, "{kinds:?}");
     assert!(kinds.iter().all(|k| k == "已有" || k == "无法判断"), "{kinds:?}");
+    for r in 0..report.row_count() {
+        let line: Vec<String> = (0..5).map(|c| cell(&report, r, c)).collect();
+        assert_no_english(&line.join(" "));
+    }
 
     // A real face off centre: its warning in Chinese, and its thumbnail with the lines drawn.
     let faces = f.ws.path("faces");

@@ -196,17 +196,14 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                         &contents.data_table,
                         Some(c.row),
                         Some(&c.student.cjm),
-                        format!(
-                            "same photo already stored, but the row's data differ ({}); nothing changed: use a correction to change stored data",
-                            diffs.join("; ")
-                        ),
+                        crate::msg!("import-same-photo-other-data", differences = diffs.join("; ")),
                     ));
                 }
                 report.skipped.push(Skipped {
                     cjm: c.student.cjm.clone(),
                     xh: c.student.xh.clone(),
                     school: c.student.school.to_string(),
-                    reason: "already stored with this photo".into(),
+                    reason: crate::i18n::tr("import-already-stored"),
                 });
             }
             Decision::Conflict(reason) => report.rejected.push(
@@ -244,7 +241,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
-                format!("the same photo bytes are also stored for {}: possible wrong photo", same_photo.join(", ")),
+                crate::msg!("import-photo-also-for", codes = same_photo.join(", ")),
             ));
         }
         let same_number: Vec<String> = tx
@@ -257,11 +254,11 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 &contents.data_table,
                 Some(c.row),
                 Some(&c.student.cjm),
-                format!(
-                    "学号 {} of school {} also has collection code {}",
-                    c.student.xh,
-                    c.student.school,
-                    same_number.join(", ")
+                crate::msg!(
+                    "import-number-also-for",
+                    xh = &c.student.xh,
+                    school = c.student.school.to_string(),
+                    codes = same_number.join(", ")
                 ),
             ));
         }

@@ -5,12 +5,12 @@
 //! pixels go to the photo check against the standard's geometry ([`super::face`]) unless it was
 //! measured before.
 
-use super::Finding;
 use super::bounds;
 use super::face::{self, Measure};
 use super::photo::{self, PhotoFacts};
 use super::source::{BatchSource, Entry};
 use super::table::{self, Column};
+use super::{Finding, Reason};
 use crate::domain::SchoolCode;
 use crate::domain::student::{Field, RawFields, Student};
 use crate::error::{Error, Result};
@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A photo read and checked: its facts, bytes and measure (or why the measuring failed), or why
 /// it is refused.
-type Checked = Result<(PhotoFacts, Vec<u8>, Result<Option<Measured>, String>), String>;
+type Checked = Result<(PhotoFacts, Vec<u8>, Result<Option<Measured>, String>), Reason>;
 
 /// A photo's measure against the standard's geometry.
 #[derive(Debug, Clone)]
@@ -156,7 +156,7 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
                     &table_name,
                     Some(line),
                     Some(&student.cjm),
-                    format!("拍摄序号 {seq:?} is not a number; ignored"),
+                    crate::msg!("import-seq-not-a-number", seq = seq),
                 )),
             },
         }
@@ -165,7 +165,7 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
                 &table_name,
                 Some(line),
                 Some(&student.cjm),
-                format!("collection code already on row {first} of this table"),
+                crate::msg!("import-cjm-twice", first = first),
             ));
             seen_cjm.insert(student.cjm.clone(), first);
             continue;
@@ -240,9 +240,9 @@ pub fn check_photos(
             .zip(hashes)
             .zip(before)
             .map(|(((name, got), hash), before)| {
-                let r = got.and_then(|bytes| {
+                let r = got.map_err(Reason::Text).and_then(|bytes| {
                     let sha256 = hash.unwrap_or_else(|| photo::sha256_hex(&bytes));
-                    photo::check_decoded_as(&bytes, sha256).map(|(facts, pixels)| {
+                    photo::check_decoded_as(&bytes, sha256).map_err(Reason::Said).map(|(facts, pixels)| {
                         let measured = match (measuring, before) {
                             (false, _) => Ok(None),
                             (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),
@@ -259,7 +259,7 @@ pub fn check_photos(
             .collect();
         for (p, (file, result)) in chunk.iter().zip(checked) {
             progress::check(progress)?;
-            let finding = |reason: String| {
+            let finding = |reason: Reason| {
                 Finding::new(&table_name, Some(p.row), Some(&p.student.cjm), reason).with_photo(file.as_deref())
             };
             match result {
@@ -268,7 +268,7 @@ pub fn check_photos(
                     let face = measured.map_err(Error::Input)?;
                     sink(&facts.sha256, &bytes)?;
                     for w in &facts.warnings {
-                        out.warnings.push(finding(w.clone()));
+                        out.warnings.push(finding(w.clone().into()));
                     }
                     let file = file.unwrap_or_default();
                     out.candidates.push(Candidate { row: p.row, file, student: p.student.clone(), photo: facts, face });
@@ -280,7 +280,7 @@ pub fn check_photos(
     }
     for (i, e) in entries.iter().enumerate() {
         if is_photo(e) && !used.contains(&i) {
-            out.warnings.push(Finding::new(&e.name, None, None, "photo has no row in the data table; not imported"));
+            out.warnings.push(Finding::new(&e.name, None, None, crate::msg!("import-photo-without-row")));
         }
     }
     Ok(out)

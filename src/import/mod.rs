@@ -31,9 +31,37 @@ pub struct Finding {
     pub code: Option<String>,
 }
 
+/// Why a row or photo was refused or warned about: a catalog message (shown in the reader's
+/// language, with its code), or text not yet in the catalog.
+#[derive(Debug, Clone)]
+pub enum Reason {
+    Text(String),
+    Said(crate::i18n::Msg),
+}
+
+impl From<String> for Reason {
+    fn from(t: String) -> Reason {
+        Reason::Text(t)
+    }
+}
+impl From<&str> for Reason {
+    fn from(t: &str) -> Reason {
+        Reason::Text(t.to_string())
+    }
+}
+impl From<crate::i18n::Msg> for Reason {
+    fn from(m: crate::i18n::Msg) -> Reason {
+        Reason::Said(m)
+    }
+}
+
 impl Finding {
-    pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<String>) -> Self {
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), photo: None, reason: reason.into(), code: None }
+    pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<Reason>) -> Self {
+        let (reason, code) = match reason.into() {
+            Reason::Text(t) => (t, None),
+            Reason::Said(m) => (m.to_string(), Some(m.code())),
+        };
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), photo: None, reason, code }
     }
 
     /// The same finding, with its machine code.

@@ -3,6 +3,8 @@
 //! size outside 20-40 KB, a density other than 300 dpi or a quality factor under 60 are worth a
 //! warning but not a refusal. The bytes are never changed.
 
+use crate::i18n::Msg;
+use crate::msg;
 use sha2::{Digest, Sha256};
 
 pub const WIDTH: u32 = 480;
@@ -13,7 +15,7 @@ pub const HEIGHT: u32 = 640;
 pub struct PhotoFacts {
     pub sha256: String,
     pub bytes: usize,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -33,23 +35,23 @@ struct Markers<'a> {
     complete: bool,
 }
 
-fn kind_of(bytes: &[u8]) -> &'static str {
+fn kind_of(bytes: &[u8]) -> Msg {
     match bytes {
-        [0x89, b'P', b'N', b'G', ..] => "a PNG image",
-        [b'G', b'I', b'F', ..] => "a GIF image",
-        [b'B', b'M', ..] => "a BMP image",
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => "a WebP image",
-        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => "a TIFF image",
-        [b'%', b'P', b'D', b'F', ..] => "a PDF document",
-        [b'P', b'K', 3, 4, ..] => "a zip archive",
-        _ => "not an image this program knows",
+        [0x89, b'P', b'N', b'G', ..] => msg!("file-png"),
+        [b'G', b'I', b'F', ..] => msg!("file-gif"),
+        [b'B', b'M', ..] => msg!("file-bmp"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => msg!("file-webp"),
+        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => msg!("file-tiff"),
+        [b'%', b'P', b'D', b'F', ..] => msg!("file-pdf"),
+        [b'P', b'K', 3, 4, ..] => msg!("file-zip"),
+        _ => msg!("file-unknown"),
     }
 }
 
-fn walk(b: &[u8]) -> Result<Markers<'_>, String> {
+fn walk(b: &[u8]) -> Result<Markers<'_>, Msg> {
     let mut m = Markers::default();
     let mut i = 2;
-    let truncated = || "the file is cut short before the JPEG end marker (truncated)".to_string();
+    let truncated = || msg!("photo-truncated");
     loop {
         // Skip fill bytes before a marker.
         while i < b.len() && b[i] == 0xFF && b.get(i + 1) == Some(&0xFF) {
@@ -59,7 +61,7 @@ fn walk(b: &[u8]) -> Result<Markers<'_>, String> {
             return Err(truncated());
         }
         if b[i] != 0xFF {
-            return Err(format!("damaged JPEG: expected a marker at byte {i}"));
+            return Err(msg!("photo-bad-marker", at = i));
         }
         let marker = b[i + 1];
         i += 2;
@@ -153,70 +155,66 @@ fn exif_orientation(exif: &[u8]) -> Option<u32> {
 }
 
 /// Check one photo. Err is the reason it is refused, in plain words.
-pub fn check(bytes: &[u8]) -> Result<PhotoFacts, String> {
+pub fn check(bytes: &[u8]) -> Result<PhotoFacts, Msg> {
     check_decoded(bytes).map(|(facts, _)| facts)
 }
 
 /// Check one photo and keep its decoded pixels for the stages after this one (the photo check
 /// against the standard's geometry, `super::face`).
-pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), String> {
+pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), Msg> {
     check_decoded_as(bytes, sha256_hex(bytes))
 }
 
 /// [`check_decoded`] for a photo whose SHA-256 the caller has already computed.
-pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, image::RgbImage), String> {
+pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, image::RgbImage), Msg> {
     if bytes.is_empty() {
-        return Err("the photo file is empty".into());
+        return Err(msg!("photo-empty"));
     }
     if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return Err(format!("not a JPEG: the file is {}", kind_of(bytes)));
+        return Err(msg!("photo-not-jpeg", kind = kind_of(bytes)));
     }
     let m = walk(bytes)?;
     match m.components {
         3 => {}
-        1 => return Err("greyscale JPEG (1 colour component); the standard requires 24-bit colour".into()),
-        4 => return Err("CMYK JPEG (4 colour components); the standard requires 24-bit RGB colour".into()),
-        0 => return Err("damaged JPEG: no frame header".into()),
-        n => return Err(format!("JPEG with {n} colour components; the standard requires 3")),
+        1 => return Err(msg!("photo-greyscale")),
+        4 => return Err(msg!("photo-cmyk")),
+        0 => return Err(msg!("photo-no-frame")),
+        n => return Err(msg!("photo-components", n = n as i64)),
     }
     if (m.width, m.height) != (WIDTH, HEIGHT) {
-        return Err(format!(
-            "{}x{} pixels; the standard requires {WIDTH}x{HEIGHT} (width x height)",
-            m.width, m.height
-        ));
+        let (w, h) = (m.width as i64, m.height as i64);
+        return Err(msg!("photo-size", width = w, height = h, want_width = WIDTH as i64, want_height = HEIGHT as i64));
     }
     if let Some(o) = m.exif.and_then(exif_orientation)
         && o != 1
     {
-        return Err(format!(
-            "EXIF orientation is {o} (rotated or mirrored); the standard forbids rotation, so the photo must be upright as stored"
-        ));
+        return Err(msg!("photo-rotated", orientation = o as i64));
     }
     let pixels = image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
-        .map_err(|e| format!("the JPEG does not decode completely: {e}"))?
+        .map_err(|e| msg!("photo-undecodable", detail = e.to_string()))?
         .into_rgb8();
     let mut warnings = Vec::new();
     let kb = bytes.len() as f64 / 1024.0;
     if !(20.0..=40.0).contains(&kb) {
-        warnings.push(format!("file size {kb:.1} KB is outside the usual 20-40 KB"));
+        warnings.push(msg!("photo-file-size", kb = format!("{kb:.1}")));
     }
     match m.density {
         Some((1, 300, 300)) => {}
         Some((2, 118, 118)) => {}
         Some((units, x, y)) => {
             let unit = match units {
-                1 => "dpi",
-                2 => "dots/cm",
-                _ => "(no unit, aspect ratio only)",
+                1 => msg!("density-dpi"),
+                2 => msg!("density-dpcm"),
+                _ => msg!("density-no-unit"),
             };
-            warnings.push(format!("density is {x}x{y} {unit}; the standard asks for 300 dpi"));
+            warnings.push(msg!("photo-density", x = x as i64, y = y as i64, unit = unit));
         }
-        None => warnings.push("no JFIF density; the standard asks for 300 dpi".into()),
+        None => warnings.push(msg!("photo-no-density")),
     }
     if let Some(q) = m.luma_quant {
         let quality = estimated_quality(&q);
         if quality < 60 {
-            warnings.push(format!("JPEG quality factor about {quality}; the standard asks for at least 60"));
+            warnings.push(msg!("photo-quality", quality = quality as i64));
         }
     }
     Ok((PhotoFacts { sha256, bytes: bytes.len(), warnings }, pixels))
@@ -245,20 +243,22 @@ mod tests {
         let ok = jpeg(480, 640, 90, jpeg_encoder::ColorType::Rgb);
         let facts = check(&ok).unwrap();
         assert_eq!(facts.sha256, sha256_hex(&ok));
-        assert!(check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Cmyk)).unwrap_err().contains("CMYK"));
-        assert!(check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Luma)).unwrap_err().contains("greyscale"));
-        assert!(check(&jpeg(640, 480, 90, jpeg_encoder::ColorType::Rgb)).unwrap_err().contains("640x480"));
-        assert!(check(&ok[..ok.len() / 2]).unwrap_err().contains("truncated"));
-        assert!(check(&[]).unwrap_err().contains("empty"));
-        assert!(check(b"\x89PNG\r\n\x1a\n....").unwrap_err().contains("PNG"));
+        assert!(check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Cmyk)).unwrap_err().to_string().contains("CMYK"));
+        assert!(
+            check(&jpeg(480, 640, 90, jpeg_encoder::ColorType::Luma)).unwrap_err().to_string().contains("greyscale")
+        );
+        assert!(check(&jpeg(640, 480, 90, jpeg_encoder::ColorType::Rgb)).unwrap_err().to_string().contains("640x480"));
+        assert!(check(&ok[..ok.len() / 2]).unwrap_err().to_string().contains("truncated"));
+        assert!(check(&[]).unwrap_err().to_string().contains("empty"));
+        assert!(check(b"\x89PNG\r\n\x1a\n....").unwrap_err().to_string().contains("PNG"));
     }
 
     #[test]
     fn estimates_low_quality() {
         let low = jpeg(480, 640, 30, jpeg_encoder::ColorType::Rgb);
         let w = check(&low).unwrap().warnings;
-        assert!(w.iter().any(|w| w.contains("quality")), "{w:?}");
+        assert!(w.iter().any(|w| w.to_string().contains("quality")), "{w:?}");
         let high = jpeg(480, 640, 85, jpeg_encoder::ColorType::Rgb);
-        assert!(!check(&high).unwrap().warnings.iter().any(|w| w.contains("quality")));
+        assert!(!check(&high).unwrap().warnings.iter().any(|w| w.to_string().contains("quality")));
     }
 }
