@@ -61,7 +61,7 @@ fn fixture() -> Fixture {
         .to_string();
     let request = request_add(
         &ws,
-        &["--kind", "lost", "--school", SCHOOL, "--student", &rows[2].xh, "--requester", "school"],
+        &["--kind", "lost", "--school", SCHOOL, "--student", &rows[2].xh, "--requester", "school", "--lang", "zh"],
     )["id"]
         .as_str()
         .unwrap()
@@ -333,7 +333,12 @@ fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
     let history = a.get_history();
     let last = history.row_count() - 1;
     assert_eq!(cell(&history, last, 1), "测试员（desk-9）", "the window records its station");
-    assert_eq!(cell(&history, last, 2), "request.approve");
+    assert_eq!(cell(&history, last, 2), "批准");
+    assert!(cell(&history, last, 3).starts_with("费用 "), "{}", cell(&history, last, 3));
+    // Added at a Chinese desk, matched and approved: the whole history reads Chinese.
+    for r in 0..history.row_count() {
+        assert_no_english(&format!("{} {}", cell(&history, r, 2), cell(&history, r, 3)));
+    }
     let shown = f.ws.run_ok(&["request", "show", &f.request, "--json"]).json();
     assert_eq!(shown["status"], "approved");
     let at = shown["history"][last]["at"].as_str().unwrap();

@@ -16,8 +16,10 @@ use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Re
 use crate::domain::shipment::ShipmentState;
 use crate::domain::student::{self, Field};
 use crate::error::{Error, Result};
+use crate::i18n::Msg;
 use crate::import::Finding;
 use crate::import::table::{self, Column};
+use crate::msg;
 use crate::store::{AuditEntry, Candidate, NewRequest, RequestRecord, Tx};
 use serde::Serialize;
 use std::path::Path;
@@ -41,6 +43,8 @@ pub struct RequestInput {
     pub phone: Option<String>,
     pub contact: Option<String>,
     pub note: Option<String>,
+    /// Where it was taken in, kept with it; empty means the command line.
+    pub source: String,
 }
 
 fn clean(v: &Option<String>) -> Option<String> {
@@ -194,11 +198,13 @@ fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
         "request.add",
         &subject(id),
         &match Requester::parse(&new.requester) {
-            Ok(Requester::Student) => {
-                format!("{} request from the student, school {} ({})", new.kind, new.school, new.source)
-            }
-            _ => format!("{} request from school {} ({})", new.kind, new.school, new.source),
-        },
+            Ok(Requester::Student) => Msg::new("audit-request-add-student"),
+            _ => Msg::new("audit-request-add-school"),
+        }
+        .arg("kind", kind_word(&new.kind))
+        .arg("school", &new.school)
+        .arg("source", &new.source)
+        .to_string(),
     )?;
     if let Some(only) = only {
         // A new request is received; matching it is the table's first step.
@@ -208,7 +214,7 @@ fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
             operator,
             "request.match",
             &subject(id),
-            &format!("matched to 学号 {} ({}) automatically", only.xh, only.cjm),
+            &msg!("audit-request-matched-auto", xh = &only.xh, cjm = &only.cjm).to_string(),
         )?;
     }
     Ok(id)
@@ -307,7 +313,11 @@ fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
 }
 
 pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
-    let (new, warnings) = checked(input, "command line").map_err(Error::Input)?;
+    let source = match input.source.trim() {
+        "" => crate::i18n::tr("source-command-line"),
+        given => given.to_string(),
+    };
+    let (new, warnings) = checked(input, &source).map_err(Error::Input)?;
     let mut store = ws.store()?;
     let tx = store.write()?;
     schools::require(&tx, &schools::parse_code(&new.school)?)?;
@@ -418,8 +428,9 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
             phone: extra(Extra::Phone),
             contact: extra(Extra::Contact),
             note: extra(Extra::Note),
+            source: String::new(),
         };
-        let source = format!("{file} row {line}");
+        let source = crate::msg!("source-table-row", file = &file, row = *line).to_string();
         let (new, warnings) = match checked(&input, &source) {
             Ok(x) => x,
             Err(e) => {
@@ -466,14 +477,15 @@ fn act(
     id: RequestId,
     action: RequestAction,
     audit_action: &str,
-    do_it: impl FnOnce(&Tx<'_>, &RequestRecord, RequestStatus) -> Result<String>,
+    do_it: impl FnOnce(&Tx<'_>, &RequestRecord, RequestStatus) -> Result<Msg>,
 ) -> Result<RequestView> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     let r = load(&tx, id)?;
     let next = step(&r, action)?;
     let detail = do_it(&tx, &r, next)?;
-    tx.audit(&ws.settings.operator(), audit_action, &subject(r.id), &detail)?;
+    // The log keeps the words of the station that did it.
+    tx.audit(&ws.settings.operator(), audit_action, &subject(r.id), &detail.to_string())?;
     let v = view(&tx, &load(&tx, id)?, Vec::new())?;
     tx.commit()?;
     Ok(v)
@@ -501,7 +513,7 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
         };
         refuse_duplicate(tx, &r.kind, &s.student.cjm, Some(r.id))?;
         tx.set_request_student(r.id, &s.student.cjm, next)?;
-        Ok(format!("matched to 学号 {} ({}) by hand", s.student.xh, s.student.cjm))
+        Ok(msg!("audit-request-matched-by-hand", xh = &s.student.xh, cjm = &s.student.cjm))
     })
 }
 
@@ -516,7 +528,7 @@ pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<R
         });
         let cents = request::fee_cents(yuan).map_err(Error::Input)?;
         tx.approve_request(r.id, next, cents)?;
-        Ok(format!("fee {:.2} yuan", cents as f64 / 100.0))
+        Ok(msg!("audit-request-fee", yuan = format!("{:.2}", cents as f64 / 100.0)))
     })
 }
 
@@ -527,7 +539,7 @@ pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView
     }
     act(ws, id, RequestAction::Reject, "request.reject", |tx, r, next| {
         tx.reject_request(r.id, next, reason)?;
-        Ok(reason.to_string())
+        Ok(msg!("audit-request-rejected", reason = reason))
     })
 }
 
@@ -548,7 +560,7 @@ pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<Requ
             },
         )?;
         tx.set_request_job(r.id, made.id.row(), next)?;
-        Ok(format!("reprint job {}; print it with job print", made.id))
+        Ok(msg!("audit-request-reprint-job", job = made.id.to_string()))
     })
 }
 
@@ -575,7 +587,7 @@ pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
         }
         let shipment = ship_in(ws, tx, r)?;
         tx.set_request_shipment(r.id, Some(shipment), next)?;
-        Ok(format!("packed in shipment {}; shipped when it leaves", ShipmentCode(shipment)))
+        Ok(msg!("audit-request-packed", shipment = ShipmentCode(shipment).to_string()))
     })
 }
 
@@ -616,8 +628,18 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
 pub fn close(ws: &Workspace, id: RequestId) -> Result<RequestView> {
     act(ws, id, RequestAction::Close, "request.close", |tx, r, next| {
         tx.set_request_status(r.id, next)?;
-        Ok("closed by hand".into())
+        Ok(msg!("audit-request-closed-by-hand"))
     })
+}
+
+/// A request's kind as a person reads it; a kind this program does not know, as stored.
+fn kind_word(kind: &str) -> crate::i18n::Arg {
+    match RequestKind::parse(kind) {
+        Ok(RequestKind::Lost) => msg!("request-kind-lost").into(),
+        Ok(RequestKind::Missing) => msg!("request-kind-missing").into(),
+        Ok(RequestKind::Damaged) => msg!("request-kind-damaged").into(),
+        Err(_) => kind.into(),
+    }
 }
 
 /// Something happened to a job or shipment that requests ride on.
@@ -633,22 +655,28 @@ pub(super) enum Event {
 /// steps as an administrator's, each step audited. Requests the event does not concern (closed
 /// by hand, say) stay as they are.
 pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
-    let shipment = |s: i64, action, audit_action, what: &str| -> Result<_> {
-        Ok((tx.requests_in_shipment(s)?, action, audit_action, format!("shipment {} {what}", ShipmentCode(s))))
+    let shipment = |s: i64, action, audit_action, key: &'static str| -> Result<_> {
+        let detail = Msg::new(key).arg("shipment", ShipmentCode(s).to_string());
+        Ok((tx.requests_in_shipment(s)?, action, audit_action, detail))
     };
     let (riding, action, audit_action, detail) = match event {
         Event::JobPrinted(job) => (
             tx.requests_of_job(job)?,
             RequestAction::JobPrinted,
             "request.printed",
-            format!("job {} printed", JobCode(job)),
+            msg!("audit-request-job-printed", job = JobCode(job).to_string()),
         ),
-        Event::ShipmentLeft(s) => shipment(s, RequestAction::ShipmentLeft, "request.shipped", "left the lab")?,
-        Event::ShipmentReturned(s) => {
-            shipment(s, RequestAction::ShipmentReturned, "request.returned", "came back; ship the reprint again")?
+        Event::ShipmentLeft(s) => {
+            shipment(s, RequestAction::ShipmentLeft, "request.shipped", "audit-request-shipment-left")?
         }
-        Event::ShipmentDelivered(s) => shipment(s, RequestAction::Delivered, "request.closed", "delivered")?,
+        Event::ShipmentReturned(s) => {
+            shipment(s, RequestAction::ShipmentReturned, "request.returned", "audit-request-shipment-returned")?
+        }
+        Event::ShipmentDelivered(s) => {
+            shipment(s, RequestAction::Delivered, "request.closed", "audit-request-shipment-delivered")?
+        }
     };
+    let detail = detail.to_string();
     for r in riding {
         let Ok(next) = r.status.after(action) else { continue };
         match event {

@@ -620,7 +620,7 @@ fn unpack_requests_left_out(tx: &Tx<'_>, shipment: i64, operator: &str) -> Resul
                 operator,
                 "request.unpacked",
                 &format!("request {}", RequestId(r.id)),
-                &format!("its packets were left out of shipment {} when it was sealed", ShipmentCode(shipment)),
+                &crate::msg!("audit-request-unpacked", shipment = ShipmentCode(shipment).to_string()).to_string(),
             )?;
         }
     }

@@ -79,6 +79,7 @@ pub fn request(cmd: RequestCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> 
                 phone,
                 contact,
                 note,
+                source: String::new(),
             };
             return Ok(emit(&Added(requests::add(ws, &input)?), fmt));
         }

@@ -227,6 +227,7 @@ fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
         phone: given(&form.phone),
         contact: given(&form.contact),
         note: given(&form.note),
+        source: crate::msg!("source-window", station = a.ctx.session.station()).to_string(),
     };
     let aa = a.clone();
     let zone = a.ctx.session.zone();

@@ -408,7 +408,7 @@ pub fn candidates(r: &RequestView) -> Rows {
 pub fn history(r: &RequestView, zone: Zone) -> Rows {
     r.history
         .iter()
-        .map(|h| vec![zone.show(&h.at), who(&h.operator, &h.station), h.action.clone(), h.detail.clone()])
+        .map(|h| vec![zone.show(&h.at), who(&h.operator, &h.station), texts::audit_action(&h.action), h.detail.clone()])
         .collect()
 }
 

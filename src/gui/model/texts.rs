@@ -132,6 +132,27 @@ pub fn check_kind(check: crate::verify::Check) -> &'static str {
     }
 }
 
+/// An audit entry's action as the window shows it; an action without words of its own, as
+/// stored.
+pub fn audit_action(action: &str) -> String {
+    let words = match action {
+        "request.add" => crate::msg!("action-request-add"),
+        "request.match" => crate::msg!("action-request-match"),
+        "request.approve" => crate::msg!("action-request-approve"),
+        "request.reject" => crate::msg!("action-request-reject"),
+        "request.print" => crate::msg!("action-request-print"),
+        "request.printed" => crate::msg!("action-request-printed"),
+        "request.ship" => crate::msg!("action-request-ship"),
+        "request.shipped" => crate::msg!("action-request-shipped"),
+        "request.returned" => crate::msg!("action-request-returned"),
+        "request.close" => crate::msg!("action-request-close"),
+        "request.closed" => crate::msg!("action-request-closed"),
+        "request.unpacked" => crate::msg!("action-request-unpacked"),
+        other => return other.to_string(),
+    };
+    words.to_string()
+}
+
 /// What the window says while the shared store does not answer.
 pub fn unreachable(u: &crate::error::Unreachable) -> String {
     use crate::error::Unreachable::*;
