@@ -193,3 +193,25 @@ action-request-unpacked = left out of the shipment
 source-command-line = command line
 source-window = the window at station { $station }
 source-table-row = { $file } row { $row }
+
+## What a hot folder printer says
+
+hot-folder-waiting = in the hot folder, waiting for the RIP
+hot-folder-taken = the RIP has taken the file
+hot-folder-taken-some = the RIP has taken { $taken } of { $all } copies
+hot-folder-removed = removed from the hot folder
+hot-folder-found = found in the hot folder
+hot-folder-interrupted = interrupted after { $handed } of { $all } copies were handed over
+
+## A job's stage
+
+job-stage-made = made
+job-stage-rendered = rendered { $parts ->
+        [one] 1 part
+       *[other] { $parts } parts
+    }
+job-stage-printing = printing { $done }/{ $parts } parts completed
+job-stage-printed = printed
+job-stage-packed = packed { $done }/{ $packets } packets
+job-stage-shipped = shipped { $done }/{ $packets } packets
+job-stage-delivered = delivered

@@ -175,3 +175,22 @@ action-request-unpacked = 未随发运单装箱
 source-command-line = 命令行
 source-window = 窗口（工位 { $station }）
 source-table-row = { $file } 第 { $row } 行
+
+## 热文件夹打印机的状态
+
+hot-folder-waiting = 已放入热文件夹，等待 RIP 取走
+hot-folder-taken = RIP 已取走文件
+hot-folder-taken-some = RIP 已取走 { $all } 份中的 { $taken } 份
+hot-folder-removed = 已从热文件夹中删除
+hot-folder-found = 在热文件夹中找到
+hot-folder-interrupted = 交出 { $all } 份中的 { $handed } 份后中断
+
+## 作业进度
+
+job-stage-made = 未渲染
+job-stage-rendered = 已渲染 { $parts } 段
+job-stage-printing = 打印中 { $done }/{ $parts } 段完成
+job-stage-printed = 已打印
+job-stage-packed = 已装袋 { $done }/{ $packets } 包
+job-stage-shipped = 已发运 { $done }/{ $packets } 包
+job-stage-delivered = 已送达

@@ -65,7 +65,23 @@ pub fn set(lang: Lang) {
 }
 
 pub fn current() -> Lang {
+    if let Some(lang) = THIS_THREAD.get() {
+        return lang;
+    }
     if CURRENT.load(Ordering::Relaxed) == Lang::Zh as u8 { Lang::Zh } else { Lang::En }
+}
+
+thread_local! {
+    static THIS_THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Run `f` with this thread speaking `lang`, whatever the process speaks (tests of one
+/// language beside tests of the other).
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = THIS_THREAD.replace(Some(lang));
+    let out = f();
+    THIS_THREAD.set(before);
+    out
 }
 
 /// One argument of a message: text, a number (so the catalog can choose a plural), or another

@@ -576,7 +576,7 @@ impl Report for Vec<app::jobs::JobListLine> {
                     j.layout.clone(),
                     j.students.to_string(),
                     j.sheets.to_string(),
-                    j.state.clone(),
+                    j.progress.words().to_string(),
                     j.purpose.as_str().to_string(),
                     output::time(&j.created_at),
                 ]

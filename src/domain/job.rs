@@ -132,6 +132,21 @@ impl JobProgress {
     }
 
     /// The stage with how far along it is: `printing 1/3 parts`, `shipped 2/5 packets`.
+    /// The stage and its counts as a person reads it, in the catalog's words.
+    pub fn words(&self) -> crate::i18n::Msg {
+        use crate::msg;
+        match self.stage() {
+            JobStage::Made => msg!("job-stage-made"),
+            JobStage::Rendered => msg!("job-stage-rendered", parts = self.parts),
+            JobStage::Printing => msg!("job-stage-printing", done = self.parts_completed, parts = self.parts),
+            JobStage::Printed => msg!("job-stage-printed"),
+            JobStage::Packed => msg!("job-stage-packed", done = self.packed, packets = self.packets),
+            JobStage::Shipped => msg!("job-stage-shipped", done = self.shipped, packets = self.packets),
+            JobStage::Delivered => msg!("job-stage-delivered"),
+        }
+    }
+
+    /// The same in fixed English words, for `--json` and the store, which scripts read.
     pub fn describe(&self) -> String {
         let of = |n: i64, all: i64, what: &str| format!("{n}/{all} {what}");
         let stage = self.stage();
@@ -152,6 +167,18 @@ impl JobProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stage_reads_in_both_languages_with_plurals_in_english() {
+        use crate::i18n::Lang;
+        let p = JobProgress { parts: 3, parts_sent: 3, parts_completed: 1, ..Default::default() };
+        assert_eq!(p.words().text(Lang::En), "printing 1/3 parts completed");
+        assert_eq!(p.words().text(Lang::Zh), "打印中 1/3 段完成");
+        let one = JobProgress { parts: 1, ..Default::default() };
+        assert_eq!(one.words().text(Lang::En), "rendered 1 part");
+        assert_eq!(JobProgress { parts: 2, ..one }.words().text(Lang::En), "rendered 2 parts");
+        assert_eq!(one.words().text(Lang::Zh), "已渲染 1 段");
+    }
 
     #[test]
     fn stages_follow_the_furthest_step_and_count_it() {

@@ -59,7 +59,7 @@ pub(super) fn drop_file(dir: &Path, s: &Submission) -> Result<Submitted, PrintEr
         printer_job_id: None,
         files: names,
         state: PartState::Pending,
-        message: "in the hot folder, waiting for the RIP".into(),
+        message: crate::i18n::tr("hot-folder-waiting"),
     })
 }
 
@@ -105,13 +105,13 @@ fn write_one(dir: &Path, source: &Path, name: &str) -> Result<(), PrintError> {
 pub(super) fn status(dir: &Path, files: &[String]) -> JobStatus {
     let present = files.iter().filter(|f| dir.join(f).exists()).count();
     match present {
-        0 => JobStatus { state: PartState::Completed, message: "the RIP has taken the file".into() },
+        0 => JobStatus { state: PartState::Completed, message: crate::i18n::tr("hot-folder-taken") },
         n if n == files.len() => {
-            JobStatus { state: PartState::Pending, message: "in the hot folder, waiting for the RIP".into() }
+            JobStatus { state: PartState::Pending, message: crate::i18n::tr("hot-folder-waiting") }
         }
         n => JobStatus {
             state: PartState::Processing,
-            message: format!("the RIP has taken {} of {} copies", files.len() - n, files.len()),
+            message: crate::msg!("hot-folder-taken-some", taken = files.len() - n, all = files.len()).to_string(),
         },
     }
 }
@@ -126,7 +126,7 @@ pub(super) fn cancel(dir: &Path, files: &[String]) -> Result<JobStatus, PrintErr
         }
     }
     if taken == 0 {
-        Ok(JobStatus { state: PartState::Canceled, message: "removed from the hot folder".into() })
+        Ok(JobStatus { state: PartState::Canceled, message: crate::i18n::tr("hot-folder-removed") })
     } else {
         Err(PrintError::Refused {
             target: format!("hot folder {}", dir.display()),
@@ -143,7 +143,7 @@ pub(super) fn find_sent(dir: &Path, stem: &str, copies: u32) -> Found {
             printer_job_id: None,
             files: names,
             state: PartState::Pending,
-            message: "found in the hot folder".into(),
+            message: crate::i18n::tr("hot-folder-found"),
         });
     }
     // A temporary file left behind means we died before its rename: the RIP never saw it.
@@ -163,7 +163,7 @@ pub(super) fn find_sent(dir: &Path, stem: &str, copies: u32) -> Found {
         // Killed between copies: those already renamed are the RIP's now.
         (true, false) => Found::Delivered(Submitted {
             printer_job_id: None,
-            message: format!("interrupted after {} of {} copies were handed over", present.len(), names.len()),
+            message: crate::msg!("hot-folder-interrupted", handed = present.len(), all = names.len()).to_string(),
             files: present,
             state: PartState::Pending,
         }),

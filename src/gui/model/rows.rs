@@ -158,16 +158,7 @@ pub fn jobs(list: &[JobListLine]) -> Rows {
 
 /// A job's stage in the window's words, with its counts: 打印中 1/3 段完成, 已装袋 2/5 包.
 pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
-    use crate::domain::job::JobStage;
-    match p.stage() {
-        JobStage::Made => "未渲染".into(),
-        JobStage::Rendered => format!("已渲染 {} 段", p.parts),
-        JobStage::Printing => format!("打印中 {}/{} 段完成", p.parts_completed, p.parts),
-        JobStage::Printed => "已打印".into(),
-        JobStage::Packed => format!("已装袋 {}/{} 包", p.packed, p.packets),
-        JobStage::Shipped => format!("已发运 {}/{} 包", p.shipped, p.packets),
-        JobStage::Delivered => "已送达".into(),
-    }
+    p.words().to_string()
 }
 
 pub fn job_title(d: &JobDetail, zone: Zone) -> String {
@@ -596,7 +587,8 @@ mod tests {
             calendar_missing_years: Vec::new(),
             lines: vec![line(DueWork::Job, Some(packed), 5), line(DueWork::NotInAJob, None, 0)],
         };
-        let rows = due(&report);
+        // The window speaks Chinese (`gui::build` sets it); this test thread does too.
+        let rows = crate::i18n::with_lang(crate::i18n::Lang::Zh, || due(&report));
         assert_eq!(rows[0][4], "逾期 5 个工作日");
         assert_eq!(rows[0][5], "已装袋 1/3 包");
         assert_eq!(rows[1][0], "3 名学生未排作业");
