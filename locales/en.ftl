@@ -215,3 +215,24 @@ job-stage-printed = printed
 job-stage-packed = packed { $done }/{ $packets } packets
 job-stage-shipped = shipped { $done }/{ $packets } packets
 job-stage-delivered = delivered
+
+## A reprint request's status and next step
+
+request-status-received = received
+request-status-matched = matched
+request-status-approved = approved
+request-status-printing = printing
+request-status-printed = printed
+request-status-shipped = shipped
+request-status-closed = closed
+request-status-rejected = rejected
+request-next-received = match it to a student (request match)
+request-next-matched = approve it (request approve) or reject it
+request-next-approved = make its reprint job (request print) or reject it
+request-next-printing = print its reprint job (job print); it is printed once every part has completed
+request-next-printed = ship it (request ship); it is shipped when that shipment leaves
+request-next-shipped = wait for delivery, which closes it (or close it by hand: request close)
+request-next-finished = nothing: it is finished
+request-step-refused = the request is { $status }; the next step is to { $next }
+request-refused = request { $request }: { $why }
+shipment-refused = shipment { $shipment }: { $why }

@@ -194,3 +194,24 @@ job-stage-printed = 已打印
 job-stage-packed = 已装袋 { $done }/{ $packets } 包
 job-stage-shipped = 已发运 { $done }/{ $packets } 包
 job-stage-delivered = 已送达
+
+## 补洗申请的状态和下一步
+
+request-status-received = 已收到
+request-status-matched = 已匹配
+request-status-approved = 已批准
+request-status-printing = 印制中
+request-status-printed = 已印好
+request-status-shipped = 已发运
+request-status-closed = 已关闭
+request-status-rejected = 已拒绝
+request-next-received = 匹配学生（“匹配学生”按钮，或 request match）
+request-next-matched = 批准（“批准”按钮，或 request approve）或拒绝
+request-next-approved = 制作补印作业（“制作补印作业”按钮，或 request print）或拒绝
+request-next-printing = 打印补印作业（技术员页，或 job print）；每一段都完成后即为已印好
+request-next-printed = 发运（“发运”按钮，或 request ship）；发运单发出后即为已发运
+request-next-shipped = 等待送达，送达后自动关闭（也可人工关闭：“关闭”按钮，或 request close）
+request-next-finished = 无：申请已办结
+request-step-refused = 申请{ $status }；下一步是{ $next }
+request-refused = 申请 { $request }：{ $why }
+shipment-refused = 发运单 { $shipment }：{ $why }

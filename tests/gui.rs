@@ -348,5 +348,6 @@ fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
     // A step the status does not allow is refused with the CLI's words.
     a.invoke_act("close".into(), "".into());
     wait_for(app, "the refusal", |app| app.get_pending() == 0 && app.global::<Admin>().get_notice_error());
-    assert!(a.get_notice().contains("the next step is to make its reprint job"), "{}", a.get_notice());
+    assert!(a.get_notice().contains("下一步是制作补印作业（“制作补印作业”按钮"), "{}", a.get_notice());
+    assert_no_english(&a.get_notice().replace("request print", ""));
 }

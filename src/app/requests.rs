@@ -208,7 +208,7 @@ fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
     )?;
     if let Some(only) = only {
         // A new request is received; matching it is the table's first step.
-        let matched = RequestStatus::Received.after(RequestAction::Match).map_err(Error::Input)?;
+        let matched = RequestStatus::Received.after(RequestAction::Match).map_err(Error::Message)?;
         tx.set_request_student(id, &only.cjm, matched)?;
         tx.audit(
             operator,
@@ -309,7 +309,7 @@ fn load(tx: &Tx<'_>, id: RequestId) -> Result<RequestRecord> {
 }
 
 fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
-    r.status.after(action).map_err(|e| Error::input(format!("request {}: {e}", RequestId(r.id))))
+    r.status.after(action).map_err(|e| msg!("request-refused", request = RequestId(r.id).to_string(), why = e).into())
 }
 
 pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {

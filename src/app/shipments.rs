@@ -23,7 +23,9 @@ pub(super) fn load(tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentRecord> {
 
 /// Apply a step to a shipment's state, or refuse it naming the state it is in.
 pub(super) fn step(s: &ShipmentRecord, action: ShipmentAction) -> Result<ShipmentState> {
-    s.state.after(action).map_err(|e| Error::input(format!("shipment {}: {e}", ShipmentCode(s.id))))
+    s.state
+        .after(action)
+        .map_err(|e| crate::msg!("shipment-refused", shipment = ShipmentCode(s.id).to_string(), why = e).into())
 }
 
 /// Who a shipment goes to.

@@ -143,13 +143,28 @@ impl RequestStatus {
         RequestStatus::ALL.into_iter().find(|x| x.as_str() == s.trim())
     }
 
+    /// The status as a person reads it.
+    pub fn word(self) -> crate::i18n::Msg {
+        use crate::msg;
+        match self {
+            RequestStatus::Received => msg!("request-status-received"),
+            RequestStatus::Matched => msg!("request-status-matched"),
+            RequestStatus::Approved => msg!("request-status-approved"),
+            RequestStatus::Printing => msg!("request-status-printing"),
+            RequestStatus::Printed => msg!("request-status-printed"),
+            RequestStatus::Shipped => msg!("request-status-shipped"),
+            RequestStatus::Closed => msg!("request-status-closed"),
+            RequestStatus::Rejected => msg!("request-status-rejected"),
+        }
+    }
+
     /// Still waiting for the lab to do something.
     pub fn is_open(self) -> bool {
         !matches!(self, RequestStatus::Closed | RequestStatus::Rejected)
     }
 
     /// The status after `action`, or why not, naming the current status and the next step.
-    pub fn after(self, action: RequestAction) -> Result<RequestStatus, String> {
+    pub fn after(self, action: RequestAction) -> Result<RequestStatus, crate::i18n::Msg> {
         use RequestAction as A;
         use RequestStatus as S;
         let next = match (self, action) {
@@ -165,16 +180,17 @@ impl RequestStatus {
             (S::Shipped, A::Delivered | A::Close) => S::Closed,
             (S::Received | S::Matched | S::Approved, A::Reject) => S::Rejected,
             _ => {
+                use crate::msg;
                 let next = match self {
-                    S::Received => "match it to a student (request match)",
-                    S::Matched => "approve it (request approve) or reject it",
-                    S::Approved => "make its reprint job (request print) or reject it",
-                    S::Printing => "print its reprint job (job print); it is printed once every part has completed",
-                    S::Printed => "ship it (request ship); it is shipped when that shipment leaves",
-                    S::Shipped => "wait for delivery, which closes it (or close it by hand: request close)",
-                    S::Closed | S::Rejected => "nothing: it is finished",
+                    S::Received => msg!("request-next-received"),
+                    S::Matched => msg!("request-next-matched"),
+                    S::Approved => msg!("request-next-approved"),
+                    S::Printing => msg!("request-next-printing"),
+                    S::Printed => msg!("request-next-printed"),
+                    S::Shipped => msg!("request-next-shipped"),
+                    S::Closed | S::Rejected => msg!("request-next-finished"),
                 };
-                return Err(format!("the request is {}; the next step is to {next}", self.as_str()));
+                return Err(msg!("request-step-refused", status = self.word(), next = next));
             }
         };
         Ok(next)
@@ -223,7 +239,7 @@ mod tests {
                 let want = allowed.iter().find(|(x, y, _)| *x == s && *y == a).map(|(_, _, n)| *n);
                 match (s.after(a), want) {
                     (Ok(n), Some(w)) => assert_eq!(n, w, "{s:?} {a:?}"),
-                    (Err(e), None) => assert!(e.contains(s.as_str()), "{e}"),
+                    (Err(e), None) => assert!(e.to_string().contains(s.as_str()), "{e}"),
                     (got, want) => panic!("{s:?} {a:?}: got {got:?}, want {want:?}"),
                 }
             }
