@@ -236,3 +236,7 @@ request-next-finished = nothing: it is finished
 request-step-refused = the request is { $status }; the next step is to { $next }
 request-refused = request { $request }: { $why }
 shipment-refused = shipment { $shipment }: { $why }
+scan-line-accepted = OK: { $message }
+scan-line-confirmed = OK (already): { $message }
+scan-line-refused = REFUSED: { $message }
+scan-line-shown = { $message }

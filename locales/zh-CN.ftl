@@ -215,3 +215,7 @@ request-next-finished = 无：申请已办结
 request-step-refused = 申请{ $status }；下一步是{ $next }
 request-refused = 申请 { $request }：{ $why }
 shipment-refused = 发运单 { $shipment }：{ $why }
+scan-line-accepted = 接收：{ $message }
+scan-line-confirmed = 已在箱中：{ $message }
+scan-line-refused = 拒收：{ $message }
+scan-line-shown = { $message }

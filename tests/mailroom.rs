@@ -341,6 +341,9 @@ fn scan_verdicts_and_errors_speak_the_clerks_language() {
     assert_eq!(v["result"], "refused", "{v}");
     assert_eq!(v["message"], "“P19Y”校验位不对：条码输错或读错了；请重新扫描", "{v}");
     assert_eq!(v["message_code"], "id_wrong_check");
+    // A person at the terminal reads the verdict word in Chinese too.
+    let out = ws.run_with_env(&["scan", "P19Y"], &chinese);
+    assert_eq!(out.stdout.trim(), "拒收：“P19Y”校验位不对：条码输错或读错了；请重新扫描");
     // The same scan in English when asked for, whatever the locale says.
     let v = ws.run_with_env(&["scan", "P19Y", "--json", "--lang", "en"], &chinese).json();
     assert_eq!(v["message"], "\"P19Y\": wrong check character; the code was mistyped or misread; scan it again");

@@ -127,12 +127,13 @@ impl Report for Vec<ShipmentLine> {
 impl Report for ScanOutcome {
     fn human(&self) {
         let o = self;
-        match o.result {
-            ScanResult::Accepted => say!("OK: {}", o.message),
-            ScanResult::Confirmed => say!("OK (already): {}", o.message),
-            ScanResult::Refused => say!("REFUSED: {}", o.message),
-            ScanResult::Shown => say!("{}", o.message),
-        }
+        let line = match o.result {
+            ScanResult::Accepted => crate::msg!("scan-line-accepted", message = &o.message),
+            ScanResult::Confirmed => crate::msg!("scan-line-confirmed", message = &o.message),
+            ScanResult::Refused => crate::msg!("scan-line-refused", message = &o.message),
+            ScanResult::Shown => crate::msg!("scan-line-shown", message = &o.message),
+        };
+        say!("{line}");
     }
 
     fn outcome(&self) -> Outcome {
