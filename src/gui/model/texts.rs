@@ -1,6 +1,7 @@
-//! The window's Chinese words for the states and kinds the services return in English. Error
-//! and refusal messages are not translated: the window shows the CLI's words, so a message
-//! reads the same wherever the lab sees it.
+//! The window's words for the states and kinds the services return as keys. Where the message
+//! catalog (`crate::i18n`) has the words they come from it, so the window and the CLI say the
+//! same; the rest are still written here. Errors are shown with their own Display, which is the
+//! catalog's text where the message has moved there.
 
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::{ScanKind, ScanResult, ShipmentState};
@@ -10,18 +11,9 @@ fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
     pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
 }
 
+/// The catalog's words for a request's status, in the window's language.
 pub fn request_status(s: RequestStatus) -> String {
-    match s {
-        RequestStatus::Received => "已收到",
-        RequestStatus::Matched => "已匹配",
-        RequestStatus::Approved => "已批准",
-        RequestStatus::Printing => "印制中",
-        RequestStatus::Printed => "已印好",
-        RequestStatus::Shipped => "已发运",
-        RequestStatus::Closed => "已关闭",
-        RequestStatus::Rejected => "已拒绝",
-    }
-    .to_string()
+    s.word().to_string()
 }
 
 pub const REQUEST_KINDS: [(&str, &str); 3] = [("lost", "丢失"), ("missing", "漏洗"), ("damaged", "损坏")];
@@ -37,14 +29,7 @@ pub fn requester(key: &str) -> String {
 }
 
 pub fn shipment_state(s: ShipmentState) -> String {
-    match s {
-        ShipmentState::Open => "装箱中",
-        ShipmentState::Sealed => "已封箱",
-        ShipmentState::Shipped => "已发运",
-        ShipmentState::Delivered => "已送达",
-        ShipmentState::Returned => "已退回",
-    }
-    .to_string()
+    s.word().to_string()
 }
 
 /// A printed part's state, as the printer reported it.
@@ -233,13 +218,20 @@ mod tests {
 
     #[test]
     fn every_request_status_has_a_chinese_label() {
-        for s in RequestStatus::ALL {
-            assert!(request_status(s).chars().all(|c| !c.is_ascii()), "{s}");
-        }
+        // The window speaks Chinese (`gui::build` sets it); this test thread does too.
+        crate::i18n::with_lang(crate::i18n::Lang::Zh, || {
+            for s in RequestStatus::ALL {
+                assert!(request_status(s).chars().all(|c| !c.is_ascii()), "{s}");
+            }
+        });
     }
 
     #[test]
     fn every_shipment_state_and_part_state_has_a_chinese_label() {
+        crate::i18n::with_lang(crate::i18n::Lang::Zh, shipment_and_part_labels);
+    }
+
+    fn shipment_and_part_labels() {
         for s in ShipmentState::ALL {
             assert!(shipment_state(s).chars().all(|c| !c.is_ascii()), "{s}");
         }
