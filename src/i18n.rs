@@ -1,5 +1,5 @@
 //! The words people read, in Simplified Chinese and English, from one catalog
-//! (`locales/zh-CN.ftl`, `locales/en.ftl`, Fluent syntax, built into the program). A message is
+//! (`locales/zh-CN/*.ftl`, `locales/en/*.ftl`, Fluent syntax, built into the program). A message is
 //! a [`Msg`]: its catalog key and its arguments, turned into text only when shown, in the
 //! language this process speaks (`--lang`, else `[lab] language`, else the locale for the
 //! command line; Chinese for the window). Its key, with `_` for `-`, is the stable code
@@ -14,8 +14,22 @@ use std::fmt;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-pub const ZH_CATALOG: &str = include_str!("../locales/zh-CN.ftl");
-pub const EN_CATALOG: &str = include_str!("../locales/en.ftl");
+// One file per area (`core`, `services`, `window`), so areas grow without stepping on each
+// other; a language's files are one catalog.
+pub const ZH_CATALOG: &str = concat!(
+    include_str!("../locales/zh-CN/core.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/services.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/window.ftl"),
+);
+pub const EN_CATALOG: &str = concat!(
+    include_str!("../locales/en/core.ftl"),
+    "\n",
+    include_str!("../locales/en/services.ftl"),
+    "\n",
+    include_str!("../locales/en/window.ftl"),
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
@@ -241,8 +255,8 @@ mod tests {
 
     #[test]
     fn every_key_is_in_both_languages_with_the_same_arguments() {
-        let zh = messages(ZH_CATALOG, "zh-CN.ftl");
-        let en = messages(EN_CATALOG, "en.ftl");
+        let zh = messages(ZH_CATALOG, "locales/zh-CN");
+        let en = messages(EN_CATALOG, "locales/en");
         let mut missing: Vec<String> = Vec::new();
         missing.extend(en.keys().filter(|k| !zh.contains_key(*k)).map(|k| format!("{k} (not in zh-CN)")));
         missing.extend(zh.keys().filter(|k| !en.contains_key(*k)).map(|k| format!("{k} (not in en)")));
@@ -255,7 +269,7 @@ mod tests {
     /// Every `msg!("key"` and `tr("key")` in the program names a message the catalog has.
     #[test]
     fn every_key_the_program_uses_is_in_the_catalog() {
-        let en = messages(EN_CATALOG, "en.ftl");
+        let en = messages(EN_CATALOG, "locales/en");
         let mut unknown = Vec::new();
         let mut used = 0;
         let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];

@@ -1,4 +1,4 @@
-# gradlab's messages in English. Every key here is in zh-CN.ftl too, with the same arguments
+# gradlab's messages in English. Every key here is in locales/zh-CN/ too, with the same arguments
 # (a test checks). A key, with _ for -, is the code `--json` gives beside the text.
 
 ## What kind of barcode a code is
