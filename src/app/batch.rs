@@ -192,10 +192,10 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             Decision::Same(old) => {
                 let diffs = differences(&old.student, &c.student);
                 if !diffs.is_empty() {
-                    report.warnings.push(Finding::new(
+                    report.warnings.push(Finding::of_student(
                         &contents.data_table,
                         Some(c.row),
-                        Some(&c.student.cjm),
+                        &c.student,
                         crate::msg!("import-same-photo-other-data", differences = diffs.join("; ")),
                     ));
                 }
@@ -207,7 +207,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 });
             }
             Decision::Conflict(reason) => report.rejected.push(
-                Finding::new(&contents.data_table, Some(c.row), Some(&c.student.cjm), reason).with_photo(Some(&c.file)),
+                Finding::of_student(&contents.data_table, Some(c.row), &c.student, reason).with_photo(Some(&c.file)),
             ),
         }
     }
@@ -237,10 +237,10 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         let same_photo: Vec<String> =
             tx.codes_with_photo(&c.photo.sha256)?.into_iter().filter(|o| *o != c.student.cjm).collect();
         if !same_photo.is_empty() {
-            report.warnings.push(Finding::new(
+            report.warnings.push(Finding::of_student(
                 &contents.data_table,
                 Some(c.row),
-                Some(&c.student.cjm),
+                &c.student,
                 crate::msg!("import-photo-also-for", codes = same_photo.join(", ")),
             ));
         }
@@ -250,10 +250,10 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             .filter(|o| *o != c.student.cjm)
             .collect();
         if !same_number.is_empty() {
-            report.warnings.push(Finding::new(
+            report.warnings.push(Finding::of_student(
                 &contents.data_table,
                 Some(c.row),
-                Some(&c.student.cjm),
+                &c.student,
                 crate::msg!(
                     "import-number-also-for",
                     xh = &c.student.xh,
@@ -307,7 +307,7 @@ fn photo_check(report: &mut BatchReport, data_table: &str, c: &Candidate, requir
     }
     for check in &checks {
         report.warnings.push(
-            Finding::new(data_table, Some(c.row), Some(&c.student.cjm), check.english())
+            Finding::of_student(data_table, Some(c.row), &c.student, check.english())
                 .with_photo(Some(&c.file))
                 .with_code(check.code()),
         );

@@ -41,7 +41,7 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
                     t.invoke_choose_batch();
                     let c = app.global::<FileChooser>();
                     c.invoke_go_to(batch.display().to_string().into());
-                    c.invoke_choose_folder();
+                    c.invoke_choose_folder(-1);
                 }
             }),
         },

@@ -141,30 +141,31 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
         let (mut student, warnings) = match Student::from_fields(&raw, REQUIRED) {
             Ok(s) => s,
             Err(reason) => {
-                out.rejected.push(Finding::new(&table_name, Some(line), cjm_text, reason));
+                let xh = raw.get(&Field::Xh).map(String::as_str);
+                out.rejected.push(Finding::new(&table_name, Some(line), cjm_text, reason).with_xh(xh));
                 continue;
             }
         };
         for w in warnings {
-            out.warnings.push(Finding::new(&table_name, Some(line), Some(&student.cjm), w));
+            out.warnings.push(Finding::of_student(&table_name, Some(line), &student, w));
         }
         match header.get(cells, Column::ShootingSeq) {
             "" => {}
             seq => match seq.parse::<i64>() {
                 Ok(n) => student.shooting_seq = Some(n),
-                Err(_) => out.warnings.push(Finding::new(
+                Err(_) => out.warnings.push(Finding::of_student(
                     &table_name,
                     Some(line),
-                    Some(&student.cjm),
+                    &student,
                     crate::msg!("import-seq-not-a-number", seq = seq),
                 )),
             },
         }
         if let Some(first) = seen_cjm.insert(student.cjm.clone(), line) {
-            out.rejected.push(Finding::new(
+            out.rejected.push(Finding::of_student(
                 &table_name,
                 Some(line),
-                Some(&student.cjm),
+                &student,
                 crate::msg!("import-cjm-twice", first = first),
             ));
             seen_cjm.insert(student.cjm.clone(), first);
@@ -260,7 +261,7 @@ pub fn check_photos(
         for (p, (file, result)) in chunk.iter().zip(checked) {
             progress::check(progress)?;
             let finding = |reason: Reason| {
-                Finding::new(&table_name, Some(p.row), Some(&p.student.cjm), reason).with_photo(file.as_deref())
+                Finding::of_student(&table_name, Some(p.row), &p.student, reason).with_photo(file.as_deref())
             };
             match result {
                 Ok((facts, bytes, measured)) => {

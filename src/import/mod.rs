@@ -22,6 +22,9 @@ pub struct Finding {
     /// The row as the spreadsheet numbers it, header and title rows counted.
     pub row: Option<usize>,
     pub cjm: Option<String>,
+    /// The student's 学号, when the row gave one: what a technician finds the student by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xh: Option<String>,
     /// The photo file the finding is about, when it is one row's photo.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<String>,
@@ -61,7 +64,22 @@ impl Finding {
             Reason::Text(t) => (t, None),
             Reason::Said(m) => (m.to_string(), Some(m.code())),
         };
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), photo: None, reason, code }
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), xh: None, photo: None, reason, code }
+    }
+
+    /// A finding about one student's row: its 采集码 and 学号.
+    pub fn of_student(
+        file: impl Into<String>,
+        row: Option<usize>,
+        student: &crate::domain::student::Student,
+        reason: impl Into<Reason>,
+    ) -> Self {
+        Finding::new(file, row, Some(&student.cjm), reason).with_xh(Some(&student.xh))
+    }
+
+    pub fn with_xh(mut self, xh: Option<&str>) -> Self {
+        self.xh = xh.filter(|x| !x.is_empty()).map(str::to_string);
+        self
     }
 
     /// The same finding, with its machine code.

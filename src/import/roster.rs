@@ -34,8 +34,10 @@ pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Res
     for (line, cells) in &grid.rows[header.index + 1..] {
         let line = *line;
         let get = |c: Column| header.get(cells, c);
-        let reject =
-            |reason: String| Finding::new(&file, Some(line), opt(get(Column::Code(Field::Cjm))).as_deref(), reason);
+        let reject = |reason: String| {
+            Finding::new(&file, Some(line), opt(get(Column::Code(Field::Cjm))).as_deref(), reason)
+                .with_xh(opt(get(Column::Code(Field::Xh))).as_deref())
+        };
         let cjm = match get(Column::Code(Field::Cjm)) {
             "" => None,
             c => match student::check_cjm(c) {

@@ -106,9 +106,10 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) {
         }
     });
     let c = ctx.clone();
-    g.on_choose_folder(move || {
+    g.on_choose_folder(move |highlighted| {
         let Some(app) = c.app() else { return };
-        let dir = c.chooser.browser.borrow().as_ref().map(|b| b.dir.clone());
+        let highlighted = usize::try_from(highlighted).ok();
+        let dir = c.chooser.browser.borrow().as_ref().map(|b| b.folder_to_choose(highlighted));
         if let Some(dir) = dir {
             c.chooser.choose(&app, dir);
         }

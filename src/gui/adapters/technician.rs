@@ -340,9 +340,8 @@ fn create_job(t: &Rc<Tech>) {
                     made.id, made.students, made.packets, made.sheets, made.layout
                 );
                 notice(app, &text, false);
-                *tt.job.borrow_mut() = Some(made.id);
                 refresh(&tt);
-                show_job(&tt);
+                open_job(&tt, made.id);
             }
             Err(e) => fail(app, &e),
         },
@@ -353,7 +352,18 @@ fn select_job(t: &Rc<Tech>, row: i32) {
     let Some(id) = t.jobs.borrow().get(row.max(0) as usize).filter(|_| row >= 0).map(|j| j.id) else {
         return;
     };
+    open_job(t, id);
+}
+
+/// Make `id` the job on the right: its details and its first photo sheet. The previous job's
+/// preview goes at once, so no picture is ever shown under another job's title.
+fn open_job(t: &Rc<Tech>, id: JobCode) {
     *t.job.borrow_mut() = Some(id);
+    if let Some(app) = t.ctx.app() {
+        let g = app.global::<Technician>();
+        g.set_preview(slint::Image::default());
+        g.set_preview_caption(format!("正在生成作业 {id} 的预览…").into());
+    }
     show_job(t);
     preview(t, None);
 }
@@ -388,6 +398,7 @@ struct Picture {
 
 fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
     let Some(id) = *t.job.borrow() else { return };
+    let tt = t.clone();
     t.ctx.run(
         &t.worker,
         move |s| {
@@ -406,8 +417,11 @@ fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
             };
             Ok(Picture { pixels, caption })
         },
-        |app, r| {
+        move |app, r| {
             let g = app.global::<Technician>();
+            if *tt.job.borrow() != Some(id) {
+                return; // another job was chosen while this one was drawn
+            }
             match r {
                 Ok(p) => {
                     g.set_preview(slint::Image::from_rgba8(p.pixels));

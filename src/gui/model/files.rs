@@ -122,6 +122,15 @@ impl Browser {
         }
     }
 
+    /// The folder 选择文件夹 takes: the highlighted one in the list, else the one shown. A
+    /// technician who clicks a batch folder once and presses the button means that folder.
+    pub fn folder_to_choose(&self, highlighted: Option<usize>) -> PathBuf {
+        match highlighted.and_then(|i| self.entries.get(i)) {
+            Some(e) if e.is_dir => e.path.clone(),
+            _ => self.dir.clone(),
+        }
+    }
+
     /// Enter a folder or choose a file.
     pub fn activate(&mut self, index: usize) -> Result<Activated, String> {
         let e = self.entries.get(index).cloned().ok_or_else(|| "nothing is selected".to_string())?;
@@ -170,6 +179,18 @@ mod tests {
         let before = b.dir.clone();
         assert!(b.go_to(&t.path().join("missing")).unwrap_err().contains("no such folder"));
         assert_eq!(b.dir, before, "a failed go-to stays put");
+    }
+
+    #[test]
+    fn choosing_a_folder_takes_the_highlighted_one() {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir(t.path().join("批次一")).unwrap();
+        std::fs::write(t.path().join("a.csv"), b"x").unwrap();
+        let b = Browser::open(t.path(), tables());
+        assert_eq!(b.folder_to_choose(Some(0)), t.path().join("批次一"), "the highlighted folder");
+        assert_eq!(b.folder_to_choose(None), t.path(), "nothing highlighted: the folder shown");
+        assert_eq!(b.folder_to_choose(Some(1)), t.path(), "a highlighted file: the folder shown");
+        assert_eq!(b.folder_to_choose(Some(9)), t.path());
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn finding_row(what: &str, f: &Finding) -> Vec<String> {
         what.into(),
         f.row.map(|r| r.to_string()).unwrap_or_default(),
         opt(&f.cjm),
-        String::new(),
+        opt(&f.xh),
         if f.file.is_empty() { f.reason.clone() } else { format!("{}: {}", f.file, f.reason) },
     ]
 }
