@@ -1,1 +1,37 @@
 # 桌面窗口自己的消息。
+
+## 散拍（技术员 → 散拍）
+gui-walkin-code-empty = 请先扫描采集码（扫码枪扫完会自动回车），或选择采集码的二维码图片。
+gui-walkin-not-a-code = 扫到的内容不是采集码：采集码是学信网采集码二维码里的一段数据（含院校代码、学号、姓名、班级等）。请重新扫描学生的采集码二维码，或选择二维码图片。
+gui-walkin-code-missing = 采集码缺少字段：{ $fields }。请让学生重新生成采集码二维码后再扫。
+gui-walkin-code-invalid = 采集码的字段有误：{ $detail }
+gui-walkin-code-picture = 二维码图片 { $file } 读不出采集码：{ $error }
+gui-walkin-student = 学号 { $xh }　姓名 { $xm }　班级 { $bh }　院校 { $school }　{ $cc } { $xllb }　采集码 { $cjm }
+gui-walkin-stored-new = 照片已存入新批次 { $batch }
+gui-walkin-stored-replaced = 已替换此前存的照片（批次 { $batch }，旧照片保留在历史中）
+gui-walkin-stored-already = 同一张照片以前已存过（批次 { $batch }）
+gui-walkin-done = { $xh } { $xm }：{ $stored }，已排版为作业 { $job }。请看右边的预览，无误后选择打印机打印。
+gui-walkin-photo-ok = 照片规格检查：未发现问题。
+gui-walkin-photo-unchecked = 照片规格检查：点“检查并排版”后在这里显示结果。
+gui-walkin-preview = 作业 { $job } 的预览
+gui-walkin-printed = 作业 { $job } 已发送到打印机 { $printer }（{ $status }）。
+gui-walkin-already-printed = 作业 { $job } 以前已发送到打印机 { $printer }，这次没有重发；要重印，请到“作业与打印”页勾选“重新发送”。
+gui-walkin-no-printer = 没有可用的打印机：请先在“打印机”页添加。
+gui-walkin-need-code = 请先读取有效的采集码。
+gui-walkin-need-photo = 请先选择学生的照片（.jpg）。
+gui-walkin-choose-code = 散拍：选择采集码的二维码图片
+gui-walkin-choose-photo = 散拍：选择学生的照片（.jpg）
+gui-walkin-next = 可以办理下一位：请扫描采集码。
+
+## 打印机（技术员 → 打印机）
+gui-printers-not-a-number = { $field } 应当是数字，例如 -1.5，现在是“{ $text }”。
+gui-printers-calibration-help = 校准方法：先点“打印校准页”，在打出的页上量：中心十字到纸张左边的距离 X、到上边的距离 Y（标称 { $cx } mm、{ $cy } mm），以及方框的实际宽度 W（方框的标称边长印在框内，100 或 50 mm）。新偏移 x = { $ox } + ({ $cx } − X)；新偏移 y = { $oy } + ({ $cy } − Y)；新缩放 = { $scale } × 标称边长 ÷ W。把算出的三个新值填在下面，点“保存校正”，再打一张校准页核对。
+gui-printers-added = 已添加打印机 { $name }。
+gui-printers-added-unasked = 已添加打印机 { $name }，但现在问不到它支持的纸张：{ $error }
+gui-printers-saved = 打印机 { $name } 的校正已保存：偏移 x { $ox } mm，偏移 y { $oy } mm，缩放 { $scale }%。
+gui-printers-removed = 打印机 { $name } 已停用（以前发给它的记录都保留）。
+gui-printers-test-sent = 校准页已发送到打印机 { $name }（{ $state }），文件 { $file }。量好后按下面的说明填写新的校正。
+gui-printers-need-name = 请先填写打印机的名称。
+gui-printers-need-ipp = 请填写 IPP 地址，例如 ipp://主机:631/ipp/print；RIP 的热文件夹请点“选择热文件夹并添加…”。
+gui-printers-need-selection = 请先在表中选择打印机。
+gui-printers-choose-folder = 打印机 { $name }：选择 RIP 监视的热文件夹

@@ -2,7 +2,7 @@
 //! shows each screen in turn, the way an operator would reach it, waits for the window to
 //! settle, saves a PNG of it and exits. For reviewing the views, not for tests.
 
-use super::ui::{Admin, AppWindow, FileChooser, Mailroom, Technician};
+use super::ui::{Admin, AppWindow, FileChooser, Mailroom, Printers, Technician, Walkin};
 use crate::error::{Error, Result};
 use slint::{ComponentHandle, Model, Timer, TimerMode};
 use std::cell::{Cell, RefCell};
@@ -133,6 +133,40 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
         enter: Box::new(|app| {
             app.global::<FileChooser>().invoke_cancel();
             app.set_about_open(true);
+        }),
+    });
+    steps.push(Step {
+        // A walk-in with its code read and its photo checked and laid out, when the workspace
+        // has one waiting in inbox/walkin (code.txt, photo.jpg; `scripts/gui-screenshots`).
+        name: "14-technician-walkin",
+        enter: Box::new(|app| {
+            app.set_about_open(false);
+            app.set_screen(0);
+            app.global::<Technician>().set_page(3);
+            let dir = PathBuf::from(app.get_workspace().as_str()).join("inbox").join("walkin");
+            let Ok(code) = std::fs::read_to_string(dir.join("code.txt")) else { return };
+            let w = app.global::<Walkin>();
+            w.set_code(code.trim().into());
+            w.invoke_read_code(code.trim().into());
+            // The photo through the file chooser, as the technician chooses it.
+            w.invoke_choose_photo();
+            let c = app.global::<FileChooser>();
+            c.invoke_go_to(dir.display().to_string().into());
+            let entries = c.get_entries();
+            match (0..entries.row_count()).find(|&i| entries.row_data(i).is_some_and(|e| e.name == "photo.jpg")) {
+                Some(i) => c.invoke_activate(i as i32),
+                None => c.invoke_cancel(),
+            }
+            w.invoke_make();
+        }),
+    });
+    steps.push(Step {
+        name: "15-technician-printers",
+        enter: Box::new(|app| {
+            app.global::<Technician>().set_page(4);
+            let p = app.global::<Printers>();
+            p.set_row(0);
+            p.invoke_select(0);
         }),
     });
     steps.push(Step {

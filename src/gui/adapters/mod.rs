@@ -7,7 +7,9 @@ mod admin;
 mod chooser;
 mod ecopy;
 mod mailroom;
+mod printers;
 mod technician;
+mod walkin;
 
 use super::model::progress::{Reporter, TaskState};
 use super::model::rows::Rows;
@@ -57,6 +59,8 @@ pub fn wire(app: &AppWindow, session: Session) {
     });
     chooser::wire(app, &ctx);
     let tech = technician::wire(app, &ctx);
+    walkin::wire(app, &ctx);
+    printers::wire(app, &ctx);
     let mail = mailroom::wire(app, &ctx);
     let admin = admin::wire(app, &ctx);
     let ecopy = ecopy::wire(app, &ctx);

@@ -4,9 +4,11 @@
 
 pub mod files;
 pub mod overlay;
+pub mod printers;
 pub mod progress;
 pub mod requests;
 pub mod rows;
 pub mod session;
 pub mod texts;
+pub mod walkin;
 pub mod worker;
