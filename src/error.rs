@@ -99,6 +99,15 @@ impl Error {
     pub fn input(msg: impl Into<String>) -> Self {
         Error::Input(msg.into())
     }
+
+    /// The error as an argument of another message: a catalog message stays one, so the whole
+    /// is shown in the reader's language.
+    pub fn said(&self) -> crate::i18n::Arg {
+        match self {
+            Error::Message(m) => crate::i18n::Arg::Msg(m.clone()),
+            other => crate::i18n::Arg::Text(other.to_string()),
+        }
+    }
 }
 
 /// Attach the path to an I/O error, so the message says which file failed.

@@ -132,6 +132,7 @@ fn mailroom_scans_technician_renders_and_admin_approves_in_the_window() {
 
     mailroom_scan_and_enter_shows_the_verdict(&app, &f);
     technician_render_progress_reaches_the_end(&app, &f);
+    the_operator_is_chosen_at_the_station(&app, &f);
     admin_approves_a_request(&app, &f);
 }
 
@@ -255,11 +256,22 @@ fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
     t.set_page(1);
     let row = (0..t.get_jobs().row_count()).find(|&r| cell(&t.get_jobs(), r, 0) == f.unrendered_job).unwrap();
     assert_eq!(cell(&t.get_jobs(), row, 5), "未渲染");
+    // The other job first, its preview drawn; then this one: the other's picture goes at once.
+    let other = 1 - row as i32;
+    t.set_job_row(other);
+    t.invoke_select_job(other);
+    wait_for(app, "the other job's preview", |app| {
+        app.get_pending() == 0 && app.global::<Technician>().get_preview().size().width > 0
+    });
+    assert!(!t.get_preview_caption().contains(&f.unrendered_job), "{}", t.get_preview_caption());
     t.set_job_row(row as i32);
     t.invoke_select_job(row as i32);
+    assert_eq!(t.get_preview().size().width, 0, "no picture of another job under this job's title");
+    assert!(t.get_preview_caption().contains(&f.unrendered_job), "{}", t.get_preview_caption());
     wait_for(app, "the job's detail", |app| app.get_pending() == 0 && app.global::<Technician>().get_sheet_count() > 0);
     let sheets = t.get_sheet_count();
     assert!(t.get_preview().size().width > 0, "a preview of the first sheet is shown");
+    assert!(t.get_preview_caption().contains(&f.unrendered_job), "{}", t.get_preview_caption());
 
     click(app, "渲染 PDF");
     assert!(t.get_job_task().running, "the bar shows the work at once");
@@ -297,6 +309,16 @@ fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
     });
     assert!(t.get_notice_error() && t.get_notice().contains("校验失败"), "{}", t.get_notice());
     assert_eq!(cell(&t.get_parts(), 0, 2), "校验失败");
+    assert_eq!(t.get_job_view(), 2, "the failures are what the technician reads next");
+    // The next action starts with a clean status line; moving to another page clears it too.
+    click(app, "查询打印状态");
+    assert_eq!(t.get_notice(), "", "the last action's words do not stay over the next");
+    wait_for(app, "the printer states", |app| app.get_pending() == 0);
+    t.set_notice("旧消息".into());
+    t.set_page(0);
+    settle(app, 200);
+    assert_eq!(t.get_notice(), "", "a page's words do not stay on the next page");
+    t.set_page(1);
     let problems = t.get_verification();
     let kinds: Vec<String> = (0..problems.row_count()).map(|r| cell(&problems, r, 4)).collect();
     assert!(kinds.contains(&"文件".to_string()) && kinds.contains(&"照片".to_string()), "{kinds:?}");
@@ -308,6 +330,38 @@ fn technician_render_progress_reaches_the_end(app: &AppWindow, f: &Fixture) {
         "the student is named"
     );
     assert_eq!(cell(&problems, photo, 2), show["sheets"][1]["barcode"].as_str().unwrap());
+}
+
+/// Who is at the station: chosen in the window, shown in the footer, remembered for the
+/// station in the store, and recorded with what is done next (the approval below).
+fn the_operator_is_chosen_at_the_station(app: &AppWindow, f: &Fixture) {
+    assert_eq!(app.get_operator(), "测试员");
+    click(app, "更换操作人");
+    assert!(app.get_choosing_operator());
+    let field: Vec<ElementHandle> = ElementHandle::find_by_accessible_label(app, "操作人姓名").collect();
+    assert_eq!(field.len(), 1);
+    assert_eq!(field[0].accessible_value().unwrap_or_default(), "测试员", "the field starts with who is there");
+    field[0].set_accessible_value("");
+    click(app, "确定");
+    wait_for(app, "the refusal of no name", |app| app.get_pending() == 0 && app.get_operator_error() != "");
+    assert!(app.get_operator_error().contains("请填写操作人"), "{}", app.get_operator_error());
+    assert!(app.get_choosing_operator(), "the dialog stays until a name is taken");
+
+    field[0].set_accessible_value("王老师");
+    click(app, "确定");
+    wait_for(app, "the choice", |app| app.get_pending() == 0 && !app.get_choosing_operator());
+    assert_eq!(app.get_operator(), "王老师");
+    assert!(!app.get_operator_unchosen());
+    wait_for(app, "the names offered", |app| app.get_known_operators().row_count() > 0);
+    assert_eq!(app.get_known_operators().row_data(0).unwrap(), "王老师", "most recent first");
+
+    let mut ws = gradlab::app::Workspace::open(&f.ws.root()).unwrap();
+    ws.settings.lab.station = "desk-9".into();
+    assert_eq!(
+        gradlab::app::operators::station_operator(&ws).unwrap().operator,
+        "王老师",
+        "remembered for the station"
+    );
 }
 
 fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
@@ -333,7 +387,7 @@ fn admin_approves_a_request(app: &AppWindow, f: &Fixture) {
     assert!(a.get_can_print() && !a.get_can_approve());
     let history = a.get_history();
     let last = history.row_count() - 1;
-    assert_eq!(cell(&history, last, 1), "测试员（desk-9）", "the window records its station");
+    assert_eq!(cell(&history, last, 1), "王老师（desk-9）", "the window records its operator and station");
     assert_eq!(cell(&history, last, 2), "批准");
     assert!(cell(&history, last, 3).starts_with("费用 "), "{}", cell(&history, last, 3));
     // Added at a Chinese desk, matched and approved: the whole history reads Chinese.

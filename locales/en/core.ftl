@@ -240,3 +240,8 @@ scan-line-accepted = OK: { $message }
 scan-line-confirmed = OK (already): { $message }
 scan-line-refused = REFUSED: { $message }
 scan-line-shown = { $message }
+
+## Stations and operators
+
+operator-empty = give the operator's name
+operator-bad-name = "{ $name }" cannot be an operator's name: at most { $longest } characters, no control characters

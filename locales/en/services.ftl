@@ -1,1 +1,201 @@
 # Messages of the services: input errors, printers, corrections, e-copies, walk-ins, the command line's reports.
+
+## Printers and printing
+
+printer-unknown-none = no printer "{ $name }": none is set up yet (see `gradlab printer add`)
+printer-unknown = no printer "{ $name }"; the printers are: { $known }
+printer-bad-name = printer name "{ $name }" must be 1 to 40 letters, digits, '-', '_' or '.', not starting with '.' or '-'
+printer-offset-out-of-range = { $flag } { $value } mm is outside -{ $max }..{ $max } mm
+printer-scale-out-of-range = --scale { $value }% is outside { $lo }..{ $hi }%
+printer-bad-media = media "{ $media }" is not a paper size: give a PWG name such as iso_a4_210x297mm or na_index-4x6_4x6in, or one of A4, A5, A6, 6inch, 5inch, 4x6, 4R, 3R, letter
+printer-bad-ipp = --ipp "{ $uri }" is not a printer address; give one like ipp://host:631/ipp/print, ipps://host:631/ipp/print or http://host:631/printers/QUEUE
+printer-ipp-refused = --ipp { $error }
+printer-no-hot-folder = --hot-folder { $dir }: no such folder
+printer-ipp-or-hot-folder = give a printer either --ipp URI or --hot-folder DIR
+printer-exists = printer "{ $name }" already exists; change it with `gradlab printer set { $name } ...` or remove it first with `gradlab printer remove { $name }`
+printer-vanished = printer "{ $name }" vanished while being changed
+printer-calibration-no-photo = the calibration sheet has no photo { $sha }
+printer-no-file = { $file }: no such file to print
+printer-wrong-paper = job { $job } is laid out on { $width } x { $height } mm paper (layout { $layout }), but printer { $printer } has { $media } ({ $media_width } x { $media_height } mm) loaded
+printer-dispatch-no-printer = dispatch D{ $dispatch } has no printer
+printer-bad-copies = --copies { $copies } must be 1 to 99
+printer-part-changed = { $file } has changed since job { $job } was rendered; render it again with `gradlab job render { $job }`
+printer-part-not-sent = { $error }; part { $part } was not sent. Parts { $sent } were sent and are recorded; run the same command again to send the rest
+printer-unproven = job { $job } is not printed: { $reasons }. Print it anyway only with --force (recorded in the audit log)
+printer-part-state = part { $part } { $state }
+printer-never-sent = it has not been rendered or sent to a printer
+printer-job-not-printed = job { $job } is not printed yet (a job is printed once every part has completed): { $why }
+printer-state-sending = sending
+printer-state-pending = pending
+printer-state-held = held
+printer-state-processing = processing
+printer-state-stopped = stopped
+printer-state-completed = completed
+printer-state-aborted = aborted
+printer-state-canceled = canceled
+printer-state-not-sent = not sent
+
+## Shipments
+
+shipment-unknown = no shipment { $shipment } (see `gradlab shipment list`)
+shipment-job-other-school = job { $job } is for school { $school }, not { $wanted }
+shipment-job-not-printed = job { $job } is not printed yet: a job is printed once every part has completed
+shipment-to-needs-recipient = --to needs --recipient NAME: who receives it
+shipment-school-no-address = school { $school } has no postal address; set it with `gradlab school set { $school } --address ADDRESS`
+shipment-nothing-to-ship = school { $school } has no printed packets waiting to be shipped (a job is printed once every part has completed: see `gradlab job status JOB`)
+shipment-vanished = shipment vanished while being made
+shipment-bad-status = --status "{ $status }" is not a shipment state: open, sealed, shipped, delivered or returned
+shipment-packets-missing = shipment { $shipment }: { $missing } of { $expected } packets not scanned yet: { $codes }; scan them, or seal without them with --force --reason TEXT
+shipment-force-needs-reason = --force needs --reason TEXT: why the shipment leaves without those packets
+shipment-nothing-scanned = shipment { $shipment }: no packet has been scanned into it; nothing to seal
+shipment-bad-carrier = carrier "{ $carrier }" is not known: give upu (or china-post, post, 邮政), ems, sf (or 顺丰) or other
+shipment-bad-tracking = tracking number "{ $number }": { $why }
+shipment-tracking-on = { $shipment } ({ $state }, school { $school })
+shipment-tracking-taken = tracking number { $number } is already on shipment { $shipments }
+shipment-tracking-taken-fix = { $taken }; a courier's number belongs to one parcel: check the label (if the courier really reused it, attach it with --force --reason TEXT)
+shipment-tracking-reused-audit = { $taken }; attached anyway: { $reason }
+shipment-needs-tracking = shipment { $shipment }: give the courier's tracking number with --tracking NO (or scan it)
+shipment-return-needs-reason = --reason is required: why did the shipment come back?
+shipment-papers-label = label
+shipment-papers-packing-lists = packing list
+shipment-nothing-to-print = shipment { $shipment } has no { $papers } to print
+shipment-page-no-photo = a mailroom page has no photo { $sha }
+shipment-no-such = no shipment { $shipment }
+
+## Reprint requests
+
+request-bad-kind = request kind "{ $kind }" is not lost (丢失), missing (漏洗) or damaged (损坏)
+request-bad-requester = requester "{ $requester }" is not student (学生) or school (学校)
+request-bad-fee = fee { $yuan } yuan is not a sum the lab charges
+request-bad-xh = 学号: { $error }
+request-bad-cjm = 采集码: { $error }
+request-bad-id-number = ID number: { $error }
+request-name-in-full = 姓名 { $masked } was given in full; only { $masked } is kept
+request-which-student = say which student: 学号 (--student), 采集码 (--code), or the ID number's last 4 with the masked name (--id-last4 and --name)
+request-open-line = { $request } ({ $status }, from { $source })
+request-duplicate = student 学号 { $xh } already has an open { $kind } request: { $open }; follow that one (request show), or close or reject it before asking again
+request-unknown = no request { $request } (see `gradlab request list`)
+request-vanished = request vanished
+request-no-student-hint = school { $school } has no student with 学号 { $xh }
+request-no-student-closest = school { $school } has no student with 学号 { $xh }; the closest stored are { $close }
+request-table-no-school = { $file }: no 院校代码 column; say which school with --school CODE
+request-school-not-registered = school { $school } is not registered
+request-match-none = school { $school } has no student with 学号 { $xh }
+request-match-did-you-mean = school { $school } has no student with 学号 { $xh }; did you mean { $close }?
+request-match-many = school { $school } has { $count } students with 学号 { $xh }
+request-reject-needs-reason = --reason is required: why is the request rejected?
+request-no-student = request { $request } has no student
+request-not-printed = request { $request }: { $why }
+request-already-shipping = request { $request } is already in shipment { $shipment }; it is shipped when that shipment leaves
+request-no-job = request { $request } has no reprint job
+request-no-address = request { $request } came from the student but gives no address to send the reprint to
+request-bad-status = --status "{ $status }" is not one of { $all }
+
+## Schools
+
+list-or = { $first } or { $second }
+school-bad-code = school code (院校代码) must be 5 digits, got "{ $code }"
+school-bad-background = background colour "{ $colour }": use blue, white or grey
+school-bad-email = "{ $email }" is not an e-mail address
+school-name-empty = school name must not be empty
+school-bad-email-flag = --email: { $error }
+school-contact-nothing = give at least one of --address, --contact, --phone
+school-bad-background-flag = --background: { $error }, or any
+school-email-known = { $email } is already registered for school { $school }
+school-email-unknown = "{ $email }" is not registered for school { $school }; its addresses are: { $registered }
+school-email-unknown-none = "{ $email }" is not registered for school { $school }; its addresses are: none
+school-not-registered = school { $school } is not registered; a new school is added with `gradlab school add { $school } NAME`
+school-not-registered-close = school { $school } is not registered; did you mean { $close }?; a new school is added with `gradlab school add { $school } NAME`
+school-named = { $code } { $name }
+
+## Reprints of sheets
+
+reprint-no-sheet = { $code }: no such sheet in this workspace
+reprint-no-student-print = { $code }: no such student print in this workspace
+reprint-wrong-kind = { $code } is a { $kind } code; scan the barcode of the sheet or of a student on it
+reprint-needs-reason = --reason is required: say why the sheet is printed again (jammed, damaged, ...)
+reprint-nothing = scan or type at least one sheet or student barcode
+reprint-no-printer = job { $job } was never sent to a printer; say which with --printer NAME
+reprint-corrected-line = 学号 { $xh } { $name }: { $field } { $old } -> { $new }
+reprint-corrected = job { $job } was made before these corrections to students on the sheets to reprint: { $corrections }. A reprint of the sheet would print the old values again. Make the corrected prints with `gradlab job create --needs-reprint --school { $school }`, or reprint the sheet as it was printed, on purpose, with --as-printed
+
+## Corrections
+
+correction-no-rows = { $file }: no correction rows below the header
+correction-none-needed = school { $school } has no students needing a reprint: no correction (勘误) has been applied to a printed student since the last reprint job (see `gradlab correction list --school { $school }`)
+correction-chosen-not-needed = none of the chosen students of school { $school } needs a reprint; { $count ->
+        [one] 1 student does
+       *[other] { $count } students do
+    } in all
+
+## Batches
+
+batch-no-rows = { $file }: the data table { $table } has no rows
+batch-unknown-school = 院校代码 { $school } on { $count ->
+        [one] row
+       *[other] rows
+    } { $rows }
+batch-unknown-school-close = 院校代码 { $school } on { $count ->
+        [one] row
+       *[other] rows
+    } { $rows }; did you mean { $close }?
+batch-unknown-schools = { $file } ({ $table }): the batch is refused whole: rows belong to schools that are not registered: { $schools }. Correct the code in the data table, or register a new school first with `gradlab school add CODE NAME`
+batch-measure-unwritable = { $file }: the photo check's measure cannot be written: { $error }
+
+## Jobs
+
+school-no-class = school { $school } has no class "{ $class }"; its classes are: { $classes }
+job-unknown = no job { $job } (see `gradlab job list`)
+job-no-student-in-classes = school { $school } has no student with 学号 { $xh } in the chosen classes
+job-no-code-chosen = school { $school } has no student with collection code { $cjm } among those chosen
+job-no-students = school { $school } has no students to print; import a batch first
+job-again-not-for-reprints = --again and --new-only are for a school's set of prints, not for reprints
+job-holds = { $job } ({ $stage }) holds { $count }
+job-overlap = { $in_job } of the { $chosen ->
+        [one] 1 student
+       *[other] { $chosen } students
+    } chosen are already in a job: { $holders }
+job-all-in-a-job = school { $school }: every student chosen is already in a job ({ $overlap })
+job-printed-before = school { $school }: { $overlap }. A second set is not made by accident: to print them again on purpose, add --again --reason TEXT
+job-printed-before-some-new = school { $school }: { $overlap }. A second set is not made by accident: to print them again on purpose, add --again --reason TEXT; to print only the { $fresh ->
+        [one] 1 student
+       *[other] { $fresh } students
+    } in no job yet, add --new-only
+job-part-at-printer = job { $job } part { $part } is { $state } at printer { $printer }; it is not rendered again while a printer may still be reading it (see `gradlab job status { $job }`, or `gradlab job cancel { $job }`)
+job-reprint-at-printer = job { $job } part (reprint) is { $state } at printer { $printer }; it is not rendered again while a printer may still be reading it (see `gradlab job status { $job }`, or `gradlab job cancel { $job }`)
+job-preview-type = { $file }: a preview is written as .png or .jpg; give the file one of those names
+job-no-such-sheet = job { $job } has sheets 1 to { $sheets }; there is no sheet { $sheet }
+job-no-sheets = job { $job } has no sheets
+job-preview-failed = preview of sheet { $sheet }: { $error }
+
+## Walk-ins
+
+walkin-bad-code = --code: { $error }
+walkin-table-unwritable = writing the walk-in's data table: { $error }
+walkin-photo-finding = photo { $photo }: { $reason }
+walkin-wrong-paper = layout { $layout } is laid out on { $width } x { $height } mm paper, but printer { $printer } has { $media } ({ $media_width } x { $media_height } mm) loaded; nothing was done
+walkin-refused = walk-in of { $cjm } refused, nothing was stored: { $reasons }
+walkin-nothing-stored = walk-in of { $cjm }: the import stored nothing and gave no reason
+walkin-no-photo = --photo { $photo }: no such file
+walkin-school = walk-in of { $cjm }: { $error }; nothing was stored
+walkin-not-in-store = walk-in of { $cjm }: the student is not in the store
+walkin-after-store = the photo of { $cjm } (学号 { $xh }) is stored in batch { $batch }, but { $what }: { $error }
+walkin-no-job = no job could be made
+walkin-not-rendered = job { $job } could not be rendered (render it with `gradlab job render { $job }`)
+walkin-no-preview = job { $job } is rendered ({ $pdfs }) and its preview failed
+walkin-not-printed = the walk-in of { $cjm } (学号 { $xh }) is stored in batch { $batch } and job { $job } is made and rendered ({ $pdfs }), but printing failed: { $error }; print it with `gradlab job print { $job } --printer { $printer }`
+walkin-not-printed-unaudited = the walk-in of { $cjm } (学号 { $xh }) is stored in batch { $batch } and job { $job } is made and rendered ({ $pdfs }), but printing failed: { $error }; print it with `gradlab job print { $job } --printer { $printer }` (the audit entry could not be written: { $audit })
+
+## Electronic copies
+
+ecopy-bad-naming = --naming: { $error }
+ecopy-bad-to = --to: { $error }
+ecopy-not-registered = { $to } is not registered for school { $school } { $name }; its registered addresses are: { $known }. Electronic copies go only to a registered address: add it with `gradlab school add-email { $school } EMAIL` once the school has confirmed it
+ecopy-not-registered-none = { $to } is not registered for school { $school } { $name }; it has none. Electronic copies go only to a registered address: add it with `gradlab school add-email { $school } EMAIL` once the school has confirmed it
+ecopy-no-students = school { $school } has no students with photos to send
+ecopy-photo-too-big = the photo of 学号 { $xh } ({ $bytes } bytes) does not fit in one message under [smtp] max_message_mb = { $mb } (a part would need { $need } bytes of zip, at most { $budget } fit)
+ecopy-part-too-big = part { $part } packed to { $bytes } bytes, over the { $budget } bytes a message under max_message_mb can carry
+ecopy-no-such-part = request { $request } has parts 1 to { $total }; there is no part { $part }
+ecopy-unknown = no electronic-copy request { $request }
+ecopy-no-longer-registered = { $to } is no longer registered for school { $school } (registered: { $registered }); nothing was sent. Make a new request to a registered address
+ecopy-none = none

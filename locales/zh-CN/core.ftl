@@ -219,3 +219,8 @@ scan-line-accepted = 接收：{ $message }
 scan-line-confirmed = 已在箱中：{ $message }
 scan-line-refused = 拒收：{ $message }
 scan-line-shown = { $message }
+
+## 工位与操作人
+
+operator-empty = 请填写操作人的姓名
+operator-bad-name = “{ $name }”不能作为操作人姓名：最多 { $longest } 个字，不能含控制字符

@@ -14,6 +14,7 @@ use crate::import::Finding;
 use crate::import::batch::{self, Candidate};
 use crate::import::face::{self, Check, Measure};
 use crate::import::source::BatchSource;
+use crate::msg;
 use crate::progress::{self, Progress};
 use crate::store::{StoredStudent, Tx};
 use serde::Serialize;
@@ -117,36 +118,43 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let mut src = BatchSource::open(path, ws.zip_limits())?;
     let table = batch::read_table(&mut src)?;
     if table.is_empty() {
-        return Err(Error::input(format!("{}: the data table {} has no rows", path.display(), table.data_table)));
+        return Err(msg!("batch-no-rows", file = path.display().to_string(), table = &table.data_table).into());
     }
     let mut store = ws.store()?;
     let mut required: BTreeMap<SchoolCode, Option<BackgroundColour>> = BTreeMap::new();
     {
         let tx = store.read()?;
-        let mut unknown: Vec<String> = Vec::new();
+        let mut unknown: Vec<crate::i18n::Msg> = Vec::new();
         for (code, rows) in table.schools() {
             match tx.school(&code)? {
                 Some(school) => {
                     required.insert(code, school.background);
                 }
                 None => {
-                    let which = if rows.len() == 1 { "row" } else { "rows" };
-                    unknown.push(format!(
-                        "院校代码 {code} on {which} {}{}",
-                        crate::domain::suggest::row_ranges(&rows),
-                        schools::did_you_mean(&tx, code.as_str())?
-                    ));
+                    let ranges = crate::domain::suggest::row_ranges(&rows);
+                    let school = code.to_string();
+                    unknown.push(match schools::did_you_mean(&tx, code.as_str())? {
+                        None => msg!("batch-unknown-school", school = school, count = rows.len(), rows = ranges),
+                        Some(close) => msg!(
+                            "batch-unknown-school-close",
+                            school = school,
+                            count = rows.len(),
+                            rows = ranges,
+                            close = close
+                        ),
+                    });
                 }
             }
         }
         if !unknown.is_empty() {
-            return Err(Error::input(format!(
-                "{} ({}): the batch is refused whole: rows belong to schools that are not registered: {}. Correct \
-                 the code in the data table, or register a new school first with `gradlab school add CODE NAME`",
-                path.display(),
-                table.data_table,
-                unknown.join("; ")
-            )));
+            let schools: Vec<String> = unknown.iter().map(|m| m.to_string()).collect();
+            return Err(msg!(
+                "batch-unknown-schools",
+                file = path.display().to_string(),
+                table = &table.data_table,
+                schools = schools.join("; ")
+            )
+            .into());
         }
     }
 
@@ -330,7 +338,7 @@ fn save_measures(tx: &Tx<'_>, candidates: &[&Candidate]) -> Result<bool> {
     for c in candidates {
         let Some(m) = c.face.as_ref().filter(|m| m.fresh) else { continue };
         let json = serde_json::to_string(&m.measure)
-            .map_err(|e| Error::input(format!("{}: the photo check's measure cannot be written: {e}", c.file)))?;
+            .map_err(|e| Error::from(msg!("batch-measure-unwritable", file = &c.file, error = e.to_string())))?;
         tx.save_face_measure(&c.photo.sha256, face::VERSION, &json)?;
         any = true;
     }

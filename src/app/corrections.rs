@@ -20,6 +20,7 @@ use crate::domain::student::{Field, check_cjm, check_student_number};
 use crate::error::{Error, Result};
 use crate::import::Finding;
 use crate::import::corrections::read_corrections;
+use crate::msg;
 use crate::render::font::Font;
 use crate::store::{CorrectionRecord, NewCorrection, StoredStudent, Tx};
 use serde::Serialize;
@@ -257,7 +258,7 @@ pub fn import(ws: &Workspace, file: &Path, school: &str, sheet: Option<&str>) ->
     schools::require(&store.read()?, &code)?;
     let table = read_corrections(file, sheet)?;
     if table.rows.is_empty() {
-        return Err(Error::input(format!("{}: no correction rows below the header", table.file)));
+        return Err(msg!("correction-no-rows", file = &table.file).into());
     }
     let operator = ws.settings.operator();
     let tx = store.write()?;
@@ -316,19 +317,11 @@ pub fn list(ws: &Workspace, school: Option<&str>) -> Result<Vec<CorrectionLine>>
 pub(super) fn keep_needing_reprint(tx: &Tx<'_>, code: &SchoolCode, lines: &mut Vec<StudentLine>) -> Result<()> {
     let need: HashSet<String> = tx.students_needing_reprint(code)?.into_iter().collect();
     if need.is_empty() {
-        return Err(Error::input(format!(
-            "school {code} has no students needing a reprint: no correction (勘误) has been applied to a printed student since the last reprint job (see `gradlab correction list --school {code}`)"
-        )));
+        return Err(msg!("correction-none-needed", school = code.to_string()).into());
     }
     lines.retain(|l| need.contains(&l.student.cjm));
     if lines.is_empty() {
-        return Err(Error::input(format!(
-            "none of the chosen students of school {code} needs a reprint; {} in all",
-            match need.len() {
-                1 => "1 student does".to_string(),
-                n => format!("{n} students do"),
-            }
-        )));
+        return Err(msg!("correction-chosen-not-needed", school = code.to_string(), count = need.len()).into());
     }
     Ok(())
 }

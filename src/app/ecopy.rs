@@ -19,6 +19,7 @@ use crate::email::package::{self, IndexRow, Item, Naming, Person, Stamp};
 use crate::email::{Failure, Mailer, Outgoing, SmtpConfig};
 use crate::error::{Error, IoContext, Result};
 use crate::import::photo::sha256_hex;
+use crate::msg;
 use crate::progress::Progress;
 use crate::store::{EcopyPartRecord, EcopyRequestRecord, EcopyStudent, NewEcopyPart, NewEcopyRequest, Store};
 use serde::Serialize;
@@ -58,36 +59,32 @@ pub struct RequestMade {
 pub fn request(ws: &Workspace, spec: &RequestSpec) -> Result<RequestMade> {
     let code = schools::parse_code(&spec.school)?;
     let naming = match spec.naming.as_deref() {
-        Some(n) => Naming::parse(n).map_err(|e| Error::input(format!("--naming: {e}")))?,
+        Some(n) => Naming::parse(n).map_err(|e| Error::from(msg!("ecopy-bad-naming", error = e)))?,
         None => Naming::Xh,
     };
-    let to = check_email(&spec.to).map_err(|e| Error::input(format!("--to: {e}")))?;
+    let to = check_email(&spec.to).map_err(|e| Error::from(msg!("ecopy-bad-to", error = e)))?;
     let letter = spec.letter.as_deref().map(str::trim).unwrap_or("").to_string();
     let mut store = ws.store()?;
     let tx = store.write()?;
     let school = schools::require(&tx, &code)?;
     let Some(registered) = school.emails.iter().find(|e| same_address(e, &to)).cloned() else {
-        let known = if school.emails.is_empty() {
-            "it has none".to_string()
+        let (school_code, name) = (code.to_string(), &school.name);
+        return Err(if school.emails.is_empty() {
+            msg!("ecopy-not-registered-none", to = &to, school = school_code, name = name)
         } else {
-            format!("its registered addresses are: {}", school.emails.join(", "))
-        };
-        return Err(Error::input(format!(
-            "{to} is not registered for school {code} {}; {known}. Electronic copies go only to a \
-             registered address: add it with `gradlab school add-email {code} EMAIL` once the school has confirmed it",
-            school.name
-        )));
+            msg!("ecopy-not-registered", to = &to, school = school_code, name = name, known = school.emails.join(", "))
+        }
+        .into());
     };
     let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
     if let Some(unknown) = spec.classes.iter().find(|c| !known.contains(c)) {
-        return Err(Error::input(format!(
-            "school {code} has no class {unknown:?}; its classes are: {}",
-            known.join(", ")
-        )));
+        return Err(
+            msg!("school-no-class", school = code.to_string(), class = unknown, classes = known.join(", ")).into()
+        );
     }
     let lines = students::in_print_order(&tx, &code, &spec.classes)?;
     if lines.is_empty() {
-        return Err(Error::input(format!("school {code} has no students with photos to send")));
+        return Err(msg!("ecopy-no-students", school = code.to_string()).into());
     }
     let people: Vec<Person> = lines
         .iter()
@@ -294,12 +291,13 @@ fn package_request(
     let budget = package::zip_budget(cfg.max_message_bytes);
     let plan = package::plan_parts(&items, budget).map_err(|(i, need)| {
         let s = &students[i];
-        Error::input(format!(
-            "the photo of 学号 {} ({} bytes) does not fit in one message under [smtp] max_message_mb = {} \
-             (a part would need {need} bytes of zip, at most {budget} fit)",
-            s.xh,
-            items[i].bytes,
-            cfg.max_message_bytes / 1_000_000
+        Error::from(msg!(
+            "ecopy-photo-too-big",
+            xh = &s.xh,
+            bytes = items[i].bytes as i64,
+            mb = (cfg.max_message_bytes / 1_000_000) as i64,
+            need = need as i64,
+            budget = budget as i64
         ))
     })?;
     let count = plan.last().copied().unwrap_or(0) as i64;
@@ -310,10 +308,7 @@ fn package_request(
             students.iter().zip(&plan).filter(|(_, p)| i64::from(**p) == n).map(|(s, _)| s).collect();
         let zip = build_zip(ws, req, naming, &mine)?;
         if zip.len() as u64 > budget {
-            return Err(Error::input(format!(
-                "part {n} packed to {} bytes, over the {budget} bytes a message under max_message_mb can carry",
-                zip.len()
-            )));
+            return Err(msg!("ecopy-part-too-big", part = n, bytes = zip.len(), budget = budget as i64).into());
         }
         parts.push(NewEcopyPart {
             part: n,
@@ -390,10 +385,9 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
     }
     let total = parts.len() as i64;
     if let Some(bad) = opts.parts.iter().find(|p| **p < 1 || **p > total) {
-        return Err(Error::input(format!(
-            "request {} has parts 1 to {total}; there is no part {bad}",
-            EcopyRequestId(id)
-        )));
+        return Err(
+            msg!("ecopy-no-such-part", request = EcopyRequestId(id).to_string(), total = total, part = *bad).into()
+        );
     }
     let chosen = |p: &EcopyPartRecord| opts.parts.is_empty() || opts.parts.contains(&p.part);
     let due = |p: &EcopyPartRecord| opts.resend || p.state != EcopyPartState::Accepted;
@@ -475,16 +469,18 @@ fn registered_request(store: &mut Store, id: i64) -> Result<(EcopyRequestRecord,
     let tx = store.read()?;
     let req = tx
         .ecopy_request(id)?
-        .ok_or_else(|| Error::input(format!("no electronic-copy request {}", EcopyRequestId(id))))?;
+        .ok_or_else(|| Error::from(msg!("ecopy-unknown", request = EcopyRequestId(id).to_string())))?;
     let school = schools::require(&tx, &schools::parse_code(&req.school)?)?;
     if !school.emails.iter().any(|e| same_address(e, &req.to_email)) {
-        return Err(Error::input(format!(
-            "{} is no longer registered for school {} (registered: {}); nothing was sent. Make a new request \
-             to a registered address",
-            req.to_email,
-            school.code,
-            if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") }
-        )));
+        let registered: crate::i18n::Arg =
+            if school.emails.is_empty() { msg!("ecopy-none").into() } else { school.emails.join(", ").into() };
+        return Err(msg!(
+            "ecopy-no-longer-registered",
+            to = &req.to_email,
+            school = school.code.to_string(),
+            registered = registered
+        )
+        .into());
     }
     Ok((req, school))
 }

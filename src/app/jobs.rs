@@ -12,6 +12,7 @@ use crate::domain::local_time::Zone;
 use crate::domain::printing::PartState;
 use crate::error::{Error, IoContext, Result};
 use crate::layout::{self, CaptionStudent, Layout, Placement, SheetContext, SheetKind, SheetPlan};
+use crate::msg;
 use crate::progress::{self, Progress};
 use crate::render::pdf::PdfWriter;
 use crate::render::{Adjustment, Item, PageSpec, PdfSummary, Rect, preview};
@@ -58,7 +59,7 @@ pub struct JobCreated {
 }
 
 pub(super) fn load_job(tx: &Tx<'_>, job: JobCode) -> Result<JobRecord> {
-    tx.job(job.row())?.ok_or_else(|| Error::input(format!("no job {job} (see `gradlab job list`)")))
+    tx.job(job.row())?.ok_or_else(|| msg!("job-unknown", job = job.to_string()).into())
 }
 
 /// Students grouped class by class, classes in order of first appearance, each class in print
@@ -91,20 +92,18 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
     schools::require(tx, &code)?;
     let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
     if let Some(c) = req.classes.iter().find(|c| !known.contains(c)) {
-        return Err(Error::input(format!("school {code} has no class {c:?}; its classes are: {}", known.join(", "))));
+        return Err(msg!("school-no-class", school = code.to_string(), class = c, classes = known.join(", ")).into());
     }
     let mut lines = in_print_order(tx, &code, &req.classes)?;
     if !req.students.is_empty() {
         if let Some(x) = req.students.iter().find(|x| !lines.iter().any(|l| &l.student.xh == *x)) {
-            return Err(Error::input(format!("school {code} has no student with 学号 {x} in the chosen classes")));
+            return Err(msg!("job-no-student-in-classes", school = code.to_string(), xh = x).into());
         }
         lines.retain(|l| req.students.contains(&l.student.xh));
     }
     if !req.codes.is_empty() {
         if let Some(c) = req.codes.iter().find(|c| !lines.iter().any(|l| &l.student.cjm == *c)) {
-            return Err(Error::input(format!(
-                "school {code} has no student with collection code {c} among those chosen"
-            )));
+            return Err(msg!("job-no-code-chosen", school = code.to_string(), cjm = c).into());
         }
         lines.retain(|l| req.codes.contains(&l.student.cjm));
     }
@@ -112,7 +111,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
         super::corrections::keep_needing_reprint(tx, &code, &mut lines)?;
     }
     if lines.is_empty() {
-        return Err(Error::input(format!("school {code} has no students to print; import a batch first")));
+        return Err(msg!("job-no-students", school = code.to_string()).into());
     }
     let purpose = if req.needs_reprint { JobPurpose::Correction } else { req.purpose };
     let again_reason = req.again_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -120,7 +119,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &JobRequest) -> Result
     if purpose == JobPurpose::School {
         again = check_printed_before(tx, code.as_str(), &mut lines, again_reason, req.new_only)?;
     } else if again_reason.is_some() || req.new_only {
-        return Err(Error::input("--again and --new-only are for a school's set of prints, not for reprints"));
+        return Err(msg!("job-again-not-for-reprints").into());
     }
     let classes = class_by_class(lines);
     let counts: Vec<(String, usize)> = classes.iter().map(|(bh, v)| (bh.clone(), v.len())).collect();
@@ -204,39 +203,28 @@ fn check_printed_before(
     let named: Vec<String> = holders
         .iter()
         .map(|(job, n)| {
-            let stage = stages.get(job).map(|p| p.describe()).unwrap_or_default();
-            format!("{} ({stage}) holds {n}", JobCode(*job))
+            let stage = stages.get(job).map(|p| p.words()).unwrap_or(msg!("job-stage-made"));
+            msg!("job-holds", job = JobCode(*job).to_string(), stage = stage, count = *n).to_string()
         })
         .collect();
-    let overlap = format!(
-        "{} of the {} chosen are already in a job: {}",
-        in_a_job.len(),
-        crate::words::count(lines.len() as i64, "student", "students"),
-        named.join("; ")
-    );
+    let overlap = msg!("job-overlap", in_job = in_a_job.len(), chosen = lines.len(), holders = named.join("; "));
     if new_only {
         lines.retain(|l| !in_a_job.contains(&l.student.cjm));
         if lines.is_empty() {
-            return Err(Error::input(format!("school {school}: every student chosen is already in a job ({overlap})")));
+            return Err(msg!("job-all-in-a-job", school = school, overlap = overlap).into());
         }
         return Ok(None);
     }
     if again.is_some() {
-        return Ok(Some(overlap));
+        return Ok(Some(overlap.to_string()));
     }
     let fresh = lines.len() - in_a_job.len();
-    let only_new = if fresh > 0 {
-        format!(
-            "; to print only the {} in no job yet, add --new-only",
-            crate::words::count(fresh as i64, "student", "students")
-        )
+    Err(if fresh > 0 {
+        msg!("job-printed-before-some-new", school = school, overlap = overlap, fresh = fresh)
     } else {
-        String::new()
-    };
-    Err(Error::input(format!(
-        "school {school}: {overlap}. A second set is not made by accident: to print them again on purpose, add \
-         --again --reason TEXT{only_new}"
-    )))
+        msg!("job-printed-before", school = school, overlap = overlap)
+    }
+    .into())
 }
 
 /// How far every job has got, by job id.
@@ -609,13 +597,12 @@ pub(super) fn render_loaded(
 ) -> Result<Rendered> {
     let code = JobCode(l.job.id);
     if let Some(d) = store.read()?.dispatches(l.job.id)?.iter().find(|d| !d.state.is_final()) {
-        return Err(Error::input(format!(
-            "job {code} part {} is {} at printer {}; it is not rendered again while a printer may \
-             still be reading it (see `gradlab job status {code}`, or `gradlab job cancel {code}`)",
-            d.part.map(|p| p.to_string()).unwrap_or_else(|| "(reprint)".into()),
-            d.state,
-            d.printer
-        )));
+        let (job, state) = (code.to_string(), d.state.word());
+        return Err(match d.part {
+            Some(part) => msg!("job-part-at-printer", job = job, part = part, state = state, printer = &d.printer),
+            None => msg!("job-reprint-at-printer", job = job, state = state, printer = &d.printer),
+        }
+        .into());
     }
     // Every caption is composed (and every character checked against the font) before a
     // single byte is written, so a bad name stops the job with nothing half-made.
@@ -710,10 +697,7 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
         "png" => false,
         "jpg" | "jpeg" => true,
         _ => {
-            return Err(Error::input(format!(
-                "{}: a preview is written as .png or .jpg; give the file one of those names",
-                out.display()
-            )));
+            return Err(msg!("job-preview-type", file = out.display().to_string()).into());
         }
     };
     let mut store = ws.store()?;
@@ -721,14 +705,19 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
     let l = load(&tx, job, ws.zone())?;
     let s = match sheet {
         Some(n) => l.sheets.iter().find(|s| s.number as usize == n).ok_or_else(|| {
-            Error::input(format!("job {} has sheets 1 to {}; there is no sheet {n}", JobCode(l.job.id), l.sheets.len()))
+            Error::from(msg!(
+                "job-no-such-sheet",
+                job = JobCode(l.job.id).to_string(),
+                sheets = l.sheets.len(),
+                sheet = n
+            ))
         })?,
         None => l
             .sheets
             .iter()
             .find(|s| s.kind == SheetContent::Photos)
             .or(l.sheets.first())
-            .ok_or_else(|| Error::input(format!("job {} has no sheets", JobCode(l.job.id))))?,
+            .ok_or_else(|| Error::from(msg!("job-no-sheets", job = JobCode(l.job.id).to_string())))?,
     };
     let page = l.page(s)?;
     let tmp = ws.output_dir().join(format!(".preview-{}.pdf", std::process::id()));
@@ -739,7 +728,7 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
     let bytes = std::fs::read(&tmp).at(&tmp);
     let _ = std::fs::remove_file(&tmp);
     let png = preview::page_png(&bytes?, 0, ws.settings.render.preview_dpi)
-        .map_err(|e| Error::input(format!("preview of sheet {}: {e}", s.number)))?;
+        .map_err(|e| Error::from(msg!("job-preview-failed", sheet = s.number, error = e)))?;
     let png = if jpeg { preview::png_to_jpeg(&png).map_err(Error::Input)? } else { png };
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).at(dir)?;

@@ -11,6 +11,7 @@ pub mod ecopy;
 pub mod jobs;
 pub mod layouts;
 pub mod migrate;
+pub mod operators;
 mod outcome;
 pub mod printing;
 pub mod qr;

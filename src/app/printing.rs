@@ -12,6 +12,7 @@ use crate::domain::local_time::Zone;
 use crate::domain::printing::{self, Media, PartState, PrintOutcome};
 use crate::error::{Error, IoContext, Result};
 use crate::mail::calibration;
+use crate::msg;
 use crate::print::paper::{MediaChoice, Paper, Supports};
 use crate::print::{Destination, Found, PrintError, Submission};
 use crate::progress::{self, Progress};
@@ -108,48 +109,42 @@ pub(super) fn require_printer(store: &mut Store, name: &str) -> Result<PrinterRe
         return Ok(p);
     }
     let known: Vec<String> = tx.printers()?.into_iter().map(|p| p.name).collect();
-    Err(Error::input(if known.is_empty() {
-        format!("no printer {name:?}: none is set up yet (see `gradlab printer add`)")
+    Err(if known.is_empty() {
+        msg!("printer-unknown-none", name = name)
     } else {
-        format!("no printer {name:?}; the printers are: {}", known.join(", "))
-    }))
+        msg!("printer-unknown", name = name, known = known.join(", "))
+    }
+    .into())
 }
 
 pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     let name = spec.name.trim();
-    printing::check_printer_name(name).map_err(Error::Input)?;
-    printing::check_adjustment(spec.offset_x_mm, spec.offset_y_mm, spec.scale_pct).map_err(Error::Input)?;
-    let media = spec.media.as_deref().map(Media::parse).transpose().map_err(Error::Input)?;
+    printing::check_printer_name(name).map_err(Error::Message)?;
+    printing::check_adjustment(spec.offset_x_mm, spec.offset_y_mm, spec.scale_pct).map_err(Error::Message)?;
+    let media = spec.media.as_deref().map(Media::parse).transpose().map_err(Error::Message)?;
     let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
         (Some(uri), None) => {
             let uri = uri.trim();
             let ok = ["ipp://", "http://", "ipps://", "https://"].iter().any(|s| uri.starts_with(s)) && uri.len() > 8;
             if !ok {
-                return Err(Error::input(format!(
-                    "--ipp {:?} is not a printer address; give one like ipp://host:631/ipp/print, \
-                     ipps://host:631/ipp/print or http://host:631/printers/QUEUE",
-                    crate::print::redact_uri(uri)
-                )));
+                return Err(msg!("printer-bad-ipp", uri = crate::print::redact_uri(uri)).into());
             }
-            crate::print::check_address(uri).map_err(|e| Error::input(format!("--ipp {e}")))?;
+            crate::print::check_address(uri).map_err(|e| Error::from(msg!("printer-ipp-refused", error = e)))?;
             (Some(uri.to_string()), None)
         }
         (None, Some(dir)) => {
             if !dir.is_dir() {
-                return Err(Error::input(format!("--hot-folder {}: no such folder", dir.display())));
+                return Err(msg!("printer-no-hot-folder", dir = dir.display().to_string()).into());
             }
             let abs = dir.canonicalize().at(dir)?;
             (None, Some(abs.display().to_string()))
         }
-        _ => return Err(Error::input("give a printer either --ipp URI or --hot-folder DIR")),
+        _ => return Err(msg!("printer-ipp-or-hot-folder").into()),
     };
     let mut store = ws.store()?;
     let tx = store.write()?;
     if tx.printer_named(name)?.is_some() {
-        return Err(Error::input(format!(
-            "printer {name:?} already exists; change it with `gradlab printer set {name} ...` \
-             or remove it first with `gradlab printer remove {name}`"
-        )));
+        return Err(msg!("printer-exists", name = name).into());
     }
     let record = PrinterRecord {
         id: 0,
@@ -164,7 +159,7 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
         added_by: ws.settings.operator(),
     };
     tx.insert_printer(&record)?;
-    let p = tx.printer_named(name)?.ok_or_else(|| Error::input("printer vanished while being added"))?;
+    let p = tx.printer_named(name)?.ok_or_else(|| Error::from(msg!("printer-vanished", name = name)))?;
     tx.commit()?;
     // Added either way: a printer switched off today is still the lab's printer.
     let (supports, supports_error) = ask_supports(&p);
@@ -186,14 +181,14 @@ pub fn set_printer(ws: &Workspace, name: &str, change: &PrinterChange) -> Result
     let ox = change.offset_x_mm.unwrap_or(p.offset_x_mm);
     let oy = change.offset_y_mm.unwrap_or(p.offset_y_mm);
     let scale = change.scale_pct.unwrap_or(p.scale_pct);
-    printing::check_adjustment(ox, oy, scale).map_err(Error::Input)?;
+    printing::check_adjustment(ox, oy, scale).map_err(Error::Message)?;
     let media = match &change.media {
-        Some(m) => Some(Media::parse(m).map_err(Error::Input)?.name),
+        Some(m) => Some(Media::parse(m).map_err(Error::Message)?.name),
         None => p.media.clone(),
     };
     let tx = store.write()?;
     tx.update_printer(p.id, ox, oy, scale, media.as_deref())?;
-    let p = tx.printer(p.id)?.ok_or_else(|| Error::input("printer vanished while being changed"))?;
+    let p = tx.printer(p.id)?.ok_or_else(|| Error::from(msg!("printer-vanished", name = &p.name)))?;
     tx.commit()?;
     Ok(PrinterLine::from(&p))
 }
@@ -216,7 +211,7 @@ pub fn remove_printer(ws: &Workspace, name: &str) -> Result<PrinterLine> {
 
 /// The page size a printer prints: its media's, portrait, else A4.
 fn paper_of(p: &PrinterRecord) -> Result<Media> {
-    Media::parse(p.media.as_deref().unwrap_or("A4")).map_err(Error::Input)
+    Media::parse(p.media.as_deref().unwrap_or("A4")).map_err(Error::Message)
 }
 
 #[derive(Debug, Serialize)]
@@ -251,7 +246,7 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     let file = dir.join("calibration.pdf");
     let mut pdf = PdfWriter::create(&file, &format!("Calibration sheet for {}", p.name))?;
     pdf.set_adjustment(adjustment(&p));
-    pdf.add_page(&page, &mut |sha| Err(Error::input(format!("the calibration sheet has no photo {sha}"))))?;
+    pdf.add_page(&page, &mut |sha| Err(msg!("printer-calibration-no-photo", sha = sha).into()))?;
     pdf.finish()?;
     let dest = destination(&p);
     dest.check_ready().map_err(|e| printer_error(&p, e))?;
@@ -303,7 +298,7 @@ pub struct FileSent {
 /// is recorded: such a file is made again at will (`shipment documents`).
 pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) -> Result<FileSent> {
     if !file.is_file() {
-        return Err(Error::input(format!("{}: no such file to print", file.display())));
+        return Err(msg!("printer-no-file", file = file.display().to_string()).into());
     }
     let mut store = ws.store()?;
     let p = require_printer(&mut store, printer)?;
@@ -343,20 +338,23 @@ fn printer_dir(ws: &Workspace, printer: &str) -> PathBuf {
 /// a whole batch of photo paper.
 pub(super) fn check_paper(p: &PrinterRecord, l: &Loaded) -> Result<()> {
     let Some(media) = p.media.as_deref() else { return Ok(()) };
-    let media = Media::parse(media).map_err(Error::Input)?;
+    let media = Media::parse(media).map_err(Error::Message)?;
     let (w, h) = l.layout.paper_mm();
     if media.fits(w, h) {
         return Ok(());
     }
-    Err(Error::input(format!(
-        "job {} is laid out on {w} x {h} mm paper (layout {}), but printer {} has {} ({:.1} x {:.1} mm) loaded",
-        JobCode(l.job.id),
-        l.layout.name,
-        p.name,
-        media.name,
-        media.width_mm,
-        media.height_mm
-    )))
+    Err(msg!(
+        "printer-wrong-paper",
+        job = JobCode(l.job.id).to_string(),
+        width = w.to_string(),
+        height = h.to_string(),
+        layout = &l.layout.name,
+        printer = &p.name,
+        media = &media.name,
+        media_width = format!("{:.1}", media.width_mm),
+        media_height = format!("{:.1}", media.height_mm)
+    )
+    .into())
 }
 
 /// What became of one part (or reprint) in `job print`.
@@ -527,7 +525,8 @@ pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
     for d in stale {
         let p = {
             let tx = store.read()?;
-            tx.printer(d.printer_id)?.ok_or_else(|| Error::input(format!("dispatch D{} has no printer", d.id)))?
+            tx.printer(d.printer_id)?
+                .ok_or_else(|| Error::from(msg!("printer-dispatch-no-printer", dispatch = d.id)))?
         };
         let found = destination(&p)
             .find_sent(&d.job_name, &d.sent_by, &d.file_stem, d.copies as u32)
@@ -550,7 +549,7 @@ pub(super) fn settle_interrupted(store: &mut Store, job: i64) -> Result<()> {
 
 pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) -> Result<PrintReport> {
     if !(1..=99).contains(&req.copies) {
-        return Err(Error::input(format!("--copies {} must be 1 to 99", req.copies)));
+        return Err(msg!("printer-bad-copies", copies = i64::from(req.copies)).into());
     }
     let mut store = ws.store()?;
     let p = require_printer(&mut store, &req.printer)?;
@@ -587,10 +586,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
         }
         let file = PathBuf::from(&part.path);
         if jobs::sha256_file(&file)? != part.sha256 {
-            return Err(Error::input(format!(
-                "{} has changed since job {code} was rendered; render it again with `gradlab job render {code}`",
-                file.display()
-            )));
+            return Err(msg!("printer-part-changed", file = file.display().to_string(), job = code.to_string()).into());
         }
         let out = Outgoing {
             loaded: &l,
@@ -625,12 +621,13 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
                 if sent.is_empty() {
                     return Err(e);
                 }
-                return Err(Error::input(format!(
-                    "{e}; part {} was not sent. Parts {} were sent and are recorded; \
-                     run the same command again to send the rest",
-                    part.part,
-                    sent.join(", ")
-                )));
+                return Err(msg!(
+                    "printer-part-not-sent",
+                    error = e.to_string(),
+                    part = part.part,
+                    sent = sent.join(", ")
+                )
+                .into());
             }
         }
         progress.inc(1);
@@ -659,10 +656,7 @@ fn unproven_parts(
         .collect();
     if !unproven.is_empty() && !force {
         let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
-        return Err(Error::input(format!(
-            "job {code} is not printed: {}. Print it anyway only with --force (recorded in the audit log)",
-            reasons.join("; ")
-        )));
+        return Err(msg!("printer-unproven", job = code.to_string(), reasons = reasons.join("; ")).into());
     }
     Ok(unproven)
 }
@@ -758,15 +752,17 @@ pub(super) fn ensure_printed(ws: &Workspace, job: i64) -> Result<()> {
     if report.printed {
         return Ok(());
     }
-    let mut why: Vec<String> = report.parts.iter().map(|p| format!("part {} {}", p.part, p.state)).collect();
+    let word = |state: &str| PartState::parse(state).map(PartState::word).unwrap_or(msg!("printer-state-not-sent"));
+    let mut why: Vec<String> = report
+        .parts
+        .iter()
+        .map(|p| msg!("printer-part-state", part = p.part, state = word(&p.state)).to_string())
+        .collect();
     why.extend(report.dispatches.iter().filter_map(|d| d.error.clone()));
     if report.parts.is_empty() {
-        why.push("it has not been rendered or sent to a printer".into());
+        why.push(crate::i18n::tr("printer-never-sent"));
     }
-    Err(Error::input(format!(
-        "job {code} is not printed yet (a job is printed once every part has completed): {}",
-        why.join("; ")
-    )))
+    Err(msg!("printer-job-not-printed", job = code.to_string(), why = why.join("; ")).into())
 }
 
 /// Cancel every part still waiting or printing.
@@ -795,7 +791,10 @@ fn update_states(
             lines.push(line(d, None));
             continue;
         }
-        let p = store.read()?.printer(d.printer_id)?.ok_or_else(|| Error::input("dispatch without printer"))?;
+        let p = store
+            .read()?
+            .printer(d.printer_id)?
+            .ok_or_else(|| Error::from(msg!("printer-dispatch-no-printer", dispatch = d.id)))?;
         match ask(&destination(&p), d) {
             Ok(st) => {
                 answers.push((d.id, st.state, st.message.clone()));

@@ -8,6 +8,7 @@ use super::jobs::{self, Loaded};
 use super::printing::{self, Outgoing, PartOutcome};
 use crate::domain::ids::{Id, JobCode, Kind};
 use crate::error::{Error, IoContext, Result};
+use crate::msg;
 use crate::progress::Progress;
 use crate::render::Adjustment;
 use crate::store::{NewReprint, PrinterRecord, SheetRecord};
@@ -54,17 +55,14 @@ fn resolve(ws: &Workspace, codes: &[String]) -> Result<BTreeMap<i64, Vec<(i64, S
             Kind::Sheet => {
                 let job = tx
                     .sheet_job(id.number as i64)?
-                    .ok_or_else(|| Error::input(format!("{code}: no such sheet in this workspace")))?;
+                    .ok_or_else(|| Error::from(msg!("reprint-no-sheet", code = code.to_string())))?;
                 (job, vec![id.number as i64])
             }
             Kind::StudentPrint => tx
                 .student_print_sheets(id.number as i64)?
-                .ok_or_else(|| Error::input(format!("{code}: no such student print in this workspace")))?,
+                .ok_or_else(|| Error::from(msg!("reprint-no-student-print", code = code.to_string())))?,
             other => {
-                return Err(Error::input(format!(
-                    "{code} is a {} code; scan the barcode of the sheet or of a student on it",
-                    other.name()
-                )));
+                return Err(msg!("reprint-wrong-kind", code = code.to_string(), kind = other.word()).into());
             }
         };
         let list = wanted.entry(job).or_default();
@@ -80,10 +78,10 @@ fn resolve(ws: &Workspace, codes: &[String]) -> Result<BTreeMap<i64, Vec<(i64, S
 pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) -> Result<Vec<ReprintDone>> {
     let reason = req.reason.trim();
     if reason.is_empty() {
-        return Err(Error::input("--reason is required: say why the sheet is printed again (jammed, damaged, ...)"));
+        return Err(msg!("reprint-needs-reason").into());
     }
     if req.codes.is_empty() {
-        return Err(Error::input("scan or type at least one sheet or student barcode"));
+        return Err(msg!("reprint-nothing").into());
     }
     let wanted = resolve(ws, &req.codes)?;
     let mut store = ws.store()?;
@@ -93,9 +91,8 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         let l = jobs::load(&store.read()?, JobCode(job), ws.zone())?;
         let p = match &req.printer {
             Some(name) => printing::require_printer(&mut store, name)?,
-            None => last_printer(&mut store, job)?.ok_or_else(|| {
-                Error::input(format!("job {} was never sent to a printer; say which with --printer NAME", JobCode(job)))
-            })?,
+            None => last_printer(&mut store, job)?
+                .ok_or_else(|| Error::from(msg!("reprint-no-printer", job = JobCode(job).to_string())))?,
         };
         printing::check_paper(&p, &l)?;
         if !req.as_printed {
@@ -184,7 +181,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
 fn refuse_corrected(store: &mut crate::store::Store, l: &Loaded, wanted: &[(i64, String)]) -> Result<()> {
     let sheets: Vec<&SheetRecord> = l.sheets.iter().filter(|s| wanted.iter().any(|(id, _)| *id == s.id)).collect();
     let on_sheets = l.students_on(&sheets);
-    let code = crate::domain::SchoolCode::parse(&l.job.school).map_err(Error::Input)?;
+    let code = crate::domain::SchoolCode::parse(&l.job.school)?;
     let corrected: Vec<String> = store
         .read()?
         .corrections(Some(&code))?
@@ -193,20 +190,29 @@ fn refuse_corrected(store: &mut crate::store::Store, l: &Loaded, wanted: &[(i64,
         .filter_map(|c| {
             let s = on_sheets.iter().find(|s| s.student.cjm == c.cjm)?;
             let field = crate::domain::correction::parse_field(&c.field).map(|f| f.label()).unwrap_or(&c.field);
-            Some(format!("学号 {} {}: {field} {} -> {}", s.student.xh, s.student.xm, c.old_value, c.new_value))
+            Some(
+                msg!(
+                    "reprint-corrected-line",
+                    xh = &s.student.xh,
+                    name = &s.student.xm,
+                    field = field,
+                    old = &c.old_value,
+                    new = &c.new_value
+                )
+                .to_string(),
+            )
         })
         .collect();
     if corrected.is_empty() {
         return Ok(());
     }
-    Err(Error::input(format!(
-        "job {} was made before these corrections to students on the sheets to reprint: {}. A reprint of \
-         the sheet would print the old values again. Make the corrected prints with `gradlab job create \
-         --needs-reprint --school {}`, or reprint the sheet as it was printed, on purpose, with --as-printed",
-        JobCode(l.job.id),
-        corrected.join("; "),
-        l.job.school
-    )))
+    Err(msg!(
+        "reprint-corrected",
+        job = JobCode(l.job.id).to_string(),
+        corrections = corrected.join("; "),
+        school = &l.job.school
+    )
+    .into())
 }
 
 fn sheet_numbers(sheets: &[&SheetRecord]) -> String {

@@ -16,7 +16,7 @@ use crate::domain::request::{self, RequestAction, RequestKind, RequestStatus, Re
 use crate::domain::shipment::ShipmentState;
 use crate::domain::student::{self, Field};
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::i18n::{Arg, Msg};
 use crate::import::Finding;
 use crate::import::table::{self, Column};
 use crate::msg;
@@ -52,17 +52,22 @@ fn clean(v: &Option<String>) -> Option<String> {
 }
 
 /// Check a request and put it in the store form; any message names the field.
-fn checked(input: &RequestInput, source: &str) -> std::result::Result<(NewRequest, Vec<String>), String> {
+fn checked(input: &RequestInput, source: &str) -> std::result::Result<(NewRequest, Vec<String>), Msg> {
     let kind = RequestKind::parse(&input.kind)?;
     let requester = Requester::parse(&input.requester)?;
     let school = crate::domain::SchoolCode::parse(&input.school)?;
     let mut warnings = Vec::new();
-    let xh =
-        clean(&input.xh).map(|x| student::check_student_number(&x)).transpose().map_err(|e| format!("学号: {e}"))?;
-    let cjm = clean(&input.cjm).map(|c| student::check_cjm(&c)).transpose().map_err(|e| format!("采集码: {e}"))?;
+    let xh = clean(&input.xh)
+        .map(|x| student::check_student_number(&x))
+        .transpose()
+        .map_err(|e| msg!("request-bad-xh", error = e))?;
+    let cjm = clean(&input.cjm)
+        .map(|c| student::check_cjm(&c))
+        .transpose()
+        .map_err(|e| msg!("request-bad-cjm", error = e))?;
     let id_last4 = match clean(&input.id_number) {
         Some(z) => {
-            let id = id_number::last4(&z).map_err(|e| format!("ID number: {e}"))?;
+            let id = id_number::last4(&z).map_err(|e| msg!("request-bad-id-number", error = e))?;
             warnings.extend(id.warning);
             Some(id.last4)
         }
@@ -74,13 +79,11 @@ fn checked(input: &RequestInput, source: &str) -> std::result::Result<(NewReques
         && n.chars().count() > 1
     {
         // Names on requests are compared with the masked names we hold; keep only the mask.
-        warnings.push(format!("姓名 {} was given in full; only {} is kept", name::mask(n), name::mask(n)));
+        warnings.push(msg!("request-name-in-full", masked = name::mask(n)).to_string());
     }
     let given_name = given_name.map(|n| if name::is_masked(&n) { n } else { name::mask(&n) });
     if xh.is_none() && cjm.is_none() && !(id_last4.is_some() && given_name.is_some()) {
-        return Err("say which student: 学号 (--student), 采集码 (--code), or the ID number's last 4 with the \
-                    masked name (--id-last4 and --name)"
-            .into());
+        return Err(msg!("request-which-student"));
     }
     Ok((
         NewRequest {
@@ -157,17 +160,21 @@ fn refuse_duplicate(tx: &Tx<'_>, kind: &str, cjm: &str, except: Option<i64>) -> 
         .requests_for(cjm, kind)?
         .into_iter()
         .filter(|o| Some(o.id) != except && o.status.is_open())
-        .map(|o| format!("{} ({}, from {})", RequestId(o.id), o.status, o.source))
+        .map(|o| {
+            msg!(
+                "request-open-line",
+                request = RequestId(o.id).to_string(),
+                status = o.status.word(),
+                source = &o.source
+            )
+            .to_string()
+        })
         .collect();
     if open.is_empty() {
         return Ok(());
     }
     let xh = tx.student(cjm)?.map(|s| s.student.xh).unwrap_or_default();
-    Err(Error::input(format!(
-        "student 学号 {xh} already has an open {kind} request: {}; follow that one (request show), or close or \
-         reject it before asking again",
-        open.join(", ")
-    )))
+    Err(msg!("request-duplicate", xh = xh, kind = kind_word(kind), open = open.join(", ")).into())
 }
 
 /// When a request's 学号 matches no student, the stored 学号 of its school closest to it.
@@ -305,7 +312,7 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
 }
 
 fn load(tx: &Tx<'_>, id: RequestId) -> Result<RequestRecord> {
-    tx.request(id.row())?.ok_or_else(|| Error::input(format!("no request {id} (see `gradlab request list`)")))
+    tx.request(id.row())?.ok_or_else(|| msg!("request-unknown", request = id.to_string()).into())
 }
 
 fn step(r: &RequestRecord, action: RequestAction) -> Result<RequestStatus> {
@@ -317,12 +324,12 @@ pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
         "" => crate::i18n::tr("source-command-line"),
         given => given.to_string(),
     };
-    let (new, warnings) = checked(input, &source).map_err(Error::Input)?;
+    let (new, warnings) = checked(input, &source)?;
     let mut store = ws.store()?;
     let tx = store.write()?;
     schools::require(&tx, &schools::parse_code(&new.school)?)?;
     let id = insert(&tx, &ws.settings.operator(), &new)?;
-    let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+    let r = tx.request(id)?.ok_or_else(|| Error::from(msg!("request-vanished")))?;
     let mut warnings = warnings;
     warnings.extend(unmatched_hint(&tx, &r)?);
     let v = view(&tx, &r, warnings)?;
@@ -335,9 +342,12 @@ fn unmatched_hint(tx: &Tx<'_>, r: &RequestRecord) -> Result<Option<String>> {
     let Some(xh) = r.given_xh.as_deref().filter(|_| r.cjm.is_none()) else { return Ok(None) };
     if tx.codes_with_student_number(&schools::parse_code(&r.school)?, xh)?.is_empty() {
         let close = close_student_numbers(tx, &r.school, xh)?;
-        let hint =
-            if close.is_empty() { String::new() } else { format!("; the closest stored are {}", close.join(", ")) };
-        return Ok(Some(format!("school {} has no student with 学号 {xh}{hint}", r.school)));
+        let hint = if close.is_empty() {
+            msg!("request-no-student-hint", school = &r.school, xh = xh)
+        } else {
+            msg!("request-no-student-closest", school = &r.school, xh = xh, close = close.join(", "))
+        };
+        return Ok(Some(hint.to_string()));
     }
     Ok(None)
 }
@@ -392,7 +402,7 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
     let extras: Vec<(Extra, usize)> =
         grid.rows[header.index].1.iter().enumerate().filter_map(|(i, h)| extra_for(h).map(|e| (e, i))).collect();
     if school.is_none() && !header.has(Column::Code(Field::Yxdm)) {
-        return Err(Error::input(format!("{file}: no 院校代码 column; say which school with --school CODE")));
+        return Err(msg!("request-table-no-school", file = &file).into());
     }
     let mut store = ws.store()?;
     let tx = store.write()?;
@@ -443,7 +453,7 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
                 &file,
                 Some(*line),
                 None,
-                format!("school {} is not registered", new.school),
+                msg!("request-school-not-registered", school = &new.school),
             ));
             continue;
         }
@@ -456,9 +466,13 @@ pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<Impor
                 report.refused.push(Finding::new(&file, Some(*line), None, why));
                 continue;
             }
+            Err(Error::Message(why)) => {
+                report.refused.push(Finding::new(&file, Some(*line), None, why));
+                continue;
+            }
             Err(e) => return Err(e),
         };
-        let r = tx.request(id)?.ok_or_else(|| Error::input("request vanished"))?;
+        let r = tx.request(id)?.ok_or_else(|| Error::from(msg!("request-vanished")))?;
         let mut warnings = warnings;
         if let Some(hint) = unmatched_hint(&tx, &r)? {
             report.warnings.push(Finding::new(&file, Some(*line), None, hint.clone()));
@@ -503,12 +517,20 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
             [only] => only,
             [] => {
                 let close = close_student_numbers(tx, &r.school, xh.trim())?;
-                let hint =
-                    if close.is_empty() { String::new() } else { format!("; did you mean {}?", close.join(" or ")) };
-                return Err(Error::input(format!("school {} has no student with 学号 {}{hint}", r.school, xh.trim())));
+                return Err(if close.is_empty() {
+                    msg!("request-match-none", school = &r.school, xh = xh.trim())
+                } else {
+                    msg!(
+                        "request-match-did-you-mean",
+                        school = &r.school,
+                        xh = xh.trim(),
+                        close = schools::or_list(close).unwrap_or(Arg::Text(String::new()))
+                    )
+                }
+                .into());
             }
             _ => {
-                return Err(Error::input(format!("school {} has {} students with 学号 {xh}", r.school, found.len())));
+                return Err(msg!("request-match-many", school = &r.school, count = found.len(), xh = xh).into());
             }
         };
         refuse_duplicate(tx, &r.kind, &s.student.cjm, Some(r.id))?;
@@ -521,12 +543,12 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
 pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<RequestView> {
     let fees = &ws.settings.requests;
     act(ws, id, RequestAction::Approve, "request.approve", |tx, r, next| {
-        let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind).map_err(Error::Input)? {
+        let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind)? {
             RequestKind::Lost => fees.fee_lost,
             RequestKind::Missing => fees.fee_missing,
             RequestKind::Damaged => fees.fee_damaged,
         });
-        let cents = request::fee_cents(yuan).map_err(Error::Input)?;
+        let cents = request::fee_cents(yuan)?;
         tx.approve_request(r.id, next, cents)?;
         Ok(msg!("audit-request-fee", yuan = format!("{:.2}", cents as f64 / 100.0)))
     })
@@ -535,7 +557,7 @@ pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<R
 pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::input("--reason is required: why is the request rejected?"));
+        return Err(msg!("request-reject-needs-reason").into());
     }
     act(ws, id, RequestAction::Reject, "request.reject", |tx, r, next| {
         tx.reject_request(r.id, next, reason)?;
@@ -547,7 +569,10 @@ pub fn reject(ws: &Workspace, id: RequestId, reason: &str) -> Result<RequestView
 /// `printing` until that job has printed.
 pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<RequestView> {
     act(ws, id, RequestAction::Print, "request.print", |tx, r, next| {
-        let cjm = r.cjm.clone().ok_or_else(|| Error::input(format!("request {} has no student", RequestId(r.id))))?;
+        let cjm = r
+            .cjm
+            .clone()
+            .ok_or_else(|| Error::from(msg!("request-no-student", request = RequestId(r.id).to_string())))?;
         let made = jobs::create_in(
             ws,
             tx,
@@ -575,15 +600,17 @@ pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
         if r.status == RequestStatus::Printing { r.job_id } else { None }
     };
     if let Some(job) = printing {
-        super::printing::ensure_printed(ws, job).map_err(|e| Error::input(format!("request {id}: {e}")))?;
+        super::printing::ensure_printed(ws, job)
+            .map_err(|e| Error::from(msg!("request-not-printed", request = id.to_string(), why = e.to_string())))?;
     }
     act(ws, id, RequestAction::Ship, "request.ship", |tx, r, next| {
         if let Some(s) = r.shipment_id {
-            return Err(Error::input(format!(
-                "request {} is already in shipment {}; it is shipped when that shipment leaves",
-                RequestId(r.id),
-                ShipmentCode(s)
-            )));
+            return Err(msg!(
+                "request-already-shipping",
+                request = RequestId(r.id).to_string(),
+                shipment = ShipmentCode(s).to_string()
+            )
+            .into());
         }
         let shipment = ship_in(ws, tx, r)?;
         tx.set_request_shipment(r.id, Some(shipment), next)?;
@@ -592,21 +619,19 @@ pub fn ship(ws: &Workspace, id: RequestId) -> Result<RequestView> {
 }
 
 fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
-    let job = r.job_id.ok_or_else(|| Error::input(format!("request {} has no reprint job", RequestId(r.id))))?;
+    let job = r.job_id.ok_or_else(|| Error::from(msg!("request-no-job", request = RequestId(r.id).to_string())))?;
     let job_code = JobCode(job);
     let by_job = |to: Option<String>, recipient: Option<String>| -> Result<i64> {
         let req =
             CreateShipment { school: r.school.clone(), jobs: vec![job_code], to, recipient, phone: r.phone.clone() };
         Ok(shipments::create_in(ws, tx, &req)?.id.row())
     };
-    match Requester::parse(&r.requester).map_err(Error::Input)? {
+    match Requester::parse(&r.requester)? {
         Requester::Student => {
-            let address = r.address.clone().ok_or_else(|| {
-                Error::input(format!(
-                    "request {} came from the student but gives no address to send the reprint to",
-                    RequestId(r.id)
-                ))
-            })?;
+            let address = r
+                .address
+                .clone()
+                .ok_or_else(|| Error::from(msg!("request-no-address", request = RequestId(r.id).to_string())))?;
             let recipient = r.contact.clone().or(r.given_name.clone()).unwrap_or_else(|| "学生".into());
             by_job(Some(address), Some(recipient))
         }
@@ -692,7 +717,7 @@ pub(super) fn follow(tx: &Tx<'_>, event: Event, operator: &str) -> Result<()> {
 pub fn status_filter(raw: &str) -> Result<RequestStatus> {
     RequestStatus::parse(raw).ok_or_else(|| {
         let all: Vec<&str> = RequestStatus::ALL.iter().map(|s| s.as_str()).collect();
-        Error::input(format!("--status {raw:?} is not one of {}", all.join(", ")))
+        msg!("request-bad-status", status = raw, all = all.join(", ")).into()
     })
 }
 

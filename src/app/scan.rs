@@ -73,7 +73,7 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
         return Err(msg!("scan-nothing").into());
     }
     let station = req.station.clone().unwrap_or_else(|| ws.settings.station());
-    let carrier = req.carrier.as_deref().map(Carrier::parse).transpose().map_err(Error::Input)?;
+    let carrier = req.carrier.as_deref().map(Carrier::parse).transpose()?;
     let operator = ws.settings.operator();
     let mut store = ws.store()?.at_station(&station);
     let tx = store.write()?;
@@ -137,7 +137,9 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     let Some(ship_id) = current else {
         return Ok(refuse(ScanKind::Packet, None, msg!("scan-no-open-shipment", station = station)));
     };
-    let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
+    let ship = tx
+        .shipment(ship_id)?
+        .ok_or_else(|| Error::from(msg!("shipment-no-such", shipment = ShipmentCode(ship_id).to_string())))?;
     let scode = ShipmentCode(ship.id);
     if let Err(e) = ship.state.after(ShipmentAction::AddPacket) {
         let m = msg!("scan-packet-not-added", code = code.to_string(), shipment = scode.to_string(), why = e);
@@ -254,7 +256,9 @@ fn tracking_number(
     let Some(ship_id) = current else {
         return Ok(refuse(ScanKind::Tracking, None, msg!("scan-tracking-no-shipment")));
     };
-    let ship = tx.shipment(ship_id)?.ok_or_else(|| Error::input(format!("no shipment {ship_id}")))?;
+    let ship = tx
+        .shipment(ship_id)?
+        .ok_or_else(|| Error::from(msg!("shipment-no-such", shipment = ShipmentCode(ship_id).to_string())))?;
     let scode = ShipmentCode(ship.id);
     let state = ship.state;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {

@@ -4,6 +4,8 @@ use super::Workspace;
 use crate::domain::school::{BackgroundColour, check_email, same_address};
 use crate::domain::{School, SchoolCode};
 use crate::error::{Error, Result};
+use crate::i18n::{Arg, Msg};
+use crate::msg;
 use crate::store::{BatchRecord, RosterInfo, SchoolSummary};
 use serde::Serialize;
 
@@ -19,7 +21,7 @@ pub struct NewSchool {
 }
 
 pub fn parse_code(raw: &str) -> Result<SchoolCode> {
-    SchoolCode::parse(raw).map_err(Error::Input)
+    Ok(SchoolCode::parse(raw)?)
 }
 
 fn non_empty(v: &Option<String>) -> Option<String> {
@@ -30,11 +32,11 @@ pub fn add(ws: &Workspace, new: &NewSchool) -> Result<SchoolCode> {
     let code = parse_code(&new.code)?;
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(Error::input("school name must not be empty"));
+        return Err(msg!("school-name-empty").into());
     }
     let mut emails: Vec<String> = Vec::new();
     for e in &new.emails {
-        let e = check_email(e).map_err(|m| Error::input(format!("--email: {m}")))?;
+        let e = check_email(e).map_err(|m| Error::from(msg!("school-bad-email-flag", error = m)))?;
         if !emails.iter().any(|have| same_address(have, &e)) {
             emails.push(e);
         }
@@ -67,7 +69,7 @@ pub fn set_contact(
     let clean = |v: Option<&str>| v.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (address, contact, phone) = (clean(address), clean(contact), clean(phone));
     if address.is_none() && contact.is_none() && phone.is_none() {
-        return Err(Error::input("give at least one of --address, --contact, --phone"));
+        return Err(msg!("school-contact-nothing").into());
     }
     let mut store = ws.store()?;
     let tx = store.write()?;
@@ -83,7 +85,7 @@ pub fn parse_background(raw: &str) -> Result<Option<BackgroundColour>> {
     if raw.trim().eq_ignore_ascii_case("any") {
         return Ok(None);
     }
-    BackgroundColour::parse(raw).map(Some).map_err(|e| Error::input(format!("--background: {e}, or any")))
+    BackgroundColour::parse(raw).map(Some).map_err(|e| msg!("school-bad-background-flag", error = e).into())
 }
 
 /// Require one background colour of a school's photos from now on (None: any the standard
@@ -142,12 +144,12 @@ pub fn show(ws: &Workspace, code: &str) -> Result<SchoolDetail> {
 /// Register another e-mail address for a school's electronic copies (audited).
 pub fn add_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
     let code = parse_code(code)?;
-    let email = check_email(email).map_err(Error::Input)?;
+    let email = check_email(email)?;
     let mut store = ws.store()?;
     let tx = store.write()?;
     let school = require(&tx, &code)?;
     if let Some(have) = school.emails.iter().find(|e| same_address(e, &email)) {
-        return Err(Error::input(format!("{have} is already registered for school {code}")));
+        return Err(msg!("school-email-known", email = have, school = code.to_string()).into());
     }
     tx.add_school_email(code.as_str(), &email)?;
     tx.audit(&ws.settings.operator(), "school.add-email", &format!("school {code}"), &format!("added {email}"))?;
@@ -165,10 +167,17 @@ pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
     let tx = store.write()?;
     let school = require(&tx, &code)?;
     let Some(have) = school.emails.iter().find(|e| same_address(e, email)).cloned() else {
-        let registered = if school.emails.is_empty() { "none".to_string() } else { school.emails.join(", ") };
-        return Err(Error::input(format!(
-            "{email:?} is not registered for school {code}; its addresses are: {registered}"
-        )));
+        return Err(if school.emails.is_empty() {
+            msg!("school-email-unknown-none", email = email, school = code.to_string())
+        } else {
+            msg!(
+                "school-email-unknown",
+                email = email,
+                school = code.to_string(),
+                registered = school.emails.join(", ")
+            )
+        }
+        .into());
     };
     tx.remove_school_email(code.as_str(), &have)?;
     tx.audit(&ws.settings.operator(), "school.remove-email", &format!("school {code}"), &format!("removed {have}"))?;
@@ -182,24 +191,31 @@ pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
 pub fn require(tx: &crate::store::Tx<'_>, code: &SchoolCode) -> Result<School> {
     match tx.school(code)? {
         Some(s) => Ok(s),
-        None => Err(Error::input(format!(
-            "school {code} is not registered{}; a new school is added with `gradlab school add {code} NAME`",
-            did_you_mean(tx, code.as_str())?
-        ))),
+        None => Err(match did_you_mean(tx, code.as_str())? {
+            None => msg!("school-not-registered", school = code.to_string()),
+            Some(close) => msg!("school-not-registered-close", school = code.to_string(), close = close),
+        }
+        .into()),
     }
 }
 
 /// "; did you mean 10418 南山大学?" for the registered codes close to `typed`, or "".
-pub fn did_you_mean(tx: &crate::store::Tx<'_>, typed: &str) -> Result<String> {
+/// The registered schools whose codes are closest to `typed` ("10418 测试大学 or 10419 …").
+pub fn did_you_mean(tx: &crate::store::Tx<'_>, typed: &str) -> Result<Option<Arg>> {
     let schools = tx.schools()?;
     let close = crate::domain::suggest::closest(typed, schools.iter().map(|s| s.code.as_str()), 3);
-    if close.is_empty() {
-        return Ok(String::new());
-    }
-    let named: Vec<String> = close
+    let named: Vec<Arg> = close
         .iter()
         .filter_map(|c| schools.iter().find(|s| s.code == *c))
-        .map(|s| format!("{} {}", s.code, s.name))
+        .map(|s| msg!("school-named", code = s.code.to_string(), name = &s.name).into())
         .collect();
-    Ok(format!("; did you mean {}?", named.join(" or ")))
+    Ok(or_list(named))
+}
+
+/// `a`, `a or b`, `a or b or c` in the reader's language; None for none.
+pub fn or_list<T: Into<Arg>>(items: impl IntoIterator<Item = T>) -> Option<Arg> {
+    items
+        .into_iter()
+        .map(Into::into)
+        .reduce(|first, second| Msg::new("list-or").arg("first", first).arg("second", second).into())
 }

@@ -11,14 +11,16 @@ use crate::domain::ids::{JobCode, PacketCode, RequestId, ShipmentCode};
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
 use crate::domain::tracking::{self, Carrier};
 use crate::error::{Error, IoContext, Result};
+use crate::i18n::Msg;
 use crate::mail::documents::{self, PacketList, Party, ShipmentDocs, ShipmentPacket};
+use crate::msg;
 use crate::render::{PageSpec, PdfWriter};
 use crate::store::{NewShipment, PacketInfo, ShipmentRecord, Tx};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 pub(super) fn load(tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentRecord> {
-    tx.shipment(id.row())?.ok_or_else(|| Error::input(format!("no shipment {id} (see `gradlab shipment list`)")))
+    tx.shipment(id.row())?.ok_or_else(|| msg!("shipment-unknown", shipment = id.to_string()).into())
 }
 
 /// Apply a step to a shipment's state, or refuse it naming the state it is in.
@@ -174,30 +176,33 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
     for job in &req.jobs {
         let job = jobs::load_job(tx, *job)?;
         if job.school != code.as_str() {
-            return Err(Error::input(format!("job {} is for school {}, not {code}", JobCode(job.id), job.school)));
+            return Err(msg!(
+                "shipment-job-other-school",
+                job = JobCode(job.id).to_string(),
+                school = &job.school,
+                wanted = code.to_string()
+            )
+            .into());
         }
         if tx.job_printed_at(job.id)?.is_none() {
-            return Err(Error::input(format!(
-                "job {} is not printed yet: a job is printed once every part has completed",
-                JobCode(job.id)
-            )));
+            return Err(msg!("shipment-job-not-printed", job = JobCode(job.id).to_string()).into());
         }
         job_ids.push(job.id);
     }
     let to = trimmed(&req.to);
     let (recipient, address, contact, phone) = match &to {
         Some(address) => (
-            trimmed(&req.recipient).ok_or_else(|| Error::input("--to needs --recipient NAME: who receives it"))?,
+            trimmed(&req.recipient).ok_or_else(|| Error::from(msg!("shipment-to-needs-recipient")))?,
             address.clone(),
             String::new(),
             trimmed(&req.phone).unwrap_or_default(),
         ),
         None => {
-            let address = school.address.clone().filter(|a| !a.trim().is_empty()).ok_or_else(|| {
-                Error::input(format!(
-                    "school {code} has no postal address; set it with `gradlab school set {code} --address ADDRESS`"
-                ))
-            })?;
+            let address = school
+                .address
+                .clone()
+                .filter(|a| !a.trim().is_empty())
+                .ok_or_else(|| Error::from(msg!("shipment-school-no-address", school = code.to_string())))?;
             (
                 school.name.clone(),
                 address,
@@ -216,10 +221,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
             .collect()
     };
     if packets.is_empty() && to.is_none() {
-        return Err(Error::input(format!(
-            "school {code} has no printed packets waiting to be shipped (a job is printed once every part has \
-             completed: see `gradlab job status JOB`)"
-        )));
+        return Err(msg!("shipment-nothing-to-ship", school = code.to_string()).into());
     }
     let id = tx.insert_shipment(&NewShipment {
         school: code.as_str(),
@@ -233,7 +235,7 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
     for p in &packets {
         tx.add_shipment_packet(id, p.packet_id, None)?;
     }
-    let record = tx.shipment(id)?.ok_or_else(|| Error::input("shipment vanished while being made"))?;
+    let record = tx.shipment(id)?.ok_or_else(|| Error::from(msg!("shipment-vanished")))?;
     write_documents(ws, tx, &record)?;
     let mut v = view(ws, tx, &record)?;
     v.warnings.extend(sender_missing(ws));
@@ -276,9 +278,7 @@ pub struct ShipmentLine {
 
 /// A shipment state as `--status` names it.
 pub fn state_filter(raw: &str) -> Result<ShipmentState> {
-    ShipmentState::parse(raw).ok_or_else(|| {
-        Error::input(format!("--status {raw:?} is not a shipment state: open, sealed, shipped, delivered or returned"))
-    })
+    ShipmentState::parse(raw).ok_or_else(|| msg!("shipment-bad-status", status = raw).into())
 }
 
 pub fn list(ws: &Workspace, state: Option<ShipmentState>) -> Result<Vec<ShipmentLine>> {
@@ -319,23 +319,23 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if !v.missing.is_empty() {
         if !force {
-            return Err(Error::input(format!(
-                "shipment {}: {} of {} packets not scanned yet: {}; scan them, or seal without them with \
-                 --force --reason TEXT",
-                v.id,
-                v.missing.len(),
-                v.expected,
-                v.missing.iter().map(PacketCode::to_string).collect::<Vec<_>>().join(", ")
-            )));
+            return Err(msg!(
+                "shipment-packets-missing",
+                shipment = v.id.to_string(),
+                missing = v.missing.len(),
+                expected = v.expected,
+                codes = v.missing.iter().map(PacketCode::to_string).collect::<Vec<_>>().join(", ")
+            )
+            .into());
         }
         if reason.is_none() {
-            return Err(Error::input("--force needs --reason TEXT: why the shipment leaves without those packets"));
+            return Err(msg!("shipment-force-needs-reason").into());
         }
         tx.remove_unscanned_packets(s.id)?;
         unpack_requests_left_out(&tx, s.id, &ws.settings.operator())?;
     }
     if v.scanned == 0 {
-        return Err(Error::input(format!("shipment {}: no packet has been scanned into it; nothing to seal", v.id)));
+        return Err(msg!("shipment-nothing-scanned", shipment = v.id.to_string()).into());
     }
     let operator = ws.settings.operator();
     tx.set_shipment_state(s.id, sealed, reason, &operator)?;
@@ -351,26 +351,33 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
 
 /// Check a tracking number and say which carrier it is.
 pub(super) fn recognise(number: &str, carrier: Option<&str>) -> Result<tracking::Tracking> {
-    let carrier = carrier.map(Carrier::parse).transpose().map_err(Error::Input)?;
-    tracking::recognise(number, carrier).map_err(|e| Error::input(format!("tracking number {number:?}: {e}")))
+    let carrier = carrier.map(Carrier::parse).transpose()?;
+    tracking::recognise(number, carrier).map_err(|e| msg!("shipment-bad-tracking", number = number, why = e).into())
 }
 
 /// Why a tracking number may not go on a shipment: another shipment already carries it. A
 /// courier's number belongs to one parcel, so a number seen twice is an old label scanned again
 /// or a courier's mistake; either way the lab must look before a box leaves.
-pub(super) fn tracking_taken(tx: &Tx<'_>, shipment: i64, number: &str) -> Result<Option<String>> {
+/// The refusal names the other shipments; the second message, without the advice, is what the
+/// audit log keeps when the number is attached anyway.
+pub(super) fn tracking_taken(tx: &Tx<'_>, shipment: i64, number: &str) -> Result<Option<(Msg, Msg)>> {
     let others: Vec<String> = tx
         .shipments_with_tracking(number)?
         .into_iter()
         .filter(|o| o.id != shipment)
-        .map(|o| format!("{} ({}, school {})", ShipmentCode(o.id), o.state, o.school))
+        .map(|o| {
+            msg!(
+                "shipment-tracking-on",
+                shipment = ShipmentCode(o.id).to_string(),
+                state = o.state.word(),
+                school = &o.school
+            )
+            .to_string()
+        })
         .collect();
     Ok((!others.is_empty()).then(|| {
-        format!(
-            "tracking number {number} is already on shipment {}; a courier's number belongs to one parcel: check the \
-             label (if the courier really reused it, attach it with --force --reason TEXT)",
-            others.join(", ")
-        )
+        let taken = msg!("shipment-tracking-taken", number = number, shipments = others.join(", "));
+        (msg!("shipment-tracking-taken-fix", taken = taken.clone()), taken)
     }))
 }
 
@@ -383,14 +390,14 @@ pub(super) fn attach_tracking(
     t: &tracking::Tracking,
     reuse_reason: Option<&str>,
     operator: &str,
-) -> Result<std::result::Result<(), String>> {
-    if let Some(taken) = tracking_taken(tx, s.id, &t.number)? {
-        let Some(reason) = reuse_reason.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(Err(taken)) };
+) -> Result<std::result::Result<(), Msg>> {
+    if let Some((refusal, taken)) = tracking_taken(tx, s.id, &t.number)? {
+        let Some(reason) = reuse_reason.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(Err(refusal)) };
         tx.audit(
             operator,
             "shipment.tracking-reused",
             &format!("shipment {}", ShipmentCode(s.id)),
-            &format!("{}; attached anyway: {reason}", taken.split(';').next().unwrap_or(&taken)),
+            &msg!("shipment-tracking-reused-audit", taken = taken, reason = reason).to_string(),
         )?;
     }
     tx.set_tracking(s.id, t.carrier.as_str(), &t.number, operator)?;
@@ -414,14 +421,12 @@ pub fn ship(
     match number {
         Some(n) => {
             let t = recognise(n, carrier)?;
-            attach_tracking(&tx, &s, &t, reuse_reason, &operator)?
-                .map_err(|why| Error::input(format!("shipment {}: {why}", ShipmentCode(s.id))))?;
+            attach_tracking(&tx, &s, &t, reuse_reason, &operator)?.map_err(|why| {
+                Error::from(msg!("shipment-refused", shipment = ShipmentCode(s.id).to_string(), why = why))
+            })?;
         }
         None if s.tracking.is_none() => {
-            return Err(Error::input(format!(
-                "shipment {}: give the courier's tracking number with --tracking NO (or scan it)",
-                ShipmentCode(s.id)
-            )));
+            return Err(msg!("shipment-needs-tracking", shipment = ShipmentCode(s.id).to_string()).into());
         }
         None => {}
     }
@@ -456,7 +461,7 @@ pub fn deliver(ws: &Workspace, id: ShipmentCode) -> Result<ShipmentView> {
 pub fn return_shipment(ws: &Workspace, id: ShipmentCode, reason: &str) -> Result<ShipmentView> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::input("--reason is required: why did the shipment come back?"));
+        return Err(msg!("shipment-return-needs-reason").into());
     }
     let mut store = ws.store()?;
     let tx = store.write()?;
@@ -493,10 +498,10 @@ pub enum Papers {
 }
 
 impl Papers {
-    fn name(self) -> &'static str {
+    fn name(self) -> Msg {
         match self {
-            Papers::Label => "label",
-            Papers::PackingLists => "packing list",
+            Papers::Label => msg!("shipment-papers-label"),
+            Papers::PackingLists => msg!("shipment-papers-packing-lists"),
         }
     }
 }
@@ -516,7 +521,7 @@ pub fn print_papers(ws: &Workspace, id: ShipmentCode, printer: &str, papers: Pap
         .map(PathBuf::from)
         .collect();
     if files.is_empty() {
-        return Err(Error::input(format!("shipment {} has no {} to print", v.id, papers.name())));
+        return Err(msg!("shipment-nothing-to-print", shipment = v.id.to_string(), papers = papers.name()).into());
     }
     files
         .iter()
@@ -534,7 +539,7 @@ fn shipment_dir(ws: &Workspace, id: i64) -> PathBuf {
 fn write_pages(path: &Path, title: &str, pages: &[PageSpec]) -> Result<()> {
     let mut pdf = PdfWriter::create(path, title)?;
     for page in pages {
-        pdf.add_page(page, &mut |sha| Err(Error::input(format!("a mailroom page has no photo {sha}"))))?;
+        pdf.add_page(page, &mut |sha| Err(msg!("shipment-page-no-photo", sha = sha).into()))?;
     }
     pdf.finish()?;
     Ok(())

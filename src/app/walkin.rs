@@ -17,6 +17,7 @@ use crate::domain::printing::Media;
 use crate::error::{Error, IoContext, Result};
 use crate::import::Finding;
 use crate::layout;
+use crate::msg;
 use crate::progress::Progress;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -99,7 +100,7 @@ impl Drop for TempDir {
 
 fn decode(code: &CodeSource) -> Result<CollectionCode> {
     match code {
-        CodeSource::Text(t) => qr::parse(t).map_err(|e| Error::input(format!("--code: {e}"))),
+        CodeSource::Text(t) => qr::parse(t).map_err(|e| msg!("walkin-bad-code", error = e.said()).into()),
         CodeSource::Image(p) => qr::decode_file(p),
     }
 }
@@ -109,17 +110,17 @@ fn data_table(code: &CollectionCode) -> Result<Vec<u8>> {
     let s = &code.student;
     let sjc = s.sjc.map(|t| t.to_string()).unwrap_or_default();
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::input(format!("writing the walk-in's data table: {e}"));
+    let fail = |e: csv::Error| Error::from(msg!("walkin-table-unwritable", error = e.to_string()));
     w.write_record(["sjc", "cjm", "yxdm", "zjhm", "xh", "cc", "xllb", "xm", "bh"]).map_err(fail)?;
     w.write_record([&sjc, &s.cjm, s.school.as_str(), &s.zjhm4, &s.xh, &s.cc, &s.xllb, &s.xm, &s.bh]).map_err(fail)?;
-    w.into_inner().map_err(|e| Error::input(format!("writing the walk-in's data table: {e}")))
+    w.into_inner().map_err(|e| msg!("walkin-table-unwritable", error = e.to_string()).into())
 }
 
 /// A finding of the import in the walk-in's words: the photo is the operator's file, not the
 /// copy in the temporary batch.
 fn finding(f: &Finding, photo_name: &str, photo: &Path) -> String {
     if f.photo.as_deref() == Some(photo_name) || f.file == photo_name {
-        format!("photo {}: {}", photo.display(), f.reason)
+        msg!("walkin-photo-finding", photo = photo.display().to_string(), reason = &f.reason).to_string()
     } else {
         f.reason.clone()
     }
@@ -130,16 +131,23 @@ fn check_printer(ws: &Workspace, name: &str, layout_name: &str) -> Result<()> {
     let mut store = ws.store()?;
     let p = printing::require_printer(&mut store, name)?;
     let Some(media) = p.media.as_deref() else { return Ok(()) };
-    let media = Media::parse(media).map_err(Error::Input)?;
+    let media = Media::parse(media).map_err(Error::Message)?;
     let layout = layout::load(layout_name, &ws.layouts_dir())?;
     let (w, h) = layout.paper_mm();
     if media.fits(w, h) {
         return Ok(());
     }
-    Err(Error::input(format!(
-        "layout {} is laid out on {w} x {h} mm paper, but printer {} has {} ({:.1} x {:.1} mm) loaded; nothing was done",
-        layout.name, p.name, media.name, media.width_mm, media.height_mm
-    )))
+    Err(msg!(
+        "walkin-wrong-paper",
+        layout = &layout.name,
+        width = w.to_string(),
+        height = h.to_string(),
+        printer = &p.name,
+        media = &media.name,
+        media_width = format!("{:.1}", media.width_mm),
+        media_height = format!("{:.1}", media.height_mm)
+    )
+    .into())
 }
 
 /// Import the one-row batch; the stored batch id and how the photo was stored.
@@ -167,17 +175,14 @@ fn store_photo(
         .extend(report.photo_checks.iter().cloned().map(|c| PhotoCheck { file: req.photo.display().to_string(), ..c }));
     if !report.rejected.is_empty() {
         let reasons: Vec<String> = report.rejected.iter().map(|f| finding(f, &photo_name, &req.photo)).collect();
-        return Err(Error::input(format!("walk-in of {cjm} refused, nothing was stored: {}", reasons.join("; "))));
+        return Err(msg!("walkin-refused", cjm = cjm, reasons = reasons.join("; ")).into());
     }
     if let (Some(id), Some(a)) = (report.id, report.accepted.first()) {
         return Ok((id, if a.replaced { "replaced" } else { "new" }));
     }
     // The same photo was already stored for this code.
     let mut store = ws.store()?;
-    let stored = store
-        .read()?
-        .student(cjm)?
-        .ok_or_else(|| Error::input(format!("walk-in of {cjm}: the import stored nothing and gave no reason")))?;
+    let stored = store.read()?.student(cjm)?.ok_or_else(|| Error::from(msg!("walkin-nothing-stored", cjm = cjm)))?;
     Ok((stored.batch_id, "already stored"))
 }
 
@@ -186,13 +191,13 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
     // refusal leaves nothing behind.
     let code = decode(&req.code)?;
     if !req.photo.is_file() {
-        return Err(Error::input(format!("--photo {}: no such file", req.photo.display())));
+        return Err(msg!("walkin-no-photo", photo = req.photo.display().to_string()).into());
     }
     let school = {
         let mut store = ws.store()?;
         let tx = store.read()?;
         schools::require(&tx, &code.student.school)
-            .map_err(|e| Error::input(format!("walk-in of {}: {e}; nothing was stored", code.student.cjm)))?
+            .map_err(|e| Error::from(msg!("walkin-school", cjm = &code.student.cjm, error = e.said())))?
     };
     let layout_name = req.layout.clone().unwrap_or_else(|| layout::DEFAULT_LAYOUT.to_string());
     layout::load(&layout_name, &ws.layouts_dir())?;
@@ -208,7 +213,7 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
     let s = {
         let mut store = ws.store()?;
         let tx = store.read()?;
-        tx.student(&cjm)?.ok_or_else(|| Error::input(format!("walk-in of {cjm}: the student is not in the store")))?
+        tx.student(&cjm)?.ok_or_else(|| Error::from(msg!("walkin-not-in-store", cjm = &cjm)))?
     };
     let student = WalkinStudent {
         cjm: cjm.clone(),
@@ -218,8 +223,15 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         school: school.code.to_string(),
         school_name: school.name.clone(),
     };
-    let after_store = |what: &str, e: Error| {
-        Error::input(format!("the photo of {cjm} (学号 {}) is stored in batch {batch}, but {what}: {e}", student.xh))
+    let after_store = |what: crate::i18n::Msg, e: Error| {
+        Error::from(msg!(
+            "walkin-after-store",
+            cjm = &cjm,
+            xh = &student.xh,
+            batch = batch.to_string(),
+            what = what,
+            error = e.said()
+        ))
     };
 
     let job_req = JobRequest {
@@ -230,16 +242,15 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         purpose: jobs::JobPurpose::Walkin,
         ..Default::default()
     };
-    let made = jobs::create(ws, &job_req).map_err(|e| after_store("no job could be made", e))?;
+    let made = jobs::create(ws, &job_req).map_err(|e| after_store(msg!("walkin-no-job"), e))?;
     let job = made.id;
-    let rendered = jobs::render(ws, job, progress).map_err(|e| {
-        after_store(&format!("job {job} could not be rendered (render it with `gradlab job render {job}`)"), e)
-    })?;
+    let rendered = jobs::render(ws, job, progress)
+        .map_err(|e| after_store(msg!("walkin-not-rendered", job = job.to_string()), e))?;
     let pdfs: Vec<String> = rendered.parts.iter().map(|p| p.path.clone()).collect();
     let dir =
         pdfs.first().and_then(|p| Path::new(p).parent().map(Path::to_path_buf)).unwrap_or_else(|| ws.output_dir());
     let preview = jobs::preview(ws, job, None, &dir.join(format!("{job}-preview.png")))
-        .map_err(|e| after_store(&format!("job {job} is rendered ({}) and its preview failed", pdfs.join(", ")), e))?;
+        .map_err(|e| after_store(msg!("walkin-no-preview", job = job.to_string(), pdfs = pdfs.join(", ")), e))?;
 
     let printed = match &req.printer {
         None => None,
@@ -249,16 +260,21 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
             match sent {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    let noted = audit(ws, &cjm, &format!("batch {batch}, job {job}, printer {p}: not printed ({e})"))
-                        .err()
-                        .map(|a| format!(" (the audit entry could not be written: {a})"))
-                        .unwrap_or_default();
-                    return Err(Error::input(format!(
-                        "the walk-in of {cjm} (学号 {}) is stored in batch {batch} and job {job} is made and rendered ({}), \
-                         but printing failed: {e}; print it with `gradlab job print {job} --printer {p}`{noted}",
-                        student.xh,
-                        pdfs.join(", ")
-                    )));
+                    let noted =
+                        audit(ws, &cjm, &format!("batch {batch}, job {job}, printer {p}: not printed ({e})")).err();
+                    let key = if noted.is_some() { "walkin-not-printed-unaudited" } else { "walkin-not-printed" };
+                    let mut m = crate::i18n::Msg::new(key)
+                        .arg("cjm", &cjm)
+                        .arg("xh", &student.xh)
+                        .arg("batch", batch.to_string())
+                        .arg("job", job.to_string())
+                        .arg("pdfs", pdfs.join(", "))
+                        .arg("error", e.said())
+                        .arg("printer", p);
+                    if let Some(a) = noted {
+                        m = m.arg("audit", a.said());
+                    }
+                    return Err(m.into());
                 }
             }
         }

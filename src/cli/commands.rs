@@ -72,9 +72,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(emit(&moved, fmt))
         }
         Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
-        Command::Gui { station, screenshots, scans, import } => {
+        Command::Gui { station, screenshots, scans, import, size } => {
             let (workspace, operator) = (root.clone(), operator.clone());
-            let opts = crate::gui::Options { workspace, operator, station, lang, screenshots, scans, import };
+            let opts = crate::gui::Options { workspace, operator, station, lang, screenshots, scans, import, size };
             crate::gui::run(&opts)?;
             Ok(Outcome::Done)
         }

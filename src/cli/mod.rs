@@ -147,6 +147,10 @@ pub enum Command {
         /// With --screenshots: a batch folder to import through the file chooser first
         #[arg(long, value_name = "DIR", hide = true)]
         import: Option<PathBuf>,
+        /// The window's size at start, WIDTHxHEIGHT in logical pixels (default 1280x800; the
+        /// screens are laid out for 1024x700 and up)
+        #[arg(long, value_name = "WxH", value_parser = crate::gui::parse_size)]
+        size: Option<(u32, u32)>,
     },
     /// Electronic copies (电子版): a school's letter, its photos e-mailed as numbered zip parts
     /// to an address registered for it

@@ -48,6 +48,21 @@ impl PartState {
         PartState::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
+    /// The state as a person reads it.
+    pub fn word(self) -> crate::i18n::Msg {
+        use crate::msg;
+        match self {
+            PartState::Sending => msg!("printer-state-sending"),
+            PartState::Pending => msg!("printer-state-pending"),
+            PartState::Held => msg!("printer-state-held"),
+            PartState::Processing => msg!("printer-state-processing"),
+            PartState::Stopped => msg!("printer-state-stopped"),
+            PartState::Completed => msg!("printer-state-completed"),
+            PartState::Aborted => msg!("printer-state-aborted"),
+            PartState::Canceled => msg!("printer-state-canceled"),
+        }
+    }
+
     /// The IPP `job-state` enum (RFC 8011 5.3.7).
     pub fn from_ipp(code: i32) -> Option<PartState> {
         Some(match code {
@@ -101,33 +116,37 @@ pub fn job_printed(states: &[Vec<PartState>]) -> bool {
 
 /// A printer's name: it is typed at the terminal and becomes a folder name, so letters, digits,
 /// `-`, `_` and `.` only (Chinese letters are letters), not starting with `.` or `-`.
-pub fn check_printer_name(name: &str) -> Result<(), String> {
+pub fn check_printer_name(name: &str) -> Result<(), crate::i18n::Msg> {
     let ok = !name.is_empty()
         && name.chars().count() <= 40
         && !name.starts_with(['.', '-'])
         && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "printer name {name:?} must be 1 to 40 letters, digits, '-', '_' or '.', not starting with '.' or '-'"
-        ))
-    }
+    if ok { Ok(()) } else { Err(crate::msg!("printer-bad-name", name = name)) }
 }
 
 /// The largest correction we accept: beyond these the printer needs a service, not an offset.
 pub const MAX_OFFSET_MM: f64 = 20.0;
 pub const SCALE_RANGE_PCT: (f64, f64) = (90.0, 110.0);
 
-pub fn check_adjustment(offset_x_mm: f64, offset_y_mm: f64, scale_pct: f64) -> Result<(), String> {
+pub fn check_adjustment(offset_x_mm: f64, offset_y_mm: f64, scale_pct: f64) -> Result<(), crate::i18n::Msg> {
     for (name, v) in [("--offset-x", offset_x_mm), ("--offset-y", offset_y_mm)] {
         if !v.is_finite() || v.abs() > MAX_OFFSET_MM {
-            return Err(format!("{name} {v} mm is outside -{MAX_OFFSET_MM}..{MAX_OFFSET_MM} mm"));
+            return Err(crate::msg!(
+                "printer-offset-out-of-range",
+                flag = name,
+                value = v.to_string(),
+                max = MAX_OFFSET_MM.to_string()
+            ));
         }
     }
     let (lo, hi) = SCALE_RANGE_PCT;
     if !scale_pct.is_finite() || !(lo..=hi).contains(&scale_pct) {
-        return Err(format!("--scale {scale_pct}% is outside {lo}..{hi}%"));
+        return Err(crate::msg!(
+            "printer-scale-out-of-range",
+            value = scale_pct.to_string(),
+            lo = lo.to_string(),
+            hi = hi.to_string()
+        ));
     }
     Ok(())
 }
@@ -159,16 +178,11 @@ const MEDIA_ALIASES: &[(&str, &str)] = &[
 impl Media {
     /// Accepts a PWG name (`iso_a4_210x297mm`, `na_index-4x6_4x6in`) or one of the lab's
     /// short names (A4, A5, A6, 6inch, 5inch, 4x6, 4R, 3R, letter).
-    pub fn parse(raw: &str) -> Result<Media, String> {
+    pub fn parse(raw: &str) -> Result<Media, crate::i18n::Msg> {
         let t = raw.trim();
         let lower = t.to_lowercase();
         let name = MEDIA_ALIASES.iter().find(|(a, _)| *a == lower).map(|(_, n)| *n).unwrap_or(t);
-        let bad = || {
-            format!(
-                "media {raw:?} is not a paper size: give a PWG name such as iso_a4_210x297mm or \
-                 na_index-4x6_4x6in, or one of A4, A5, A6, 6inch, 5inch, 4x6, 4R, 3R, letter"
-            )
-        };
+        let bad = || crate::msg!("printer-bad-media", media = raw);
         // The size is the last `_`-separated field: `<w>x<h>mm` or `<w>x<h>in`.
         let dims = name.rsplit('_').next().ok_or_else(bad)?;
         let (nums, per_unit) = if let Some(n) = dims.strip_suffix("mm") {
@@ -233,9 +247,9 @@ mod tests {
     #[test]
     fn adjustment_limits() {
         assert!(check_adjustment(-1.5, 2.0, 99.2).is_ok());
-        assert!(check_adjustment(21.0, 0.0, 100.0).unwrap_err().contains("--offset-x"));
-        assert!(check_adjustment(0.0, f64::NAN, 100.0).unwrap_err().contains("--offset-y"));
-        assert!(check_adjustment(0.0, 0.0, 120.0).unwrap_err().contains("--scale"));
+        assert!(check_adjustment(21.0, 0.0, 100.0).unwrap_err().to_string().contains("--offset-x"));
+        assert!(check_adjustment(0.0, f64::NAN, 100.0).unwrap_err().to_string().contains("--offset-y"));
+        assert!(check_adjustment(0.0, 0.0, 120.0).unwrap_err().to_string().contains("--scale"));
     }
 
     #[test]

@@ -25,12 +25,12 @@ impl RequestKind {
     }
 
     /// The English key or the words a school's table uses.
-    pub fn parse(raw: &str) -> Result<RequestKind, String> {
+    pub fn parse(raw: &str) -> Result<RequestKind, crate::i18n::Msg> {
         match raw.trim().to_lowercase().as_str() {
             "lost" | "丢失" | "遗失" | "补洗" => Ok(RequestKind::Lost),
             "missing" | "漏洗" | "漏印" | "缺失" | "补片" => Ok(RequestKind::Missing),
             "damaged" | "损坏" | "破损" => Ok(RequestKind::Damaged),
-            other => Err(format!("request kind {other:?} is not lost (丢失), missing (漏洗) or damaged (损坏)")),
+            other => Err(crate::msg!("request-bad-kind", kind = other)),
         }
     }
 }
@@ -51,11 +51,11 @@ impl Requester {
         }
     }
 
-    pub fn parse(raw: &str) -> Result<Requester, String> {
+    pub fn parse(raw: &str) -> Result<Requester, crate::i18n::Msg> {
         match raw.trim().to_lowercase().as_str() {
             "student" | "学生" | "本人" | "个人" => Ok(Requester::Student),
             "school" | "学校" | "院校" => Ok(Requester::School),
-            other => Err(format!("requester {other:?} is not student (学生) or school (学校)")),
+            other => Err(crate::msg!("request-bad-requester", requester = other)),
         }
     }
 }
@@ -204,9 +204,9 @@ impl std::fmt::Display for RequestStatus {
 }
 
 /// A fee in yuan as whole fen (cents), refusing what is not a sum of money.
-pub fn fee_cents(yuan: f64) -> Result<i64, String> {
+pub fn fee_cents(yuan: f64) -> Result<i64, crate::i18n::Msg> {
     if !yuan.is_finite() || !(0.0..=100_000.0).contains(&yuan) {
-        return Err(format!("fee {yuan} yuan is not a sum the lab charges"));
+        return Err(crate::msg!("request-bad-fee", yuan = yuan.to_string()));
     }
     Ok((yuan * 100.0).round() as i64)
 }

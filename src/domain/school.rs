@@ -8,12 +8,12 @@ use std::fmt;
 pub struct SchoolCode(String);
 
 impl SchoolCode {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, crate::i18n::Msg> {
         let s = raw.trim();
         if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
             Ok(SchoolCode(s.to_string()))
         } else {
-            Err(format!("school code (院校代码) must be 5 digits, got {raw:?}"))
+            Err(crate::msg!("school-bad-code", code = raw))
         }
     }
 
@@ -65,18 +65,18 @@ impl BackgroundColour {
         }
     }
 
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, crate::i18n::Msg> {
         match raw.trim().to_ascii_lowercase().as_str() {
             "blue" => Ok(BackgroundColour::Blue),
             "white" => Ok(BackgroundColour::White),
             "grey" | "gray" => Ok(BackgroundColour::Grey),
-            _ => Err(format!("background colour {raw:?}: use blue, white or grey")),
+            _ => Err(crate::msg!("school-bad-background", colour = raw)),
         }
     }
 }
 
 /// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.
-pub fn check_email(raw: &str) -> Result<String, String> {
+pub fn check_email(raw: &str) -> Result<String, crate::i18n::Msg> {
     let s = raw.trim();
     let ok = match s.split_once('@') {
         Some((user, domain)) => {
@@ -89,7 +89,7 @@ pub fn check_email(raw: &str) -> Result<String, String> {
         }
         None => false,
     };
-    if ok { Ok(s.to_string()) } else { Err(format!("{raw:?} is not an e-mail address")) }
+    if ok { Ok(s.to_string()) } else { Err(crate::msg!("school-bad-email", email = raw)) }
 }
 
 /// Whether two addresses are the same mailbox. Mail providers treat the whole address without

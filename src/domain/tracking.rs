@@ -39,17 +39,13 @@ impl Carrier {
 
     /// Accepts `upu`, `ems`, `sf`, `other` in any case, `china-post`/`post`/`邮政` for UPU and
     /// `顺丰` for SF.
-    pub fn parse(raw: &str) -> Result<Carrier, String> {
+    pub fn parse(raw: &str) -> Result<Carrier, Msg> {
         let t = raw.trim().to_lowercase();
         Carrier::ALL
             .into_iter()
             .find(|c| c.as_str() == t)
             .or_else(|| CARRIER_ALIASES.iter().find(|(a, _)| *a == t).map(|(_, c)| *c))
-            .ok_or_else(|| {
-                format!(
-                    "carrier {raw:?} is not known: give upu (or china-post, post, 邮政), ems, sf (or 顺丰) or other"
-                )
-            })
+            .ok_or_else(|| msg!("shipment-bad-carrier", carrier = raw))
     }
 
     /// The carrier's numbers, for messages: "{number} is not an SF number".

@@ -41,6 +41,22 @@ pub struct Options {
     /// With `screenshots`: a batch folder to import through the file chooser before the
     /// technician's picture.
     pub import: Option<PathBuf>,
+    /// The window's size at start (logical pixels).
+    pub size: Option<(u32, u32)>,
+}
+
+/// `1024x700` as a window size; at least the 1024x700 the screens are laid out for.
+pub fn parse_size(text: &str) -> std::result::Result<(u32, u32), String> {
+    let (w, h) =
+        text.trim().split_once(['x', 'X', '×']).ok_or_else(|| format!("{text:?}: give WIDTHxHEIGHT, e.g. 1024x700"))?;
+    let (w, h): (u32, u32) = match (w.trim().parse(), h.trim().parse()) {
+        (Ok(w), Ok(h)) => (w, h),
+        _ => return Err(format!("{text:?}: give WIDTHxHEIGHT, e.g. 1024x700")),
+    };
+    if w < 1024 || h < 700 {
+        return Err(format!("{text:?}: the window needs at least 1024x700"));
+    }
+    Ok((w, h))
 }
 
 fn window_error(e: impl std::fmt::Display) -> Error {
@@ -66,6 +82,9 @@ pub fn run(opts: &Options) -> Result<()> {
     let app = build(session)?;
     if let Some(lang) = opts.lang {
         crate::i18n::set(lang);
+    }
+    if let Some((w, h)) = opts.size {
+        app.window().set_size(slint::LogicalSize::new(w as f32, h as f32));
     }
     let _driver = match &opts.screenshots {
         Some(dir) => {

@@ -46,6 +46,19 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
             }),
         },
         Step {
+            // The report's first row chosen: its reason read whole under the table.
+            name: "01b-technician-import-report",
+            enter: Box::new(|app| {
+                let t = app.global::<Technician>();
+                t.set_report_view(0);
+                t.set_report_row(0);
+            }),
+        },
+        Step {
+            name: "01c-technician-photo-check",
+            enter: Box::new(|app| app.global::<Technician>().set_report_view(1)),
+        },
+        Step {
             name: "02-technician-jobs",
             enter: Box::new(|app| {
                 let t = app.global::<Technician>();
@@ -54,6 +67,7 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
                 t.invoke_job_school_chosen(0);
                 t.set_job_row(0);
                 t.invoke_select_job(0);
+                t.set_job_view(1);
             }),
         },
         Step {
@@ -64,6 +78,7 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
                 let row = (t.get_jobs().row_count() > 1) as i32;
                 t.set_job_row(row);
                 t.invoke_select_job(row);
+                t.set_job_view(2);
             }),
         },
         Step { name: "03-technician-reprint", enter: Box::new(|app| app.global::<Technician>().set_page(2)) },

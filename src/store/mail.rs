@@ -327,6 +327,33 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Who was last chosen as the operator at a station (empty: nobody yet).
+    pub fn station_operator(&self, station: &str) -> Result<String> {
+        Ok(self
+            .db
+            .query_opt("SELECT operator FROM stations WHERE name = ?1", params![station], |r| r.get(0))?
+            .unwrap_or_default())
+    }
+
+    pub fn set_station_operator(&self, station: &str, operator: &str) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO stations (name, operator) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET operator = excluded.operator",
+            params![station, operator],
+        )?;
+        Ok(())
+    }
+
+    /// The names that have worked in this lab, most recently active first: what a station
+    /// offers when someone new sits down.
+    pub fn known_operators(&self, limit: i64) -> Result<Vec<String>> {
+        self.db.query_map(
+            "SELECT operator FROM audit WHERE operator <> '' GROUP BY operator ORDER BY MAX(id) DESC LIMIT ?1",
+            params![limit],
+            |r| r.get(0),
+        )
+    }
+
     /// Distinct students of each school at each step of the way.
     pub fn school_counts(&self) -> Result<Vec<SchoolCounts>> {
         let step = |cond: &str| {

@@ -382,6 +382,8 @@ const LATER: &[&str] = &[
     // 11: the station of each audit entry and dispatch.
     "ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
      ALTER TABLE dispatches ADD COLUMN station TEXT NOT NULL DEFAULT '';",
+    // 12: who is at each station.
+    "ALTER TABLE stations ADD COLUMN operator TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The triggers that keep the audit log append-only on PostgreSQL, put back on open if dropped.

@@ -452,6 +452,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
     ALTER TABLE dispatches ADD COLUMN station TEXT NOT NULL DEFAULT '';
     "#,
+    // 12: who is at each station, as chosen in the window and remembered for the next start.
+    r#"
+    ALTER TABLE stations ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 /// The triggers that keep the audit log append-only; recreated on open if someone dropped them.

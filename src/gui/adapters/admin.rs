@@ -186,6 +186,7 @@ fn show_request(a: &Rc<Adm>) {
 }
 
 fn act(a: &Rc<Adm>, action: String, argument: String) {
+    a.ctx.action_begins();
     let Some(id) = *a.request.borrow() else { return };
     let Some(app) = a.ctx.app() else { return };
     app.global::<Admin>().set_busy(true);
@@ -212,6 +213,7 @@ fn act(a: &Rc<Adm>, action: String, argument: String) {
 }
 
 fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
+    a.ctx.action_begins();
     let input = RequestInput {
         kind: texts::REQUEST_KINDS.get(form.kind.max(0) as usize).map(|(k, _)| k.to_string()).unwrap_or_default(),
         school: form.school.trim().to_string(),
@@ -291,6 +293,7 @@ fn list_corrections(a: &Rc<Adm>, school: Option<String>) {
 }
 
 fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
+    a.ctx.action_begins();
     let aa = a.clone();
     let school = given(&req.school);
     a.ctx.run(
@@ -397,6 +400,7 @@ fn show_school(a: &Rc<Adm>) {
 }
 
 fn save_school(a: &Rc<Adm>) {
+    a.ctx.action_begins();
     let Some(app) = a.ctx.app() else { return };
     let g = app.global::<Admin>();
     let (address, contact, phone) =
@@ -408,6 +412,7 @@ fn save_school(a: &Rc<Adm>) {
 
 /// A change to the selected school, then show it again.
 fn school_change(a: &Rc<Adm>, done: &'static str, f: impl FnOnce(&Workspace, &str) -> Result<()> + Send + 'static) {
+    a.ctx.action_begins();
     let Some(code) = a.school.borrow().clone() else { return };
     let aa = a.clone();
     a.ctx.run(
@@ -428,6 +433,7 @@ fn school_change(a: &Rc<Adm>, done: &'static str, f: impl FnOnce(&Workspace, &st
 }
 
 fn add_school(a: &Rc<Adm>, new: NewSchool) {
+    a.ctx.action_begins();
     let aa = a.clone();
     a.ctx.run(
         &a.worker,

@@ -88,6 +88,7 @@ fn now(zone: Zone) -> String {
 }
 
 fn scan(m: &Rc<Mail>, code: String) {
+    m.ctx.action_begins();
     let code = code.trim().to_string();
     if code.is_empty() {
         return;
@@ -198,6 +199,7 @@ fn refresh_list(m: &Rc<Mail>) {
 }
 
 fn create(m: &Rc<Mail>) {
+    m.ctx.action_begins();
     let Some(app) = m.ctx.app() else { return };
     let index = app.global::<Mailroom>().get_school_index();
     let Some(school) = m.schools.borrow().get(index.max(0) as usize).filter(|_| index >= 0).map(|s| s.code.clone())
@@ -226,6 +228,7 @@ fn step(
     what: &'static str,
     f: impl FnOnce(&app::Workspace, ShipmentCode) -> Result<ShipmentView> + Send + 'static,
 ) {
+    m.ctx.action_begins();
     let Some(app) = m.ctx.app() else { return };
     let Some(id) = *m.shipment.borrow() else {
         return notice(&app, "请先扫描发运单条码", true);
@@ -248,6 +251,7 @@ fn step(
 /// Print the label, or the shipment's and its packets' packing lists, of the station's
 /// shipment on the chosen printer; the papers are written first if they are missing.
 fn print(m: &Rc<Mail>, label: bool) {
+    m.ctx.action_begins();
     let Some(app) = m.ctx.app() else { return };
     let g = app.global::<Mailroom>();
     let Some(id) = *m.shipment.borrow() else {

@@ -47,6 +47,7 @@ const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 /// Wire every screen to the services and load what each shows first.
 pub fn wire(app: &AppWindow, session: Session) {
     app.set_workspace(session.root().display().to_string().into());
+    app.set_station(session.station().into());
     app.set_operator(session.operator().into());
     let ctx = Rc::new(Ctx {
         session,
@@ -58,6 +59,7 @@ pub fn wire(app: &AppWindow, session: Session) {
         probe: Worker::new("probe"),
     });
     chooser::wire(app, &ctx);
+    wire_operator(app, &ctx);
     let tech = technician::wire(app, &ctx);
     walkin::wire(app, &ctx);
     printers::wire(app, &ctx);
@@ -82,9 +84,64 @@ pub fn wire(app: &AppWindow, session: Session) {
     app.on_screen_shown(move |screen| shown(screen));
 }
 
+/// The names the operator choice offers: enough for a lab's shifts, few enough to read.
+const OPERATORS_OFFERED: usize = 6;
+
+/// Who is at this station: the one remembered for it (unless `--operator` said), shown in
+/// the footer, changed with 更换操作人, and recorded with every action from then on.
+fn wire_operator(app: &AppWindow, ctx: &Rc<Ctx>) {
+    let load = {
+        let ctx = ctx.clone();
+        move |take_remembered: bool| {
+            ctx.run(&ctx.probe, |s| crate::app::operators::station_operator(&s.open()?), {
+                let ctx = ctx.clone();
+                move |app, r: Result<crate::app::operators::StationOperator>| {
+                    let Ok(here) = r else { return };
+                    if take_remembered && !here.operator.is_empty() && !ctx.session.operator_given() {
+                        ctx.session.set_operator(&here.operator);
+                    }
+                    let chosen = ctx.session.operator_given() || !here.operator.is_empty();
+                    app.set_operator(ctx.session.operator().into());
+                    app.set_operator_unchosen(!chosen);
+                    app.set_known_operators(strings(here.known.iter().take(OPERATORS_OFFERED)));
+                }
+            })
+        }
+    };
+    load(true);
+    let c = ctx.clone();
+    app.on_choose_operator(move |name| {
+        let name = name.to_string();
+        let ctx = c.clone();
+        let load = load.clone();
+        c.run(
+            &c.probe,
+            move |s| crate::app::operators::choose_operator(&s.open()?, &name),
+            move |app, r| match r {
+                Ok(name) => {
+                    ctx.session.set_operator(&name);
+                    app.set_operator_error(SharedString::new());
+                    app.set_choosing_operator(false);
+                    load(false);
+                }
+                Err(e) => app.set_operator_error(texts::error(&e).into()),
+            },
+        );
+    });
+}
+
 impl Ctx {
     pub fn app(&self) -> Option<AppWindow> {
         self.weak.upgrade()
+    }
+
+    /// An action begins: the status line no longer speaks of the one before.
+    pub fn action_begins(&self) {
+        if let Some(app) = self.app() {
+            app.global::<ui::Technician>().set_notice(SharedString::new());
+            app.global::<ui::Mailroom>().set_notice(SharedString::new());
+            app.global::<ui::Admin>().set_notice(SharedString::new());
+        }
     }
 
     fn add_pending(&self, n: i32) {

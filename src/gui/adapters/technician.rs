@@ -45,6 +45,10 @@ fn fail(app: &AppWindow, e: &Error) {
     notice(app, &texts::error(e), true);
 }
 
+fn clear_notice(t: &Rc<Tech>) {
+    t.ctx.action_begins();
+}
+
 /// Wire the screen; returns its reload, run whenever the screen is brought to the front.
 pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let t = Rc::new(Tech {
@@ -64,9 +68,13 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let g = app.global::<Technician>();
     g.set_classes(ModelRc::from(t.classes.clone()));
 
+    // Each action starts with a clean status line: what it says is about it, not the last one.
     let on = |f: fn(&Rc<Tech>)| {
         let t = t.clone();
-        move || f(&t)
+        move || {
+            clear_notice(&t);
+            f(&t)
+        }
     };
     g.on_refresh(on(refresh));
     g.on_choose_batch(on(choose_batch));
@@ -96,9 +104,15 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let tt = t.clone();
     g.on_preview_sheet(move |n| preview(&tt, Some(n.max(1) as usize)));
     let tt = t.clone();
-    g.on_print_job(move |copies, force| print_job(&tt, copies, force));
+    g.on_print_job(move |copies, force| {
+        clear_notice(&tt);
+        print_job(&tt, copies, force)
+    });
     let tt = t.clone();
-    g.on_reprint(move |codes, reason, printer| reprint(&tt, &codes, &reason, printer));
+    g.on_reprint(move |codes, reason, printer| {
+        clear_notice(&tt);
+        reprint(&tt, &codes, &reason, printer)
+    });
 
     refresh(&t);
     move || refresh(&t)
@@ -275,6 +289,7 @@ fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
                     notice(app, &title, false);
                     g.set_report_title(title.into());
                     g.set_report(table(rows));
+                    g.set_report_row(-1);
                     let cards: Vec<PhotoWarning> = cards
                         .into_iter()
                         .map(|c| PhotoWarning {
@@ -501,7 +516,13 @@ fn verify_job(t: &Rc<Tech>) {
         t,
         "校验",
         |ws, id, p| app::verify::verify(ws, id, p),
-        |app, r| notice(app, &format!("作业 {}{}", r.job, verified_text(&r)), !r.passed),
+        |app, r| {
+            notice(app, &format!("作业 {}{}", r.job, verified_text(&r)), !r.passed);
+            if !r.passed {
+                // What failed, and whose, is what the technician must read next.
+                app.global::<Technician>().set_job_view(2);
+            }
+        },
     );
 }
 
@@ -509,7 +530,7 @@ fn print_job(t: &Rc<Tech>, copies: i32, force: bool) {
     let Some(app) = t.ctx.app() else { return };
     let index = app.global::<Technician>().get_printer_index().max(0) as usize;
     let Some(printer) = t.printers.borrow().get(index).cloned() else {
-        return notice(&app, "没有可用的打印机：请先用 gradlab printer add 添加", true);
+        return notice(&app, "没有可用的打印机：请先在“打印机”页添加", true);
     };
     job_work(
         t,

@@ -62,11 +62,12 @@ pub fn batches(d: &SchoolDetail, zone: Zone) -> Rows {
         .map(|b| {
             vec![
                 b.id.to_string(),
-                b.source.clone(),
                 zone.show(&b.imported_at),
                 b.accepted.to_string(),
                 b.skipped.to_string(),
                 b.rejected.to_string(),
+                // Last: a folder's path is long, and the table's detail line shows it whole.
+                b.source.clone(),
             ]
         })
         .collect()
@@ -532,6 +533,26 @@ mod tests {
     use super::*;
     use crate::app::reports::{DueLine, DueReport, DueWork};
     use crate::domain::job::JobProgress;
+
+    #[test]
+    fn a_refused_row_names_its_student_and_its_whole_reason() {
+        let refused =
+            crate::import::Finding::new("照片数据.xlsx", Some(7), Some("7pF6nCoSRpavUGJu"), "无法解码".to_string())
+                .with_xh(Some("2022030101119"));
+        let report = BatchReport {
+            id: None,
+            source: "批次".into(),
+            data_table: "照片数据.xlsx".into(),
+            accepted: vec![],
+            skipped: vec![],
+            rejected: vec![refused],
+            warnings: vec![],
+            photo_checks: vec![],
+        };
+        let (_, rows) = batch_report(&report);
+        assert_eq!(rows[0][..4], ["拒绝", "7", "7pF6nCoSRpavUGJu", "2022030101119"]);
+        assert_eq!(rows[0][4], "照片数据.xlsx: 无法解码");
+    }
 
     fn line(work: DueWork, progress: Option<JobProgress>, overdue: i64) -> DueLine {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
