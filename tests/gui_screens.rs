@@ -155,6 +155,7 @@ fn printers_and_walkins_in_the_technicians_window() {
     print_the_calibration_sheet(&app, &f);
     a_scan_that_is_no_collection_code_is_refused_in_chinese(&app);
     a_walkin_is_checked_laid_out_and_printed(&app, &f);
+    a_code_is_read_from_a_picture_of_it(&app, &f);
     remove_the_printer_at_the_second_press(&app, &f);
 }
 
@@ -324,6 +325,23 @@ fn a_walkin_is_checked_laid_out_and_printed(app: &AppWindow, f: &Fixture) {
     assert_eq!(audit.len(), 1, "{audit:?}");
     assert_eq!(audit[0][0], "测试员");
     assert!(audit[0][1].contains(&job), "{audit:?}");
+}
+
+fn a_code_is_read_from_a_picture_of_it(app: &AppWindow, f: &Fixture) {
+    let code = qrcode::QrCode::new(payload(CJM, SCHOOL, XH).as_bytes()).unwrap();
+    let img = code.render::<image::Luma<u8>>().module_dimensions(6, 6).quiet_zone(true).build();
+    img.save(f.photos.join("code.png")).unwrap();
+    let w = app.global::<Walkin>();
+    click(app, "下一位");
+    assert!(!w.get_code_ok() && w.get_photo() == "" && w.get_job() == "", "a clean page for the next student");
+    click(app, "选择二维码图片…");
+    choose_file(app, &f.photos, "code.png");
+    wait_for(app, "the picture to be read", |app| app.get_pending() == 0 && app.global::<Walkin>().get_code_ok());
+    let student = w.get_code_message().to_string();
+    assert!(student.contains(XH) && student.contains("张*三"), "{student}");
+    // The walk-in's job is listed on 作业与打印 as well.
+    let jobs = app.global::<Technician>().get_jobs();
+    assert_eq!(jobs.row_count(), 1);
 }
 
 fn remove_the_printer_at_the_second_press(app: &AppWindow, f: &Fixture) {

@@ -300,6 +300,9 @@ fn make(w: &Rc<Walk>) {
             let g = app.global::<Walkin>();
             match r {
                 Ok(Made { done, preview, checked, warnings }) => {
+                    // The new job is listed on 作业与打印 too (before the status line is set:
+                    // that page's reload starts with a clean one).
+                    app.global::<Technician>().invoke_refresh();
                     ww.job.set(Some(done.job));
                     g.set_job(done.job.to_string().into());
                     let line = model::done_line(&done);
