@@ -92,6 +92,15 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
             }),
         },
     ];
+    steps.push(Step {
+        // A shipment to one person: the dialog over the mailroom.
+        name: "04b-mailroom-to-person",
+        enter: Box::new(|app| {
+            let m = app.global::<Mailroom>();
+            m.set_school_index(0);
+            m.set_to_person_open(true);
+        }),
+    });
     let admin_pages: [(&'static str, i32); 5] = [
         ("05-admin-requests", 0),
         ("06-admin-corrections", 1),
@@ -103,6 +112,7 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
         steps.push(Step {
             name,
             enter: Box::new(move |app| {
+                app.global::<Mailroom>().set_to_person_open(false);
                 app.set_screen(2);
                 let a = app.global::<Admin>();
                 a.set_page(page);

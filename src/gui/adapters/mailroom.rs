@@ -2,7 +2,7 @@
 //! the label and packing lists, as `shipment print` does). Scans go through one worker,
 //! so they are answered in the order the scanner typed them.
 
-use super::{Ctx, strings, table};
+use super::{Ctx, given, strings, table};
 use crate::app;
 use crate::app::scan::{ScanOutcome, ScanRequest};
 use crate::app::shipments::{CreateShipment, Papers, ShipmentLine, ShipmentView};
@@ -61,7 +61,7 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
         }
     });
     let mm = m.clone();
-    g.on_create_shipment(move || create(&mm));
+    g.on_create_shipment(move || create(&mm, ToPerson::default()));
     let mm = m.clone();
     g.on_seal(move |force, reason| {
         let reason = reason.to_string();
@@ -71,6 +71,23 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     });
     let mm = m.clone();
     g.on_deliver(move || step(&mm, "送达", app::shipments::deliver));
+    g.set_carriers(strings(CARRIERS.iter().map(|(_, name)| *name)));
+    let mm = m.clone();
+    g.on_ship(move |carrier, number| {
+        let carrier = CARRIERS.get(carrier.max(0) as usize).and_then(|(c, _)| *c);
+        let number = number.trim().to_string();
+        step(&mm, "发运", move |ws, id| app::shipments::ship(ws, id, Some(&number), carrier, None));
+    });
+    let mm = m.clone();
+    g.on_return_shipment(move |reason| {
+        let reason = reason.to_string();
+        step(&mm, "退回", move |ws, id| app::shipments::return_shipment(ws, id, &reason));
+    });
+    let mm = m.clone();
+    g.on_create_to_person(move |address, recipient, phone| {
+        let person = ToPerson { address: given(&address), recipient: given(&recipient), phone: given(&phone) };
+        create(&mm, person);
+    });
     let mm = m.clone();
     g.on_print_label(move || print(&mm, true));
     let mm = m.clone();
@@ -143,6 +160,8 @@ fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
     g.set_packets(table(rows::packets(v, m.ctx.session.zone())));
     g.set_can_seal(v.state.after(ShipmentAction::Seal).is_ok());
     g.set_can_deliver(v.state.after(ShipmentAction::Deliver).is_ok());
+    g.set_can_ship(v.state.after(ShipmentAction::Ship).is_ok());
+    g.set_can_return(v.state.after(ShipmentAction::Return).is_ok());
     g.set_has_documents(!v.documents.is_empty());
 }
 
@@ -198,7 +217,25 @@ fn refresh_list(m: &Rc<Mail>) {
     );
 }
 
-fn create(m: &Rc<Mail>) {
+/// The couriers the mailroom can name for a tracking number; the first recognises the number
+/// from its shape (EMS, 顺丰 and registered post have check digits), the last takes any number.
+const CARRIERS: [(Option<&str>, &str); 5] = [
+    (None, "自动识别"),
+    (Some("ems"), "EMS"),
+    (Some("sf"), "顺丰"),
+    (Some("upu"), "邮政挂号"),
+    (Some("other"), "其他快递"),
+];
+
+/// A shipment to one person instead of the school; all empty for the school.
+#[derive(Default)]
+struct ToPerson {
+    address: Option<String>,
+    recipient: Option<String>,
+    phone: Option<String>,
+}
+
+fn create(m: &Rc<Mail>, person: ToPerson) {
     m.ctx.action_begins();
     let Some(app) = m.ctx.app() else { return };
     let index = app.global::<Mailroom>().get_school_index();
@@ -207,12 +244,22 @@ fn create(m: &Rc<Mail>) {
         return notice(&app, "请先选择院校", true);
     };
     let mm = m.clone();
-    let req = CreateShipment { school, ..Default::default() };
+    let to_person = person.address.is_some();
+    let req = CreateShipment {
+        school,
+        to: person.address,
+        recipient: person.recipient,
+        phone: person.phone,
+        ..Default::default()
+    };
     m.ctx.run(
         &m.worker,
         move |s| app::shipments::create(&s.open()?, &req),
         move |app, r| match r {
             Ok(v) => {
+                if to_person {
+                    app.global::<Mailroom>().set_to_person_open(false);
+                }
                 notice(app, &format!("已新建发运单 {}：{} 个包裹，{} 名学生", v.id, v.expected, v.students), false);
                 // A station works on the shipment whose barcode it scanned last.
                 scan(&mm, v.id.to_string());
@@ -258,7 +305,7 @@ fn print(m: &Rc<Mail>, label: bool) {
         return notice(&app, "请先扫描发运单条码", true);
     };
     let Some(printer) = m.printers.borrow().get(g.get_printer_index().max(0) as usize).cloned() else {
-        return notice(&app, "没有可用的打印机：请先用 gradlab printer add 添加", true);
+        return notice(&app, "没有可用的打印机：请先在技术员的“打印机”页添加", true);
     };
     g.set_busy(true);
     // Printers can be slow to answer: not on the scan worker, so scanning goes on meanwhile.
