@@ -103,17 +103,6 @@ fn strings(model: &slint::ModelRc<SharedString>) -> Vec<String> {
     model.iter().map(|s| s.to_string()).collect()
 }
 
-fn pdfs(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    v.sort();
-    v
-}
-
 /// In the open file chooser: go to `dir` and open the entry called `name`.
 fn choose_file(app: &AppWindow, dir: &Path, name: &str) {
     let chooser = app.global::<FileChooser>();

@@ -29,17 +29,6 @@ fn part_file(ws: &Ws, job: &str) -> Vec<u8> {
     fs::read(show["parts"][0]["path"].as_str().unwrap()).unwrap()
 }
 
-fn pdfs(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    v.sort();
-    v
-}
-
 /// Watch a folder until told to stop; every file seen under a `.pdf` name must already be
 /// whole (`want` bytes exactly). Returns how many such files were seen.
 fn watch(dir: &Path, want: Vec<u8>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<usize> {

@@ -465,3 +465,15 @@ pub fn gb18030(text: &str) -> Vec<u8> {
     assert!(!bad);
     bytes.into_owned()
 }
+
+/// The PDF files in a folder (a hot folder, an output folder), by name, sorted.
+pub fn pdfs(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    v.sort();
+    v
+}

@@ -3,10 +3,11 @@
 //! or removed here is offered at once on the other screens that print (their printer lists
 //! are loaded again).
 
+use super::technician::{fail, notice};
 use super::{Ctx, given, row_of, starting, table};
 use crate::app::printing::{PrinterChange, PrinterLine, PrinterSpec};
 use crate::app::{self, Workspace};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gui::model::files::Filter;
 use crate::gui::model::printers as model;
 use crate::gui::model::texts;
@@ -27,17 +28,6 @@ struct Prn {
     /// The chosen printer's name.
     selected: RefCell<Option<String>>,
     cancel: Arc<AtomicBool>,
-}
-
-/// The technician's status line speaks for this page too.
-fn notice(app: &AppWindow, text: &str, error: bool) {
-    let g = app.global::<Technician>();
-    g.set_notice(text.into());
-    g.set_notice_error(error);
-}
-
-fn fail(app: &AppWindow, e: &Error) {
-    notice(app, &texts::error(e), true);
 }
 
 pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) {

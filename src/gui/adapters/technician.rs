@@ -35,13 +35,14 @@ struct Tech {
     cancel_job: Arc<AtomicBool>,
 }
 
-fn notice(app: &AppWindow, text: &str, error: bool) {
+/// The technician's status line; the walk-in and printer pages speak through it too.
+pub(super) fn notice(app: &AppWindow, text: &str, error: bool) {
     let g = app.global::<Technician>();
     g.set_notice(text.into());
     g.set_notice_error(error);
 }
 
-fn fail(app: &AppWindow, e: &Error) {
+pub(super) fn fail(app: &AppWindow, e: &Error) {
     notice(app, &texts::error(e), true);
 }
 

@@ -4,6 +4,7 @@
 //! code is read at once in the window (`model::walkin`), so a wrong scan is refused before
 //! anything else; the service reads it again itself.
 
+use super::technician::{fail, notice};
 use super::{Ctx, starting, strings};
 use crate::app::printing::PrintRequest;
 use crate::app::walkin::{CodeSource, Walkin as WalkinDone, WalkinRequest};
@@ -39,17 +40,6 @@ struct Walk {
     /// dropped, so nothing is shown under the wrong student.
     generation: Cell<u64>,
     cancel: Arc<AtomicBool>,
-}
-
-/// The technician's status line speaks for this page too.
-fn notice(app: &AppWindow, text: &str, error: bool) {
-    let g = app.global::<Technician>();
-    g.set_notice(text.into());
-    g.set_notice_error(error);
-}
-
-fn fail(app: &AppWindow, e: &Error) {
-    notice(app, &texts::error(e), true);
 }
 
 pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) {
