@@ -175,10 +175,23 @@ impl Msg {
     /// The message in `lang`; a key missing there falls back to English (the catalog test
     /// keeps both complete).
     pub fn text(&self, lang: Lang) -> String {
+        self.render(lang, false)
+    }
+
+    /// The message as the window says it: where the catalog has `<key>-in-window` (a hint that
+    /// names the window's button instead of a command-line flag), that text, with the same
+    /// arguments; the same for each message inside it.
+    pub fn window_text(&self, lang: Lang) -> String {
+        self.render(lang, true)
+    }
+
+    fn render(&self, lang: Lang, window: bool) -> String {
         let bundle = bundle(lang);
-        let Some(pattern) = bundle.get_message(self.key).and_then(|m| m.value()) else {
+        let variant = window.then(|| format!("{}-in-window", self.key));
+        let message = variant.as_deref().and_then(|k| bundle.get_message(k)).or_else(|| bundle.get_message(self.key));
+        let Some(pattern) = message.and_then(|m| m.value()) else {
             return match lang {
-                Lang::Zh => self.text(Lang::En),
+                Lang::Zh => self.render(Lang::En, window),
                 Lang::En => format!("{} {:?}", self.key, self.args),
             };
         };
@@ -187,7 +200,7 @@ impl Msg {
             let value = match value {
                 Arg::Text(t) => FluentValue::from(t.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),
-                Arg::Msg(m) => FluentValue::from(m.text(lang)),
+                Arg::Msg(m) => FluentValue::from(m.render(lang, window)),
             };
             args.set(*name, value);
         }
@@ -264,6 +277,29 @@ mod tests {
         for (k, vars) in &en {
             assert_eq!(&zh[k], vars, "{k}: the two languages take different arguments");
         }
+    }
+
+    /// A window's variant of a hint takes its arguments from the service's message: it may
+    /// use only the arguments that message has.
+    #[test]
+    fn every_window_variant_belongs_to_a_message_and_uses_its_arguments() {
+        let en = messages(EN_CATALOG, "locales/en");
+        let mut variants = 0;
+        for (key, vars) in en.iter().filter(|(k, _)| k.ends_with("-in-window")) {
+            let base = key.trim_end_matches("-in-window");
+            let Some(base_vars) = en.get(base) else { panic!("{key}: no message {base}") };
+            assert!(vars.is_subset(base_vars), "{key} uses {vars:?}, {base} has {base_vars:?}");
+            variants += 1;
+        }
+        assert!(variants >= 10, "{variants}");
+        let m =
+            crate::msg!("shipment-packets-missing", shipment = "H14", expected = 3_i64, missing = 1_i64, codes = "P35");
+        let refused = crate::msg!("shipment-refused", shipment = "H14", why = m.clone());
+        assert!(m.text(Lang::Zh).contains("--force --reason"));
+        for said in [m.window_text(Lang::Zh), refused.window_text(Lang::Zh)] {
+            assert!(said.contains("“强制封箱”") && !said.contains("--"), "{said}");
+        }
+        assert_eq!(crate::msg!("tracking-empty").window_text(Lang::Zh), crate::msg!("tracking-empty").text(Lang::Zh));
     }
 
     /// Every `msg!("key"` and `tr("key")` in the program names a message the catalog has.

@@ -35,3 +35,23 @@ gui-printers-need-name = Enter the printer's name first.
 gui-printers-need-ipp = Enter an IPP address such as ipp://host:631/ipp/print; for a RIP's hot folder use "choose a hot folder and add".
 gui-printers-need-selection = Choose a printer in the table first.
 gui-printers-choose-folder = Printer { $name }: choose the hot folder the RIP watches
+
+## A service's hint as the window says it: the service message's key with -in-window, the same
+## arguments. The window shows this one and the command line the original, so a hint names
+## the window's control, not a command-line flag.
+
+shipment-packets-missing-in-window = shipment { $shipment }: { $missing } of { $expected } packets not scanned yet: { $codes }; scan them, or write the reason in the reason field and press 强制封箱 to seal without them
+shipment-force-needs-reason-in-window = before 强制封箱, write in the reason field why the shipment leaves without those packets
+shipment-return-needs-reason-in-window = before 退回, write in the reason field why the shipment came back
+shipment-needs-tracking-in-window = shipment { $shipment }: scan the courier's label, or type its number in the tracking number field and press 登记单号并发运
+shipment-school-no-address-in-window = school { $school } has no postal address; fill it in under 管理员 → 院校与地址 and save
+shipment-to-needs-recipient-in-window = a shipment to one person needs the recipient's name
+scan-unknown-in-window = { $code } is neither a gradlab barcode nor a tracking number we know (another courier: type the number in the tracking number field and choose 其他快递)
+printer-unproven-in-window = job { $job } is not printed: { $reasons }. To print it anyway, tick 重新发送 and press 打印 (recorded in the audit log)
+reprint-no-printer-in-window = job { $job } was never sent to a printer; choose one in the reprint's printer list
+reprint-needs-reason-in-window = write in the reason field why the sheet is printed again (jammed, damaged, ...)
+request-which-student-in-window = say which student: 学号, 采集码, or the ID number's last 4 with the masked name
+request-reject-needs-reason-in-window = write in the rejection reason field why the request is rejected
+walkin-not-printed-in-window = the walk-in of { $cjm } (学号 { $xh }) is stored in batch { $batch } and job { $job } is made and rendered, but printing failed: { $error }; choose job { $job } under 作业与打印, choose a printer and press 打印
+reprint-corrected-in-window = job { $job } was made before these corrections to students on the sheets to reprint: { $corrections }. A reprint of the sheet would print the old values again. Under 作业与打印, tick 只印勘误后待补印的学生 and create a job for school { $school }
+correction-none-needed-in-window = school { $school } has no students needing a reprint: no correction (勘误) has been applied to a printed student since the last reprint job (see 管理员 → 勘误)

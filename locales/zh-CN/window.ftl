@@ -35,3 +35,22 @@ gui-printers-need-name = 请先填写打印机的名称。
 gui-printers-need-ipp = 请填写 IPP 地址，例如 ipp://主机:631/ipp/print；RIP 的热文件夹请点“选择热文件夹并添加…”。
 gui-printers-need-selection = 请先在表中选择打印机。
 gui-printers-choose-folder = 打印机 { $name }：选择 RIP 监视的热文件夹
+
+## 服务的提示在窗口里的说法：键名是服务消息的键加 -in-window，参数相同。窗口显示这一句，
+## 命令行仍显示原句，这样提示说的是窗口里的按钮，而不是命令行参数。
+
+shipment-packets-missing-in-window = 发运单 { $shipment }：{ $expected } 包中还有 { $missing } 包没有扫描：{ $codes }；请扫描这些包裹，或在“原因”框写明原因后点“强制封箱”，不带它们封箱
+shipment-force-needs-reason-in-window = 强制封箱前，请在“原因”框写明为什么不带这些包裹发运
+shipment-return-needs-reason-in-window = 退回前，请在“原因”框写明发运单为什么被退回
+shipment-needs-tracking-in-window = 发运单 { $shipment }：请扫描快递面单，或在“快递单号”框输入单号后点“登记单号并发运”
+shipment-school-no-address-in-window = 院校 { $school } 没有邮寄地址；请在 管理员 → 院校与地址 填写地址后保存
+shipment-to-needs-recipient-in-window = 寄给个人时请填写收件人
+scan-unknown-in-window = { $code } 既不是 gradlab 的条码，也不是已知格式的快递单号（其他快递：在“快递单号”框输入单号，快递公司选“其他快递”）
+printer-unproven-in-window = 作业 { $job } 不能打印：{ $reasons }。确要打印，请勾选“重新发送”后再点“打印”（会记入审计日志）
+reprint-no-printer-in-window = 作业 { $job } 从未发送到打印机；请在补印的打印机下拉框里选一台打印机
+reprint-needs-reason-in-window = 请在“原因”框写明为什么补印（卡纸、损坏……）
+request-which-student-in-window = 请说明是哪位学生：填学号、采集码，或证件号码后 4 位加打码姓名
+request-reject-needs-reason-in-window = 请在“拒绝原因”框写明为什么拒绝这份申请
+walkin-not-printed-in-window = { $cjm }（学号 { $xh }）的散拍已存入批次 { $batch }，作业 { $job } 已制作并渲染，但打印失败：{ $error }；请到“作业与打印”选中作业 { $job }，选打印机后点“打印”
+reprint-corrected-in-window = 作业 { $job } 是在以下勘误之前制作的，这些学生就在要补印的相纸上：{ $corrections }。补印这张相纸会再次印出旧数据。请在“作业与打印”勾选“只印勘误后待补印的学生”，为院校 { $school } 创建作业
+correction-none-needed-in-window = 院校 { $school } 没有需要重印的学生：上次补印作业以来，没有对已印学生做过勘误（见 管理员 → 勘误）

@@ -38,6 +38,9 @@ pub struct ScanOutcome {
     pub message_code: String,
     pub station: String,
     pub shipment: Option<ShipmentView>,
+    /// The message itself, for a window to say in its own words (`Msg::window_text`).
+    #[serde(skip)]
+    pub said: Msg,
 }
 
 impl ScanOutcome {
@@ -95,7 +98,7 @@ pub fn scan(ws: &Workspace, req: &ScanRequest) -> Result<ScanOutcome> {
     };
     tx.commit()?;
     let message_code = v.reason.unwrap_or_else(|| v.message.code());
-    Ok(ScanOutcome { code, kind: v.kind, result: v.result, message, message_code, station, shipment })
+    Ok(ScanOutcome { code, kind: v.kind, result: v.result, message, message_code, station, shipment, said: v.message })
 }
 
 /// Who scans where, and what they allowed.

@@ -122,7 +122,8 @@ fn scan(m: &Rc<Mail>, code: String) {
                 Ok(o) => {
                     let shipped = o.shipment.as_ref().is_some_and(|v| v.state == ShipmentState::Shipped);
                     let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
-                    (word.to_string(), kind, o.message.clone())
+                    // The CLI's words, with a hint naming the window's field where it names a flag.
+                    (word.to_string(), kind, o.said.window_text(crate::i18n::current()))
                 }
                 Err(e) => ("错误".to_string(), "error", texts::error(e)),
             };

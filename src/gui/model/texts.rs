@@ -152,10 +152,13 @@ pub fn unreachable(u: &crate::error::Unreachable) -> String {
 
 /// An error as the window shows it: the store not answering in the window's words, anything
 /// else as the services say it.
+/// An error as the window says it: a hint names the window's control where the catalog has a
+/// window's wording for it (`<key>-in-window`), not the command-line flag.
 pub fn error(e: &crate::Error) -> String {
-    match e.unreachable() {
-        Some(u) => unreachable(&u),
-        None => e.to_string(),
+    match (e.unreachable(), e) {
+        (Some(u), _) => unreachable(&u),
+        (None, crate::Error::Message(m)) => m.window_text(crate::i18n::current()),
+        (None, _) => e.to_string(),
     }
 }
 
