@@ -52,6 +52,21 @@ fn a_tracking_number_ships_one_shipment_only() {
     let out = ws.run(&["shipment", "ship", &second, "--tracking", TRACKING]);
     assert!(out.code == 1 && out.stderr.contains(&first), "{}", out.stderr);
     assert_eq!(shipment_state(&ws, &second), "sealed");
+    // The mailroom clerk at a Chinese desk reads the same refusal in Chinese, with its code.
+    let chinese = [("LANG", "zh_CN.UTF-8")];
+    let out = ws.run_with_env(&["shipment", "ship", &second, "--tracking", TRACKING, "--json"], &chinese);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["code"], "shipment_refused", "{}", out.stdout);
+    let said =
+        format!("快递单号 {TRACKING} 已登记在发运单 {first}（已发运，院校 {SCHOOL}）；一个快递单号只对应一个包裹");
+    assert!(
+        out.stderr.starts_with(&format!("错误：发运单 {second}：")) && out.stderr.contains(&said),
+        "{}",
+        out.stderr
+    );
+    let out = ws.run_with_env(&["shipment", "list", "--status", "lost", "--json"], &chinese);
+    assert_eq!(out.json()["code"], "shipment_bad_status", "{}", out.stdout);
+    assert!(out.stderr.contains("--status “lost”不是发运单状态"), "{}", out.stderr);
 
     // --force needs a reason, and the deliberate path is audited.
     let out = ws.run(&["shipment", "ship", &second, "--tracking", TRACKING, "--force"]);

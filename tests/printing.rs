@@ -146,6 +146,24 @@ fn paper_of_another_size_is_refused_before_sending() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("210 x 297") && out.stderr.contains("na_index-4x6"), "{}", out.stderr);
     assert_eq!(printer.jobs_received(), 0);
+
+    // The technician at a Chinese desk reads the refusal in Chinese, the flag kept where it is
+    // the fix, and the JSON gives its code.
+    let chinese = [("LANG", "zh_CN.UTF-8")];
+    let out = ws.run_with_env(&["job", "print", &job, "--printer", "photo6", "--json"], &chinese);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["code"], "printer_wrong_paper", "{}", out.stdout);
+    let said = format!(
+        "错误：作业 {job} 按 210×297 mm 的相纸排版（版面 a4-2cun-x4），但打印机 photo6 装的是 na_index-4x6_4x6in"
+    );
+    assert!(out.stderr.starts_with(&said), "{}", out.stderr);
+    let out = ws.run_with_env(&["job", "print", &job, "--printer", "nosuch", "--json"], &chinese);
+    assert_eq!(out.json()["code"], "printer_unknown", "{}", out.stdout);
+    assert!(out.stderr.contains("没有名为“nosuch”的打印机；现有的打印机：photo6"), "{}", out.stderr);
+    let out = ws.run_with_env(&["printer", "add", "photo7", "--ipp", "ftp://lab/printer", "--json"], &chinese);
+    assert_eq!(out.json()["code"], "printer_bad_ipp", "{}", out.stdout);
+    assert!(out.stderr.starts_with("错误：--ipp “ftp://lab/printer”不是打印机地址；应形如 ipp://"), "{}", out.stderr);
+    assert_eq!(printer.jobs_received(), 0);
 }
 
 #[test]

@@ -190,6 +190,21 @@ fn an_unregistered_school_a_bad_code_or_a_wrong_printer_store_nothing() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("10001") && out.stderr.contains("not registered"), "{}", out.stderr);
     assert_eq!(ws.snapshot(), before);
+    // At a Chinese desk: the same refusal in Chinese, naming the code and the school, and its
+    // code in the JSON.
+    let chinese = [("LANG", "zh_CN.UTF-8")];
+    let out = ws.run_with_env(&["walkin", "--code", &payload(CJM, "10001", XH), "--photo", &photo, "--json"], &chinese);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["code"], "walkin_school", "{}", out.stdout);
+    let said = format!("错误：{CJM} 的散拍：院校 10001 还没有登记；");
+    assert!(out.stderr.starts_with(&said) && out.stderr.trim_end().ends_with("；没有保存任何内容"), "{}", out.stderr);
+    let out = ws.run_with_env(
+        &["walkin", "--code", &payload(CJM, SCHOOL, XH), "--photo", "/nonexistent.jpg", "--json"],
+        &chinese,
+    );
+    assert_eq!(out.json()["code"], "walkin_no_photo", "{}", out.stdout);
+    assert_eq!(out.stderr.trim(), "错误：--photo /nonexistent.jpg：没有这个文件");
+    assert_eq!(ws.snapshot(), before);
 
     let out = ws.run(&["walkin", "--code", "not a code", "--photo", &photo]);
     assert_eq!(out.code, 1);

@@ -199,3 +199,46 @@ ecopy-no-such-part = request { $request } has parts 1 to { $total }; there is no
 ecopy-unknown = no electronic-copy request { $request }
 ecopy-no-longer-registered = { $to } is no longer registered for school { $school } (registered: { $registered }); nothing was sent. Make a new request to a registered address
 ecopy-none = none
+
+## Reading a batch, a table or a picture
+
+import-what-table = the table
+import-what-picture = the picture
+import-file-too-big = { $file }: { $what } is { $size }, over the { $max } this program reads; refused
+import-file-grew = { $file }: { $what } grew past { $max } while being read; refused
+import-not-a-batch = { $file }: a batch is a folder or a .zip file
+import-bad-zip = { $file }: not a readable zip: { $error }
+import-zip-entry-unreadable = { $file }: zip entry { $entry } unreadable: { $error }
+import-zip-entry-outside = { $file }: zip entry "{ $entry }" points outside the batch folder; the batch is refused
+import-zip-entry-link = { $file }: zip entry "{ $entry }" is a symbolic link; the batch is refused
+import-zip-entry-too-big = { $file }: zip entry "{ $entry }" unpacks to { $mb } MB, over the { $max } MB limit for one file; the batch is refused
+import-zip-too-big = { $file }: the zip unpacks to more than { $max } MB in all; the batch is refused
+import-file-grew-in-batch = { $file }: grew while the batch was read; refused
+import-cannot-unpack = { $file }: cannot unpack: { $error }
+import-unpacks-too-much = { $file }: unpacks to more than its declared size; refused
+import-no-data-table = { $batch }: no data table (数据表) found; a batch holds its JPEGs and one .csv or .xlsx table
+import-many-data-tables = { $batch }: more than one data table ({ $tables }); a batch holds exactly one
+import-table-too-big = { $batch }: its data table { $table } is { $mb } MB, over the { $max } MB a table may be; refused
+import-no-column = { $table }: no column for { $columns }
+
+## Collection codes (采集码) from a scanner or a picture
+
+qr-not-a-code = not a collection code (采集码): { $why }
+qr-missing = collection code is missing fields: { $fields }
+qr-invalid = collection code has a bad field: { $why }
+qr-picture = { $file }: { $error }
+qr-found-but = { $file }: a QR code was found, but { $error }
+
+## Checking a rendered file
+
+verify-nothing-rendered = job { $job } has no rendered parts to verify; render it first with `gradlab job render { $job }`
+verify-rendered-meanwhile = job { $job } was rendered again while it was being verified; nothing was recorded. Verify it again with `gradlab job verify { $job }`
+verify-not-sent = { $what } failed verification and was not sent: { $failures }
+verify-what-reprint = the reprint of job { $job }
+verify-what-corrected-copy = the copy of { $label } corrected for printer { $printer }
+
+## Layouts
+
+layout-unknown = no layout named "{ $name }": there is no { $path } and the shipped layouts are { $shipped }
+layout-bad = layout { $label }: { $error }
+layout-unwritable = layout { $name }: cannot write as TOML: { $error }

@@ -51,7 +51,7 @@ shipment-nothing-scanned = 发运单 { $shipment } 还没有扫入任何包裹�
 shipment-bad-carrier = 不认识快递公司“{ $carrier }”：请用 upu（或 china-post、post、邮政）、ems、sf（或 顺丰）或 other
 shipment-bad-tracking = 快递单号“{ $number }”：{ $why }
 shipment-tracking-on = { $shipment }（{ $state }，院校 { $school }）
-shipment-tracking-taken = 快递单号 { $number } 已在发运单 { $shipments } 上
+shipment-tracking-taken = 快递单号 { $number } 已登记在发运单 { $shipments }
 shipment-tracking-taken-fix = { $taken }；一个快递单号只对应一个包裹：请核对面单（如果快递公司确实重复使用了单号，请用 --force --reason 原因 登记）
 shipment-tracking-reused-audit = { $taken }；仍然登记：{ $reason }
 shipment-needs-tracking = 发运单 { $shipment }：请用 --tracking 单号 给出快递单号（或扫描快递面单）
@@ -188,3 +188,46 @@ ecopy-no-such-part = 电子版申请 { $request } 只有第 1 到 { $total } 卷
 ecopy-unknown = 没有电子版申请 { $request }
 ecopy-no-longer-registered = { $to } 已不是院校 { $school } 登记的邮箱（已登记：{ $registered }）；什么都没有发送。请向登记过的邮箱另建申请
 ecopy-none = 无
+
+## 读取批次、表格或图片
+
+import-what-table = 表格
+import-what-picture = 图片
+import-file-too-big = { $file }：{ $what }有 { $size }，超过了本程序能读的 { $max }；已拒收
+import-file-grew = { $file }：读取时{ $what }变大，超过了 { $max }；已拒收
+import-not-a-batch = { $file }：批次应是一个文件夹或 .zip 文件
+import-bad-zip = { $file }：不是可读的 zip：{ $error }
+import-zip-entry-unreadable = { $file }：zip 中第 { $entry } 项读不出来：{ $error }
+import-zip-entry-outside = { $file }：zip 中的“{ $entry }”指向批次文件夹之外；整批拒收
+import-zip-entry-link = { $file }：zip 中的“{ $entry }”是符号链接；整批拒收
+import-zip-entry-too-big = { $file }：zip 中的“{ $entry }”解压后有 { $mb } MB，超过了单个文件 { $max } MB 的上限；整批拒收
+import-zip-too-big = { $file }：zip 解压后总共超过 { $max } MB；整批拒收
+import-file-grew-in-batch = { $file }：读取批次时文件变大了；已拒收
+import-cannot-unpack = { $file }：无法解压：{ $error }
+import-unpacks-too-much = { $file }：解压后比声明的大小还大；已拒收
+import-no-data-table = { $batch }：没有找到数据表；一个批次应包含 JPEG 照片和一个 .csv 或 .xlsx 数据表
+import-many-data-tables = { $batch }：数据表不止一个（{ $tables }）；一个批次只能有一个
+import-table-too-big = { $batch }：数据表 { $table } 有 { $mb } MB，超过了数据表 { $max } MB 的上限；已拒收
+import-no-column = { $table }：缺少这些列：{ $columns }
+
+## 扫描或图片中的采集码
+
+qr-not-a-code = 不是采集码（{ $why }）
+qr-missing = 采集码缺少字段：{ $fields }
+qr-invalid = 采集码有字段不对：{ $why }
+qr-picture = { $file }：{ $error }
+qr-found-but = { $file }：找到了二维码，但{ $error }
+
+## 校验渲染出的文件
+
+verify-nothing-rendered = 作业 { $job } 还没有渲染出可校验的分段；请先用 `gradlab job render { $job }` 渲染
+verify-rendered-meanwhile = 作业 { $job } 在校验期间被重新渲染了；没有记录任何结果。请用 `gradlab job verify { $job }` 再校验一次
+verify-not-sent = { $what }校验失败，没有发送：{ $failures }
+verify-what-reprint = 作业 { $job } 的重印文件
+verify-what-corrected-copy = 为打印机 { $printer } 校正过的 { $label }
+
+## 版面
+
+layout-unknown = 没有名为“{ $name }”的版面：{ $path } 不存在，内置的版面有 { $shipped }
+layout-bad = 版面 { $label }：{ $error }
+layout-unwritable = 版面 { $name }：无法写成 TOML：{ $error }

@@ -433,8 +433,8 @@ pub(super) fn send(
         let title = format!("{} for printer {}", out.label, p.name);
         out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
         // A new file: it proves itself, with the correction applied to what it must show.
-        let what = format!("the copy of {} corrected for printer {}", out.label, p.name);
-        super::verify::prove(out.loaded, &out.sheets, &path, adjust, &what)?;
+        let what = msg!("verify-what-corrected-copy", label = &out.label, printer = &p.name);
+        super::verify::prove(out.loaded, &out.sheets, &path, adjust, what)?;
         path
     };
     let sha256 = jobs::sha256_file(&file)?;

@@ -3,8 +3,10 @@
 
 use super::Outcome;
 use crate::domain::CollectionCode;
+use crate::domain::collection_code::CodeError;
 use crate::error::{Error, Result};
 use crate::import::qr;
+use crate::msg;
 use serde::Serialize;
 use std::path::Path;
 
@@ -17,14 +19,28 @@ pub struct Decoded {
 
 /// Parse the text of a collection code.
 pub fn parse(text: &str) -> Result<CollectionCode> {
-    CollectionCode::parse(text).map_err(|e| Error::input(e.to_string()))
+    CollectionCode::parse(text).map_err(|e| said(&e).into())
+}
+
+/// Why a text is not a collection code, in the reader's language.
+fn said(e: &CodeError) -> crate::i18n::Msg {
+    match e {
+        CodeError::NotACode(why) => msg!("qr-not-a-code", why = why),
+        CodeError::Missing(fields) => msg!("qr-missing", fields = fields.join(", ")),
+        CodeError::Invalid(why) => msg!("qr-invalid", why = why),
+    }
 }
 
 /// Find and parse the collection code in a picture.
 pub fn decode_file(path: &Path) -> Result<CollectionCode> {
-    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_PICTURE_BYTES, "the picture")?;
-    let label = path.display();
-    let texts = qr::decode_image_bytes(&bytes).map_err(|e| Error::input(format!("{label}: {e}")))?;
+    let bytes = crate::import::bounds::read_file(
+        path,
+        crate::import::bounds::MAX_PICTURE_BYTES,
+        crate::msg!("import-what-picture"),
+    )?;
+    let label = path.display().to_string();
+    let texts =
+        qr::decode_image_bytes(&bytes).map_err(|e| Error::from(msg!("qr-picture", file = &label, error = e)))?;
     let mut last = None;
     for t in &texts {
         match CollectionCode::parse(t) {
@@ -32,8 +48,8 @@ pub fn decode_file(path: &Path) -> Result<CollectionCode> {
             Err(e) => last = Some(e),
         }
     }
-    let e = last.map(|e| e.to_string()).unwrap_or_default();
-    Err(Error::input(format!("{label}: a QR code was found, but {e}")))
+    let e: crate::i18n::Arg = last.map(|e| said(&e).into()).unwrap_or_else(|| String::new().into());
+    Err(msg!("qr-found-but", file = &label, error = e).into())
 }
 
 /// Done when every picture gave a code, partly when some did, nothing when none did.

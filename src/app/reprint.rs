@@ -150,9 +150,15 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         };
         let dest = printing::destination(p);
         // Preflight first: the new file must prove itself like any part before it is sent.
-        let sent = super::verify::prove(l, &sheets, &file, Adjustment::NONE, &format!("the reprint of job {code}"))
-            .and_then(|_| dest.check_ready().map_err(|e| printing::printer_error(p, e)))
-            .and_then(|_| printing::send(ws, &mut store, p, &dest, &out, progress));
+        let sent = super::verify::prove(
+            l,
+            &sheets,
+            &file,
+            Adjustment::NONE,
+            msg!("verify-what-reprint", job = code.to_string()),
+        )
+        .and_then(|_| dest.check_ready().map_err(|e| printing::printer_error(p, e)))
+        .and_then(|_| printing::send(ws, &mut store, p, &dest, &out, progress));
         let sent = match sent {
             Ok(s) => s,
             Err(e) => {

@@ -396,7 +396,11 @@ fn extra_for(header: &str) -> Option<Extra> {
 /// matched where they can be), bad rows are named with the reason. All in one transaction.
 pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<ImportReport> {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::import::bounds::read_file(path, crate::import::bounds::MAX_TABLE_BYTES, "the table")?;
+    let bytes = crate::import::bounds::read_file(
+        path,
+        crate::import::bounds::MAX_TABLE_BYTES,
+        crate::msg!("import-what-table"),
+    )?;
     let grid = table::read_grid(&file, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let extras: Vec<(Extra, usize)> =

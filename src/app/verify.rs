@@ -11,7 +11,9 @@ use super::Outcome;
 use super::Workspace;
 use super::jobs::{self, Loaded};
 use crate::domain::ids::JobCode;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::progress::Progress;
 use crate::render::{Adjustment, Item, PageSpec, Rect};
 use crate::store::{PartRecord, SheetRecord, VerificationRecord};
@@ -64,9 +66,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
     };
     let code = JobCode(l.job.id);
     if parts.is_empty() {
-        return Err(Error::input(format!(
-            "job {code} has no rendered parts to verify; render it first with `gradlab job render {code}`"
-        )));
+        return Err(msg!("verify-nothing-rendered", job = code.to_string()).into());
     }
     let owners = l.photo_owners();
     progress.stage("verifying", l.sheets.len() as u64);
@@ -102,10 +102,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
             stale: false,
         };
         if !tx.insert_verification(l.job.id, &part.sha256, &record)? {
-            return Err(Error::input(format!(
-                "job {code} was rendered again while it was being verified; nothing was recorded. \
-                 Verify it again with `gradlab job verify {code}`"
-            )));
+            return Err(msg!("verify-rendered-meanwhile", job = code.to_string()).into());
         }
     }
     tx.commit()?;
@@ -158,14 +155,14 @@ pub(super) fn verify_file(
 
 /// Verify a file made for sending (a reprint, a printer's corrected copy) against its sheets;
 /// the error names every failure, and `what` says which file it was.
-pub(super) fn prove(l: &Loaded, sheets: &[&SheetRecord], path: &Path, adjust: Adjustment, what: &str) -> Result<()> {
+pub(super) fn prove(l: &Loaded, sheets: &[&SheetRecord], path: &Path, adjust: Adjustment, what: Msg) -> Result<()> {
     let owners = l.photo_owners();
     let (_, v) = verify_file(l, sheets, path, None, adjust, &owners, &crate::progress::Silent)?;
     if v.failures.is_empty() {
         return Ok(());
     }
     let failures: Vec<String> = v.failures.iter().map(|f| f.to_string()).collect();
-    Err(Error::input(format!("{what} failed verification and was not sent: {}", failures.join("; "))))
+    Err(msg!("verify-not-sent", what = what, failures = failures.join("; ")).into())
 }
 
 /// What a page must show once a printer's correction has moved and scaled everything on it

@@ -14,6 +14,7 @@ use super::{Finding, Reason};
 use crate::domain::SchoolCode;
 use crate::domain::student::{Field, RawFields, Student};
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::progress::{self, Progress};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -96,32 +97,30 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     let table_entry = match tables.as_slice() {
         [one] => (*one).clone(),
         [] => {
-            return Err(Error::input(format!(
-                "{label}: no data table (数据表) found; a batch holds its JPEGs and one .csv or .xlsx table"
-            )));
+            return Err(msg!("import-no-data-table", batch = label.to_string()).into());
         }
         many => {
             let names: Vec<&str> = many.iter().map(|e| e.name.as_str()).collect();
-            return Err(Error::input(format!(
-                "{label}: more than one data table ({}); a batch holds exactly one",
-                names.join(", ")
-            )));
+            return Err(msg!("import-many-data-tables", batch = label.to_string(), tables = names.join(", ")).into());
         }
     };
     let table_name = table_entry.name.clone();
     if table_entry.size > bounds::MAX_TABLE_BYTES {
-        return Err(Error::input(format!(
-            "{label}: its data table {table_name} is {} MB, over the {} MB a table may be; refused",
-            table_entry.size >> 20,
-            bounds::MAX_TABLE_BYTES >> 20
-        )));
+        return Err(msg!(
+            "import-table-too-big",
+            batch = label.to_string(),
+            table = &table_name,
+            mb = (table_entry.size >> 20) as i64,
+            max = (bounds::MAX_TABLE_BYTES >> 20) as i64
+        )
+        .into());
     }
     let bytes = src.read(&table_entry)?;
     let grid = table::read_grid(&table_name, &bytes, None).map_err(Error::Input)?;
     let header = table::find_header(&grid, &table_name).map_err(Error::Input)?;
     let missing: Vec<&str> = REQUIRED.iter().filter(|f| !header.has(Column::Code(**f))).map(|f| f.label()).collect();
     if !missing.is_empty() {
-        return Err(Error::input(format!("{table_name}: no column for {}", missing.join(", "))));
+        return Err(msg!("import-no-column", table = &table_name, columns = missing.join(", ")).into());
     }
 
     let mut out = BatchContents { data_table: table_name.clone(), ..Default::default() };

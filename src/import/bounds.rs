@@ -4,7 +4,9 @@
 //! dimensions) before the work or the memory it would cost is spent, so a 1.6 KB spreadsheet
 //! cannot ask for 550 GB.
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{IoContext, Result};
+use crate::i18n::Msg;
+use crate::msg;
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
@@ -32,25 +34,22 @@ fn mb(n: u64) -> String {
 }
 
 /// Read a file whole after checking its size on disk; `what` names the kind of file.
-pub fn read_file(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+pub fn read_file(path: &Path, max: u64, what: Msg) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).at(path)?;
     if meta.len() > max {
-        return Err(Error::input(format!(
-            "{}: {} is {}, over the {} this program reads; refused",
-            path.display(),
-            what,
-            mb(meta.len()),
-            mb(max)
-        )));
+        return Err(msg!(
+            "import-file-too-big",
+            file = path.display().to_string(),
+            what = what,
+            size = mb(meta.len()),
+            max = mb(max)
+        )
+        .into());
     }
     let mut buf = Vec::with_capacity(meta.len() as usize);
     std::fs::File::open(path).at(path)?.take(max + 1).read_to_end(&mut buf).at(path)?;
     if buf.len() as u64 > max {
-        return Err(Error::input(format!(
-            "{}: {what} grew past {} while being read; refused",
-            path.display(),
-            mb(max)
-        )));
+        return Err(msg!("import-file-grew", file = path.display().to_string(), what = what, max = mb(max)).into());
     }
     Ok(buf)
 }

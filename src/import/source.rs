@@ -3,6 +3,7 @@
 //! is absurdly large, refuses the whole batch before anything is read.
 
 use crate::error::{Error, IoContext, Result};
+use crate::msg;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -72,48 +73,49 @@ impl BatchSource {
         }
         let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         if !is_zip {
-            return Err(Error::input(format!("{}: a batch is a folder or a .zip file", path.display())));
+            return Err(msg!("import-not-a-batch", file = path.display().to_string()).into());
         }
         let file = fs::File::open(path).at(path)?;
-        let mut zip = zip::ZipArchive::new(file)
-            .map_err(|e| Error::input(format!("{}: not a readable zip: {e}", path.display())))?;
+        let mut zip = zip::ZipArchive::new(file).map_err(|e| {
+            Error::from(msg!("import-bad-zip", file = path.display().to_string(), error = e.to_string()))
+        })?;
         let mut entries = Vec::new();
         let mut total = 0u64;
         for i in 0..zip.len() {
-            let f = zip
-                .by_index_raw(i)
-                .map_err(|e| Error::input(format!("{}: zip entry {i} unreadable: {e}", path.display())))?;
+            let f = zip.by_index_raw(i).map_err(|e| {
+                let file = path.display().to_string();
+                Error::from(msg!("import-zip-entry-unreadable", file = file, entry = i, error = e.to_string()))
+            })?;
             let raw_name = f.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("entry {i}"));
             let Some(rel) = f.enclosed_name() else {
-                return Err(Error::input(format!(
-                    "{}: zip entry {raw_name:?} points outside the batch folder; the batch is refused",
-                    path.display()
-                )));
+                return Err(
+                    msg!("import-zip-entry-outside", file = path.display().to_string(), entry = raw_name).into()
+                );
             };
             if f.is_dir() {
                 continue;
             }
             if f.is_symlink() {
-                return Err(Error::input(format!(
-                    "{}: zip entry {raw_name:?} is a symbolic link; the batch is refused",
-                    path.display()
-                )));
+                return Err(msg!("import-zip-entry-link", file = path.display().to_string(), entry = raw_name).into());
             }
             if f.size() > limits.max_entry_bytes {
-                return Err(Error::input(format!(
-                    "{}: zip entry {raw_name:?} unpacks to {} MB, over the {} MB limit for one file; the batch is refused",
-                    path.display(),
-                    f.size() >> 20,
-                    limits.max_entry_bytes >> 20
-                )));
+                return Err(msg!(
+                    "import-zip-entry-too-big",
+                    file = path.display().to_string(),
+                    entry = raw_name,
+                    mb = (f.size() >> 20) as i64,
+                    max = (limits.max_entry_bytes >> 20) as i64
+                )
+                .into());
             }
             total += f.size();
             if total > limits.max_total_bytes {
-                return Err(Error::input(format!(
-                    "{}: the zip unpacks to more than {} MB in all; the batch is refused",
-                    path.display(),
-                    limits.max_total_bytes >> 20
-                )));
+                return Err(msg!(
+                    "import-zip-too-big",
+                    file = path.display().to_string(),
+                    max = (limits.max_total_bytes >> 20) as i64
+                )
+                .into());
             }
             let name = rel.to_string_lossy().replace('\\', "/");
             if !ignored(&name) {
@@ -143,19 +145,20 @@ impl BatchSource {
                 let mut buf = Vec::with_capacity(e.size.min(self.limits.max_entry_bytes) as usize);
                 file.take(self.limits.max_entry_bytes.min(e.size) + 1).read_to_end(&mut buf).at(&p)?;
                 if buf.len() as u64 > e.size {
-                    return Err(Error::input(format!("{}: grew while the batch was read; refused", p.display())));
+                    return Err(msg!("import-file-grew-in-batch", file = p.display().to_string()).into());
                 }
                 Ok(buf)
             }
             Kind::Zip(zip) => {
                 let label = format!("{}:{}", self.path.display(), e.name);
-                let f = zip.by_index(e.index).map_err(|err| Error::input(format!("{label}: cannot unpack: {err}")))?;
+                let unpack = |err: String| Error::from(msg!("import-cannot-unpack", file = &label, error = err));
+                let f = zip.by_index(e.index).map_err(|err| unpack(err.to_string()))?;
                 let mut buf = Vec::with_capacity(e.size as usize);
                 f.take(self.limits.max_entry_bytes.min(e.size) + 1)
                     .read_to_end(&mut buf)
-                    .map_err(|err| Error::input(format!("{label}: cannot unpack: {err}")))?;
+                    .map_err(|err| unpack(err.to_string()))?;
                 if buf.len() as u64 > e.size {
-                    return Err(Error::input(format!("{label}: unpacks to more than its declared size; refused")));
+                    return Err(msg!("import-unpacks-too-much", file = &label).into());
                 }
                 Ok(buf)
             }

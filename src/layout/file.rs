@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, IoContext, Result};
+use crate::msg;
 
 /// The layouts compiled into the program, so a workspace without a layouts folder still prints.
 const BUILTIN: &[(&str, &str)] = &[
@@ -56,11 +57,13 @@ pub fn load(name_or_path: &str, layouts_dir: &Path) -> Result<Layout> {
     if let Some(text) = builtin(name_or_path) {
         return Layout::from_toml(text, &format!("{name_or_path}.toml"));
     }
-    Err(Error::input(format!(
-        "no layout named {name_or_path:?}: there is no {} and the shipped layouts are {}",
-        path.display(),
-        builtin_names().join(", ")
-    )))
+    Err(msg!(
+        "layout-unknown",
+        name = name_or_path,
+        path = path.display().to_string(),
+        shipped = builtin_names().join(", ")
+    )
+    .into())
 }
 
 /// A sheet layout, as written in a layout file. Sizes are millimetres, fonts points.
@@ -422,17 +425,17 @@ fn separator_text_pt() -> f64 {
 impl Layout {
     /// Parse and validate a layout; `label` (usually the file name) starts every error message.
     pub fn from_toml(text: &str, label: &str) -> Result<Layout> {
-        let mut layout: Layout =
-            toml::from_str(text).map_err(|e| Error::input(format!("layout {label}: {}", e.to_string().trim_end())))?;
+        let mut layout: Layout = toml::from_str(text)
+            .map_err(|e| Error::from(msg!("layout-bad", label = label, error = e.to_string().trim_end())))?;
         let file = Path::new(label).file_name().and_then(|f| f.to_str()).unwrap_or(label);
         layout.name = file.strip_suffix(".toml").unwrap_or(file).to_string();
-        layout.validate().map_err(|e| Error::input(format!("layout {label}: {e}")))?;
+        layout.validate().map_err(|e| Error::from(msg!("layout-bad", label = label, error = e.to_string())))?;
         Ok(layout)
     }
 
     /// The layout as TOML text, so a job can freeze the copy it was printed with.
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(self).map_err(|e| Error::input(format!("layout {}: cannot write as TOML: {e}", self.name)))
+        toml::to_string(self).map_err(|e| msg!("layout-unwritable", name = &self.name, error = e.to_string()).into())
     }
 
     /// The enabled optional parts, `None` when absent or switched off.
