@@ -110,6 +110,22 @@ fn two_stations() -> (Ws, Ws) {
     (a, b)
 }
 
+/// Who sits at each station is remembered per station in the shared store (the window's
+/// operator choice), and each station offers the names the lab has worked under.
+#[test]
+fn each_station_remembers_its_own_operator_on_the_shared_store() {
+    use gradlab::app::{Workspace, operators};
+    let (print_room, mailroom) = two_stations();
+    let open = |ws: &Ws| Workspace::open(&ws.root()).unwrap();
+    assert_eq!(operators::station_operator(&open(&print_room)).unwrap().operator, "");
+    operators::choose_operator(&open(&print_room), "王老师").unwrap();
+    operators::choose_operator(&open(&mailroom), "李师傅").unwrap();
+    let here = operators::station_operator(&open(&print_room)).unwrap();
+    assert_eq!((here.station.as_str(), here.operator.as_str()), ("print-1", "王老师"));
+    assert_eq!(operators::station_operator(&open(&mailroom)).unwrap().operator, "李师傅");
+    assert_eq!(here.known, ["李师傅", "王老师"], "both stations' names, the latest first");
+}
+
 /// Run `f` for each item on its own thread, all released at the same moment.
 fn at_once<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let gate = std::sync::Barrier::new(items.len());
