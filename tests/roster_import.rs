@@ -265,4 +265,20 @@ fn bad_roster_input_is_named_and_changes_nothing() {
     assert_eq!(rejected[0]["row"], 3);
     assert!(rejected[0]["reason"].as_str().unwrap().contains("scientific"));
     assert!(rejected[1]["reason"].as_str().unwrap().contains("10001"));
+
+    // At a Chinese desk the same rows are refused in Chinese, each with its code, and a school
+    // not registered is refused by name.
+    let chinese = [("LANG", "zh_CN.UTF-8")];
+    let out = ws.run_with_env(&["roster", "import", partly.to_str().unwrap(), "--school", "10418", "--json"], &chinese);
+    assert_eq!(out.code, 3);
+    let rejected = out.json()["rejected"].as_array().unwrap().clone();
+    assert_eq!(rejected[0]["code"], "roster_xh_scientific", "{rejected:?}");
+    let said = rejected[0]["reason"].as_str().unwrap();
+    assert!(said.starts_with("学号“2.02001E+12”被存成了科学计数法"), "{said}");
+    assert_eq!(rejected[1]["code"], "roster_other_school");
+    assert_eq!(rejected[1]["reason"], "院校代码是 10001，不是 10418");
+    let out = ws.run_with_env(&["roster", "import", partly.to_str().unwrap(), "--school", "99999", "--json"], &chinese);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.json()["code"], "school_not_registered", "{}", out.stdout);
+    assert!(out.stderr.starts_with("错误：院校 99999 还没有登记；"), "{}", out.stderr);
 }

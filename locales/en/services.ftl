@@ -242,3 +242,21 @@ verify-what-corrected-copy = the copy of { $label } corrected for printer { $pri
 layout-unknown = no layout named "{ $name }": there is no { $path } and the shipped layouts are { $shipped }
 layout-bad = layout { $label }: { $error }
 layout-unwritable = layout { $name }: cannot write as TOML: { $error }
+
+## Rosters and a data table's rows
+
+roster-bad-cjm = cjm (采集码) must be 16 letters and digits, got "{ $cjm }"
+roster-no-xh = missing xh (学号)
+roster-xh-spaces = xh (学号) "{ $xh }" contains spaces
+roster-xh-scientific = xh (学号) "{ $xh }" was saved in scientific notation and its digits are lost; re-export the table with the 学号 column as text
+roster-xh-bad-char = xh (学号) "{ $xh }" holds '{ $char }'; a student number has only letters, digits, - and _
+roster-xh-too-long = xh (学号) "{ $xh }" is longer than the 32 characters a student number has
+roster-id-too-short = ID number (证件号码) must be a full number or its last 4 characters; got { $count } characters
+roster-id-bad-end = ID number (证件号码) must end in 3 digits and a digit or X; its last 4 are "{ $last4 }"
+roster-no-key = the row has neither 学号 (xh) nor 采集码 (cjm)
+roster-other-school = 院校代码 is { $row_school }, not { $school }
+roster-bad-zjhm = zjhm: { $error }
+roster-cjm-twice = 采集码 { $cjm } already on row { $first }
+roster-xh-twice = 学号 { $xh } already on row { $first }
+roster-no-rows = { $file }: no usable roster rows
+roster-no-rows-because = { $file }: no usable roster rows: { $why }

@@ -231,3 +231,21 @@ verify-what-corrected-copy = 为打印机 { $printer } 校正过的 { $label }
 layout-unknown = 没有名为“{ $name }”的版面：{ $path } 不存在，内置的版面有 { $shipped }
 layout-bad = 版面 { $label }：{ $error }
 layout-unwritable = 版面 { $name }：无法写成 TOML：{ $error }
+
+## 名单和数据表的行
+
+roster-bad-cjm = 采集码应为 16 位字母和数字，这里是“{ $cjm }”
+roster-no-xh = 缺少学号
+roster-xh-spaces = 学号“{ $xh }”中有空格
+roster-xh-scientific = 学号“{ $xh }”被存成了科学计数法，后面的数字已经丢失；请把学号列设为文本后重新导出表格
+roster-xh-bad-char = 学号“{ $xh }”中有“{ $char }”；学号只能有字母、数字、- 和 _
+roster-xh-too-long = 学号“{ $xh }”超过 32 个字符，不像学号
+roster-id-too-short = 证件号码应为完整号码或后 4 位，这里只有 { $count } 个字符
+roster-id-bad-end = 证件号码的后 4 位应为 3 位数字加 1 位数字或 X，这里是“{ $last4 }”
+roster-no-key = 这一行既没有学号也没有采集码
+roster-other-school = 院校代码是 { $row_school }，不是 { $school }
+roster-bad-zjhm = 证件号码：{ $error }
+roster-cjm-twice = 采集码 { $cjm } 已在第 { $first } 行出现过
+roster-xh-twice = 学号 { $xh } 已在第 { $first } 行出现过
+roster-no-rows = { $file }：没有可用的名单行
+roster-no-rows-because = { $file }：没有可用的名单行：{ $why }

@@ -9,7 +9,7 @@ use super::Outcome;
 use super::{Workspace, schools};
 use crate::domain::roster::{self, ClassRow};
 use crate::domain::{name, order};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::import::Finding;
 use crate::import::roster::read_roster;
 use serde::Serialize;
@@ -97,8 +97,12 @@ pub fn import(
     schools::require(&store.read()?, &code)?;
     let contents = read_roster(file, &code, sheet)?;
     if contents.rows.is_empty() {
-        let why = contents.rejected.first().map(|f| format!(": {f}")).unwrap_or_default();
-        return Err(Error::input(format!("{}: no usable roster rows{why}", file.display())));
+        let shown = file.display().to_string();
+        return Err(match contents.rejected.first() {
+            None => crate::msg!("roster-no-rows", file = shown),
+            Some(f) => crate::msg!("roster-no-rows-because", file = shown, why = f.to_string()),
+        }
+        .into());
     }
     let tx = store.write()?;
     let stored = tx.students_of_school(&code, &[])?;

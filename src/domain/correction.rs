@@ -97,7 +97,7 @@ pub fn check_value(field: Field, raw: &str) -> Result<String, String> {
         return Err(format!("the new {} {v:?} contains a line break or control character", field.label()));
     }
     match field {
-        Field::Xh => check_student_number(v),
+        Field::Xh => check_student_number(v).map_err(|e| e.to_string()),
         Field::Xm if is_strip_mask(v) => Ok(v.to_string()),
         Field::Xm if !v.contains('*') => Err(format!(
             "the new xm (姓名) {v:?} is a full name; a strip shows only the masked name as CHSI sends it, here {}",

@@ -30,17 +30,17 @@ pub fn check_char(first17: &str) -> Option<char> {
 /// Reduce whatever arrived in a 证件号码 field to its last four characters. Accepts a full
 /// 18-character number, a 15-digit old number, the last four alone, or a masked number such as
 /// `****471X`. The error never repeats the full number.
-pub fn last4(raw: &str) -> Result<IdLast4, String> {
+pub fn last4(raw: &str) -> Result<IdLast4, crate::i18n::Msg> {
     let s: String = raw.trim().chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     let n = s.chars().count();
     if n < 4 {
-        return Err(format!("ID number (证件号码) must be a full number or its last 4 characters; got {n} characters"));
+        return Err(crate::msg!("roster-id-too-short", count = n));
     }
     let last4: String = s.chars().skip(n - 4).collect();
     let ok = last4.chars().take(3).all(|c| c.is_ascii_digit())
         && last4.chars().nth(3).is_some_and(|c| c.is_ascii_digit() || c == 'X');
     if !ok {
-        return Err(format!("ID number (证件号码) must end in 3 digits and a digit or X; its last 4 are {last4:?}"));
+        return Err(crate::msg!("roster-id-bad-end", last4 = last4));
     }
     let mut warning = None;
     if n == 18 && s.is_ascii() {

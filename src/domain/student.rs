@@ -107,9 +107,9 @@ impl Student {
             super::text::refuse_controls(field.label(), value)?;
         }
         let mut warnings = Vec::new();
-        let cjm = check_cjm(get(Field::Cjm))?;
+        let cjm = check_cjm(get(Field::Cjm)).map_err(|e| e.to_string())?;
         let school = SchoolCode::parse(get(Field::Yxdm)).map_err(|e| format!("yxdm: {e}"))?;
-        let xh = check_student_number(get(Field::Xh))?;
+        let xh = check_student_number(get(Field::Xh)).map_err(|e| e.to_string())?;
         let mut xm = get(Field::Xm).to_string();
         if xm.is_empty() {
             return Err("missing xm (姓名)".into());
@@ -149,42 +149,39 @@ impl Student {
 }
 
 /// A collection code is 16 ASCII letters and digits.
-pub fn check_cjm(raw: &str) -> Result<String, String> {
+pub fn check_cjm(raw: &str) -> Result<String, crate::i18n::Msg> {
     let s = raw.trim();
     if s.len() == 16 && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         Ok(s.to_string())
     } else {
-        Err(format!("cjm (采集码) must be 16 letters and digits, got {s:?}"))
+        Err(crate::msg!("roster-bad-cjm", cjm = s))
     }
 }
 
 /// A student number (学号): no spaces, and not a number Excel has already turned into
 /// scientific notation (its digits are gone and cannot be recovered).
-pub fn check_student_number(raw: &str) -> Result<String, String> {
+pub fn check_student_number(raw: &str) -> Result<String, crate::i18n::Msg> {
+    use crate::msg;
     let s = raw.trim();
     if s.is_empty() {
-        return Err("missing xh (学号)".into());
+        return Err(msg!("roster-no-xh"));
     }
     if s.chars().any(char::is_whitespace) {
-        return Err(format!("xh (学号) {s:?} contains spaces"));
+        return Err(msg!("roster-xh-spaces", xh = s));
     }
     let upper = s.to_ascii_uppercase();
     if let Some((mantissa, exp)) = upper.split_once('E')
         && mantissa.parse::<f64>().is_ok()
         && exp.trim_start_matches('+').parse::<u32>().is_ok()
     {
-        return Err(format!(
-            "xh (学号) {s:?} was saved in scientific notation and its digits are lost; re-export the table with the 学号 column as text"
-        ));
+        return Err(msg!("roster-xh-scientific", xh = s));
     }
     if let Some(c) = s.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
-        return Err(format!(
-            "xh (学号) {:?} holds {c:?}; a student number has only letters, digits, - and _",
-            super::text::escape_controls(s)
-        ));
+        let shown: String = c.escape_debug().collect();
+        return Err(msg!("roster-xh-bad-char", xh = super::text::escape_controls(s).into_owned(), char = shown));
     }
     if s.chars().count() > 32 {
-        return Err(format!("xh (学号) {s:?} is longer than the 32 characters a student number has"));
+        return Err(msg!("roster-xh-too-long", xh = s));
     }
     Ok(s.to_string())
 }

@@ -38,7 +38,7 @@ pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Res
     for (line, cells) in &grid.rows[header.index + 1..] {
         let line = *line;
         let get = |c: Column| header.get(cells, c);
-        let reject = |reason: String| {
+        let reject = |reason: crate::i18n::Msg| {
             Finding::new(&file, Some(line), opt(get(Column::Code(Field::Cjm))).as_deref(), reason)
                 .with_xh(opt(get(Column::Code(Field::Xh))).as_deref())
         };
@@ -63,12 +63,16 @@ pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Res
             },
         };
         if cjm.is_none() && xh.is_none() {
-            out.rejected.push(reject("the row has neither 学号 (xh) nor 采集码 (cjm)".into()));
+            out.rejected.push(reject(crate::msg!("roster-no-key")));
             continue;
         }
         let row_school = get(Column::Code(Field::Yxdm));
         if !row_school.is_empty() && row_school != school.as_str() {
-            out.rejected.push(reject(format!("院校代码 is {row_school}, not {school}")));
+            out.rejected.push(reject(crate::msg!(
+                "roster-other-school",
+                row_school = row_school,
+                school = school.to_string()
+            )));
             continue;
         }
         let id_last4 = match get(Column::Code(Field::Zjhm)) {
@@ -76,12 +80,15 @@ pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Res
             z => match id_number::last4(z) {
                 Ok(id) => {
                     if let Some(w) = id.warning {
-                        out.warnings.push(reject(w));
+                        out.warnings.push(
+                            Finding::new(&file, Some(line), opt(get(Column::Code(Field::Cjm))).as_deref(), w)
+                                .with_xh(opt(get(Column::Code(Field::Xh))).as_deref()),
+                        );
                     }
                     Some(id.last4)
                 }
                 Err(e) => {
-                    out.rejected.push(reject(format!("zjhm: {e}")));
+                    out.rejected.push(reject(crate::msg!("roster-bad-zjhm", error = e)));
                     continue;
                 }
             },
@@ -89,13 +96,13 @@ pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Res
         if let Some(c) = &cjm
             && let Some(first) = seen_cjm.insert(c.clone(), line)
         {
-            out.rejected.push(reject(format!("采集码 {c} already on row {first}")));
+            out.rejected.push(reject(crate::msg!("roster-cjm-twice", cjm = c, first = first)));
             continue;
         }
         if let Some(x) = &xh
             && let Some(first) = seen_xh.insert(x.clone(), line)
         {
-            out.rejected.push(reject(format!("学号 {x} already on row {first}")));
+            out.rejected.push(reject(crate::msg!("roster-xh-twice", xh = x, first = first)));
             continue;
         }
         out.rows.push(RosterRow {
