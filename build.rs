@@ -1,10 +1,18 @@
 //! Compiles the desktop window's views (`ui/*.slint`, from `ui/app.slint`) into Rust for
 //! `src/gui/`. The bundled font and images are embedded. Outside release builds the element
 //! names are kept too, so the headless GUI tests can find elements (`tests/gui.rs`).
+//!
+//! The views' labels are written in Chinese inside `@tr(...)`; their English is bundled from
+//! `translations/en/LC_MESSAGES/gradlab.po` (gettext, no context: one English text per Chinese
+//! text) and chosen at run time by `gui::build` (`slint::select_bundled_translation`).
 
 fn main() {
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
-    let config = slint_build::CompilerConfiguration::new().with_style("fluent".into()).with_debug_info(!release);
+    let config = slint_build::CompilerConfiguration::new()
+        .with_style("fluent".into())
+        .with_debug_info(!release)
+        .with_bundled_translations("translations")
+        .with_default_translation_context(slint_build::DefaultTranslationContext::None);
     if let Err(e) = slint_build::compile_with_config("ui/app.slint", config) {
         eprintln!("ui/app.slint: {e}");
         std::process::exit(1);

@@ -1,5 +1,5 @@
 //! The desktop window, `gradlab gui`: the technician's, the mailroom's and the administrator's
-//! screens in Simplified Chinese, over the same workspace and the same services as the CLI.
+//! screens in Simplified Chinese (or English, `[lab] language` / `--lang`), over the same workspace and the same services as the CLI.
 //!
 //! - `ui/*.slint` are the views (compiled by `build.rs` into [`ui`]);
 //! - [`model`] holds plain Rust controllers and models that know nothing of Slint (file
@@ -68,10 +68,23 @@ fn window_error(e: impl std::fmt::Display) -> Error {
 pub fn build(session: Session) -> Result<AppWindow> {
     // The people at the desks read Chinese: the window speaks it unless the lab says otherwise.
     let language = session.open().ok().and_then(|ws| ws.settings.lab.language);
-    crate::i18n::set(language.unwrap_or(crate::i18n::Lang::Zh));
+    let lang = language.unwrap_or(crate::i18n::Lang::Zh);
+    crate::i18n::set(lang);
     let app = AppWindow::new().map_err(window_error)?;
+    select_language(lang)?;
     adapters::wire(&app, session);
     Ok(app)
+}
+
+/// The views' own labels (`@tr` in `ui/*.slint`) in `lang`: Chinese is the source text, English
+/// the translation `build.rs` bundles from `translations/en/`. Slint picks a bundled language from
+/// the computer's locale when the first window is made, so the choice is always set here, after it.
+fn select_language(lang: crate::i18n::Lang) -> Result<()> {
+    let name = match lang {
+        crate::i18n::Lang::Zh => "",
+        crate::i18n::Lang::En => "en",
+    };
+    slint::select_bundled_translation(name).map_err(window_error)
 }
 
 /// Open the window and run until it is closed.
@@ -82,6 +95,7 @@ pub fn run(opts: &Options) -> Result<()> {
     let app = build(session)?;
     if let Some(lang) = opts.lang {
         crate::i18n::set(lang);
+        select_language(lang)?;
     }
     if let Some((w, h)) = opts.size {
         app.window().set_size(slint::LogicalSize::new(w as f32, h as f32));
