@@ -16,10 +16,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("database: {0}")]
+    #[error("{}", crate::msg!("error-database", error = .0.to_string()))]
     Db(#[from] crate::store::DbError),
     /// A printer could not be reached or refused what was sent; names the printer.
-    #[error("printer {printer}: {source}")]
+    #[error("{}", crate::msg!("error-printer", printer = printer.as_str(), error = source.to_string()))]
     Printer {
         printer: String,
         #[source]

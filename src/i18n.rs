@@ -14,7 +14,8 @@ use std::fmt;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-// One file per area (`core`, `services`, `window`), so areas grow without stepping on each
+// One file per area (`core`, `services`, `window`, and the command line's own reports in
+// `cli` and `cli-desk`), so areas grow without stepping on each
 // other; a language's files are one catalog.
 pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/core.ftl"),
@@ -22,6 +23,10 @@ pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/services.ftl"),
     "\n",
     include_str!("../locales/zh-CN/window.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/cli.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/cli-desk.ftl"),
 );
 pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/core.ftl"),
@@ -29,6 +34,10 @@ pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/services.ftl"),
     "\n",
     include_str!("../locales/en/window.ftl"),
+    "\n",
+    include_str!("../locales/en/cli.ftl"),
+    "\n",
+    include_str!("../locales/en/cli-desk.ftl"),
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -105,6 +114,8 @@ pub enum Arg {
     Text(String),
     Number(i64),
     Msg(Msg),
+    /// Several messages, each in the same language, joined by the language's semicolon.
+    List(Vec<Msg>),
 }
 
 impl From<&str> for Arg {
@@ -135,6 +146,11 @@ impl From<usize> for Arg {
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
         Arg::Msg(m)
+    }
+}
+impl From<Vec<Msg>> for Arg {
+    fn from(list: Vec<Msg>) -> Arg {
+        Arg::List(list)
     }
 }
 
@@ -201,6 +217,10 @@ impl Msg {
                 Arg::Text(t) => FluentValue::from(t.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Msg(m) => FluentValue::from(m.render(lang, window)),
+                Arg::List(list) => {
+                    let sep = if lang == Lang::Zh { "；" } else { "; " };
+                    FluentValue::from(list.iter().map(|m| m.render(lang, window)).collect::<Vec<_>>().join(sep))
+                }
             };
             args.set(*name, value);
         }
@@ -317,14 +337,16 @@ mod tests {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
-                for opener in ["msg!(\"", "tr(\"", "Msg::new(\""] {
+                // The command line's table headings are lists of keys (`output::table_tr`).
+                for opener in ["msg!(\"", "tr(\"", "Msg::new(\"", "\"desk-", "\"cli-"] {
                     for (at, _) in text.match_indices(opener) {
                         // A call whose name only ends in `tr` (`attr`) is not ours.
                         if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                             continue;
                         }
-                        let key = text[at + opener.len()..].split('"').next().unwrap();
-                        if key.is_empty() || key == "key" {
+                        let from = if opener.ends_with('-') { at + 1 } else { at + opener.len() };
+                        let key = text[from..].split('"').next().unwrap();
+                        if key.is_empty() || key == "key" || key.ends_with('-') {
                             continue;
                         }
                         used += 1;

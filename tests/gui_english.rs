@@ -7,7 +7,7 @@
 mod common;
 use common::window::{settle, wait_for};
 use common::*;
-use gradlab::gui::ui::{Admin, AppWindow, Technician};
+use gradlab::gui::ui::{Admin, AppWindow, Mailroom, Technician};
 use i_slint_backend_testing::{AccessibleRole, ElementHandle, ElementQuery};
 use slint::ComponentHandle;
 use std::collections::BTreeSet;
@@ -110,4 +110,21 @@ fn the_window_speaks_the_labs_language() {
     let (chinese, _) = every_page(&app);
     assert!(chinese.contains("封箱") && chinese.contains("批准"), "{chinese:?}");
     assert_eq!(chinese.len(), english.len(), "{chinese:?} against {english:?}");
+    assert_eq!(carriers(&app)[0], "自动识别");
+
+    // `--lang en` outranks the Chinese desk's setting, for the texts the window fills in too.
+    drop(app);
+    let session = gradlab::gui::Session::new(zh.root(), Some("Tester".into()), Some("desk-3".into()));
+    let app = gradlab::gui::build_in(session, Some(gradlab::i18n::Lang::En)).unwrap();
+    app.show().unwrap();
+    wait_for(&app, "the window in English to load", |app| app.get_pending() == 0);
+    assert_eq!(labelled(&app, "Import batch…", AccessibleRole::Button), 1);
+    let names = carriers(&app);
+    assert_eq!(names[0], "recognise from the number");
+    assert!(names.iter().all(|n| !has_cjk(n)), "{names:?}");
+}
+
+fn carriers(app: &AppWindow) -> Vec<String> {
+    use slint::Model;
+    app.global::<Mailroom>().get_carriers().iter().map(|s| s.to_string()).collect()
 }

@@ -254,6 +254,7 @@ fn a_walkin_is_checked_laid_out_and_printed(app: &AppWindow, f: &Fixture) {
     let student = w.get_code_message().to_string();
     assert!(student.contains(XH) && student.contains("张*三") && student.contains(SCHOOL), "{student}");
     assert!(!student.contains("471X"), "{student}");
+    assert_eq!(w.get_code().as_str(), "", "the scanned data leaves the field once read, ready for the next scan");
 
     click(app, "选择照片…");
     choose_file(app, &f.photos, "walkin.jpg");

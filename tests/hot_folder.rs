@@ -35,7 +35,9 @@ fn watch(dir: &Path, want: Vec<u8>, stop: Arc<AtomicBool>) -> std::thread::JoinH
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
         let mut seen = std::collections::HashSet::new();
-        while !stop.load(Ordering::Relaxed) {
+        // One last look after the stop, so a copy that landed just before it is counted too.
+        loop {
+            let last = stop.load(Ordering::Relaxed);
             for name in pdfs(&dir) {
                 if seen.insert(name.clone()) {
                     // The RIP would open the file the moment it appears.
@@ -47,6 +49,9 @@ fn watch(dir: &Path, want: Vec<u8>, stop: Arc<AtomicBool>) -> std::thread::JoinH
                         want.len()
                     );
                 }
+            }
+            if last {
+                break;
             }
         }
         seen.len()

@@ -328,7 +328,7 @@ fn a_character_the_font_lacks_is_named_and_the_writer_stays_usable() {
         items: vec![Item::Text { x: 10.0, y: 10.0, size_pt: 10.0, text: "王\u{E000}".to_string() }],
     };
     let err = w.add_page(&bad, &mut no_photos).unwrap_err();
-    assert!(matches!(err, Error::Input(_)));
+    assert_eq!(err.code(), "render_no_glyph", "{err}");
     let msg = err.to_string();
     assert!(msg.contains('\u{E000}') && msg.contains("U+E000"), "{msg}");
 

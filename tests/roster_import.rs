@@ -281,4 +281,11 @@ fn bad_roster_input_is_named_and_changes_nothing() {
     assert_eq!(out.code, 1);
     assert_eq!(out.json()["code"], "school_not_registered", "{}", out.stdout);
     assert!(out.stderr.starts_with("错误：院校 99999 还没有登记；"), "{}", out.stderr);
+
+    // A table the reader cannot use is refused in Chinese too, naming the file.
+    let headless = ws.path("无表头.csv");
+    std::fs::write(&headless, "甲,乙\n1,2\n").unwrap();
+    let out = ws.run_with_env(&["roster", "import", headless.to_str().unwrap(), "--school", "10418"], &chinese);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("无表头.csv：前 30 行里找不到表头行；应有学号 (xh)、采集码 (cjm)"), "{}", out.stderr);
 }

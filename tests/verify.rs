@@ -184,6 +184,17 @@ fn two_photos_exchanged_are_caught_and_both_students_named() {
         "{photo:#?}"
     );
     assert_eq!(photo.len(), 8, "four prints of each");
+
+    // At a Chinese desk the same failures read in Chinese, each with its stable code.
+    let out = job.ws.run_with_env(&["job", "verify", &job.id, "--json"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    let failures = out.json()["parts"][0]["failures"].as_array().unwrap().clone();
+    assert!(failures.iter().all(|f| f["code"] == "verify_photo_of_other"), "{failures:#?}");
+    let detail = failures[0]["detail"].as_str().unwrap();
+    assert!(detail.contains("的照片，不是本人的") && !detail.contains("student"), "{detail}");
+    let out = job.ws.run_with_env(&["job", "verify", &job.id], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(out.stdout.contains("学生") && out.stdout.contains("照片："), "{}", out.stdout);
+    assert!(!out.stdout.contains("that of student"), "{}", out.stdout);
 }
 
 #[test]
@@ -396,6 +407,8 @@ fn without_verify_after_render_a_part_must_be_verified_before_printing() {
     let out = ws.run(&["job", "print", &id, "--printer", "rip"]);
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("part 1 has not been verified") && out.stderr.contains("job verify"), "{}", out.stderr);
+    let out = ws.run_with_env(&["job", "print", &id, "--printer", "rip"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(out.stderr.contains("第 1 段还没有校验（请运行 `gradlab job verify"), "{}", out.stderr);
     ws.run_ok(&["job", "verify", &id]);
     ws.run_ok(&["job", "print", &id, "--printer", "rip"]);
     assert_eq!(fs::read_dir(&hot).unwrap().count(), 1);

@@ -245,3 +245,119 @@ scan-line-shown = { $message }
 
 operator-empty = give the operator's name
 operator-bad-name = "{ $name }" cannot be an operator's name: at most { $longest } characters, no control characters
+
+## The photo check (照片规格检查): a measure outside the standard, or one that could not be made.
+colour-blue = light blue
+colour-white = white
+colour-grey = grey
+photo-check-finding = photo check: { $what }
+photo-head-top = head top { $px } px from the top edge; the standard wants { $from }-{ $to } px
+photo-eye-line = eyes { $px } px from the top edge; the standard wants { $from }-{ $to } px
+photo-face-width = face { $px } px wide; the standard wants { $from }-{ $to } px
+photo-centre = face centre { $px } px { $side } of the middle; the standard wants it centred (within { $allowed } px)
+photo-tilt = head tilted { $degrees }° { $way }; the standard wants it level (within { $allowed }°)
+photo-background-colour = background { $rgb } is not a standard colour: light blue RGB(100,197,255), white RGB(255,255,255) or grey RGB(240,240,240)
+photo-background-not-required = background is { $found } { $rgb }; this school requires { $required } { $required_rgb }
+photo-background-uneven = background is uneven (its patches differ by { $spread }); the standard wants one even colour (at most { $allowed })
+photo-no-face = cannot judge (无法判断): no face found
+photo-head-top-unsure = cannot judge (无法判断) the head top: no clear edge between hair and background
+photo-face-width-unsure = cannot judge (无法判断) the face width: the cheeks do not stand out from hair or background
+photo-tilt-unsure = cannot judge (无法判断) the tilt: pupils not found (glare on glasses, or eyes closed)
+photo-background-unsure = cannot judge (无法判断) the background: too little of it shows
+
+## Reading a data table (roster, batch data table, request or correction table).
+table-roster-columns = columns such as 学号 (xh), 采集码 (cjm), 姓名 (xm), 班级 (bh)
+table-no-header = { $file }: no header row found in its first 30 rows; expected { $expected }
+table-column-twice = { $file } row { $row }: column "{ $column }" appears twice (columns { $first } and { $second })
+table-csv-no-sheets = { $file }: a CSV file has no sheets; leave out --sheet
+table-unknown-kind = { $file }: not a table this program reads (CSV, xlsx, xls or ods)
+table-bad-bom = { $file }: starts with a { $encoding } byte-order mark but is not valid { $encoding }
+table-unknown-encoding = { $file }: text is neither UTF-8 nor GBK/GB18030
+table-bad-csv = { $file } line { $line }: not readable as CSV: { $error }
+table-unreadable = { $file }: not a readable spreadsheet: { $error }
+table-not-spreadsheet = { $file }: not a readable spreadsheet (neither xlsx, xls nor ods inside)
+table-no-workbook = { $file }: not a readable spreadsheet: no workbook inside
+table-sheet-unreadable = { $file } sheet "{ $sheet }": cannot be read: { $error }
+table-no-such-sheet = { $file }: no sheet named "{ $sheet }"; its sheets are { $sheets }
+table-no-sheets = { $file }: the workbook has no sheets
+table-sheet = { $file } sheet { $sheet }
+table-sheet-named = { $file } sheet "{ $sheet }"
+bounds-photo-too-big = photo is { $size }, over the { $max } a photo may be (the standard's photos are 20-40 KB); not read
+bounds-part-too-big = { $file }: its part "{ $part }" unpacks to { $size }, over the { $max } limit; refused
+bounds-part-ratio = { $file }: its part "{ $part }" unpacks { $ratio } times larger than it is packed ({ $size } from { $packed } bytes); a spreadsheet does not compress so far, refused
+bounds-rows = { $table }: has a cell on row { $row }, past the { $max } rows a table may have; refused
+bounds-columns = { $table }: has a cell in column { $column } ({ $letter }), past the { $max } columns a table may have; refused
+bounds-cells = { $table }: spans { $rows } rows by { $columns } columns, more than the { $max } cells a table may have; refused
+bounds-workbook-too-big = { $file }: its workbook is { $size }, refused
+
+## Printers: reaching them, what they refuse, and what they cannot print at exact size.
+print-unreachable = cannot reach the printer at { $target }: { $reason }
+print-refused = the printer at { $target } refused { $what }: { $reason }
+print-unsupported = the printer at { $target } cannot print this at exact size: { $reason }
+print-bad-address = "{ $address }" is not a printer address: { $error }
+print-address-credentials = { $address }: the address carries a user name or password; gradlab never stores credentials, give the printer's address without them
+print-address-scheme = "{ $address }" is not an ipp://, ipps://, http:// or https:// printer address
+print-what-new-jobs = new jobs
+print-not-accepting = the printer is not accepting jobs
+print-state-idle = idle
+print-state-printing = printing
+print-state-stopped = stopped
+print-state-unknown = state unknown
+print-busy-retry = { $error }; trying again in { $seconds } s
+hot-folder-target = hot folder { $dir }
+hot-folder-missing = the folder does not exist (is the RIP's share mounted?)
+hot-folder-not-writable = cannot write there: { $error }
+hot-folder-writable = folder is writable
+hot-folder-exists = { $file } already exists; it was not overwritten
+hot-folder-writing = writing { $file }: { $error }
+hot-folder-removing = removing { $file }: { $error }
+hot-folder-what-cancel = the cancel
+hot-folder-cancel-too-late = the RIP had already taken { $taken } of { $files } files
+paper-no-scaling-reported = it does not support print-scaling=none (it reports no print-scaling-supported), so it may shrink or enlarge pages
+paper-no-scaling-none = it does not support print-scaling=none (print-scaling-supported: { $supported }), so it may shrink or enlarge pages
+paper-no-size = it supports no paper of { $w } x { $h } mm, the layout's (media-supported: { $media })
+paper-tight-edge = { $mm } mm from the { $side } edge where it leaves { $edge } mm
+paper-no-borderless = the page prints { $tight }, and the printer cannot print borderless (no 0 in media-*-margin-supported)
+paper-no-media-col = it does not take { $member } in media-col, which printing this paper at exact size needs
+
+## A student's fields as a data table or a collection code gives them.
+student-missing = missing { $fields }
+student-bad-field = { $field }: { $error }
+student-unmasked-name = xm (姓名) carried an unmasked name; stored masked as { $xm }
+student-bad-timestamp = sjc (时间戳) "{ $value }" is not a millisecond timestamp
+student-bad-sjc = sjc (时间戳) "{ $value }" is neither a timestamp nor a date-time
+student-not-found = no student with collection code { $cjm }
+correction-field-fixed = { $field } cannot be corrected
+text-control-character = { $what } { $value } holds the control character { $code } at character { $at }; refused
+id-check-character = ID number ending { $last4 } fails its GB 11643 check character: possibly mistyped
+id-non-digits = ID number ending { $last4 } has non-digits in its first 17 characters
+school-already-registered = school { $school } is already registered
+photo-not-in-store = photo { $sha256 } is not in the store
+correction-unknown-field = unknown field "{ $field }"; the fields a correction may change are { $allowed }
+correction-not-on-strip = { $field } is not printed on the strip and cannot be corrected; the fields a correction may change are { $allowed }
+correction-value-empty = the new { $field } is empty
+correction-value-control = the new { $field } "{ $value }" contains a line break or control character
+correction-full-name = the new xm (姓名) "{ $value }" is a full name; a strip shows only the masked name as CHSI sends it, here { $masked }
+correction-bad-mask = the new xm (姓名) "{ $value }" is not a masked name; write it as CHSI masks it: first character, *, last character (张*三, or 李* for a two-character name)
+carrier-auto = recognise from the number
+carrier-upu = China Post registered
+carrier-ems = EMS
+carrier-sf = SF Express
+carrier-other = other carrier
+
+## Stages of long work, as the progress bar and the window's task line name them.
+stage-making-photos = making photos
+stage-storing = storing
+stage-checking-captions = checking captions
+stage-rendering = rendering
+stage-verifying = verifying
+stage-packaging = packaging
+stage-sending-email = sending e-mail
+stage-sending-to = sending to { $printer }
+stage-copying-tables = copying tables
+stage-copying-photos = copying photos
+stage-checking-copy = checking the copy
+stage-fetching-photos = fetching photos from the shared store
+stage-checking-photos = checking photos
+error-database = database: { $error }
+error-printer = printer { $printer }: { $error }

@@ -260,3 +260,80 @@ roster-cjm-twice = 采集码 { $cjm } already on row { $first }
 roster-xh-twice = 学号 { $xh } already on row { $first }
 roster-no-rows = { $file }: no usable roster rows
 roster-no-rows-because = { $file }: no usable roster rows: { $why }
+
+## Preflight: what a check found wrong in a rendered PDF. Lengths are in millimetres.
+verify-check-file = file
+verify-check-pages = pages
+verify-check-photo = photo
+verify-check-placement = placement
+verify-check-barcode = barcode
+verify-check-caption = caption
+verify-check-glyph = glyph
+verify-failure-file = { $check }: { $detail }
+verify-failure-sheet = sheet { $sheet } ({ $barcode }): { $check }: { $detail }
+verify-failure-student = sheet { $sheet } ({ $barcode }), student { $xh } { $xm }: { $check }: { $detail }
+verify-not-pdf = it is not a PDF lopdf can read ({ $error })
+verify-span-sheets = sheets { $first } to { $last }
+verify-span-none = no sheets
+verify-page-count = it has { $pages } pages, but the job puts { $span } ({ $sheets }) in it
+verify-filters = its filters cannot be undone ({ $error })
+verify-where = { $w } x { $h } mm at ({ $x }, { $y }) where the layout has { $lw } x { $lh } mm at ({ $lx }, { $ly })
+verify-page-unreadable = its page cannot be read: { $error }
+verify-page-size = its page is { $w } x { $h } mm, but the layout's paper is { $pw } x { $ph } mm
+verify-no-photo = no photo is drawn in its { $w } x { $h } mm frame at ({ $x }, { $y }) mm
+verify-photo-of-other = the photo in its frame at ({ $x }, { $y }) mm is that of student { $xh } { $xm }, not this student's
+verify-image-unreadable = the image in its frame cannot be read: { $error }
+verify-photo-altered = the image in its frame at ({ $x }, { $y }) mm ({ $encoding }, sha256 { $found }…) is not the approved photo (sha256 { $want }…) nor any other photo of the job: it was altered or re-encoded
+verify-photo-skewed = the photo at ({ $x }, { $y }) mm is rotated, mirrored or skewed
+verify-photo-not-clipped = the photo at ({ $x }, { $y }) mm is not clipped to its frame
+verify-frame-off = its frame is { $at } ({ $off } mm off)
+verify-picture-off = its picture is { $at } ({ $off } mm off)
+verify-stray-image = an image the job does not place is drawn at ({ $x }, { $y }) mm, { $w } x { $h } mm
+verify-text-missing = the text "{ $text }" is missing (its baseline starts at ({ $x }, { $y }) mm)
+verify-text-differs = the text reads "{ $read }" where the job prints "{ $want }"
+verify-glyph = in "{ $want }": { $problem }
+verify-no-tounicode = code { $code } of font { $font } has no ToUnicode entry
+verify-no-glyph = { $what }(code { $code }) has no glyph in the embedded font { $font }
+verify-stray-text = the text "{ $text }" at ({ $x }, { $y }) mm is not on the job's sheet
+verify-barcode-no-raster = barcode { $payload }: hayro cannot rasterise the page
+verify-barcode-reads = the barcode at ({ $x }, { $y }) mm reads "{ $read }" where it must carry "{ $payload }"
+verify-barcode-unread = the barcode at ({ $x }, { $y }) mm, which must carry "{ $payload }": { $problem }
+verify-barcode-none = no barcode can be read there
+verify-barcode-bad = the barcode there cannot be read ({ $error })
+verify-window-too-large = a window of { $w } x { $h } mm is too large to rasterise
+verify-file-unreadable = { $path } cannot be read: { $error }
+verify-file-changed = { $path } has SHA-256 { $found }…, not { $want }… as recorded when the job was rendered: it was changed since
+## Why a part may not be printed yet.
+verify-run-again = run `gradlab job verify { $job }`
+verify-unproven-never = part { $part } has not been verified ({ $again })
+verify-unproven-stale = part { $part } has been rendered again since it was verified at { $at } ({ $again })
+verify-unproven-failed = part { $part } failed verification at { $at }: { $first }{ $more ->
+        [0] {""}
+       *[other] {" "}(and { $more } more)
+    }; { $again }
+verify-unproven-changed = part { $part } has changed since it was verified at { $at } ({ $again })
+
+## Workspace, store and demo.
+report-bad-day = "{ $value }" is not a date like 2026-11-21
+workspace-store-set-there = { $file } already exists: set the store there ([store] url); init writes it only into a new workspace
+workspace-lab-set-there = { $file } already exists: change the lab's name and sender there ([lab] name, [shipping] sender_address, sender_phone); init writes them only into a new workspace
+students-no-class = school { $school } has no class "{ $class }"; its classes are: { $classes }
+photo-damaged-in-store = photo { $sha256 } in the shared store does not match its SHA-256: the store is damaged; run `gradlab audit verify`
+store-schema-too-new = this store's schema is version { $version }, newer than this gradlab knows (version { $known }): another station runs a newer gradlab; install that version (or later) here before changing anything
+store-not-gradlab = { $server }: the database has { $tables } tables but is not a gradlab store; gradlab creates its store only in an empty database (create one with `createdb`)
+demo-folder-taken = { $dir } exists and is not an earlier demo; choose another folder with --dir
+render-no-glyph = text "{ $text }": the bundled font has no glyph for '{ $char }' ({ $code })
+
+## Moving a workspace's store to PostgreSQL (store migrate).
+migrate-already-on-server = this workspace already keeps its store on a PostgreSQL server ([store] url in gradlab.toml); store migrate moves a workspace whose store is its own SQLite file
+migrate-bad-url = --to { $url }: give the PostgreSQL store as a url, postgres://USER@HOST:PORT/DATABASE
+migrate-url-password = --to: the url holds a password, and gradlab.toml never keeps one: give the url without it, and the password with --password-env NAME or --password-file FILE
+migrate-settings-unwritable = { $file }: its [store] section could not be rewritten; set url = "{ $url }" there by hand, then move
+migrate-audit = moved from the SQLite file { $file } to PostgreSQL server { $server }: { $rows } rows in { $tables } tables and { $photos } photos, counts and photo hashes checked
+migrate-copied-settings-unwritable = the store was copied to PostgreSQL server { $server } and checked, but { $file } could not be rewritten ({ $error }): set [store] url = "{ $url }" there by hand
+migrate-schema-too-new = a store's schema is version { $version }, newer than this gradlab knows (version { $known }): install the newer gradlab before moving the store
+migrate-copy-differs = the copy on PostgreSQL server { $server } differs from the SQLite store, so it was rolled back and nothing was changed: { $differ }
+migrate-commit-failed = PostgreSQL server { $server }: committing the copy: { $error }
+migrate-target-not-empty = PostgreSQL server { $server } already holds gradlab data ({ $held }): a workspace is moved only into an empty store, so nothing was changed on either side. Give a new, empty database; or, to use that store as it is, make a new workspace with `gradlab init --store URL`
+migrate-schemas-differ = the store on PostgreSQL server { $server } has no { $missing } that the SQLite store has: their schemas differ, so nothing was copied
+migrate-photo-damaged = photo file { $file } does not match its name (its SHA-256): it was changed or damaged after it was imported, so nothing was moved; put the original file back (from a backup) and move again

@@ -48,6 +48,7 @@ shipment-school-no-address-in-window = school { $school } has no postal address;
 shipment-to-needs-recipient-in-window = a shipment to one person needs the recipient's name
 scan-unknown-in-window = { $code } is neither a gradlab barcode nor a tracking number we know (another courier: type the number in the tracking number field and choose 其他快递)
 printer-unproven-in-window = job { $job } is not printed: { $reasons }. To print it anyway, tick 重新发送 and press 打印 (recorded in the audit log)
+verify-run-again-in-window = select job { $job } and press 校验
 reprint-no-printer-in-window = job { $job } was never sent to a printer; choose one in the reprint's printer list
 reprint-needs-reason-in-window = write in the reason field why the sheet is printed again (jammed, damaged, ...)
 request-which-student-in-window = say which student: 学号, 采集码, or the ID number's last 4 with the masked name
@@ -55,3 +56,127 @@ request-reject-needs-reason-in-window = write in the rejection reason field why 
 walkin-not-printed-in-window = the walk-in of { $cjm } (学号 { $xh }) is stored in batch { $batch } and job { $job } is made and rendered, but printing failed: { $error }; choose job { $job } under 作业与打印, choose a printer and press 打印
 reprint-corrected-in-window = job { $job } was made before these corrections to students on the sheets to reprint: { $corrections }. A reprint of the sheet would print the old values again. Under 作业与打印, tick 只印勘误后待补印的学生 and create a job for school { $school }
 correction-none-needed-in-window = school { $school } has no students needing a reprint: no correction (勘误) has been applied to a printed student since the last reprint job (see 管理员 → 勘误)
+
+## Short words in the window's tables and the mailroom's verdict banner.
+window-yes = yes
+window-no = no
+window-unverified = not verified
+window-verified-stale = rendered again, not verified
+window-verified = verified
+window-verify-failed = failed verification
+verdict-refused = REFUSED
+verdict-shipped = SHIPPED
+verdict-tracking = TRACKING NUMBER RECORDED
+verdict-accepted = ACCEPTED
+verdict-confirmed = ALREADY IN THE BOX
+verdict-shipment = SHIPMENT
+verdict-recorded = RECORDED
+verdict-error = ERROR
+
+## Window rows and details (gui/model)
+row-roster-summary = Roster { $source } ({ $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, imported { $at })
+row-no-roster = No roster (sorted by class, shot number and student number)
+row-not-recorded = not recorded
+row-school-detail = { $students ->
+        [one] 1 student
+       *[other] { $students } students
+    }, { $classes ->
+        [one] 1 class
+       *[other] { $classes } classes
+    }. Address: { $address }; contact: { $contact } { $phone }. { $roster }
+row-batch-summary = Batch { $source }: { $accepted } accepted, { $skipped } already stored, { $rejected } refused, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+row-batch-stored = { $summary } (batch { $id })
+row-batch-not-stored = { $summary }. No photo was stored
+row-kind-rejected = refused
+row-kind-warning = warning
+row-kind-cannot-judge = cannot judge
+row-kind-skipped = already stored
+row-kind-accepted = accepted
+row-photo-replaced = replaced the old photo (the old one stays in history)
+row-roster-report = Roster { $file } (school { $school }): { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $matched } with a photo (roster { $id })
+row-kind-name-mismatch = name differs
+row-name-mismatch = the roster's name { $roster } does not match the photo data's { $photo }; the photo may be wrong
+row-kind-no-photo = no photo
+row-no-photo = on the roster, but the batch has no photo
+row-kind-not-on-roster = not on roster
+row-not-on-roster = { $class }: printed after the roster
+row-job-printed = , printed { $at }
+row-job-title = Job { $job }  { $school } { $name }  layout { $layout }  { $students ->
+        [one] 1 student
+       *[other] { $students } students
+    }, { $sheets ->
+        [one] 1 sheet
+       *[other] { $sheets } sheets
+    }{ $printed }
+row-part-not-sent = not sent
+row-part-reprint = reprint
+row-shipment-title = Shipment { $shipment } → { $school } { $name }
+row-shipment-recipient = Recipient { $name }, { $address }, { $contact } { $phone }; { $students ->
+        [one] 1 student
+       *[other] { $students } students
+    } in all.
+row-shipment-tracking = { " " }Tracking number { $carrier } { $tracking }.
+row-shipment-seal-reason = { " " }Sealed with packets missing because: { $reason }.
+row-shipment-missing = { " " }Not scanned: { $codes }.
+row-scanned-at = yes, { $at }
+row-not-scanned = no
+row-unmatched = not matched: { $given }
+row-request-title = Request { $id }: { $kind }, school { $school }
+row-request-given = Requested by { $requester }; given: student number { $xh }, collection code { $cjm }, ID last 4 { $last4 }, name { $name }
+row-request-student = Student: { $xh } { $xm } { $bh } ({ $cjm })
+row-request-contact = Contact: { $contact }
+row-request-note = Note: { $note }
+row-request-fee = Fee: { $fee } yuan
+row-request-reject-reason = Rejected because: { $reason }
+row-request-reprint-shipped = Reprint job { $job }, shipment { $shipment }
+row-reprint-job = Reprint job { $job }
+row-request-times = Source { $source }; registered { $created }; updated { $updated }
+row-request-warning = Note: { $warning }
+row-operator-at = { $operator } ({ $station })
+row-awaiting-reprint = awaiting reprint
+row-due-promise = Promise: sent { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    } after collection; reprints and corrections { $reprint_days ->
+        [one] 1 working day
+       *[other] { $reprint_days } working days
+    } after the request.
+row-due-calendar-missing = { " " }The holiday calendar lacks { $years }; those years count weekends only.
+row-due-nothing = { " " }Nothing is overdue or due within a week.
+row-due-job = Job { $job }
+row-due-not-in-a-job = { $students ->
+        [one] 1 student
+       *[other] { $students } students
+    } in no job yet
+row-due-request = Reprint request { $request }
+row-due-correction-job = Correction reprint { $job }
+row-due-corrections = { $corrections ->
+        [one] 1 correction
+       *[other] { $corrections } corrections
+    } awaiting reprint
+row-due-overdue = { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    } late
+row-due-no-job-yet = not in a job yet
+row-due-awaiting-correction-job = awaiting a reprint job
+row-comma = { ", " }
+row-list-sep = { ", " }
+row-done-match = student matched
+row-done-approve = approved
+row-done-reject = rejected
+row-done-print = reprint job made
+row-done-ship = shipment arranged
+row-done-close = closed
+row-done-other = done
+row-printer-hot-folder = hot folder
+row-printer-default-media = { $media } (default)

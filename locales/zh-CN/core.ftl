@@ -224,3 +224,130 @@ scan-line-shown = { $message }
 
 operator-empty = 请填写操作人的姓名
 operator-bad-name = “{ $name }”不能作为操作人姓名：最多 { $longest } 个字，不能含控制字符
+
+## 照片规格检查：超出标准的测量值，或无法测量的项目。
+colour-blue = 浅蓝
+colour-white = 白色
+colour-grey = 灰色
+photo-check-finding = 照片规格检查：{ $what }
+photo-head-top = 头顶距上边 { $px } 像素，标准为 { $from }-{ $to } 像素
+photo-eye-line = 双眼距上边 { $px } 像素，标准为 { $from }-{ $to } 像素
+photo-face-width = 脸宽 { $px } 像素，标准为 { $from }-{ $to } 像素
+photo-centre = 人像偏{ $side ->
+        [right] 右
+       *[left] 左
+    } { $px } 像素，标准为居中（偏差不超过 { $allowed } 像素）
+photo-tilt = 头部{ $way ->
+        [clockwise] 顺时针
+       *[anticlockwise] 逆时针
+    }倾斜 { $degrees }°，标准为端正（不超过 { $allowed }°）
+photo-background-colour = 背景颜色 { $rgb } 不是标准色（浅蓝 RGB(100,197,255)、白色或灰色 RGB(240,240,240)）
+photo-background-not-required = 背景为{ $found } { $rgb }，本校要求{ $required } { $required_rgb }
+photo-background-uneven = 背景不均匀（各处相差 { $spread }，标准为均匀单色，不超过 { $allowed }）
+photo-no-face = 无法判断：未找到人脸
+photo-head-top-unsure = 无法判断头顶位置：头发与背景分界不清
+photo-face-width-unsure = 无法判断脸宽：脸颊与头发或背景分界不清
+photo-tilt-unsure = 无法判断是否端正：未找到瞳孔（眼镜反光或闭眼）
+photo-background-unsure = 无法判断背景：可见的背景太少
+
+## 读取数据表（名单、批次数据表、申请表或勘误表）。
+table-roster-columns = 学号 (xh)、采集码 (cjm)、姓名 (xm)、班级 (bh) 等列
+table-no-header = { $file }：前 30 行里找不到表头行；应有{ $expected }
+table-column-twice = { $file } 第 { $row } 行：列“{ $column }”出现了两次（第 { $first } 列和第 { $second } 列）
+table-csv-no-sheets = { $file }：CSV 文件没有工作表；请不要指定 --sheet
+table-unknown-kind = { $file }：不是本程序能读的表格（CSV、xlsx、xls 或 ods）
+table-bad-bom = { $file }：以 { $encoding } 字节顺序标记开头，但内容不是有效的 { $encoding }
+table-unknown-encoding = { $file }：文字既不是 UTF-8，也不是 GBK/GB18030
+table-bad-csv = { $file } 第 { $line } 行：无法按 CSV 读取：{ $error }
+table-unreadable = { $file }：无法读取的电子表格：{ $error }
+table-not-spreadsheet = { $file }：无法读取的电子表格（里面既不是 xlsx、xls，也不是 ods）
+table-no-workbook = { $file }：无法读取的电子表格：里面没有工作簿
+table-sheet-unreadable = { $file } 的工作表“{ $sheet }”无法读取：{ $error }
+table-no-such-sheet = { $file }：没有名为“{ $sheet }”的工作表；现有工作表：{ $sheets }
+table-no-sheets = { $file }：工作簿里没有工作表
+table-sheet = { $file } 第 { $sheet } 个工作表
+table-sheet-named = { $file } 的工作表“{ $sheet }”
+bounds-photo-too-big = 照片有 { $size }，超过照片允许的 { $max }（标准照片为 20-40 KB）；未读取
+bounds-part-too-big = { $file }：其中的“{ $part }”解压后有 { $size }，超过 { $max } 的上限；拒收
+bounds-part-ratio = { $file }：其中的“{ $part }”解压后是压缩时的 { $ratio } 倍（{ $packed } 字节解压为 { $size }）；电子表格不会压缩到这种程度，拒收
+bounds-rows = { $table }：第 { $row } 行有内容，超过表格允许的 { $max } 行；拒收
+bounds-columns = { $table }：第 { $column } 列（{ $letter }）有内容，超过表格允许的 { $max } 列；拒收
+bounds-cells = { $table }：占 { $rows } 行 × { $columns } 列，超过表格允许的 { $max } 个单元格；拒收
+bounds-workbook-too-big = { $file }：工作簿有 { $size }，拒收
+
+## 打印机：连接、拒绝，以及无法按原尺寸打印的原因。
+print-unreachable = 无法连接打印机 { $target }：{ $reason }
+print-refused = 打印机 { $target } 拒绝了{ $what }：{ $reason }
+print-unsupported = 打印机 { $target } 无法按原尺寸打印：{ $reason }
+print-bad-address = “{ $address }”不是打印机地址：{ $error }
+print-address-credentials = { $address }：地址里带有用户名或密码；gradlab 从不保存凭据，请填写不带它们的打印机地址
+print-address-scheme = “{ $address }”不是 ipp://、ipps://、http:// 或 https:// 开头的打印机地址
+print-what-new-jobs = 新作业
+print-not-accepting = 打印机不接受作业
+print-state-idle = 空闲
+print-state-printing = 正在打印
+print-state-stopped = 已停止
+print-state-unknown = 状态未知
+print-busy-retry = { $error }；{ $seconds } 秒后重试
+hot-folder-target = 热文件夹 { $dir }
+hot-folder-missing = 文件夹不存在（RIP 的共享是否已挂载？）
+hot-folder-not-writable = 无法写入：{ $error }
+hot-folder-writable = 文件夹可写
+hot-folder-exists = { $file } 已存在；没有覆盖
+hot-folder-writing = 写入 { $file } 时出错：{ $error }
+hot-folder-removing = 删除 { $file } 时出错：{ $error }
+hot-folder-what-cancel = 取消
+hot-folder-cancel-too-late = RIP 已经取走了 { $files } 个文件中的 { $taken } 个
+paper-no-scaling-reported = 打印机不支持 print-scaling=none（它没有报告 print-scaling-supported），可能会缩放页面
+paper-no-scaling-none = 打印机不支持 print-scaling=none（print-scaling-supported：{ $supported }），可能会缩放页面
+paper-no-size = 打印机不支持版式所用的 { $w } x { $h } 毫米纸张（media-supported：{ $media }）
+paper-tight-edge = 距{ $side ->
+        [top] 上
+        [right] 右
+        [bottom] 下
+       *[left] 左
+    }边 { $mm } 毫米，而打印机在该边至少留 { $edge } 毫米
+paper-no-borderless = 页面内容{ $tight }，而打印机不能无边距打印（media-*-margin-supported 中没有 0）
+paper-no-media-col = 打印机的 media-col 不接受 { $member }，而按原尺寸打印这种纸张需要它
+
+## 数据表或采集码给出的学生字段。
+student-missing = 缺少 { $fields }
+student-bad-field = { $field }：{ $error }
+student-unmasked-name = xm（姓名）是未打码的姓名；已打码保存为 { $xm }
+student-bad-timestamp = sjc（时间戳）“{ $value }”不是毫秒时间戳
+student-bad-sjc = sjc（时间戳）“{ $value }”既不是时间戳，也不是日期时间
+student-not-found = 没有采集码为 { $cjm } 的学生
+correction-field-fixed = { $field } 不能勘误
+text-control-character = { $what } { $value } 的第 { $at } 个字符是控制字符 { $code }；拒收
+id-check-character = 尾号 { $last4 } 的证件号码校验位不符合 GB 11643：可能输错了
+id-non-digits = 尾号 { $last4 } 的证件号码前 17 位中有非数字字符
+school-already-registered = 院校 { $school } 已经登记过了
+photo-not-in-store = 照片 { $sha256 } 不在存储中
+correction-unknown-field = 未知字段“{ $field }”；可以勘误的字段有 { $allowed }
+correction-not-on-strip = { $field } 不印在信息条上，不能勘误；可以勘误的字段有 { $allowed }
+correction-value-empty = 新的 { $field } 是空的
+correction-value-control = 新的 { $field }“{ $value }”含有换行或控制字符
+correction-full-name = 新的 xm（姓名）“{ $value }”是全名；信息条只印学信网发来的打码姓名，这里应为 { $masked }
+correction-bad-mask = 新的 xm（姓名）“{ $value }”不是打码姓名；请按学信网的打码方式填写：首字、*、末字（张*三；两个字的姓名写 李*）
+carrier-auto = 自动识别
+carrier-upu = 邮政挂号
+carrier-ems = EMS
+carrier-sf = 顺丰
+carrier-other = 其他快递
+
+## 长时间工作的阶段，进度条和窗口的任务行这样称呼它们。
+stage-making-photos = 生成照片
+stage-storing = 存入
+stage-checking-captions = 检查信息条文字
+stage-rendering = 渲染
+stage-verifying = 校验
+stage-packaging = 打包
+stage-sending-email = 发送邮件
+stage-sending-to = 发送到 { $printer }
+stage-copying-tables = 复制数据表
+stage-copying-photos = 复制照片
+stage-checking-copy = 核对副本
+stage-fetching-photos = 从共享存储取照片
+stage-checking-photos = 检查照片
+error-database = 数据库：{ $error }
+error-printer = 打印机 { $printer }：{ $error }

@@ -249,3 +249,80 @@ roster-cjm-twice = 采集码 { $cjm } 已在第 { $first } 行出现过
 roster-xh-twice = 学号 { $xh } 已在第 { $first } 行出现过
 roster-no-rows = { $file }：没有可用的名单行
 roster-no-rows-because = { $file }：没有可用的名单行：{ $why }
+
+## 校验（preflight）：检查渲染出的 PDF 时发现的问题。长度单位为毫米。
+verify-check-file = 文件
+verify-check-pages = 页面
+verify-check-photo = 照片
+verify-check-placement = 位置
+verify-check-barcode = 条码
+verify-check-caption = 文字
+verify-check-glyph = 字形
+verify-failure-file = { $check }：{ $detail }
+verify-failure-sheet = 第 { $sheet } 张版面（{ $barcode }）：{ $check }：{ $detail }
+verify-failure-student = 第 { $sheet } 张版面（{ $barcode }），学生 { $xh } { $xm }：{ $check }：{ $detail }
+verify-not-pdf = 这不是可以读取的 PDF 文件（{ $error }）
+verify-span-sheets = 第 { $first } 至 { $last } 张版面
+verify-span-none = 没有版面
+verify-page-count = 文件有 { $pages } 页，而作业在其中放的是{ $span }（共 { $sheets } 张）
+verify-filters = 无法解开它的压缩（{ $error }）
+verify-where = 在 ({ $x }, { $y }) 处 { $w } x { $h } 毫米，而版式为 ({ $lx }, { $ly }) 处 { $lw } x { $lh } 毫米
+verify-page-unreadable = 这一页无法读取：{ $error }
+verify-page-size = 页面为 { $w } x { $h } 毫米，而版式的纸张是 { $pw } x { $ph } 毫米
+verify-no-photo = 位于 ({ $x }, { $y }) 毫米、{ $w } x { $h } 毫米的相框里没有照片
+verify-photo-of-other = 位于 ({ $x }, { $y }) 毫米的相框里是学生 { $xh } { $xm } 的照片，不是本人的
+verify-image-unreadable = 相框中的图像无法读取：{ $error }
+verify-photo-altered = 位于 ({ $x }, { $y }) 毫米的相框中的图像（{ $encoding }，sha256 { $found }…）既不是已批准的照片（sha256 { $want }…），也不是本作业的其他照片：它被修改或重新编码过
+verify-photo-skewed = 位于 ({ $x }, { $y }) 毫米的照片被旋转、镜像或倾斜了
+verify-photo-not-clipped = 位于 ({ $x }, { $y }) 毫米的照片没有裁切在相框内
+verify-frame-off = 相框{ $at }（偏差 { $off } 毫米）
+verify-picture-off = 照片画面{ $at }（偏差 { $off } 毫米）
+verify-stray-image = 在 ({ $x }, { $y }) 毫米处画有一幅作业没有安排的图像，{ $w } x { $h } 毫米
+verify-text-missing = 缺少文字“{ $text }”（基线起点在 ({ $x }, { $y }) 毫米）
+verify-text-differs = 文字读出为“{ $read }”，而作业印的是“{ $want }”
+verify-glyph = 在“{ $want }”中：{ $problem }
+verify-no-tounicode = 字体 { $font } 的编码 { $code } 没有 ToUnicode 映射
+verify-no-glyph = { $what }（编码 { $code }）在嵌入字体 { $font } 中没有字形
+verify-stray-text = 位于 ({ $x }, { $y }) 毫米的文字“{ $text }”不在作业的版面上
+verify-barcode-no-raster = 条码 { $payload }：无法把这一页转成图像来读条码
+verify-barcode-reads = 位于 ({ $x }, { $y }) 毫米的条码读出为“{ $read }”，应为“{ $payload }”
+verify-barcode-unread = 位于 ({ $x }, { $y }) 毫米、应为“{ $payload }”的条码：{ $problem }
+verify-barcode-none = 那里读不出条码
+verify-barcode-bad = 那里的条码无法读取（{ $error }）
+verify-window-too-large = { $w } x { $h } 毫米的区域太大，无法转成图像
+verify-file-unreadable = 无法读取 { $path }：{ $error }
+verify-file-changed = { $path } 的 SHA-256 为 { $found }…，不是渲染时记录的 { $want }…：文件此后被改动过
+## 某一分段为什么还不能打印。
+verify-run-again = 请运行 `gradlab job verify { $job }`
+verify-unproven-never = 第 { $part } 段还没有校验（{ $again }）
+verify-unproven-stale = 第 { $part } 段在 { $at } 校验之后又重新渲染过（{ $again }）
+verify-unproven-failed = 第 { $part } 段在 { $at } 校验失败：{ $first }{ $more ->
+        [0] {""}
+       *[other] （另有 { $more } 项）
+    }；{ $again }
+verify-unproven-changed = 第 { $part } 段在 { $at } 校验之后被改动过（{ $again }）
+
+## 工作区、存储和演示。
+report-bad-day = “{ $value }”不是 2026-11-21 这样的日期
+workspace-store-set-there = { $file } 已经存在：请在其中设置存储（[store] url）；init 只把它写进新的工作区
+workspace-lab-set-there = { $file } 已经存在：请在其中修改实验室名称和寄件信息（[lab] name、[shipping] sender_address、sender_phone）；init 只把它们写进新的工作区
+students-no-class = 院校 { $school } 没有班级“{ $class }”；它的班级有：{ $classes }
+photo-damaged-in-store = 共享存储中的照片 { $sha256 } 与它的 SHA-256 不符：存储已损坏；请运行 `gradlab audit verify`
+store-schema-too-new = 这个存储的结构版本是 { $version }，比本机 gradlab 认识的版本（{ $known }）新：另一个工位运行着更新的 gradlab；请先在本机安装该版本（或更新的版本），再做任何修改
+store-not-gradlab = { $server }：数据库里有 { $tables } 张表，但它不是 gradlab 的存储；gradlab 只在空数据库里建立存储（用 `createdb` 新建一个）
+demo-folder-taken = { $dir } 已存在，且不是之前的演示；请用 --dir 选择别的文件夹
+render-no-glyph = 文字“{ $text }”：内置字体中没有“{ $char }”（{ $code }）的字形
+
+## 把工作区的存储迁到 PostgreSQL（store migrate）。
+migrate-already-on-server = 这个工作区的存储已经在 PostgreSQL 服务器上（gradlab.toml 的 [store] url）；store migrate 只迁移存储还在自己 SQLite 文件里的工作区
+migrate-bad-url = --to { $url }：请以 url 形式给出 PostgreSQL 存储，postgres://用户@主机:端口/数据库
+migrate-url-password = --to：url 里带有密码，而 gradlab.toml 从不保存密码：请给出不带密码的 url，密码用 --password-env NAME 或 --password-file FILE 提供
+migrate-settings-unwritable = { $file }：无法改写其中的 [store] 一节；请手工在那里写上 url = "{ $url }"，再迁移
+migrate-audit = 已从 SQLite 文件 { $file } 迁到 PostgreSQL 服务器 { $server }：{ $tables } 张表共 { $rows } 行、{ $photos } 张照片，行数和照片哈希都已核对
+migrate-copied-settings-unwritable = 存储已复制到 PostgreSQL 服务器 { $server } 并核对，但无法改写 { $file }（{ $error }）：请手工在那里设置 [store] url = "{ $url }"
+migrate-schema-too-new = 存储的结构版本是 { $version }，比本机 gradlab 认识的版本（{ $known }）新：请先安装更新的 gradlab，再迁移存储
+migrate-copy-differs = PostgreSQL 服务器 { $server } 上的副本与 SQLite 存储不一致，已回滚，什么都没有改变：{ $differ }
+migrate-commit-failed = PostgreSQL 服务器 { $server }：提交副本时出错：{ $error }
+migrate-target-not-empty = PostgreSQL 服务器 { $server } 上已有 gradlab 数据（{ $held }）：工作区只能迁入空的存储，两边都没有改变。请提供一个新的空数据库；若要直接使用那个存储，请用 `gradlab init --store URL` 新建工作区
+migrate-schemas-differ = PostgreSQL 服务器 { $server } 上的存储缺少 SQLite 存储中的 { $missing }：两者结构不同，什么都没有复制
+migrate-photo-damaged = 照片文件 { $file } 与它的文件名（SHA-256）不符：它在导入后被改动或损坏了，因此没有迁移任何东西；请从备份放回原文件后再迁移

@@ -229,7 +229,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         return Ok(report);
     }
 
-    progress.stage("storing", to_store.len() as u64);
+    progress.stage(&crate::i18n::tr("stage-storing"), to_store.len() as u64);
     let counts = [to_store.len(), report.skipped.len(), report.rejected.len()];
     let batch_id = tx.insert_batch(&report.source, &report.data_table, counts)?;
     let wanted: HashSet<&str> = to_store.iter().map(|(c, _)| c.photo.sha256.as_str()).collect();
@@ -315,7 +315,7 @@ fn photo_check(report: &mut BatchReport, data_table: &str, c: &Candidate, requir
     }
     for check in &checks {
         report.warnings.push(
-            Finding::of_student(data_table, Some(c.row), &c.student, check.english())
+            Finding::of_student(data_table, Some(c.row), &c.student, check.finding().to_string())
                 .with_photo(Some(&c.file))
                 .with_code(check.code()),
         );

@@ -38,6 +38,8 @@ pub struct CorrectionRequest {
     /// The value stored (and printed) now.
     pub from: String,
     pub to: String,
+    /// Where it was entered: `cli`, or the window and its station.
+    pub source: String,
 }
 
 /// One correction applied.
@@ -244,8 +246,14 @@ pub fn add(ws: &Workspace, req: &CorrectionRequest) -> Result<Applied> {
     let mut store = ws.store()?;
     let tx = store.write()?;
     schools::require(&tx, &code)?;
-    let ask =
-        Ask { student: &req.student, field: &req.field, from: &req.from, to: &req.to, source: "cli".into(), row: None };
+    let ask = Ask {
+        student: &req.student,
+        field: &req.field,
+        from: &req.from,
+        to: &req.to,
+        source: req.source.clone(),
+        row: None,
+    };
     let applied = apply_one(&tx, &code, &ask, &ws.settings.operator(), &mut HashMap::new())?.map_err(Error::Input)?;
     tx.commit()?;
     Ok(applied)

@@ -213,10 +213,7 @@ fn prepare_dir(dir: &Path) -> Result<()> {
     if dir.exists() {
         let empty = fs::read_dir(dir).at(dir)?.next().is_none();
         if !empty && !dir.join(MARKER).exists() {
-            return Err(Error::input(format!(
-                "{} exists and is not an earlier demo; choose another folder with --dir",
-                dir.display()
-            )));
+            return Err(crate::msg!("demo-folder-taken", dir = dir.display().to_string()).into());
         }
         fs::remove_dir_all(dir).at(dir)?;
     }
@@ -292,7 +289,7 @@ pub fn run(dir: &Path, progress: &dyn Progress) -> Result<Demo> {
     let students = students();
     let inbox = dir.join("inbox");
     let batch_folder = inbox.join(format!("batch-{SCHOOL_CODE}"));
-    progress.stage("making photos", 0);
+    progress.stage(&crate::i18n::tr("stage-making-photos"), 0);
     write_batch(&batch_folder, &students)?;
     let roster_file = inbox.join(format!("{SCHOOL_CODE}-名单.xlsx"));
     write_roster(&roster_file, &students)?;

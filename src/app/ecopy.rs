@@ -301,7 +301,7 @@ fn package_request(
         ))
     })?;
     let count = plan.last().copied().unwrap_or(0) as i64;
-    progress.stage("packaging", count as u64);
+    progress.stage(&crate::i18n::tr("stage-packaging"), count as u64);
     let mut parts = Vec::new();
     for n in 1..=count {
         let mine: Vec<&EcopyStudent> =
@@ -409,7 +409,7 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
         },
         progress,
     });
-    progress.stage("sending e-mail", to_send as u64);
+    progress.stage(&crate::i18n::tr("stage-sending-email"), to_send as u64);
     let mut outcomes = Vec::new();
     let mut stopped = false;
     for p in parts.iter().filter(|p| chosen(p)) {

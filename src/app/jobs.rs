@@ -606,7 +606,7 @@ pub(super) fn render_loaded(
     }
     // Every caption is composed (and every character checked against the font) before a
     // single byte is written, so a bad name stops the job with nothing half-made.
-    progress.stage("checking captions", l.sheets.len() as u64);
+    progress.stage(&crate::i18n::tr("stage-checking-captions"), l.sheets.len() as u64);
     for s in &l.sheets {
         progress::check(progress)?;
         l.page(s)?;
@@ -643,7 +643,7 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<Ve
     std::fs::create_dir_all(&staging).at(&staging)?;
     let shas: Vec<&str> = l.students.iter().map(|j| j.student.photo_sha256.as_str()).collect();
     ws.photos().prefetch(&shas, progress)?;
-    progress.stage("rendering", l.sheets.len() as u64);
+    progress.stage(&crate::i18n::tr("stage-rendering"), l.sheets.len() as u64);
     let write = || -> Result<Vec<PartRecord>> {
         let mut parts = Vec::new();
         for (i, range) in ranges.iter().enumerate() {

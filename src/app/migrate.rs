@@ -9,6 +9,7 @@ use super::Workspace;
 use super::settings::{self, Settings, StoreChoice};
 use super::workspace::{DB_FILE, SETTINGS_FILE, write_atomically};
 use crate::error::{Error, Result};
+use crate::msg;
 use crate::progress::Progress;
 use crate::store::{Copied, Store};
 use serde::Serialize;
@@ -34,22 +35,14 @@ pub struct Moved {
 pub fn to_postgres(ws: &Workspace, to: &StoreChoice, progress: &dyn Progress) -> Result<Moved> {
     let started = Instant::now();
     if !ws.settings.store.url.trim().is_empty() {
-        return Err(Error::input(
-            "this workspace already keeps its store on a PostgreSQL server ([store] url in gradlab.toml); \
-             store migrate moves a workspace whose store is its own SQLite file",
-        ));
+        return Err(msg!("migrate-already-on-server").into());
     }
     let url = to.url.trim();
     if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-        return Err(Error::input(format!(
-            "--to {url}: give the PostgreSQL store as a url, postgres://USER@HOST:PORT/DATABASE"
-        )));
+        return Err(msg!("migrate-bad-url", url = url).into());
     }
     if crate::store::url_shows_password(url) {
-        return Err(Error::input(
-            "--to: the url holds a password, and gradlab.toml never keeps one: give the url without it, and the \
-             password with --password-env NAME or --password-file FILE",
-        ));
+        return Err(msg!("migrate-url-password").into());
     }
 
     // The settings as they will be, made and read back first: a file that cannot take the
@@ -63,10 +56,7 @@ pub fn to_postgres(ws: &Workspace, to: &StoreChoice, progress: &dyn Progress) ->
     let new_text = settings::set_store(&text, to);
     let new_store = Settings::parse(&new_text, &settings_path)?.store;
     if new_store.url != url {
-        return Err(Error::input(format!(
-            "{}: its [store] section could not be rewritten; set url = \"{url}\" there by hand, then move",
-            settings_path.display()
-        )));
+        return Err(msg!("migrate-settings-unwritable", file = settings_path.display().to_string(), url = url).into());
     }
     let (url, password) = new_store.postgres(ws.root())?.ok_or_else(|| Error::input("no store url"))?;
 
@@ -82,24 +72,25 @@ pub fn to_postgres(ws: &Workspace, to: &StoreChoice, progress: &dyn Progress) ->
             &operator,
             "store.migrate",
             "store",
-            &format!(
-                "moved from the SQLite file {} to PostgreSQL server {}: {} rows in {} tables and {} photos, \
-                 counts and photo hashes checked",
-                sqlite_file.display(),
-                c.server,
-                c.rows,
-                c.tables.len(),
-                c.photos
-            ),
+            &msg!(
+                "migrate-audit",
+                file = sqlite_file.display().to_string(),
+                server = c.server.as_str(),
+                rows = c.rows as i64,
+                tables = c.tables.len(),
+                photos = c.photos as i64
+            )
+            .to_string(),
         )?;
         Ok(())
     })?;
     write_atomically(&settings_path, new_text.as_bytes()).map_err(|e| {
-        Error::input(format!(
-            "the store was copied to PostgreSQL server {} and checked, but {} could not be rewritten ({e}): set \
-             [store] url = \"{url}\" there by hand",
-            copied.server,
-            settings_path.display()
+        Error::from(msg!(
+            "migrate-copied-settings-unwritable",
+            server = copied.server.as_str(),
+            file = settings_path.display().to_string(),
+            error = e.to_string(),
+            url = url.as_str()
         ))
     })?;
     Ok(Moved { copied, settings: settings_path, sqlite_file, photo_folder, seconds: started.elapsed().as_secs_f64() })

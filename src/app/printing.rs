@@ -11,6 +11,7 @@ use crate::domain::ids::JobCode;
 use crate::domain::local_time::Zone;
 use crate::domain::printing::{self, Media, PartState, PrintOutcome};
 use crate::error::{Error, IoContext, Result};
+use crate::i18n::Msg;
 use crate::mail::calibration;
 use crate::msg;
 use crate::print::paper::{MediaChoice, Paper, Supports};
@@ -573,7 +574,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
     let unproven = unproven_parts(&mut store, code, &parts, &earlier, req.force, ws.zone())?;
 
     let mut outcomes = Vec::new();
-    progress.stage(&format!("sending to {}", p.name), parts.len() as u64);
+    progress.stage(&msg!("stage-sending-to", printer = p.name.as_str()).to_string(), parts.len() as u64);
     for part in &parts {
         progress::check(progress)?;
         let sheets: Vec<&SheetRecord> =
@@ -645,9 +646,9 @@ fn unproven_parts(
     earlier: &[DispatchRecord],
     force: bool,
     zone: Zone,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<Vec<(i64, Msg)>> {
     let latest = store.read()?.latest_verifications(code.row())?;
-    let unproven: Vec<(i64, String)> = parts
+    let unproven: Vec<(i64, Msg)> = parts
         .iter()
         .filter(|p| force || !earlier.iter().any(|d| d.part == Some(p.part)))
         .filter_map(|p| {
@@ -655,8 +656,8 @@ fn unproven_parts(
         })
         .collect();
     if !unproven.is_empty() && !force {
-        let reasons: Vec<&str> = unproven.iter().map(|(_, r)| r.as_str()).collect();
-        return Err(msg!("printer-unproven", job = code.to_string(), reasons = reasons.join("; ")).into());
+        let reasons: Vec<Msg> = unproven.into_iter().map(|(_, r)| r).collect();
+        return Err(msg!("printer-unproven", job = code.to_string(), reasons = reasons).into());
     }
     Ok(unproven)
 }

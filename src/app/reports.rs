@@ -56,6 +56,19 @@ pub struct DueLine {
     pub request_status: Option<RequestStatus>,
 }
 
+impl DueLine {
+    /// The status in the reader's language (`status` keeps fixed English words for `--json`).
+    pub fn status_words(&self) -> String {
+        match (&self.progress, self.request_status, self.work) {
+            (Some(p), _, _) => p.words().to_string(),
+            (None, Some(status), _) => status.word().to_string(),
+            (None, None, DueWork::NotInAJob) => crate::i18n::tr("row-due-no-job-yet"),
+            (None, None, DueWork::Correction) => crate::i18n::tr("row-due-awaiting-correction-job"),
+            _ => self.status.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct DueReport {
     pub today: NaiveDate,
@@ -247,7 +260,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
 /// Parse `--today YYYY-MM-DD`.
 pub fn parse_day(raw: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::input(format!("{raw:?} is not a date like 2026-11-21")))
+        .map_err(|_| Error::from(crate::msg!("report-bad-day", value = raw)))
 }
 
 pub fn schools(ws: &Workspace) -> Result<Vec<SchoolCounts>> {

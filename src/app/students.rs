@@ -55,10 +55,13 @@ pub fn list(ws: &Workspace, school: &str, classes: &[String]) -> Result<Vec<Stud
     schools::require(&tx, &code)?;
     let known: Vec<String> = tx.classes(&code)?.into_iter().map(|(bh, _)| bh).collect();
     if let Some(unknown) = classes.iter().find(|c| !known.contains(c)) {
-        return Err(crate::Error::input(format!(
-            "school {code} has no class {unknown:?}; its classes are: {}",
-            known.join(", ")
-        )));
+        let said = crate::msg!(
+            "students-no-class",
+            school = code.to_string(),
+            class = unknown.as_str(),
+            classes = known.join(", ")
+        );
+        return Err(said.into());
     }
     in_print_order(&tx, &code, classes)
 }

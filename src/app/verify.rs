@@ -69,7 +69,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
         return Err(msg!("verify-nothing-rendered", job = code.to_string()).into());
     }
     let owners = l.photo_owners();
-    progress.stage("verifying", l.sheets.len() as u64);
+    progress.stage(&crate::i18n::tr("stage-verifying"), l.sheets.len() as u64);
     let mut verdicts = Vec::new();
     for part in &parts {
         let sheets: Vec<&SheetRecord> =
@@ -128,7 +128,8 @@ pub(super) fn verify_file(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let f = Failure::file(Check::File, format!("{} cannot be read: {e}", path.display()));
+            let said = msg!("verify-file-unreadable", path = path.display().to_string(), error = e.to_string());
+            let f = Failure::file(Check::File, said);
             return Ok((String::new(), Verdict { checked: Counts::default(), failures: vec![f] }));
         }
     };
@@ -140,11 +141,11 @@ pub(super) fn verify_file(
     if let Some(want) = recorded_sha256.filter(|w| **w != sha256) {
         failures.push(Failure::file(
             Check::File,
-            format!(
-                "{} has SHA-256 {}…, not {}… as recorded when the job was rendered: it was changed since",
-                path.display(),
-                &sha256[..12],
-                want.get(..12).unwrap_or(want)
+            msg!(
+                "verify-file-changed",
+                path = path.display().to_string(),
+                found = &sha256[..12],
+                want = want.get(..12).unwrap_or(want)
             ),
         ));
     }
@@ -205,34 +206,30 @@ pub(super) fn unproven(
     part: &PartRecord,
     latest: Option<&VerificationRecord>,
     zone: crate::domain::local_time::Zone,
-) -> Option<String> {
-    let again = format!("run `gradlab job verify {job}`");
+) -> Option<Msg> {
+    let again = msg!("verify-run-again", job = job.to_string());
     let Some(v) = latest else {
-        return Some(format!("part {} has not been verified ({again})", part.part));
+        return Some(msg!("verify-unproven-never", part = part.part, again = again));
     };
+    let at = zone.show(&v.verified_at);
     if v.stale {
-        return Some(format!(
-            "part {} has been rendered again since it was verified at {} ({again})",
-            part.part,
-            zone.show(&v.verified_at)
-        ));
+        return Some(msg!("verify-unproven-stale", part = part.part, at = at, again = again));
     }
     if !v.passed {
         let failures: Vec<Failure> = serde_json::from_str(&v.failures).unwrap_or_default();
-        let first = failures.first().map(|f| format!(": {f}")).unwrap_or_default();
-        let more = match failures.len() {
-            0 | 1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
-        };
-        return Some(format!(
-            "part {} failed verification at {}{first}{more}; see `gradlab job verify {job}`",
-            part.part,
-            zone.show(&v.verified_at)
+        let first = failures.first().map(|f| f.to_string()).unwrap_or_default();
+        let more = failures.len().saturating_sub(1);
+        return Some(msg!(
+            "verify-unproven-failed",
+            part = part.part,
+            at = at,
+            first = first,
+            more = more,
+            again = again
         ));
     }
     if v.sha256 != part.sha256 {
-        let at = zone.show(&v.verified_at);
-        return Some(format!("part {} has changed since it was verified at {at} ({again})", part.part));
+        return Some(msg!("verify-unproven-changed", part = part.part, at = at, again = again));
     }
     None
 }

@@ -68,18 +68,13 @@ impl Workspace {
         {
             let have = Settings::load(&settings_path)?.store.url;
             if have.trim() != choice.url.trim() {
-                return Err(Error::input(format!(
-                    "{} already exists: set the store there ([store] url); init writes it only into a new \
-                     workspace",
-                    settings_path.display()
-                )));
+                return Err(crate::msg!("workspace-store-set-there", file = settings_path.display().to_string()).into());
             }
         }
         if settings_path.exists() && !id.is_empty() {
-            return Err(Error::input(format!(
-                "{} already exists: change the lab's name and sender there ([lab] name, [shipping] sender_address, \
-                 sender_phone); init writes them only into a new workspace",
-                settings_path.display()
+            return Err(Error::from(crate::msg!(
+                "workspace-lab-set-there",
+                file = settings_path.display().to_string()
             )));
         }
         let new_settings = (!settings_path.exists()).then(|| {

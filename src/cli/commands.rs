@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 crate::i18n::set(l);
             }
             for w in &ws.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{}", crate::msg!("cli-warning", warning = w));
             }
             if let Some(name) = operator.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 ws.settings.lab.operator = name.to_string();
@@ -133,9 +133,9 @@ struct Init<'a> {
 impl Report for Init<'_> {
     fn human(&self) {
         if self.created {
-            say!("created workspace {}", self.workspace.display());
+            say!("{}", crate::msg!("cli-workspace-created", path = self.workspace.display().to_string()));
         } else {
-            say!("workspace {} already exists; its store is up to date", self.workspace.display());
+            say!("{}", crate::msg!("cli-workspace-exists", path = self.workspace.display().to_string()));
         }
     }
 }
@@ -144,37 +144,46 @@ impl Report for app::migrate::Moved {
     fn human(&self) {
         let c = &self.copied;
         say!(
-            "moved the store to PostgreSQL server {}: {} rows in {} tables and {} photos ({:.1} MB), in {:.1} s",
-            c.server,
-            c.rows,
-            c.tables.len(),
-            c.photos,
-            c.photo_bytes as f64 / 1e6,
-            self.seconds
+            "{}",
+            crate::msg!(
+                "cli-store-moved",
+                server = &c.server,
+                rows = c.rows.to_string(),
+                tables = c.tables.len().to_string(),
+                photos = c.photos.to_string(),
+                megabytes = format!("{:.1}", c.photo_bytes as f64 / 1e6),
+                seconds = format!("{:.1}", self.seconds)
+            )
         );
-        say!("checked: every table's row count and every photo's SHA-256 are the same on both sides");
+        say!("{}", crate::i18n::tr("cli-store-moved-checked"));
+        say!("{}", crate::msg!("cli-store-moved-settings", settings = self.settings.display().to_string()));
         say!(
-            "{} now names the shared store ([store] url); this workspace uses it from now on",
-            self.settings.display()
-        );
-        say!(
-            "the SQLite file {} and the photos folder {} are left in place, unchanged, as the old copy \
-             (this station keeps its cache of the shared photos in that folder)",
-            self.sqlite_file.display(),
-            self.photo_folder.display()
+            "{}",
+            crate::msg!(
+                "cli-store-moved-old-copy",
+                file = self.sqlite_file.display().to_string(),
+                folder = self.photo_folder.display().to_string()
+            )
         );
     }
 }
 
 impl Report for crate::store::StoreInfo {
     fn human(&self) {
-        say!("store: {} ({})", self.kind, self.location);
-        say!("schema version: {} (this gradlab: {})", self.schema_version, self.program_schema_version);
+        say!("{}", crate::msg!("cli-store-info", kind = self.kind.to_string(), location = self.location.to_string()));
+        say!(
+            "{}",
+            crate::msg!(
+                "cli-store-schema",
+                version = self.schema_version.to_string(),
+                program = self.program_schema_version.to_string()
+            )
+        );
         if let Some(v) = &self.server_version {
-            say!("server version: PostgreSQL {v}");
+            say!("{}", crate::msg!("cli-store-server", version = v.to_string()));
             match &self.tls {
-                Some(tls) => say!("connection: encrypted ({tls})"),
-                None => say!("connection: not encrypted"),
+                Some(tls) => say!("{}", crate::msg!("cli-store-encrypted", tls = tls.to_string())),
+                None => say!("{}", crate::i18n::tr("cli-store-not-encrypted")),
             }
         }
     }
@@ -189,16 +198,14 @@ impl Report for app::demo::Demo {
 impl Report for crate::domain::audit_chain::Verdict {
     fn human(&self) {
         if let Some(problem) = &self.problem {
-            say!("audit log BROKEN: {problem} (entries checked: {})", self.entries);
+            say!(
+                "{}",
+                crate::msg!("cli-audit-broken", problem = problem.to_string(), entries = self.entries.to_string())
+            );
         } else {
             say!(
-                "audit log whole: {} chained{}",
-                crate::words::count((self.entries - self.unchained) as i64, "entry", "entries"),
-                if self.unchained > 0 {
-                    format!(", {} from before the chain came first", self.unchained)
-                } else {
-                    String::new()
-                }
+                "{}",
+                crate::msg!("cli-audit-whole", chained = self.entries - self.unchained, unchained = self.unchained)
             );
         }
     }
@@ -212,22 +219,25 @@ impl Report for app::batch::BatchReport {
     fn human(&self) {
         let report = self;
         say!(
-            "batch {}: {} accepted, {} already stored, {} rejected, {}{}",
-            report.source,
-            report.accepted.len(),
-            report.skipped.len(),
-            report.rejected.len(),
-            crate::words::count(report.warnings.len() as i64, "warning", "warnings"),
-            report.id.map(|id| format!(" (batch id {id})")).unwrap_or_default()
+            "{}{}",
+            crate::msg!(
+                "cli-batch-summary",
+                source = report.source.to_string(),
+                accepted = report.accepted.len().to_string(),
+                skipped = report.skipped.len().to_string(),
+                rejected = report.rejected.len().to_string(),
+                warnings = report.warnings.len()
+            ),
+            report.id.map(|id| crate::msg!("cli-batch-id", id = id.to_string()).to_string()).unwrap_or_default()
         );
         let replaced = report.accepted.iter().filter(|a| a.replaced).count();
         if replaced > 0 {
-            say!("{replaced} stored photos replaced; the old ones are kept in history");
+            say!("{}", crate::msg!("cli-batch-replaced", replaced = replaced.to_string()));
         }
-        output::findings("rejected", &report.rejected);
-        output::findings("warnings", &report.warnings);
+        output::findings(&crate::i18n::tr("cli-findings-rejected"), &report.rejected);
+        output::findings(&crate::i18n::tr("cli-findings-warnings"), &report.warnings);
         if report.id.is_none() {
-            say!("nothing was stored");
+            say!("{}", crate::i18n::tr("cli-batch-nothing-stored"));
         }
     }
 
@@ -240,43 +250,52 @@ impl Report for app::roster::RosterReport {
     fn human(&self) {
         let r = self;
         say!(
-            "roster {} for school {}: {}, {} matched to photos (roster id {})",
-            r.file,
-            r.school,
-            crate::words::count(r.rows as i64, "row", "rows"),
-            r.matched,
-            r.id
+            "{}",
+            crate::msg!(
+                "cli-roster-summary",
+                file = r.file.to_string(),
+                school = r.school.to_string(),
+                rows = r.rows,
+                matched = r.matched.to_string(),
+                id = r.id.to_string()
+            )
         );
         say!("{}", roster_changes(r));
         if !r.without_photo.is_empty() {
-            say!("roster rows with no photo ({}):", r.without_photo.len());
+            say!("{}", crate::msg!("cli-roster-without-photo", count = r.without_photo.len().to_string()));
             for l in &r.without_photo {
                 say!(
-                    "  row {}: 学号 {} 采集码 {}",
-                    l.row,
-                    l.xh.as_deref().unwrap_or("-"),
-                    l.cjm.as_deref().unwrap_or("-")
+                    "  {}",
+                    crate::msg!(
+                        "cli-roster-row-no-photo",
+                        row = l.row.to_string(),
+                        xh = l.xh.as_deref().unwrap_or("-"),
+                        cjm = l.cjm.as_deref().unwrap_or("-")
+                    )
                 );
             }
         }
         if !r.not_on_roster.is_empty() {
-            say!("students not on the roster, printed after it ({}):", r.not_on_roster.len());
+            say!("{}", crate::msg!("cli-roster-not-on-roster", count = r.not_on_roster.len().to_string()));
             for s in &r.not_on_roster {
                 say!("  {} {} {}", s.xh, s.cjm, s.bh);
             }
         }
         for m in &r.name_mismatches {
             say!(
-                "warning: row {}: possible wrong photo: roster name {} does not agree with {} ({} {})",
-                m.row,
-                m.roster_name,
-                m.masked_name,
-                m.xh,
-                m.cjm
+                "{}",
+                crate::msg!(
+                    "cli-roster-name-mismatch",
+                    row = m.row.to_string(),
+                    roster_name = m.roster_name.to_string(),
+                    masked_name = m.masked_name.to_string(),
+                    xh = m.xh.to_string(),
+                    cjm = m.cjm.to_string()
+                )
             );
         }
-        output::findings("rejected", &r.rejected);
-        output::findings("warnings", &r.warnings);
+        output::findings(&crate::i18n::tr("cli-findings-rejected"), &r.rejected);
+        output::findings(&crate::i18n::tr("cli-findings-warnings"), &r.warnings);
     }
 
     fn outcome(&self) -> Outcome {
@@ -300,7 +319,8 @@ impl Report for Vec<app::students::StudentLine> {
                 ]
             })
             .collect();
-        output::table(&["#", "roster", "学号", "姓名", "班级", "采集码"], &rows);
+        let roster = crate::i18n::tr("cli-heading-roster-position");
+        output::table(&["#", &roster, "学号", "姓名", "班级", "采集码"], &rows);
     }
 }
 
@@ -318,7 +338,7 @@ impl Report for Vec<app::qr::Decoded> {
                     say!("{}:", r.file);
                     print_code(c);
                 }
-                (None, Some(e)) => eprintln!("error: {e}"),
+                (None, Some(e)) => eprintln!("{}", crate::msg!("error-line", message = e)),
                 (None, None) => {}
             }
         }
@@ -346,10 +366,10 @@ fn ask_identity(id: &mut app::settings::LabIdentity) {
             *value = Some(line.trim().to_string());
         }
     };
-    eprintln!("A new workspace. Who is the lab? (Enter leaves a line empty; edit gradlab.toml later.)");
-    ask("The lab's name, for labels and e-mails (实验室名称)", &mut id.name);
-    ask("Return address on shipping labels (寄件地址)", &mut id.sender_address);
-    ask("Phone on shipping labels (寄件电话)", &mut id.sender_phone);
+    eprintln!("{}", crate::i18n::tr("cli-init-ask"));
+    ask(&crate::i18n::tr("cli-init-ask-name"), &mut id.name);
+    ask(&crate::i18n::tr("cli-init-ask-address"), &mut id.sender_address);
+    ask(&crate::i18n::tr("cli-init-ask-phone"), &mut id.sender_phone);
 }
 
 /// "replaces the roster of 物理2101班 (31 rows); keeps 化学2102班 from 2026-11-28".
@@ -358,18 +378,19 @@ fn roster_changes(r: &app::roster::RosterReport) -> String {
         .replaced_classes
         .iter()
         .map(|c| {
-            let class = if c.class.is_empty() { "rows of no known class" } else { &c.class };
-            format!("{class} ({})", crate::words::count(c.rows as i64, "row", "rows"))
+            let class = if c.class.is_empty() { crate::i18n::tr("cli-roster-no-class") } else { c.class.clone() };
+            crate::msg!("cli-roster-class-rows", class = class, rows = c.rows as i64).to_string()
         })
         .collect();
+    let classes = replaced.join(&crate::i18n::tr("cli-comma"));
     let mut s = if r.replaced_all {
-        format!("replaces the whole roster: {}", replaced.join(", "))
+        crate::msg!("cli-roster-replaces-all", classes = classes).to_string()
     } else {
-        format!("replaces the roster of {}", replaced.join(", "))
+        crate::msg!("cli-roster-replaces", classes = classes).to_string()
     };
     for k in &r.kept_classes {
         let day = output::zone().day(&k.imported_at).map(|d| d.to_string()).unwrap_or_default();
-        s += &format!("; keeps {} from {day}", k.class);
+        s += &crate::msg!("cli-roster-keeps", class = k.class.to_string(), day = day).to_string();
     }
     s
 }
@@ -388,7 +409,7 @@ fn print_code(c: &crate::domain::CollectionCode) {
         say!("  采集日期     {}", output::zone().collection_date(t));
     }
     for w in &c.warnings {
-        say!("  warning: {w}");
+        say!("  {}", crate::msg!("cli-warning", warning = w));
     }
 }
 
@@ -449,11 +470,21 @@ impl Report for Vec<crate::store::SchoolSummary> {
                     s.name.clone(),
                     s.students.to_string(),
                     s.classes.to_string(),
-                    if s.has_roster { "yes" } else { "no" }.into(),
+                    crate::i18n::tr(if s.has_roster { "cli-has-roster-yes" } else { "cli-has-roster-no" }),
                 ]
             })
             .collect();
-        output::table(&["code", "name", "students", "classes", "roster"], &rows);
+        let headings: Vec<String> = [
+            "cli-heading-code",
+            "cli-heading-name",
+            "cli-heading-students",
+            "cli-heading-classes",
+            "cli-heading-roster",
+        ]
+        .into_iter()
+        .map(crate::i18n::tr)
+        .collect();
+        output::table(&headings.iter().map(String::as_str).collect::<Vec<_>>(), &rows);
     }
 }
 
@@ -462,14 +493,25 @@ impl Report for crate::domain::School {
     fn human(&self) {
         let s = self;
         say!(
-            "{} {}: {} / {} {}; background {}",
-            s.code,
-            s.name,
-            s.address.as_deref().unwrap_or("-"),
-            s.contact.as_deref().unwrap_or("-"),
-            s.phone.as_deref().unwrap_or(""),
-            s.background.map(|b| b.as_str()).unwrap_or("any standard colour")
+            "{}",
+            crate::msg!(
+                "cli-school-line",
+                code = s.code.to_string(),
+                name = s.name.to_string(),
+                address = s.address.as_deref().unwrap_or("-"),
+                contact = s.contact.as_deref().unwrap_or("-"),
+                phone = s.phone.as_deref().unwrap_or(""),
+                background = background(s.background)
+            )
         );
+    }
+}
+
+/// The background a school requires, as a person reads it.
+fn background(colour: Option<crate::domain::school::BackgroundColour>) -> String {
+    match colour {
+        Some(b) => crate::msg!("cli-background-colour", colour = b.as_str()).to_string(),
+        None => crate::i18n::tr("cli-background-any"),
     }
 }
 
@@ -478,26 +520,53 @@ impl Report for app::schools::SchoolDetail {
         let d = self;
         let s = &d.school;
         say!("{} {}", s.code, s.name);
-        say!("  e-mail:   {}", if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") });
-        say!("  address:  {}", s.address.as_deref().unwrap_or("-"));
-        say!("  contact:  {} {}", s.contact.as_deref().unwrap_or("-"), s.phone.as_deref().unwrap_or(""));
-        say!("  background: {}", s.background.map(|b| b.as_str()).unwrap_or("any standard colour"));
-        say!("  students: {} in {} classes", d.students, d.classes.len());
+        let emails = if s.emails.is_empty() { "-".into() } else { s.emails.join(", ") };
+        say!("  {}", crate::msg!("cli-school-email", emails = emails));
+        say!("  {}", crate::msg!("cli-school-address", address = s.address.as_deref().unwrap_or("-")));
+        say!(
+            "  {}",
+            crate::msg!(
+                "cli-school-contact",
+                contact = s.contact.as_deref().unwrap_or("-"),
+                phone = s.phone.as_deref().unwrap_or("")
+            )
+        );
+        say!("  {}", crate::msg!("cli-school-background", background = background(s.background)));
+        say!(
+            "  {}",
+            crate::msg!(
+                "cli-school-students",
+                students = d.students.to_string(),
+                classes = d.classes.len().to_string()
+            )
+        );
         for c in &d.classes {
             say!("    {}  {}", c.bh, c.students);
         }
         match &d.roster {
             Some(r) => say!(
-                "  roster:   {} ({}, imported {}; {} kept in all)",
-                r.source,
-                crate::words::count(r.rows, "row", "rows"),
-                output::time(&r.imported_at),
-                d.rosters_kept
+                "  {}",
+                crate::msg!(
+                    "cli-school-roster",
+                    source = r.source.to_string(),
+                    rows = r.rows,
+                    at = output::time(&r.imported_at),
+                    kept = d.rosters_kept.to_string()
+                )
             ),
-            None => say!("  roster:   none (print order: class, shooting sequence, 学号)"),
+            None => say!("  {}", crate::i18n::tr("cli-school-no-roster")),
         }
         for b in &d.batches {
-            say!("  batch {}: {} ({} accepted, {})", b.id, b.source, b.accepted, output::time(&b.imported_at));
+            say!(
+                "  {}",
+                crate::msg!(
+                    "cli-school-batch",
+                    id = b.id.to_string(),
+                    source = b.source.to_string(),
+                    accepted = b.accepted.to_string(),
+                    at = output::time(&b.imported_at)
+                )
+            );
         }
     }
 }
@@ -555,12 +624,15 @@ impl Report for app::jobs::JobCreated {
         let made = self;
         say!("{}", made.id);
         eprintln!(
-            "job {}: {} in {}, {}, layout {}",
-            made.id,
-            crate::words::count(made.students as i64, "student", "students"),
-            crate::words::count(made.packets as i64, "packet", "packets"),
-            crate::words::count(made.sheets as i64, "sheet", "sheets"),
-            made.layout
+            "{}",
+            crate::msg!(
+                "cli-job-created",
+                job = made.id.to_string(),
+                students = made.students as i64,
+                packets = made.packets as i64,
+                sheets = made.sheets as i64,
+                layout = made.layout.to_string()
+            )
         );
     }
 }
@@ -582,69 +654,137 @@ impl Report for Vec<app::jobs::JobListLine> {
                 ]
             })
             .collect();
-        output::table(&["job", "school", "layout", "students", "sheets", "state", "purpose", "created"], &rows);
+        let headings: Vec<String> = [
+            "cli-heading-job",
+            "cli-heading-school",
+            "cli-heading-layout",
+            "cli-heading-students",
+            "cli-heading-sheets",
+            "cli-heading-state",
+            "cli-heading-purpose",
+            "cli-heading-created",
+        ]
+        .into_iter()
+        .map(crate::i18n::tr)
+        .collect();
+        output::table(&headings.iter().map(String::as_str).collect::<Vec<_>>(), &rows);
     }
 }
 
 impl Report for app::jobs::JobDetail {
     fn human(&self) {
         let d = self;
-        say!("job {}  school {} {}  layout {}", d.id, d.school, d.school_name, d.layout);
         say!(
-            "  created {} by {}; {}",
-            output::time(&d.created_at),
-            d.created_by,
-            crate::words::count(d.students as i64, "student", "students")
+            "{}",
+            crate::msg!(
+                "cli-job-head",
+                job = d.id.to_string(),
+                school = d.school.to_string(),
+                school_name = d.school_name.to_string(),
+                layout = d.layout.to_string()
+            )
+        );
+        say!(
+            "  {}",
+            crate::msg!(
+                "cli-job-created-by",
+                at = output::time(&d.created_at),
+                by = d.created_by.to_string(),
+                students = d.students as i64
+            )
         );
         for p in &d.packets {
-            let shipped = match (&p.shipment, p.packed) {
-                (Some(s), true) => format!("  packed in {s}"),
-                (Some(s), false) => format!("  expected in {s}"),
-                _ => String::new(),
+            let (place, shipment) = match (&p.shipment, p.packed) {
+                (Some(s), true) => ("packed", s.to_string()),
+                (Some(s), false) => ("expected", s.to_string()),
+                _ => ("none", String::new()),
             };
-            let students = crate::words::count(p.students, "student", "students");
-            say!("  packet {}  {}  {students}{shipped}", p.barcode, p.class);
+            say!(
+                "  {}",
+                crate::msg!(
+                    "cli-job-packet",
+                    packet = p.barcode.to_string(),
+                    class = p.class.to_string(),
+                    students = p.students,
+                    place = place,
+                    shipment = shipment
+                )
+            );
         }
         for s in &d.sheets {
             let who: Vec<String> = s.students.iter().map(|x| format!("{} {}", x.xh, x.xm)).collect();
-            let what = if s.kind == SheetContent::Separator { "separator".to_string() } else { who.join(", ") };
-            say!("  sheet {:>4}  {}  {}  {}", s.number, s.barcode, s.class, what);
+            let what = if s.kind == SheetContent::Separator {
+                crate::i18n::tr("cli-job-separator")
+            } else {
+                who.join(&crate::i18n::tr("cli-comma"))
+            };
+            say!(
+                "  {}",
+                crate::msg!(
+                    "cli-job-sheet",
+                    number = format!("{:>4}", s.number),
+                    barcode = s.barcode.to_string(),
+                    class = s.class.to_string(),
+                    what = what
+                )
+            );
         }
         for p in &d.parts {
             let verified = match d.verification.iter().find(|v| v.part == p.part) {
-                None => "not verified".to_string(),
-                Some(v) if v.stale => {
-                    format!("rendered again since verified at {}; not verified", output::time(&v.verified_at))
-                }
-                Some(v) if v.passed => format!("verified at {}", output::time(&v.verified_at)),
-                Some(v) => {
-                    format!("FAILED verification at {} ({} problems)", output::time(&v.verified_at), v.failures.len())
-                }
+                None => crate::i18n::tr("cli-part-not-verified"),
+                Some(v) if v.stale => crate::msg!("cli-part-stale", at = output::time(&v.verified_at)).to_string(),
+                Some(v) if v.passed => crate::msg!("cli-part-verified", at = output::time(&v.verified_at)).to_string(),
+                Some(v) => crate::msg!(
+                    "cli-part-failed",
+                    at = output::time(&v.verified_at),
+                    problems = v.failures.len().to_string()
+                )
+                .to_string(),
             };
-            say!("  part {} (sheets {}-{}): {}; {verified}", p.part, p.first_sheet, p.last_sheet, p.path);
+            say!(
+                "  {}",
+                crate::msg!(
+                    "cli-job-part",
+                    part = p.part.to_string(),
+                    first = p.first_sheet.to_string(),
+                    last = p.last_sheet.to_string(),
+                    path = p.path.to_string(),
+                    verified = verified
+                )
+            );
         }
         for x in &d.dispatches {
-            let what = x.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
+            let what = match x.part {
+                Some(n) => crate::msg!("cli-dispatch-part", part = n.to_string()).to_string(),
+                None => crate::i18n::tr("cli-dispatch-reprint"),
+            };
             say!(
-                "  sent {what} to {} at {}: {}",
-                x.printer,
-                x.sent_at.as_deref().map_or("-".into(), output::time),
-                x.state
+                "  {}",
+                crate::msg!(
+                    "cli-job-sent",
+                    what = what,
+                    printer = x.printer.to_string(),
+                    at = x.sent_at.as_deref().map_or("-".into(), output::time),
+                    state = x.state.to_string()
+                )
             );
         }
         for r in &d.reprints {
             let sheets: Vec<String> = r.sheets.iter().map(|(n, _)| n.to_string()).collect();
             say!(
-                "  reprint {} of sheets {} by {} at {}: {}",
-                r.id,
-                sheets.join(", "),
-                r.requested_by,
-                output::time(&r.requested_at),
-                r.reason
+                "  {}",
+                crate::msg!(
+                    "cli-job-reprint",
+                    id = r.id.to_string(),
+                    sheets = sheets.join(&crate::i18n::tr("cli-comma")),
+                    by = r.requested_by.to_string(),
+                    at = output::time(&r.requested_at),
+                    reason = r.reason.to_string()
+                )
             );
         }
         if let Some(t) = &d.printed_at {
-            say!("  printed: {}", output::time(t));
+            say!("  {}", crate::msg!("cli-job-printed", at = output::time(t)));
         }
     }
 }
@@ -653,10 +793,8 @@ impl Report for app::jobs::Rendered {
     fn human(&self) {
         let r = self;
         say!(
-            "job {}: {} in {}",
-            r.id,
-            crate::words::count(r.sheets as i64, "sheet", "sheets"),
-            crate::words::count(r.parts.len() as i64, "part", "parts")
+            "{}",
+            crate::msg!("cli-job-rendered", job = r.id.to_string(), sheets = r.sheets as i64, parts = r.parts.len())
         );
         for p in &r.parts {
             say!("{}", p.path);
@@ -683,13 +821,15 @@ impl Report for Vec<app::layouts::LayoutLine> {
     fn human(&self) {
         let rows: Vec<Vec<String>> =
             self.iter().map(|l| vec![l.name.clone(), l.source.clone(), l.summary.clone()]).collect();
-        output::table(&["layout", "from", "what"], &rows);
+        let headings: Vec<String> =
+            ["cli-heading-layout", "cli-heading-from", "cli-heading-what"].into_iter().map(crate::i18n::tr).collect();
+        output::table(&headings.iter().map(String::as_str).collect::<Vec<_>>(), &rows);
     }
 }
 
 /// A layout `layout check` found to fit.
 impl Report for app::layouts::LayoutLine {
     fn human(&self) {
-        say!("{}: fits; {}", self.name, self.summary);
+        say!("{}", crate::msg!("cli-layout-fits", name = self.name.to_string(), summary = self.summary.to_string()));
     }
 }

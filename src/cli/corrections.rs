@@ -7,22 +7,32 @@ use crate::app::{Outcome, Workspace};
 use crate::error::Result;
 
 fn applied_line(a: &Applied) -> String {
-    let row = a.row.map(|r| format!("row {r}: ")).unwrap_or_default();
-    let reprint = if a.needs_reprint { "; printed photos need a reprint" } else { "" };
-    format!("{row}学号 {} {}: {} -> {}{reprint}", a.xh, a.field, a.old_value, a.new_value)
+    let row = a.row.map(|r| crate::msg!("desk-correction-row", row = r.to_string()).to_string()).unwrap_or_default();
+    let reprint = if a.needs_reprint { crate::i18n::tr("desk-correction-needs-reprint") } else { String::new() };
+    crate::msg!(
+        "desk-correction-applied",
+        row = row,
+        xh = a.xh.to_string(),
+        field = a.field.to_string(),
+        old = a.old_value.to_string(),
+        new = a.new_value.to_string(),
+        reprint = reprint
+    )
+    .to_string()
 }
 
 fn reprint_hint(applied: &[Applied], school: &str) {
     if applied.iter().any(|a| a.needs_reprint) {
-        say!("make the reprint job with: gradlab job create --needs-reprint --school {school}");
+        say!("{}", crate::msg!("desk-correction-reprint-hint", school = school));
     }
 }
 
 pub fn run(cmd: CorrectionCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
-        CorrectionCmd::Add { school, student, field, from, to } => {
-            Ok(emit(&corrections::add(ws, &CorrectionRequest { school, student, field, from, to })?, fmt))
-        }
+        CorrectionCmd::Add { school, student, field, from, to } => Ok(emit(
+            &corrections::add(ws, &CorrectionRequest { school, student, field, from, to, source: "cli".into() })?,
+            fmt,
+        )),
         CorrectionCmd::Import { file, school, sheet } => {
             Ok(emit(&corrections::import(ws, &file, &school, sheet.as_deref())?, fmt))
         }
@@ -33,9 +43,9 @@ pub fn run(cmd: CorrectionCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
 impl Report for Applied {
     fn human(&self) {
         let a = self;
-        say!("correction {}: {}", a.id, applied_line(a));
+        say!("{}", crate::msg!("desk-correction-line", id = a.id.to_string(), what = applied_line(a)));
         for w in &a.warnings {
-            say!("warning: {w}");
+            say!("{}", crate::msg!("desk-warning", warning = w.to_string()));
         }
         reprint_hint(std::slice::from_ref(a), &a.school);
     }
@@ -45,25 +55,28 @@ impl Report for ImportReport {
     fn human(&self) {
         let r = self;
         say!(
-            "correction table {} for school {}: {} rows, {} applied, {} refused",
-            r.file,
-            r.school,
-            r.rows,
-            r.applied.len(),
-            r.rejected.len()
+            "{}",
+            crate::msg!(
+                "desk-correction-import-summary",
+                file = r.file.to_string(),
+                school = r.school.to_string(),
+                rows = r.rows.to_string(),
+                applied = r.applied.len().to_string(),
+                refused = r.rejected.len().to_string()
+            )
         );
         if !r.applied.is_empty() {
-            say!("applied ({}):", r.applied.len());
+            say!("{}", crate::msg!("desk-correction-applied-count", count = r.applied.len().to_string()));
         }
         for a in &r.applied {
             say!("  {}", applied_line(a));
             for w in &a.warnings {
-                say!("    warning: {w}");
+                say!("    {}", crate::msg!("desk-warning", warning = w.to_string()));
             }
         }
-        output::findings("refused", &r.rejected);
+        output::findings(&crate::i18n::tr("desk-refused"), &r.rejected);
         if r.applied.is_empty() {
-            say!("nothing was changed");
+            say!("{}", crate::i18n::tr("desk-nothing-changed"));
         }
         reprint_hint(&r.applied, &r.school);
     }
@@ -81,7 +94,7 @@ impl Report for Vec<CorrectionLine> {
                 let c = &l.record;
                 let reprint = match (&l.reprint_job, c.awaiting_reprint) {
                     (Some(j), _) => j.to_string(),
-                    (None, true) => "waiting".into(),
+                    (None, true) => crate::i18n::tr("desk-correction-waiting"),
                     (None, false) => "-".into(),
                 };
                 vec![
@@ -98,9 +111,18 @@ impl Report for Vec<CorrectionLine> {
                 ]
             })
             .collect();
-        output::table(
-            &["id", "school", "学号", "采集码", "field", "old -> new", "source", "by", "at", "reprint"],
-            &rows,
-        );
+        let heads = [
+            crate::i18n::tr("desk-col-id"),
+            crate::i18n::tr("desk-col-school"),
+            "学号".to_string(),
+            "采集码".to_string(),
+            crate::i18n::tr("desk-col-field"),
+            crate::i18n::tr("desk-col-old-new"),
+            crate::i18n::tr("desk-col-source"),
+            crate::i18n::tr("desk-col-by"),
+            crate::i18n::tr("desk-col-at"),
+            crate::i18n::tr("desk-col-reprint"),
+        ];
+        output::table(&heads.iter().map(String::as_str).collect::<Vec<_>>(), &rows);
     }
 }

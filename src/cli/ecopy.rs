@@ -66,8 +66,22 @@ pub fn run(cmd: EcopyCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
             let outcome = emit(&report, fmt);
             // Whatever the format, each part that did not reach the school is named on stderr.
             for p in report.failed() {
-                let what = if p.outcome == SendOutcome::NotSent { "not sent" } else { p.outcome.as_str() };
-                eprintln!("error: part {}/{} of request {} {what}: {}", p.part, p.parts, report.id, p.reply);
+                let what = if p.outcome == SendOutcome::NotSent {
+                    crate::i18n::tr("desk-not-sent")
+                } else {
+                    p.outcome.as_str().to_string()
+                };
+                eprintln!(
+                    "{}",
+                    crate::msg!(
+                        "desk-ecopy-part-failed",
+                        part = p.part.to_string(),
+                        parts = p.parts.to_string(),
+                        request = report.id.to_string(),
+                        what = what,
+                        reply = &p.reply
+                    )
+                );
             }
             Ok(outcome)
         }
@@ -80,26 +94,29 @@ impl Report for RequestMade {
         let made = self;
         say!("{}", made.id);
         eprintln!(
-            "request {}: {} of {} {} to {}, named {}",
-            made.id,
-            crate::words::count(made.students as i64, "student", "students"),
-            made.school,
-            made.school_name,
-            made.to,
-            made.naming.pattern()
+            "{}",
+            crate::msg!(
+                "desk-ecopy-request-made",
+                request = made.id.to_string(),
+                students = made.students as i64,
+                school = made.school.to_string(),
+                name = made.school_name.to_string(),
+                to = made.to.to_string(),
+                naming = made.naming.pattern().to_string()
+            )
         );
         if !made.without_full_name.is_empty() {
             eprintln!(
-                "{} no full name on the school's roster and will be named 学号.jpg: {}",
-                match made.without_full_name.len() {
-                    1 => "1 student has".to_string(),
-                    n => format!("{n} students have"),
-                },
-                made.without_full_name.join(", ")
+                "{}",
+                crate::msg!(
+                    "desk-ecopy-without-full-name",
+                    students = made.without_full_name.len(),
+                    names = made.without_full_name.join(", ")
+                )
             );
         }
         if !made.renamed.is_empty() {
-            eprintln!("学号 used twice, files named <name>-<采集码>.jpg: {}", made.renamed.join(", "));
+            eprintln!("{}", crate::msg!("desk-ecopy-renamed", names = made.renamed.join(", ")));
         }
     }
 }
@@ -122,20 +139,35 @@ impl Report for Vec<RequestLog> {
                 ]
             })
             .collect();
-        output::table(&["request", "school", "to", "letter", "students", "state", "accepted", "created"], &rows);
+        output::table_tr(
+            &[
+                "desk-col-request",
+                "desk-col-school",
+                "desk-col-to",
+                "desk-col-letter",
+                "desk-col-students",
+                "desk-col-state",
+                "desk-col-accepted",
+                "desk-col-created",
+            ],
+            &rows,
+        );
         for r in self.iter().filter(|r| !r.parts.is_empty()) {
             say!("{}:", r.id);
             for p in &r.parts {
                 say!(
-                    "  part {}/{}  {:<8}  {}  {} bytes  tries {}  {}  {}",
-                    p.part,
-                    p.parts,
-                    p.state,
-                    crate::words::count(p.photos, "photo", "photos"),
-                    p.bytes,
-                    p.attempts,
-                    p.message_id.as_deref().unwrap_or("-"),
-                    p.server_reply
+                    "  {}",
+                    crate::msg!(
+                        "desk-ecopy-log-part",
+                        part = p.part.to_string(),
+                        parts = p.parts.to_string(),
+                        state = format!("{:<8}", p.state),
+                        photos = p.photos,
+                        bytes = p.bytes.to_string(),
+                        tries = p.attempts.to_string(),
+                        message_id = p.message_id.as_deref().unwrap_or("-"),
+                        reply = p.server_reply.to_string()
+                    )
                 );
             }
         }
@@ -145,23 +177,48 @@ impl Report for Vec<RequestLog> {
 impl Report for SendReport {
     fn human(&self) {
         let r = self;
-        let students = crate::words::count(r.students as i64, "student", "students");
-        say!("request {} to {} ({} {}): {students}", r.id, r.to, r.school, r.school_name);
+        say!(
+            "{}",
+            crate::msg!(
+                "desk-ecopy-send-title",
+                request = r.id.to_string(),
+                to = r.to.to_string(),
+                school = r.school.to_string(),
+                name = r.school_name.to_string(),
+                students = r.students as i64
+            )
+        );
         for p in &r.parts {
-            let tries = crate::words::count(p.tries as i64, "try", "tries");
             let what = match p.outcome {
-                SendOutcome::Skipped => "accepted before, not sent again (--resend to send it again)".to_string(),
-                SendOutcome::NotSent => format!("not sent: {}", p.reply),
-                _ => format!("{} after {tries}: {}", p.outcome, p.reply),
+                SendOutcome::Skipped => crate::msg!("desk-ecopy-skipped"),
+                SendOutcome::NotSent => crate::msg!("desk-ecopy-not-sent-because", reply = p.reply.to_string()),
+                _ => crate::msg!(
+                    "desk-ecopy-sent-after",
+                    outcome = p.outcome.to_string(),
+                    tries = p.tries as i64,
+                    reply = p.reply.to_string()
+                ),
             };
-            let photos = crate::words::count(p.photos, "photo", "photos");
-            say!("  part {}/{} ({photos}, {} bytes): {what}", p.part, p.parts, p.zip_bytes);
+            say!(
+                "  {}",
+                crate::msg!(
+                    "desk-ecopy-send-part",
+                    part = p.part.to_string(),
+                    parts = p.parts.to_string(),
+                    photos = p.photos,
+                    bytes = p.zip_bytes.to_string(),
+                    what = what
+                )
+            );
         }
         if !r.without_full_name.is_empty() {
             say!(
-                "named 学号.jpg for lack of a full name on the school's roster ({}): {}",
-                r.without_full_name.len(),
-                r.without_full_name.join(", ")
+                "{}",
+                crate::msg!(
+                    "desk-ecopy-named-xh",
+                    count = r.without_full_name.len().to_string(),
+                    names = r.without_full_name.join(", ")
+                )
             );
         }
     }
@@ -192,7 +249,7 @@ impl Report for Emails<'_> {
             "{} {}: {}",
             self.school,
             self.name,
-            if self.emails.is_empty() { "no e-mail address".into() } else { self.emails.join(", ") }
+            if self.emails.is_empty() { crate::i18n::tr("desk-ecopy-no-email") } else { self.emails.join(", ") }
         );
     }
 }

@@ -74,14 +74,14 @@ pub fn say_line(args: std::fmt::Arguments<'_>) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write to standard output: {e}");
+        eprintln!("{}", crate::msg!("desk-cannot-write-stdout", error = e.to_string()));
     }
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => say_line(format_args!("{s}")),
-        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+        Err(e) => eprintln!("{}", crate::msg!("desk-cannot-write-json", error = e.to_string())),
     }
 }
 
@@ -127,6 +127,12 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) {
     for r in rows {
         line(r.iter().map(String::as_str).collect());
     }
+}
+
+/// [`table`] with headings from the catalog (their keys), in the language this process speaks.
+pub fn table_tr(keys: &[&'static str], rows: &[Vec<String>]) {
+    let heads: Vec<String> = keys.iter().map(|k| crate::i18n::tr(k)).collect();
+    table(&heads.iter().map(String::as_str).collect::<Vec<_>>(), rows);
 }
 
 pub fn findings(title: &str, items: &[crate::import::Finding]) {

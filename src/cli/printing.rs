@@ -9,7 +9,6 @@ use crate::app::printing::{
 use crate::app::{Outcome, Workspace, reprint};
 use crate::error::Result;
 use crate::print::paper::{MediaChoice, Supports};
-use crate::words;
 
 fn printer_rows(list: &[PrinterLine]) {
     let rows: Vec<Vec<String>> = list
@@ -26,7 +25,18 @@ fn printer_rows(list: &[PrinterLine]) {
             ]
         })
         .collect();
-    output::table(&["printer", "kind", "address", "offset x mm", "offset y mm", "scale", "media"], &rows);
+    output::table_tr(
+        &[
+            "desk-col-printer",
+            "desk-col-kind",
+            "desk-col-address",
+            "desk-col-offset-x",
+            "desk-col-offset-y",
+            "desk-col-scale",
+            "desk-col-media",
+        ],
+        &rows,
+    );
 }
 
 pub fn printer(cmd: PrinterCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
@@ -80,7 +90,7 @@ struct Removed {
 
 impl Report for Removed {
     fn human(&self) {
-        say!("printer {} is no longer used; what was sent through it stays on record", self.removed);
+        say!("{}", crate::msg!("desk-printer-removed", printer = &self.removed));
     }
 }
 
@@ -88,43 +98,65 @@ impl Report for TestPrint {
     fn human(&self) {
         let t = self;
         say!(
-            "calibration sheet sent to {}{}: {} {}",
-            t.printer,
-            t.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default(),
-            t.state,
-            t.message
+            "{}",
+            crate::msg!(
+                "desk-calibration-sent",
+                printer = &t.printer,
+                job = printer_job(t.printer_job_id, "paren"),
+                state = t.state.to_string(),
+                message = &t.message
+            )
         );
         supports(t.supports.as_ref(), None);
-        say!("sent at exact size: {}", exact_size(t.exact_size.as_ref()));
+        say!("{}", crate::msg!("desk-sent-exact-size", how = exact_size(t.exact_size.as_ref())));
         say!("{}", t.file);
-        say!(
-            "measure it, then enter the correction with `gradlab printer set {} --offset-x MM --offset-y MM --scale PCT`",
-            t.printer
-        );
+        say!("{}", crate::msg!("desk-calibration-next", printer = &t.printer));
     }
 }
 
 /// What the printer said it supports for printing at exact size.
 fn supports(s: Option<&Supports>, error: Option<&str>) {
     match (s, error) {
-        (Some(s), _) => say!("the printer supports {s}"),
-        (None, Some(e)) => say!("could not ask the printer what it supports: {e}"),
+        (Some(s), _) => say!("{}", crate::msg!("desk-printer-supports", what = s.to_string())),
+        (None, Some(e)) => say!("{}", crate::msg!("desk-printer-supports-unknown", error = e)),
         (None, None) => {}
     }
 }
 
 fn exact_size(m: Option<&MediaChoice>) -> String {
     match m {
-        None => "as the hot folder's RIP prints it".into(),
-        Some(m) => format!(
-            "print-scaling none, {}{}",
-            m.media.clone().unwrap_or_else(|| format!(
-                "media size {:.1} x {:.1} mm",
-                m.x_dimension as f64 / 100.0,
-                m.y_dimension as f64 / 100.0
-            )),
-            if m.borderless { ", borderless" } else { "" }
-        ),
+        None => crate::i18n::tr("desk-exact-hot-folder"),
+        Some(m) => crate::msg!(
+            "desk-exact-ipp",
+            media = m.media.clone().unwrap_or_else(|| crate::msg!(
+                "desk-media-size",
+                x = format!("{:.1}", m.x_dimension as f64 / 100.0),
+                y = format!("{:.1}", m.y_dimension as f64 / 100.0)
+            )
+            .to_string()),
+            borderless = if m.borderless { "yes" } else { "no" }
+        )
+        .to_string(),
+    }
+}
+
+/// A printer's own job number, as the line it goes into says it: `" (printer job 7)"`
+/// (`paren`), `", printer job 7"` (`comma`) or `" printer job 7"`; nothing without one.
+pub(super) fn printer_job(id: Option<impl std::fmt::Display>, how: &str) -> String {
+    let Some(id) = id else { return String::new() };
+    let id = id.to_string();
+    match how {
+        "paren" => crate::msg!("desk-printer-job-paren", id = id).to_string(),
+        "comma" => crate::msg!("desk-printer-job-comma", id = id).to_string(),
+        _ => format!(" {}", crate::msg!("desk-printer-job", id = id)),
+    }
+}
+
+/// What a part of a print is called: `part 2`, or `reprint`.
+pub(super) fn part_name(part: Option<impl std::fmt::Display>) -> String {
+    match part {
+        Some(n) => crate::msg!("desk-part", part = n.to_string()).to_string(),
+        None => crate::i18n::tr("desk-reprint"),
     }
 }
 
@@ -139,19 +171,33 @@ impl Report for PrintReport {
     fn human(&self) {
         let r = self;
         say!(
-            "job {} to printer {} ({}), {} each:",
-            r.job,
-            r.printer,
-            r.printer_status,
-            words::count(r.copies, "copy", "copies")
+            "{}",
+            crate::msg!(
+                "desk-print-title",
+                job = r.job.to_string(),
+                printer = &r.printer,
+                status = r.printer_status.to_string(),
+                copies = r.copies as i64
+            )
         );
-        say!("  at exact size: {}", exact_size(r.exact_size.as_ref()));
+        say!("  {}", crate::msg!("desk-print-exact-size", how = exact_size(r.exact_size.as_ref())));
         for p in &r.parts {
-            let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
-            let job = p.printer_job_id.map(|id| format!(" printer job {id}")).unwrap_or_default();
-            say!("  {what} (sheets {}): {}{job}, {}", p.sheets, p.outcome, state_says(p.state.as_str(), &p.note));
+            say!(
+                "  {}",
+                crate::msg!(
+                    "desk-print-part",
+                    what = part_name(p.part),
+                    sheets = p.sheets.to_string(),
+                    outcome = p.outcome.to_string(),
+                    job = printer_job(p.printer_job_id, "bare"),
+                    state = state_says(p.state.as_str(), &p.note)
+                )
+            );
         }
-        say!("{} sent, {} skipped", words::count(r.sent() as i64, "part", "parts"), r.parts.len() - r.sent());
+        say!(
+            "{}",
+            crate::msg!("desk-print-summary", sent = r.sent(), skipped = (r.parts.len() - r.sent()).to_string())
+        );
     }
 }
 
@@ -166,14 +212,24 @@ fn state_says(state: &str, message: &str) -> String {
 fn dispatch_rows(lines: &[DispatchLine]) {
     for d in lines {
         let what = match (d.part, d.reprint) {
-            (Some(n), _) => format!("part {n}"),
-            (None, Some(r)) => format!("reprint {r}"),
+            (Some(n), _) => crate::msg!("desk-part", part = n.to_string()).to_string(),
+            (None, Some(r)) => crate::msg!("desk-reprint-n", reprint = r.to_string()).to_string(),
             _ => "?".into(),
         };
-        let job = d.printer_job_id.map(|id| format!(" job {id}")).unwrap_or_default();
-        say!("  D{} {what} on {}{job}: {}", d.dispatch, d.printer, state_says(d.state.as_str(), &d.message));
+        let job = d.printer_job_id.map(|id| format!(" {}", crate::msg!("desk-job-n", job = id.to_string())));
+        say!(
+            "  {}",
+            crate::msg!(
+                "desk-dispatch-line",
+                dispatch = d.dispatch.to_string(),
+                what = what,
+                printer = &d.printer,
+                job = job.unwrap_or_default(),
+                state = state_says(d.state.as_str(), &d.message)
+            )
+        );
         if let Some(e) = &d.error {
-            say!("    could not ask: {e}");
+            say!("    {}", crate::msg!("desk-could-not-ask", error = e.to_string()));
         }
     }
 }
@@ -181,16 +237,22 @@ fn dispatch_rows(lines: &[DispatchLine]) {
 impl Report for JobStatusReport {
     fn human(&self) {
         let r = self;
-        say!(
-            "job {}: {}",
-            r.job,
-            match &r.printed_at {
-                Some(t) => format!("printed (all parts completed; {})", output::time(t)),
-                None => "not printed yet".into(),
-            }
-        );
+        let status = match &r.printed_at {
+            Some(t) => crate::msg!("desk-job-printed", at = output::time(t)),
+            None => crate::msg!("desk-job-not-printed"),
+        };
+        say!("{}", crate::msg!("desk-job-status", job = r.job.to_string(), status = status));
         for p in &r.parts {
-            say!("  part {} (sheets {}-{}): {}", p.part, p.first_sheet, p.last_sheet, p.state);
+            say!(
+                "  {}",
+                crate::msg!(
+                    "desk-job-part-line",
+                    part = p.part.to_string(),
+                    first = p.first_sheet.to_string(),
+                    last = p.last_sheet.to_string(),
+                    state = p.state.to_string()
+                )
+            );
         }
         dispatch_rows(&r.dispatches);
     }
@@ -213,13 +275,16 @@ impl Report for Vec<reprint::ReprintDone> {
         for d in self {
             let sheets: Vec<String> = d.sheets.iter().map(|n| n.to_string()).collect();
             say!(
-                "job {} reprint {}: sheets {} sent to {} ({}{})",
-                d.job,
-                d.id,
-                sheets.join(", "),
-                d.printer,
-                d.sent.state,
-                d.sent.printer_job_id.map(|id| format!(", printer job {id}")).unwrap_or_default()
+                "{}",
+                crate::msg!(
+                    "desk-reprint-sent",
+                    job = d.job.to_string(),
+                    reprint = d.id.to_string(),
+                    sheets = sheets.join(", "),
+                    printer = &d.printer,
+                    state = d.sent.state.to_string(),
+                    printer_job = printer_job(d.sent.printer_job_id, "comma")
+                )
             );
             say!("{}", d.file);
         }

@@ -14,39 +14,81 @@ impl Report for RequestView {
 }
 
 fn show(v: &RequestView) {
-    say!("request {}  {}  {}  school {}  from the {}", v.id, v.kind, v.status, v.school, v.requester);
+    say!(
+        "{}",
+        crate::msg!(
+            "desk-request-title",
+            request = v.id.to_string(),
+            kind = v.kind.to_string(),
+            status = v.status.to_string(),
+            school = v.school.to_string(),
+            requester = v.requester.to_string()
+        )
+    );
     let g = &v.given;
     say!(
-        "  given:     学号 {}  采集码 {}  ID last 4 {}  姓名 {}",
-        g.xh.as_deref().unwrap_or("-"),
-        g.cjm.as_deref().unwrap_or("-"),
-        g.id_last4.as_deref().unwrap_or("-"),
-        g.name.as_deref().unwrap_or("-")
+        "  {}",
+        crate::msg!(
+            "desk-request-given",
+            xh = g.xh.as_deref().unwrap_or("-"),
+            cjm = g.cjm.as_deref().unwrap_or("-"),
+            last4 = g.id_last4.as_deref().unwrap_or("-"),
+            name = g.name.as_deref().unwrap_or("-")
+        )
     );
     match &v.student {
-        Some(s) => say!("  student:   {} {} {} ({})", s.xh, s.xm, s.bh, s.cjm),
-        None if v.candidates.is_empty() => say!("  student:   not matched; no student agrees with what was given"),
+        Some(s) => say!(
+            "  {}",
+            crate::msg!(
+                "desk-request-student",
+                xh = s.xh.to_string(),
+                xm = s.xm.to_string(),
+                bh = s.bh.to_string(),
+                cjm = s.cjm.to_string()
+            )
+        ),
+        None if v.candidates.is_empty() => say!("  {}", crate::i18n::tr("desk-request-no-match")),
         None => {
-            say!("  student:   not matched; candidates (settle with `gradlab request match {} --student XH`):", v.id);
+            say!("  {}", crate::msg!("desk-request-candidates", request = v.id.to_string()));
             for c in &v.candidates {
-                say!("    {} {} {} ID …{}", c.xh, c.xm, c.bh, c.zjhm4);
+                say!(
+                    "    {}",
+                    crate::msg!(
+                        "desk-request-candidate",
+                        xh = c.xh.to_string(),
+                        xm = c.xm.to_string(),
+                        bh = c.bh.to_string(),
+                        last4 = c.zjhm4.to_string()
+                    )
+                );
             }
         }
     }
     if let Some(a) = &v.address {
-        say!("  send to:   {} {} {}", v.contact.as_deref().unwrap_or(""), a, v.phone.as_deref().unwrap_or(""));
+        say!(
+            "  {}",
+            crate::msg!(
+                "desk-request-send-to",
+                contact = v.contact.as_deref().unwrap_or(""),
+                address = a.to_string(),
+                phone = v.phone.as_deref().unwrap_or("")
+            )
+        );
     }
     if let Some(f) = v.fee_yuan {
-        say!("  fee:       {f:.2} yuan");
+        say!("  {}", crate::msg!("desk-request-fee", fee = format!("{f:.2}")));
     }
-    let (job, shipment) = (v.job.map(|j| j.to_string()), v.shipment.map(|s| s.to_string()));
-    for (label, value) in [("job", &job), ("shipment", &shipment), ("rejected", &v.reject_reason)] {
-        if let Some(x) = value {
-            say!("  {label:<10} {x}");
-        }
+    if let Some(j) = v.job {
+        say!("  {}", crate::msg!("desk-request-job", job = j.to_string()));
+    }
+    if let Some(s) = v.shipment {
+        say!("  {}", crate::msg!("desk-request-shipment", shipment = s.to_string()));
+    }
+    if let Some(r) = &v.reject_reason {
+        say!("  {}", crate::msg!("desk-request-rejected", reason = r.to_string()));
     }
     for w in &v.warnings {
-        say!("  warning:   {w}");
+        say!("  {}", crate::msg!("desk-request-warning", warning = w.to_string()));
     }
     for h in &v.history {
         say!("  {}  {} ({})  {}  {}", output::time(&h.at), h.operator, h.station, h.action, h.detail);
@@ -110,14 +152,20 @@ impl Report for Added {
     fn human(&self) {
         let v = &self.0;
         say!("{}", v.id);
-        eprintln!(
-            "request {}: {}",
-            v.id,
-            match &v.student {
-                Some(s) => format!("matched to 学号 {} {}", s.xh, s.xm),
-                None => format!("not matched; {} candidates (see `gradlab request show {}`)", v.candidates.len(), v.id),
-            }
-        );
+        let said = match &v.student {
+            Some(s) => crate::msg!(
+                "desk-request-added-matched",
+                request = v.id.to_string(),
+                xh = s.xh.to_string(),
+                xm = s.xm.to_string()
+            ),
+            None => crate::msg!(
+                "desk-request-added-unmatched",
+                request = v.id.to_string(),
+                candidates = v.candidates.len().to_string()
+            ),
+        };
+        eprintln!("{said}");
     }
 }
 
@@ -125,12 +173,28 @@ impl Report for ImportReport {
     fn human(&self) {
         let r = self;
         let matched = r.added.iter().filter(|v| v.student.is_some()).count();
-        say!("{}: {} requests added ({} matched), {} refused", r.file, r.added.len(), matched, r.refused.len());
+        say!(
+            "{}",
+            crate::msg!(
+                "desk-request-import-summary",
+                file = r.file.to_string(),
+                added = r.added.len().to_string(),
+                matched = matched.to_string(),
+                refused = r.refused.len().to_string()
+            )
+        );
         for v in r.added.iter().filter(|v| v.student.is_none()) {
-            say!("  {} not matched ({} candidates)", v.id, v.candidates.len());
+            say!(
+                "  {}",
+                crate::msg!(
+                    "desk-request-import-unmatched",
+                    request = v.id.to_string(),
+                    candidates = v.candidates.len().to_string()
+                )
+            );
         }
-        output::findings("refused", &r.refused);
-        output::findings("warnings", &r.warnings);
+        output::findings(&crate::i18n::tr("desk-refused"), &r.refused);
+        output::findings(&crate::i18n::tr("desk-warnings"), &r.warnings);
     }
 
     fn outcome(&self) -> Outcome {
@@ -154,6 +218,17 @@ impl Report for Vec<RequestView> {
                 ]
             })
             .collect();
-        output::table(&["request", "kind", "school", "status", "student", "from", "received"], &rows);
+        output::table_tr(
+            &[
+                "desk-col-request",
+                "desk-col-kind",
+                "desk-col-school",
+                "desk-col-status",
+                "desk-col-student",
+                "desk-col-from",
+                "desk-col-received",
+            ],
+            &rows,
+        );
     }
 }

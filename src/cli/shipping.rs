@@ -8,7 +8,6 @@ use crate::app::shipments::{self, CreateShipment, Papers, ShipmentLine, Shipment
 use crate::app::{Outcome, Workspace, reports};
 use crate::domain::shipment::ScanResult;
 use crate::error::Result;
-use crate::words;
 use serde::Serialize;
 
 impl Report for ShipmentView {
@@ -18,21 +17,43 @@ impl Report for ShipmentView {
 }
 
 fn show(v: &ShipmentView) {
-    say!("shipment {}  {}  to {} {}", v.id, v.state, v.school, v.school_name);
-    say!("  recipient: {}  {}  {} {}", v.recipient.name, v.recipient.address, v.recipient.contact, v.recipient.phone);
+    say!(
+        "{}",
+        crate::msg!(
+            "desk-shipment-title",
+            shipment = v.id.to_string(),
+            state = v.state.to_string(),
+            school = &v.school,
+            name = &v.school_name
+        )
+    );
+    say!(
+        "  {}",
+        crate::msg!(
+            "desk-shipment-recipient",
+            name = &v.recipient.name,
+            address = &v.recipient.address,
+            contact = &v.recipient.contact,
+            phone = &v.recipient.phone
+        )
+    );
     if let Some(t) = &v.tracking {
-        say!("  tracking:  {} {}", v.carrier.as_deref().unwrap_or(""), t);
+        say!("  {}", crate::msg!("desk-shipment-tracking", carrier = v.carrier.as_deref().unwrap_or(""), tracking = t));
     }
-    say!("  packets:   {} of {} scanned, {}", v.scanned, v.expected, words::count(v.students, "student", "students"));
+    say!(
+        "  {}",
+        crate::msg!("desk-shipment-packets", scanned = v.scanned, expected = v.expected, students = v.students)
+    );
     for p in &v.packets {
-        let students = words::count(p.students, "student", "students");
+        let students = crate::msg!("desk-count-students", students = p.students);
         say!("    {} {} {} ({students}) {}", if p.scanned { "✓" } else { " " }, p.barcode, p.class, p.job);
     }
     for w in &v.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", crate::msg!("desk-warning", warning = w.to_string()));
     }
     if !v.missing.is_empty() {
-        say!("  missing:   {}", v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "));
+        let codes = v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
+        say!("  {}", crate::msg!("desk-shipment-missing", codes = codes));
     }
     for d in &v.documents {
         say!("  {d}");
@@ -76,8 +97,18 @@ pub fn shipment(cmd: ShipmentCmd, ws: &Workspace, fmt: Format) -> Result<Outcome
 impl Report for Vec<FileSent> {
     fn human(&self) {
         for f in self {
-            let job = f.printer_job_id.map(|id| format!(" (printer job {id})")).unwrap_or_default();
-            say!("{} sent to {}{job}: {} {}", f.file, f.printer, f.state, f.message);
+            let job = f.printer_job_id.map(|id| crate::msg!("desk-printer-job-paren", id = id.to_string()).to_string());
+            say!(
+                "{}",
+                crate::msg!(
+                    "desk-file-sent",
+                    file = f.file.to_string(),
+                    printer = &f.printer,
+                    job = job.unwrap_or_default(),
+                    state = f.state.to_string(),
+                    message = &f.message
+                )
+            );
         }
     }
 }
@@ -92,14 +123,17 @@ impl Report for Opened {
         let v = &self.0;
         say!("{}", v.id);
         eprintln!(
-            "shipment {} to {} {}: {} expected",
-            v.id,
-            v.school,
-            v.school_name,
-            words::count(v.expected as i64, "packet", "packets")
+            "{}",
+            crate::msg!(
+                "desk-shipment-opened",
+                shipment = v.id.to_string(),
+                school = &v.school,
+                name = &v.school_name,
+                packets = v.expected
+            )
         );
         for w in &v.warnings {
-            eprintln!("warning: {w}");
+            eprintln!("{}", crate::msg!("desk-warning", warning = w.to_string()));
         }
     }
 }
@@ -120,7 +154,18 @@ impl Report for Vec<ShipmentLine> {
                 ]
             })
             .collect();
-        output::table(&["shipment", "school", "recipient", "state", "scanned", "tracking", "created"], &rows);
+        output::table_tr(
+            &[
+                "desk-col-shipment",
+                "desk-col-school",
+                "desk-col-recipient",
+                "desk-col-state",
+                "desk-col-scanned",
+                "desk-col-tracking",
+                "desk-col-created",
+            ],
+            &rows,
+        );
     }
 }
 
@@ -158,37 +203,47 @@ impl Report for reports::DueReport {
     fn human(&self) {
         let r = self;
         say!(
-            "as of {}: promise {} working days from collection; reprints and corrections {} from the day they came",
-            r.today,
-            r.promise_working_days,
-            r.reprint_promise_working_days
+            "{}",
+            crate::msg!(
+                "desk-due-header",
+                today = r.today.to_string(),
+                days = r.promise_working_days.to_string(),
+                reprint_days = r.reprint_promise_working_days.to_string()
+            )
         );
         if !r.calendar_missing_years.is_empty() {
             let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
-            say!("warning: the holiday calendar has no entry for {}; weekends only there", years.join(", "));
+            say!("{}", crate::msg!("desk-due-calendar-missing", years = years.join(", ")));
         }
         let rows: Vec<Vec<String>> = r
             .lines
             .iter()
             .map(|l| {
                 let what = match (l.work, &l.job, &l.request) {
-                    (reports::DueWork::NotInAJob, _, _) => "students in no job".to_string(),
-                    (reports::DueWork::Correction, _, _) => "corrections".to_string(),
-                    (reports::DueWork::ReprintJob, Some(j), _) => format!("reprint job {j}"),
-                    (reports::DueWork::CorrectionJob, Some(j), _) => format!("correction job {j}"),
-                    (_, Some(j), _) => format!("job {j}"),
-                    (_, None, Some(r)) => format!("request {r}"),
+                    (reports::DueWork::NotInAJob, _, _) => crate::i18n::tr("desk-due-not-in-a-job"),
+                    (reports::DueWork::Correction, _, _) => crate::i18n::tr("desk-due-corrections"),
+                    (reports::DueWork::ReprintJob, Some(j), _) => {
+                        crate::msg!("desk-due-reprint-job", job = j.to_string()).to_string()
+                    }
+                    (reports::DueWork::CorrectionJob, Some(j), _) => {
+                        crate::msg!("desk-due-correction-job", job = j.to_string()).to_string()
+                    }
+                    (_, Some(j), _) => crate::msg!("desk-due-job", job = j.to_string()).to_string(),
+                    (_, None, Some(r)) => crate::msg!("desk-due-request", request = r.to_string()).to_string(),
                     (_, None, None) => "-".to_string(),
                 };
                 let left = if l.late {
-                    format!("overdue {}", crate::words::count(l.overdue_working_days, "working day", "working days"))
+                    crate::msg!("desk-due-overdue", days = l.overdue_working_days).to_string()
                 } else {
-                    crate::words::count(l.working_days_left, "working day", "working days")
+                    crate::msg!("desk-due-days-left", days = l.working_days_left).to_string()
                 };
-                vec![what, l.school.clone(), l.since.to_string(), l.due.to_string(), left, l.status.clone()]
+                vec![what, l.school.clone(), l.since.to_string(), l.due.to_string(), left, l.status_words()]
             })
             .collect();
-        output::table(&["work", "school", "since", "due", "left", "status"], &rows);
+        output::table_tr(
+            &["desk-col-work", "desk-col-school", "desk-col-since", "desk-col-due", "desk-col-left", "desk-col-status"],
+            &rows,
+        );
     }
 }
 
@@ -211,18 +266,18 @@ impl Report for Vec<crate::store::SchoolCounts> {
                 ]
             })
             .collect();
-        output::table(
+        output::table_tr(
             &[
-                "school",
-                "name",
-                "imported",
-                "printed",
-                "packed",
-                "shipped",
-                "delivered",
-                "open requests",
-                "printed at",
-                "packed at",
+                "desk-col-school",
+                "desk-col-name",
+                "desk-col-imported",
+                "desk-col-printed",
+                "desk-col-packed",
+                "desk-col-shipped",
+                "desk-col-delivered",
+                "desk-col-open-requests",
+                "desk-col-printed-at",
+                "desk-col-packed-at",
             ],
             &rows,
         );

@@ -12,18 +12,40 @@ impl Report for VerifyReport {
         let r = self;
         for p in &r.parts {
             let c = &p.checked;
-            let what = format!("{} pages, {} photos, {} texts, {} barcodes", c.pages, c.photos, c.texts, c.barcodes);
-            let verdict =
-                if p.passed { "passed".to_string() } else { format!("FAILED ({} problems)", p.failures.len()) };
-            say!("part {} (sheets {}-{}): {verdict}; checked {what}", p.part, p.first_sheet, p.last_sheet);
+            let what = crate::msg!(
+                "desk-verify-checked",
+                pages = c.pages.to_string(),
+                photos = c.photos.to_string(),
+                texts = c.texts.to_string(),
+                barcodes = c.barcodes.to_string()
+            );
+            let verdict = if p.passed {
+                crate::msg!("desk-verify-passed")
+            } else {
+                crate::msg!("desk-verify-failed", problems = p.failures.len().to_string())
+            };
+            say!(
+                "{}",
+                crate::msg!(
+                    "desk-verify-part",
+                    part = p.part.to_string(),
+                    first = p.first_sheet.to_string(),
+                    last = p.last_sheet.to_string(),
+                    verdict = verdict,
+                    checked = what
+                )
+            );
             for f in &p.failures {
                 say!("  {f}");
             }
         }
         if r.passed {
-            say!("job {}: every part verified; it may be printed", r.job);
+            say!("{}", crate::msg!("desk-verify-job-passed", job = r.job.to_string()));
         } else {
-            say!("job {}: {} problems found; it will not be printed as it is", r.job, r.failures());
+            say!(
+                "{}",
+                crate::msg!("desk-verify-job-failed", job = r.job.to_string(), problems = r.failures().to_string())
+            );
         }
     }
 

@@ -18,26 +18,44 @@ impl Report for Walkin {
         let w = self;
         let s = &w.student;
         say!("{}", w.job);
-        say!("walk-in {} {} ({}), school {} {}, 采集码 {}", s.xh, s.xm, s.bh, s.school, s.school_name, s.cjm);
-        say!("  photo:   batch {} ({})", w.batch, w.stored);
-        say!("  job:     {}", w.job);
+        say!(
+            "{}",
+            crate::msg!(
+                "desk-walkin-title",
+                xh = s.xh.to_string(),
+                xm = s.xm.to_string(),
+                bh = s.bh.to_string(),
+                school = s.school.to_string(),
+                name = s.school_name.to_string(),
+                cjm = s.cjm.to_string()
+            )
+        );
+        say!("  {}", crate::msg!("desk-walkin-photo", batch = w.batch.to_string(), stored = w.stored.to_string()));
+        say!("  {}", crate::msg!("desk-walkin-job", job = w.job.to_string()));
         for p in &w.pdfs {
-            say!("  pdf:     {p}");
+            say!("  {}", crate::msg!("desk-walkin-pdf", pdf = p.to_string()));
         }
-        say!("  preview: {}", w.preview);
+        say!("  {}", crate::msg!("desk-walkin-preview", preview = w.preview.to_string()));
         match &w.printed {
             Some(r) => {
-                say!("  printed: printer {} ({})", r.printer, r.printer_status);
+                say!(
+                    "  {}",
+                    crate::msg!(
+                        "desk-walkin-printed",
+                        printer = r.printer.to_string(),
+                        status = r.printer_status.to_string()
+                    )
+                );
                 for p in &r.parts {
-                    let what = p.part.map(|n| format!("part {n}")).unwrap_or_else(|| "reprint".into());
-                    let job = p.printer_job_id.map(|id| format!(", printer job {id}")).unwrap_or_default();
+                    let what = super::printing::part_name(p.part);
+                    let job = super::printing::printer_job(p.printer_job_id, "comma");
                     say!("    {what}: {}{job}, {} {}", p.outcome, p.state, p.note);
                 }
             }
-            None => say!("  not printed (no --printer); print it with `gradlab job print {} --printer NAME`", w.job),
+            None => say!("  {}", crate::msg!("desk-walkin-not-printed", job = w.job.to_string())),
         }
         for warning in &w.warnings {
-            say!("  warning: {warning}");
+            say!("  {}", crate::msg!("desk-warning", warning = warning.to_string()));
         }
     }
 }

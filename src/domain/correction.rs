@@ -59,18 +59,10 @@ fn normalise(raw: &str) -> String {
 pub fn parse_field(raw: &str) -> Result<Field, String> {
     let n = normalise(raw);
     let Some(field) = NAMES.iter().find(|(_, names)| names.contains(&n.as_str())).map(|(f, _)| *f) else {
-        return Err(format!(
-            "unknown field {:?}; the fields a correction may change are {}",
-            raw.trim(),
-            allowed_list()
-        ));
+        return Err(crate::msg!("correction-unknown-field", field = raw.trim(), allowed = allowed_list()).to_string());
     };
     if !STRIP_FIELDS.contains(&field) {
-        return Err(format!(
-            "{} is not printed on the strip and cannot be corrected; the fields a correction may change are {}",
-            field.label(),
-            allowed_list()
-        ));
+        return Err(crate::msg!("correction-not-on-strip", field = field.label(), allowed = allowed_list()).to_string());
     }
     Ok(field)
 }
@@ -91,21 +83,18 @@ pub fn is_strip_mask(name: &str) -> bool {
 pub fn check_value(field: Field, raw: &str) -> Result<String, String> {
     let v = raw.trim();
     if v.is_empty() {
-        return Err(format!("the new {} is empty", field.label()));
+        return Err(crate::msg!("correction-value-empty", field = field.label()).to_string());
     }
     if v.chars().any(char::is_control) {
-        return Err(format!("the new {} {v:?} contains a line break or control character", field.label()));
+        return Err(crate::msg!("correction-value-control", field = field.label(), value = v).to_string());
     }
     match field {
         Field::Xh => check_student_number(v).map_err(|e| e.to_string()),
         Field::Xm if is_strip_mask(v) => Ok(v.to_string()),
-        Field::Xm if !v.contains('*') => Err(format!(
-            "the new xm (姓名) {v:?} is a full name; a strip shows only the masked name as CHSI sends it, here {}",
-            super::name::mask(v)
-        )),
-        Field::Xm => Err(format!(
-            "the new xm (姓名) {v:?} is not a masked name; write it as CHSI masks it: first character, *, last character (张*三, or 李* for a two-character name)"
-        )),
+        Field::Xm if !v.contains('*') => {
+            Err(crate::msg!("correction-full-name", value = v, masked = super::name::mask(v)).to_string())
+        }
+        Field::Xm => Err(crate::msg!("correction-bad-mask", value = v).to_string()),
         _ => Ok(v.to_string()),
     }
 }

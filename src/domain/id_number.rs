@@ -46,12 +46,9 @@ pub fn last4(raw: &str) -> Result<IdLast4, crate::i18n::Msg> {
     if n == 18 && s.is_ascii() {
         match check_char(&s[..17]) {
             Some(c) if s.ends_with(c) => {}
-            Some(_) => {
-                warning =
-                    Some(format!("ID number ending {last4} fails its GB 11643 check character: possibly mistyped"))
-            }
+            Some(_) => warning = Some(crate::msg!("id-check-character", last4 = last4.as_str()).to_string()),
             None if !s.contains('*') => {
-                warning = Some(format!("ID number ending {last4} has non-digits in its first 17 characters"))
+                warning = Some(crate::msg!("id-non-digits", last4 = last4.as_str()).to_string())
             }
             None => {}
         }

@@ -101,27 +101,29 @@ impl Student {
         let get = |f: Field| raw.get(&f).map(|s| s.trim()).unwrap_or("");
         let missing: Vec<&str> = required.iter().filter(|f| get(**f).is_empty()).map(|f| f.label()).collect();
         if !missing.is_empty() {
-            return Err(format!("missing {}", missing.join(", ")));
+            return Err(crate::msg!("student-missing", fields = missing.join(", ")).to_string());
         }
         for (field, value) in raw {
             super::text::refuse_controls(field.label(), value)?;
         }
         let mut warnings = Vec::new();
         let cjm = check_cjm(get(Field::Cjm)).map_err(|e| e.to_string())?;
-        let school = SchoolCode::parse(get(Field::Yxdm)).map_err(|e| format!("yxdm: {e}"))?;
+        let school = SchoolCode::parse(get(Field::Yxdm))
+            .map_err(|e| crate::msg!("student-bad-field", field = "yxdm", error = e.to_string()).to_string())?;
         let xh = check_student_number(get(Field::Xh)).map_err(|e| e.to_string())?;
         let mut xm = get(Field::Xm).to_string();
         if xm.is_empty() {
-            return Err("missing xm (姓名)".into());
+            return Err(crate::msg!("student-missing", fields = Field::Xm.label()).to_string());
         }
         if !name::is_masked(&xm) && xm.chars().count() > 1 {
             xm = name::mask(&xm);
-            warnings.push(format!("xm (姓名) carried an unmasked name; stored masked as {xm}"));
+            warnings.push(crate::msg!("student-unmasked-name", xm = xm.as_str()).to_string());
         }
         let zjhm4 = match get(Field::Zjhm) {
             "" => String::new(),
             z => {
-                let id = id_number::last4(z).map_err(|e| format!("zjhm: {e}"))?;
+                let id = id_number::last4(z)
+                    .map_err(|e| crate::msg!("student-bad-field", field = "zjhm", error = e.to_string()).to_string())?;
                 warnings.extend(id.warning);
                 id.last4
             }
@@ -195,7 +197,7 @@ pub fn parse_timestamp(raw: &str) -> Result<i64, String> {
         return match s.len() {
             13 => Ok(n),
             10 => Ok(n * 1000),
-            _ => Err(format!("sjc (时间戳) {s:?} is not a millisecond timestamp")),
+            _ => Err(crate::msg!("student-bad-timestamp", value = s).to_string()),
         };
     }
     let normal = s.replace('/', "-").replace('T', " ");
@@ -208,7 +210,7 @@ pub fn parse_timestamp(raw: &str) -> Result<i64, String> {
     if let Some(ms) = chrono::NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok().and_then(|d| china(d.into())) {
         return Ok(ms);
     }
-    Err(format!("sjc (时间戳) {s:?} is neither a timestamp nor a date-time"))
+    Err(crate::msg!("student-bad-sjc", value = s).to_string())
 }
 
 #[cfg(test)]

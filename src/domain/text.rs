@@ -28,12 +28,14 @@ pub fn refuse_controls(what: &str, value: &str) -> Result<(), String> {
         None => Ok(()),
         Some(i) => {
             let c = value.chars().nth(i).unwrap_or('\0');
-            Err(format!(
-                "{what} {} holds the control character U+{:04X} at character {}; refused",
-                escape_controls(value),
-                c as u32,
-                i + 1
-            ))
+            Err(crate::msg!(
+                "text-control-character",
+                what = what,
+                value = escape_controls(value).into_owned(),
+                code = format!("U+{:04X}", c as u32),
+                at = i + 1
+            )
+            .to_string())
         }
     }
 }

@@ -48,6 +48,16 @@ impl Carrier {
             .ok_or_else(|| msg!("shipment-bad-carrier", carrier = raw))
     }
 
+    /// The carrier's name as the mailroom says it.
+    pub fn label(self) -> Msg {
+        match self {
+            Carrier::Upu => msg!("carrier-upu"),
+            Carrier::Ems => msg!("carrier-ems"),
+            Carrier::Sf => msg!("carrier-sf"),
+            Carrier::Other => msg!("carrier-other"),
+        }
+    }
+
     /// The carrier's numbers, for messages: "{number} is not an SF number".
     fn numbers(self) -> Msg {
         match self {

@@ -66,8 +66,14 @@ fn window_error(e: impl std::fmt::Display) -> Error {
 /// Make the main window and wire it to the services of `session`'s workspace. The platform
 /// must be set up already (the default winit backend, or Slint's testing backend in tests).
 pub fn build(session: Session) -> Result<AppWindow> {
+    build_in(session, None)
+}
+
+/// [`build`] in the language `--lang` asked for, which outranks the lab's `[lab] language`. The
+/// language is chosen before anything is wired, so every text the window fills in speaks it.
+pub fn build_in(session: Session, asked: Option<crate::i18n::Lang>) -> Result<AppWindow> {
     // The people at the desks read Chinese: the window speaks it unless the lab says otherwise.
-    let language = session.open().ok().and_then(|ws| ws.settings.lab.language);
+    let language = asked.or_else(|| session.open().ok().and_then(|ws| ws.settings.lab.language));
     let lang = language.unwrap_or(crate::i18n::Lang::Zh);
     crate::i18n::set(lang);
     let app = AppWindow::new().map_err(window_error)?;
@@ -92,11 +98,7 @@ pub fn run(opts: &Options) -> Result<()> {
     // A missing workspace is refused before any window opens, with the CLI's words.
     crate::app::Workspace::open(&opts.workspace)?;
     let session = Session::new(opts.workspace.clone(), opts.operator.clone(), opts.station.clone());
-    let app = build(session)?;
-    if let Some(lang) = opts.lang {
-        crate::i18n::set(lang);
-        select_language(lang)?;
-    }
+    let app = build_in(session, opts.lang)?;
     if let Some((w, h)) = opts.size {
         app.window().set_size(slint::LogicalSize::new(w as f32, h as f32));
     }

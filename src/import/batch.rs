@@ -191,7 +191,7 @@ pub fn check_photos(
 ) -> Result<BatchContents> {
     let BatchTable { data_table: table_name, rows: pending, rejected, warnings } = table;
     let mut out = BatchContents { data_table: table_name.clone(), candidates: Vec::new(), rejected, warnings };
-    progress.stage("checking photos", pending.len() as u64);
+    progress.stage(&crate::i18n::tr("stage-checking-photos"), pending.len() as u64);
     let mut used: HashSet<usize> = HashSet::new();
     let entries: Vec<Entry> = src.entries().to_vec();
     let mut rest = &pending[..];

@@ -57,11 +57,7 @@ pub fn read_file(path: &Path, max: u64, what: Msg) -> Result<Vec<u8>> {
 /// Refuse a photo by its declared size before any of it is read.
 pub fn photo_size(size: u64) -> std::result::Result<(), String> {
     if size > MAX_PHOTO_BYTES {
-        return Err(format!(
-            "photo is {}, over the {} a photo may be (the standard's photos are 20-40 KB); not read",
-            mb(size),
-            mb(MAX_PHOTO_BYTES)
-        ));
+        return Err(msg!("bounds-photo-too-big", size = mb(size), max = mb(MAX_PHOTO_BYTES)).to_string());
     }
     Ok(())
 }
@@ -69,28 +65,33 @@ pub fn photo_size(size: u64) -> std::result::Result<(), String> {
 /// Check every entry of a spreadsheet's zip (xlsx, ods) from its header: declared size and
 /// compression ratio, before any is unpacked.
 pub fn spreadsheet_zip(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
     for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
         let (size, packed) = (f.size(), f.compressed_size().max(1));
         if size > MAX_SHEET_PART_BYTES {
-            return Err(format!(
-                "{name}: its part {:?} unpacks to {}, over the {} limit; refused",
-                f.name(),
-                mb(size),
-                mb(MAX_SHEET_PART_BYTES)
-            ));
+            return Err(msg!(
+                "bounds-part-too-big",
+                file = name,
+                part = f.name().unwrap_or_default().into_owned(),
+                size = mb(size),
+                max = mb(MAX_SHEET_PART_BYTES)
+            )
+            .to_string());
         }
         if size > (1 << 20) && size / packed > MAX_ZIP_RATIO {
-            return Err(format!(
-                "{name}: its part {:?} unpacks {} times larger than it is packed ({} from {} bytes); \
-                 a spreadsheet does not compress so far, refused",
-                f.name(),
-                size / packed,
-                mb(size),
-                packed
-            ));
+            return Err(msg!(
+                "bounds-part-ratio",
+                file = name,
+                part = f.name().unwrap_or_default().into_owned(),
+                ratio = (size / packed) as i64,
+                size = mb(size),
+                packed = packed as i64
+            )
+            .to_string());
         }
     }
     Ok(())
@@ -128,23 +129,27 @@ impl SheetArea {
     fn check(&self) -> std::result::Result<(), String> {
         let label = &self.label;
         if self.rows > MAX_ROWS {
-            return Err(format!(
-                "{label}: has a cell on row {}, past the {MAX_ROWS} rows a table may have; refused",
-                self.rows
-            ));
+            return Err(msg!("bounds-rows", table = label.as_str(), row = self.rows, max = MAX_ROWS).to_string());
         }
         if self.cols > MAX_COLUMNS {
-            return Err(format!(
-                "{label}: has a cell in column {} ({}), past the {MAX_COLUMNS} columns a table may have; refused",
-                self.cols,
-                super::table::column_letter(self.cols - 1)
-            ));
+            return Err(msg!(
+                "bounds-columns",
+                table = label.as_str(),
+                column = self.cols,
+                letter = super::table::column_letter(self.cols - 1),
+                max = MAX_COLUMNS
+            )
+            .to_string());
         }
         if self.cells > MAX_CELLS || self.rows.saturating_mul(self.cols) > MAX_CELLS * 2 {
-            return Err(format!(
-                "{label}: spans {} rows by {} columns, more than the {MAX_CELLS} cells a table may have; refused",
-                self.rows, self.cols
-            ));
+            return Err(msg!(
+                "bounds-cells",
+                table = label.as_str(),
+                rows = self.rows,
+                columns = self.cols,
+                max = MAX_CELLS
+            )
+            .to_string());
         }
         Ok(())
     }
@@ -153,15 +158,15 @@ impl SheetArea {
 /// The used area of every sheet of a legacy Excel workbook (.xls, BIFF8 in an OLE container),
 /// from its cell records, before calamine reads it (calamine fills the whole area at open).
 pub fn xls_sheets(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
-    let unreadable = |e: std::io::Error| format!("{name}: not a readable spreadsheet: {e}");
+    let unreadable = |e: std::io::Error| msg!("table-unreadable", file = name, error = e.to_string()).to_string();
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(unreadable)?;
     let stream = ["/Workbook", "/Book"].into_iter().find(|p| file.is_stream(p));
     let Some(stream) = stream else {
-        return Err(format!("{name}: not a readable spreadsheet: no workbook inside"));
+        return Err(msg!("table-no-workbook", file = name).to_string());
     };
     let mut s = file.open_stream(stream).map_err(unreadable)?;
     if s.len() > MAX_SHEET_PART_BYTES {
-        return Err(format!("{name}: its workbook is {}, refused", mb(s.len())));
+        return Err(msg!("bounds-workbook-too-big", file = name, size = mb(s.len())).to_string());
     }
     let mut data = Vec::with_capacity(s.len() as usize);
     s.rewind().map_err(unreadable)?;
@@ -177,7 +182,7 @@ pub fn xls_sheets(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
         match kind {
             // BOF: a new substream; globals first, then one per sheet.
             0x0809 => {
-                area = SheetArea::new(format!("{name} sheet {sheet}"));
+                area = SheetArea::new(msg!("table-sheet", file = name, sheet = sheet).to_string());
                 sheet += 1;
             }
             // Cell records: row and column come first.

@@ -5,6 +5,7 @@
 
 use super::bounds;
 use crate::domain::student::Field;
+use crate::msg;
 use calamine::{Data, Reader};
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -100,13 +101,8 @@ impl Header {
 /// and at least a 学号 or 采集码 column.
 pub fn find_header(grid: &Grid, file: &str) -> Result<Header, String> {
     let keyed = |cols: &[Column]| cols.contains(&Column::Code(Field::Xh)) || cols.contains(&Column::Code(Field::Cjm));
-    let (index, columns) = find_header_by(
-        grid,
-        file,
-        column_for_header,
-        keyed,
-        "columns such as 学号 (xh), 采集码 (cjm), 姓名 (xm), 班级 (bh)",
-    )?;
+    let (index, columns) =
+        find_header_by(grid, file, column_for_header, keyed, &crate::i18n::tr("table-roster-columns"))?;
     Ok(Header { index, columns })
 }
 
@@ -128,7 +124,7 @@ pub fn find_header_by<C: Copy + Eq + std::hash::Hash>(
         }
     }
     let Some((index, _)) = best else {
-        return Err(format!("{file}: no header row found in its first 30 rows; expected {expected}"));
+        return Err(msg!("table-no-header", file = file, expected = expected).to_string());
     };
     let (line, cells) = &grid.rows[index];
     let mut columns = HashMap::new();
@@ -136,12 +132,15 @@ pub fn find_header_by<C: Copy + Eq + std::hash::Hash>(
         if let Some(col) = classify(cell)
             && let Some(prev) = columns.insert(col, ci)
         {
-            return Err(format!(
-                "{file} row {line}: column {:?} appears twice (columns {} and {})",
-                cell.trim(),
-                column_letter(prev),
-                column_letter(ci)
-            ));
+            return Err(msg!(
+                "table-column-twice",
+                file = file,
+                row = *line,
+                column = cell.trim(),
+                first = column_letter(prev),
+                second = column_letter(ci)
+            )
+            .to_string());
         }
     }
     Ok((index, columns))
@@ -153,12 +152,12 @@ pub fn read_grid(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, 
     match ext.as_str() {
         "csv" | "txt" | "tsv" => {
             if sheet.is_some() {
-                return Err(format!("{name}: a CSV file has no sheets; leave out --sheet"));
+                return Err(msg!("table-csv-no-sheets", file = name).to_string());
             }
             read_csv(name, bytes)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(name, bytes, sheet),
-        _ => Err(format!("{name}: not a table this program reads (CSV, xlsx, xls or ods)")),
+        _ => Err(msg!("table-unknown-kind", file = name).to_string()),
     }
 }
 
@@ -167,11 +166,7 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(format!(
-                "{name}: starts with a {} byte-order mark but is not valid {}",
-                enc.name(),
-                enc.name()
-            ));
+            return Err(msg!("table-bad-bom", file = name, encoding = enc.name()).to_string());
         }
         return Ok(text.into_owned());
     }
@@ -180,7 +175,7 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, String> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(format!("{name}: text is neither UTF-8 nor GBK/GB18030"));
+        return Err(msg!("table-unknown-encoding", file = name).to_string());
     }
     Ok(text.into_owned())
 }
@@ -199,7 +194,7 @@ fn read_csv(name: &str, bytes: &[u8]) -> Result<Grid, String> {
     for rec in reader.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            format!("{name} line {line}: not readable as CSV: {e}")
+            msg!("table-bad-csv", file = name, line = line as i64, error = e.to_string()).to_string()
         })?;
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(rows.len() + 1);
         area.rows(line.saturating_sub(1), 1, rec.len())?;
@@ -220,8 +215,8 @@ fn clean_text_cell(s: &str) -> String {
 fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
     if bytes.starts_with(b"PK") {
         bounds::spreadsheet_zip(name, bytes)?;
-        let mut zip =
-            zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
         if zip.by_name("xl/workbook.xml").is_ok() {
             return read_xlsx(name, bytes, sheet);
         }
@@ -231,12 +226,14 @@ fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, 
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         bounds::xls_sheets(name, bytes)?;
     } else {
-        return Err(format!("{name}: not a readable spreadsheet (neither xlsx, xls nor ods inside)"));
+        return Err(msg!("table-not-spreadsheet", file = name).to_string());
     }
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
     let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
-    let range = wb.worksheet_range(&chosen).map_err(|e| format!("{name} sheet {chosen:?}: cannot be read: {e}"))?;
+    let range = wb.worksheet_range(&chosen).map_err(|e| {
+        msg!("table-sheet-unreadable", file = name, sheet = chosen.as_str(), error = e.to_string()).to_string()
+    })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
@@ -251,25 +248,26 @@ fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, 
 
 fn choose_sheet(name: &str, names: Vec<String>, sheet: Option<&str>) -> Result<String, String> {
     match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| format!("{name}: no sheet named {s:?}; its sheets are {}", names.join(", "))),
-        None => names.first().cloned().ok_or_else(|| format!("{name}: the workbook has no sheets")),
+        Some(s) => {
+            names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {
+                msg!("table-no-such-sheet", file = name, sheet = s, sheets = names.join(", ")).to_string()
+            })
+        }
+        None => names.first().cloned().ok_or_else(|| msg!("table-no-sheets", file = name).to_string()),
     }
 }
 
 /// An xlsx sheet cell by cell, so a sheet that puts one cell at XFD1048576 is refused at that
 /// cell instead of calamine allocating the whole rectangle up to it.
 fn read_xlsx(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
-    let mut wb: calamine::Xlsx<_> =
-        calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
     let chosen = choose_sheet(name, wb.sheet_names(), sheet)?;
-    let label = format!("{name} sheet {chosen:?}");
-    let cannot = |e: calamine::XlsxError| format!("{label}: cannot be read: {e}");
+    let cannot = |e: calamine::XlsxError| {
+        msg!("table-sheet-unreadable", file = name, sheet = chosen.as_str(), error = e.to_string()).to_string()
+    };
     let mut reader = wb.worksheet_cells_reader(&chosen).map_err(cannot)?;
-    let mut area = bounds::SheetArea::new(label.clone());
+    let mut area = bounds::SheetArea::new(msg!("table-sheet-named", file = name, sheet = chosen.as_str()).to_string());
     let mut by_row: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
     while let Some(cell) = reader.next_cell().map_err(cannot)? {
         let text = cell_text(&Data::from(cell.get_value().clone()));
@@ -302,11 +300,13 @@ fn ods_area(name: &str, content: impl std::io::Read) -> Result<(), String> {
     let (mut table, mut row, mut row_repeats, mut col, mut width) = (0usize, 0usize, 1usize, 0usize, 0usize);
     let mut area = bounds::SheetArea::new(name);
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| format!("{name}: not a readable spreadsheet: {e}"))?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| msg!("table-unreadable", file = name, error = e.to_string()).to_string())?;
         match event {
             Event::Start(ref e) if e.name().as_ref() == "table:table" => {
                 table += 1;
-                area = bounds::SheetArea::new(format!("{name} sheet {table}"));
+                area = bounds::SheetArea::new(msg!("table-sheet", file = name, sheet = table as i64).to_string());
                 row = 0;
             }
             Event::Start(ref e) | Event::Empty(ref e) if e.name().as_ref() == "table:table-row" => {

@@ -12,18 +12,22 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 fn unreachable(dir: &Path, reason: impl ToString) -> PrintError {
-    PrintError::Unreachable { target: format!("hot folder {}", dir.display()), reason: reason.to_string() }
+    PrintError::Unreachable { target: folder(dir), reason: reason.to_string() }
+}
+
+fn folder(dir: &Path) -> String {
+    crate::msg!("hot-folder-target", dir = dir.display().to_string()).to_string()
 }
 
 pub(super) fn check_ready(dir: &Path) -> Result<String, PrintError> {
     if !dir.is_dir() {
-        return Err(unreachable(dir, "the folder does not exist (is the RIP's share mounted?)"));
+        return Err(unreachable(dir, crate::i18n::tr("hot-folder-missing")));
     }
     tempfile::Builder::new()
         .prefix(".gradlab-probe-")
         .tempfile_in(dir)
-        .map_err(|e| unreachable(dir, format!("cannot write there: {e}")))?;
-    Ok("folder is writable".into())
+        .map_err(|e| unreachable(dir, crate::msg!("hot-folder-not-writable", error = e.to_string())))?;
+    Ok(crate::i18n::tr("hot-folder-writable"))
 }
 
 /// The final names of a submission's files: one per copy, since a folder has no copies count.
@@ -66,9 +70,12 @@ pub(super) fn drop_file(dir: &Path, s: &Submission) -> Result<Submitted, PrintEr
 fn write_one(dir: &Path, source: &Path, name: &str) -> Result<(), PrintError> {
     let target = dir.join(name);
     if target.symlink_metadata().is_ok() {
-        return Err(PrintError::Other(format!("{} already exists; it was not overwritten", target.display())));
+        return Err(PrintError::Other(
+            crate::msg!("hot-folder-exists", file = target.display().to_string()).to_string(),
+        ));
     }
-    let failed = |e: std::io::Error| unreachable(dir, format!("writing {name}: {e}"));
+    let failed =
+        |e: std::io::Error| unreachable(dir, crate::msg!("hot-folder-writing", file = name, error = e.to_string()));
     // Created new under a random hidden name; dropped (and so removed) on any failure.
     let mut tmp =
         tempfile::Builder::new().prefix(&temp_prefix(name)).suffix(".tmp").tempfile_in(dir).map_err(failed)?;
@@ -90,7 +97,7 @@ fn write_one(dir: &Path, source: &Path, name: &str) -> Result<(), PrintError> {
     tmp.as_file().sync_all().map_err(failed)?;
     tmp.persist_noclobber(&target).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            PrintError::Other(format!("{} already exists; it was not overwritten", target.display()))
+            PrintError::Other(crate::msg!("hot-folder-exists", file = target.display().to_string()).to_string())
         } else {
             failed(e.error)
         }
@@ -122,16 +129,21 @@ pub(super) fn cancel(dir: &Path, files: &[String]) -> Result<JobStatus, PrintErr
         match fs::remove_file(dir.join(f)) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => taken += 1,
-            Err(e) => return Err(unreachable(dir, format!("removing {f}: {e}"))),
+            Err(e) => {
+                return Err(unreachable(
+                    dir,
+                    crate::msg!("hot-folder-removing", file = f.as_str(), error = e.to_string()),
+                ));
+            }
         }
     }
     if taken == 0 {
         Ok(JobStatus { state: PartState::Canceled, message: crate::i18n::tr("hot-folder-removed") })
     } else {
         Err(PrintError::Refused {
-            target: format!("hot folder {}", dir.display()),
-            what: "the cancel".into(),
-            reason: format!("the RIP had already taken {taken} of {} files", files.len()),
+            target: folder(dir),
+            what: crate::i18n::tr("hot-folder-what-cancel"),
+            reason: crate::msg!("hot-folder-cancel-too-late", taken = taken as i64, files = files.len()).to_string(),
         })
     }
 }

@@ -6,6 +6,7 @@
 use super::paper::{MediaChoice, Supports};
 use super::{Found, JobStatus, PrintError, Submission, Submitted};
 use crate::domain::printing::PartState;
+use crate::msg;
 use ::ipp::prelude::*;
 use std::time::Duration;
 
@@ -18,18 +19,15 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
 /// never stores or shows credentials.
 pub(super) fn parse_uri(uri: &str) -> Result<Uri, PrintError> {
     let shown = super::redact_uri(uri);
-    let u: Uri = uri.parse().map_err(|e| PrintError::Other(format!("{shown:?} is not a printer address: {e}")))?;
+    let u = uri.parse::<Uri>().map_err(|e| {
+        PrintError::Other(msg!("print-bad-address", address = shown.as_str(), error = e.to_string()).to_string())
+    })?;
     if u.authority().is_some_and(|a| a.as_str().contains('@')) {
-        return Err(PrintError::Other(format!(
-            "{shown}: the address carries a user name or password; gradlab never stores credentials, \
-             give the printer's address without them"
-        )));
+        return Err(PrintError::Other(msg!("print-address-credentials", address = shown.as_str()).to_string()));
     }
     match u.scheme_str() {
         Some("ipp" | "http" | "ipps" | "https") => Ok(u),
-        _ => {
-            Err(PrintError::Other(format!("{shown:?} is not an ipp://, ipps://, http:// or https:// printer address")))
-        }
+        _ => Err(PrintError::Other(msg!("print-address-scheme", address = shown.as_str()).to_string())),
     }
 }
 
@@ -121,16 +119,17 @@ pub(super) fn check_ready(uri: &str) -> Result<String, PrintError> {
     if let Some(IppValue::Boolean(false)) = attr(&resp, g, "printer-is-accepting-jobs") {
         return Err(PrintError::Refused {
             target: uri.into(),
-            what: "new jobs".into(),
-            reason: "the printer is not accepting jobs".into(),
+            what: crate::i18n::tr("print-what-new-jobs"),
+            reason: crate::i18n::tr("print-not-accepting"),
         });
     }
     let state = match attr(&resp, g, "printer-state").and_then(int_of) {
-        Some(3) => "idle",
-        Some(4) => "printing",
-        Some(5) => "stopped",
-        _ => "state unknown",
+        Some(3) => "print-state-idle",
+        Some(4) => "print-state-printing",
+        Some(5) => "print-state-stopped",
+        _ => "print-state-unknown",
     };
+    let state = crate::i18n::tr(state);
     Ok(format!("{} ({state})", attr_text(&resp, g, "printer-make-and-model")))
 }
 
@@ -236,7 +235,10 @@ pub(super) fn print_job(uri: &str, s: &Submission, waiting: &dyn Fn(&str)) -> Re
     loop {
         match print_once(uri, s) {
             Err(e) if is_busy(&e) && started.elapsed() < BUSY_WAIT => {
-                waiting(&format!("{e}; trying again in {:.1} s", pause.as_secs_f64()));
+                waiting(
+                    &msg!("print-busy-retry", error = e.to_string(), seconds = format!("{:.1}", pause.as_secs_f64()))
+                        .to_string(),
+                );
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_secs(5));
             }

@@ -66,12 +66,12 @@ pub enum Found {
 /// Failures talking to a printer; the message names the printer's address.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error("cannot reach the printer at {target}: {reason}")]
+    #[error("{}", crate::msg!("print-unreachable", target = target.as_str(), reason = reason.as_str()))]
     Unreachable { target: String, reason: String },
-    #[error("the printer at {target} refused {what}: {reason}")]
+    #[error("{}", crate::msg!("print-refused", target = target.as_str(), what = what.as_str(), reason = reason.as_str()))]
     Refused { target: String, what: String, reason: String },
     /// The printer cannot print at exact size what is asked of it.
-    #[error("the printer at {target} cannot print this at exact size: {reason}")]
+    #[error("{}", crate::msg!("print-unsupported", target = target.as_str(), reason = reason.as_str()))]
     Unsupported { target: String, reason: String },
     #[error("{0}")]
     Other(String),

@@ -68,15 +68,9 @@ impl Supports {
     pub fn choose(&self, paper: &Paper) -> Result<MediaChoice, String> {
         if !self.print_scaling.iter().any(|s| s == "none") {
             return Err(if self.print_scaling.is_empty() {
-                "it does not support print-scaling=none (it reports no print-scaling-supported), so it may \
-                 shrink or enlarge pages"
-                    .to_string()
+                crate::i18n::tr("paper-no-scaling-reported")
             } else {
-                format!(
-                    "it does not support print-scaling=none (print-scaling-supported: {}), so it may shrink or \
-                     enlarge pages",
-                    self.print_scaling.join(", ")
-                )
+                crate::msg!("paper-no-scaling-none", supported = self.print_scaling.join(", ")).to_string()
             });
         }
         let (w, h) = (paper.width_mm.min(paper.height_mm), paper.width_mm.max(paper.height_mm));
@@ -100,10 +94,9 @@ impl Supports {
             (Some((n, x, y)), _) => (Some(n), x, y),
             (None, Some((x, y))) => (None, x, y),
             (None, None) => {
-                let listed = if self.media.is_empty() { "none".to_string() } else { self.media.join(", ") };
-                return Err(format!(
-                    "it supports no paper of {w:.1} x {h:.1} mm, the layout's (media-supported: {listed})"
-                ));
+                let listed = if self.media.is_empty() { "-".to_string() } else { self.media.join(", ") };
+                let (w, h) = (format!("{w:.1}"), format!("{h:.1}"));
+                return Err(crate::msg!("paper-no-size", w = w, h = h, media = listed).to_string());
             }
         };
         // Borderless when the page draws nearer an edge than the printer can print.
@@ -111,16 +104,19 @@ impl Supports {
             .filter_map(|i| {
                 let edge = self.bordered_margin_mm(i)?;
                 (paper.margins_mm[i] + 1e-6 < edge).then(|| {
-                    format!("{:.1} mm from the {} edge where it leaves {edge:.1} mm", paper.margins_mm[i], SIDES[i])
+                    crate::msg!(
+                        "paper-tight-edge",
+                        mm = format!("{:.1}", paper.margins_mm[i]),
+                        side = SIDES[i],
+                        edge = format!("{edge:.1}")
+                    )
+                    .to_string()
                 })
             })
             .collect();
         let borderless = !tight.is_empty();
         if borderless && !self.borderless() {
-            return Err(format!(
-                "the page prints {}, and the printer cannot print borderless (no 0 in media-*-margin-supported)",
-                tight.join(", ")
-            ));
+            return Err(crate::msg!("paper-no-borderless", tight = tight.join(", ")).to_string());
         }
         let col_needed: &[&str] = if borderless {
             &["media-size", "media-top-margin", "media-right-margin", "media-bottom-margin", "media-left-margin"]
@@ -130,7 +126,7 @@ impl Supports {
             &[]
         };
         if let Some(m) = col_needed.iter().find(|m| !self.media_col.iter().any(|s| s == *m)) {
-            return Err(format!("it does not take {m} in media-col, which printing this paper at exact size needs"));
+            return Err(crate::msg!("paper-no-media-col", member = *m).to_string());
         }
         Ok(MediaChoice { media, x_dimension: x, y_dimension: y, borderless })
     }

@@ -418,10 +418,14 @@ fn check_page(page: &PageSpec) -> Result<Vec<Vec<u8>>> {
             // Control characters have no glyph and draw nothing, as `Font::missing_chars` says.
             Item::Text { text, .. } => {
                 if let Some(c) = text.chars().find(|&c| !c.is_control() && font.glyph(c).is_none()) {
-                    return Err(Error::input(format!(
-                        "text \"{text}\": the bundled font has no glyph for '{c}' (U+{:04X})",
-                        c as u32
-                    )));
+                    let code = format!("U+{:04X}", c as u32);
+                    return Err(crate::msg!(
+                        "render-no-glyph",
+                        text = text.as_str(),
+                        char = c.to_string(),
+                        code = code
+                    )
+                    .into());
                 }
             }
             Item::Barcode { payload, .. } => barcodes.push(code128_modules(payload).map_err(Error::Input)?),

@@ -8,7 +8,7 @@ use super::db::params;
 use super::now;
 use crate::domain::SchoolCode;
 use crate::domain::student::Field;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use serde::Serialize;
 
 /// The students column a strip field is stored in; other fields have no business here.
@@ -19,7 +19,7 @@ fn column(field: Field) -> Result<&'static str> {
         Field::Bh => Ok("bh"),
         Field::Cc => Ok("cc"),
         Field::Xllb => Ok("xllb"),
-        other => Err(Error::input(format!("{} cannot be corrected", other.label()))),
+        other => Err(crate::msg!("correction-field-fixed", field = other.label()).into()),
     }
 }
 
@@ -65,7 +65,7 @@ impl Tx<'_> {
         let sql = format!("UPDATE students SET {} = ?2, updated_at = ?3 WHERE cjm = ?1", column(field)?);
         let n = self.db.execute(&sql, params![cjm, value, now()])?;
         if n != 1 {
-            return Err(Error::input(format!("no student with collection code {cjm}")));
+            return Err(crate::msg!("student-not-found", cjm = cjm).into());
         }
         Ok(())
     }

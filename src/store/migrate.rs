@@ -53,11 +53,7 @@ impl Store {
         before_commit: impl FnOnce(&Tx<'_>, &Copied) -> Result<()>,
     ) -> Result<Copied> {
         if let Some(v) = self.too_new.or(target.too_new) {
-            return Err(Error::input(format!(
-                "a store's schema is version {v}, newer than this gradlab knows (version {}): install the newer \
-                 gradlab before moving the store",
-                schema::VERSION
-            )));
+            return Err(crate::msg!("migrate-schema-too-new", version = v, known = schema::VERSION).into());
         }
         let station = self.station.clone();
         let (Conn::Lite(lite), Conn::Pg { client, statements, server }) = (&mut self.conn, &mut target.conn) else {
@@ -83,23 +79,21 @@ impl Store {
         refuse_data(&mut tx, &server)?;
         check_columns(&mut tx, &tables, &server)?;
 
-        progress.stage("copying tables", tables.iter().map(|t| t.rows).sum());
+        progress.stage(&crate::i18n::tr("stage-copying-tables"), tables.iter().map(|t| t.rows).sum());
         for t in &tables {
             copy_table(&lite, &mut tx, t, &server, progress)?;
         }
         set_sequences(&mut tx, &tables).map_err(on("setting the id sequences"))?;
 
-        progress.stage("copying photos", shas.len() as u64);
+        progress.stage(&crate::i18n::tr("stage-copying-photos"), shas.len() as u64);
         let photo_bytes = copy_photos(&mut tx, photos, &shas, &server, progress)?;
 
-        progress.stage("checking the copy", tables.len() as u64 + 1);
+        progress.stage(&crate::i18n::tr("stage-checking-copy"), tables.len() as u64 + 1);
         let differ = differences(&mut tx, &tables, shas.len() as u64, progress).map_err(on("checking the copy"))?;
         if !differ.is_empty() {
-            return Err(Error::input(format!(
-                "the copy on PostgreSQL server {server} differs from the SQLite store, so it was rolled back and \
-                 nothing was changed: {}",
-                differ.join("; ")
-            )));
+            return Err(
+                crate::msg!("migrate-copy-differs", server = server.as_str(), differ = differ.join("; ")).into()
+            );
         }
 
         let copied = Copied {
@@ -112,7 +106,9 @@ impl Store {
         let tx = Tx { db: db::Db::postgres(tx, statements, &server), station };
         before_commit(&tx, &copied)?;
         progress::check(progress)?;
-        tx.commit().map_err(|e| Error::input(format!("PostgreSQL server {server}: committing the copy: {e}")))?;
+        tx.commit().map_err(|e| {
+            Error::from(crate::msg!("migrate-commit-failed", server = server.as_str(), error = e.to_string()))
+        })?;
         Ok(copied)
     }
 }
@@ -194,12 +190,7 @@ fn refuse_data(tx: &mut postgres::Transaction<'_>, server: &str) -> Result<()> {
     if held.is_empty() {
         return Ok(());
     }
-    Err(Error::input(format!(
-        "PostgreSQL server {server} already holds gradlab data ({}): a workspace is moved only into an empty \
-         store, so nothing was changed on either side. Give a new, empty database; or, to use that store as it \
-         is, make a new workspace with `gradlab init --store URL`",
-        held.join(", ")
-    )))
+    Err(crate::msg!("migrate-target-not-empty", server = server, held = held.join(", ")).into())
 }
 
 /// Every SQLite table and column must be in the target, or the copy would lose it.
@@ -228,11 +219,7 @@ fn check_columns(tx: &mut postgres::Transaction<'_>, tables: &[Table], server: &
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Error::input(format!(
-        "the store on PostgreSQL server {server} has no {} that the SQLite store has: their schemas differ, so \
-         nothing was copied",
-        missing.join(", ")
-    )))
+    Err(crate::msg!("migrate-schemas-differ", server = server, missing = missing.join(", ")).into())
 }
 
 fn copy_table(
@@ -359,11 +346,7 @@ fn copy_photos(
         let path = photos.path_for(sha);
         let bytes = std::fs::read(&path).at(&path)?;
         if hex::encode(Sha256::digest(&bytes)) != *sha {
-            return Err(Error::input(format!(
-                "photo file {} does not match its name (its SHA-256): it was changed or damaged after it was \
-                 imported, so nothing was moved; put the original file back (from a backup) and move again",
-                path.display()
-            )));
+            return Err(crate::msg!("migrate-photo-damaged", file = path.display().to_string()).into());
         }
         writer.write(&[sha, &bytes.as_slice()]).map_err(&on)?;
         total += bytes.len() as u64;

@@ -189,11 +189,7 @@ impl Store {
     /// interleave their changes. Refused on a store whose schema is newer than this program.
     pub fn write(&mut self) -> Result<Tx<'_>> {
         if let Some(v) = self.too_new {
-            return Err(Error::input(format!(
-                "this store's schema is version {v}, newer than this gradlab knows (version {}): another station \
-                 runs a newer gradlab; install that version (or later) here before changing anything",
-                schema::VERSION
-            )));
+            return Err(crate::msg!("store-schema-too-new", version = v, known = schema::VERSION).into());
         }
         match &mut self.conn {
             Conn::Lite(conn) => {

@@ -425,10 +425,7 @@ pub fn migrate(client: &mut postgres::Client, server: &str) -> crate::error::Res
             .map_err(lost)?
             .get(0);
         if tables > 0 {
-            return Err(crate::Error::input(format!(
-                "{server}: the database has {tables} tables but is not a gradlab store; gradlab creates its \
-                 store only in an empty database (create one with `createdb`)"
-            )));
+            return Err(crate::msg!("store-not-gradlab", server = server.to_string(), tables = tables).into());
         }
         tx.batch_execute(BASE).map_err(lost)?;
         tx.batch_execute(&format!(

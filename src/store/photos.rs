@@ -12,7 +12,7 @@
 //! a cached file's hash on every read, so a damaged cache is fetched again, never printed.
 
 use super::Store;
-use crate::error::{Error, IoContext, Result};
+use crate::error::{IoContext, Result};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::fs;
@@ -89,9 +89,7 @@ impl PhotoStore {
         }
         let bytes = shared.with_store(|store| store.read()?.photo_bytes(sha256))?;
         if sha256_hex(&bytes) != sha256 {
-            return Err(Error::input(format!(
-                "photo {sha256} in the shared store does not match its SHA-256: the store is damaged; run `gradlab audit verify`"
-            )));
+            return Err(crate::msg!("photo-damaged-in-store", sha256 = sha256).into());
         }
         // A cache that cannot be written only costs the next read a trip to the server.
         let _ = self.cache(sha256, &bytes);
@@ -110,7 +108,7 @@ impl PhotoStore {
         if missing.is_empty() {
             return Ok(());
         }
-        progress.stage("fetching photos from the shared store", missing.len() as u64);
+        progress.stage(&crate::i18n::tr("stage-fetching-photos"), missing.len() as u64);
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<(String, Vec<u8>)>>>(2);
         std::thread::scope(|scope| {
             let missing = &missing;

@@ -77,7 +77,7 @@ impl Tx<'_> {
 
     pub fn insert_school(&self, s: &School) -> Result<()> {
         if self.school(&s.code)?.is_some() {
-            return Err(Error::input(format!("school {} is already registered", s.code)));
+            return Err(crate::msg!("school-already-registered", school = s.code.to_string()).into());
         }
         self.db.execute(
             "INSERT INTO schools (code, name, address, contact, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -161,7 +161,7 @@ impl Tx<'_> {
     pub fn photo_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
         self.db
             .query_opt("SELECT bytes FROM photo_blobs WHERE sha256 = ?1", params![sha256], |r| r.get(0))?
-            .ok_or_else(|| crate::Error::input(format!("photo {sha256} is not in the shared store")))
+            .ok_or_else(|| crate::Error::from(crate::msg!("photo-not-in-store", sha256 = sha256)))
     }
 
     /// Several photos' bytes from a shared store in one trip, each with its SHA-256; a hash
@@ -180,7 +180,7 @@ impl Tx<'_> {
     pub fn photo_size(&self, sha256: &str) -> Result<u64> {
         let size: Option<i64> =
             self.db.query_opt("SELECT bytes FROM photos WHERE sha256 = ?1", params![sha256], |r| r.get(0))?;
-        size.map(|n| n as u64).ok_or_else(|| crate::Error::input(format!("photo {sha256} is not in the store")))
+        size.map(|n| n as u64).ok_or_else(|| crate::Error::from(crate::msg!("photo-not-in-store", sha256 = sha256)))
     }
 
     /// Every photo a row refers to: the files the photo store must keep.
@@ -270,7 +270,7 @@ impl Tx<'_> {
     /// the history, never away.
     pub fn replace_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
         let old =
-            self.student(&s.cjm)?.ok_or_else(|| Error::input(format!("no student with collection code {}", s.cjm)))?;
+            self.student(&s.cjm)?.ok_or_else(|| Error::from(crate::msg!("student-not-found", cjm = s.cjm.as_str())))?;
         self.db.execute("INSERT INTO photo_history (cjm, photo_sha256, from_batch, replaced_by, replaced_at) VALUES (?1, ?2, ?3, ?4, ?5)", params![s.cjm, old.photo_sha256, old.batch_id, batch_id, now()])?;
         self.db.execute(
             "UPDATE students SET school_code = ?2, xh = ?3, xm = ?4, bh = ?5, cc = ?6, xllb = ?7, zjhm4 = ?8, sjc = ?9,

@@ -6,6 +6,7 @@
 //! returns are PDF points of the page, y up.
 
 use super::fonts::FontInfo;
+use crate::msg;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -329,16 +330,26 @@ impl<'a> Reader<'a, '_> {
                     for g in font.glyphs(bytes) {
                         match &g.text {
                             Some(t) => shown.text.push_str(t),
-                            None => shown
-                                .problems
-                                .push(format!("code {:#06x} of font {} has no ToUnicode entry", g.code, font.name)),
+                            None => shown.problems.push(
+                                msg!(
+                                    "verify-no-tounicode",
+                                    code = format!("{:#06x}", g.code),
+                                    font = font.name.as_str()
+                                )
+                                .to_string(),
+                            ),
                         }
                         if g.drawn == Some(false) {
-                            let what = g.text.as_deref().map(|t| format!("'{t}'")).unwrap_or_default();
-                            shown.problems.push(format!(
-                                "{what} (code {:#06x}) has no glyph in the embedded font {}",
-                                g.code, font.name
-                            ));
+                            let what = g.text.as_deref().map(|t| format!("'{t}' ")).unwrap_or_default();
+                            shown.problems.push(
+                                msg!(
+                                    "verify-no-glyph",
+                                    what = what,
+                                    code = format!("{:#06x}", g.code),
+                                    font = font.name.as_str()
+                                )
+                                .to_string(),
+                            );
                         }
                         let space = !font.two_byte() && g.code == 32;
                         let tx =

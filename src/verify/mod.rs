@@ -21,7 +21,9 @@ mod fonts;
 mod raster;
 
 use crate::error::Result;
+use crate::i18n::Msg;
 use crate::layout::plan::{QUIET_MODULES, code128_modules};
+use crate::msg;
 use crate::progress::{self, Progress};
 use crate::render::page::PT_PER_MM;
 use crate::render::{Item, PageSpec, Rect};
@@ -91,6 +93,28 @@ impl Check {
             Check::Glyph => "glyph",
         }
     }
+
+    /// The check's name as a person reads it.
+    pub fn label(self) -> Msg {
+        Msg::new(match self {
+            Check::File => "verify-check-file",
+            Check::Pages => "verify-check-pages",
+            Check::Photo => "verify-check-photo",
+            Check::Placement => "verify-check-placement",
+            Check::Barcode => "verify-check-barcode",
+            Check::Caption => "verify-check-caption",
+            Check::Glyph => "verify-check-glyph",
+        })
+    }
+}
+
+/// A length in millimetres as failures give it: to 0.1 mm, or to 0.01 mm where placement is
+/// judged.
+fn mm(v: f64) -> String {
+    format!("{v:.1}")
+}
+fn mm2(v: f64) -> String {
+    format!("{v:.2}")
 }
 
 /// One thing found wrong, named by sheet, student and what differs.
@@ -100,39 +124,55 @@ pub struct Failure {
     pub sheet: Option<i64>,
     pub sheet_barcode: Option<String>,
     pub student: Option<Who>,
+    /// What differs, in the language of whoever verified.
     pub detail: String,
+    /// The catalog key of `detail` as a stable machine code (empty in records made before it).
+    #[serde(default)]
+    pub code: String,
 }
 
 impl Failure {
     /// A failure of the file as a whole.
-    pub fn file(check: Check, detail: impl Into<String>) -> Failure {
-        Failure { check, sheet: None, sheet_barcode: None, student: None, detail: detail.into() }
+    pub fn file(check: Check, said: Msg) -> Failure {
+        Failure { check, sheet: None, sheet_barcode: None, student: None, detail: said.to_string(), code: said.code() }
     }
 
-    fn on(sheet: &ExpectedSheet, owner: Option<usize>, check: Check, detail: String) -> Failure {
+    fn on(sheet: &ExpectedSheet, owner: Option<usize>, check: Check, said: Msg) -> Failure {
         Failure {
             check,
             sheet: Some(sheet.number),
             sheet_barcode: Some(sheet.barcode.clone()),
             student: owner.and_then(|i| sheet.students.get(i)).cloned(),
-            detail,
+            detail: said.to_string(),
+            code: said.code(),
         }
     }
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(n) = self.sheet {
-            write!(f, "sheet {n}")?;
-            if let Some(b) = &self.sheet_barcode {
-                write!(f, " ({b})")?;
-            }
-            if let Some(s) = &self.student {
-                write!(f, ", student {} {}", s.xh, s.xm)?;
-            }
-            write!(f, ": ")?;
-        }
-        write!(f, "{}: {}", self.check.as_str(), self.detail)
+        let check = self.check.label();
+        let detail = self.detail.as_str();
+        let said = match (self.sheet, &self.student) {
+            (None, _) => msg!("verify-failure-file", check = check, detail = detail),
+            (Some(n), None) => msg!(
+                "verify-failure-sheet",
+                sheet = n,
+                barcode = self.sheet_barcode.clone().unwrap_or_default(),
+                check = check,
+                detail = detail
+            ),
+            (Some(n), Some(s)) => msg!(
+                "verify-failure-student",
+                sheet = n,
+                barcode = self.sheet_barcode.clone().unwrap_or_default(),
+                xh = s.xh.as_str(),
+                xm = s.xm.as_str(),
+                check = check,
+                detail = detail
+            ),
+        };
+        write!(f, "{said}")
     }
 }
 
@@ -185,7 +225,7 @@ pub fn verify_pdf(
         Err(e) => {
             return Ok(Verdict {
                 checked: Counts::default(),
-                failures: vec![Failure::file(Check::File, format!("it is not a PDF lopdf can read ({e})"))],
+                failures: vec![Failure::file(Check::File, msg!("verify-not-pdf", error = e.to_string()))],
             });
         }
     };
@@ -193,12 +233,12 @@ pub fn verify_pdf(
     let mut failures = Vec::new();
     if pages.len() != sheets.len() {
         let span = match (sheets.first(), sheets.last()) {
-            (Some(a), Some(b)) => format!("sheets {} to {}", a.number, b.number),
-            _ => "no sheets".into(),
+            (Some(a), Some(b)) => msg!("verify-span-sheets", first = a.number, last = b.number),
+            _ => msg!("verify-span-none"),
         };
         failures.push(Failure::file(
             Check::Pages,
-            format!("it has {} pages, but the job puts {span} ({}) in it", pages.len(), sheets.len()),
+            msg!("verify-page-count", pages = pages.len(), span = span, sheets = sheets.len()),
         ));
     }
     let images = image_facts(&doc);
@@ -265,7 +305,7 @@ fn image_bytes(stream: &Stream) -> std::result::Result<(Vec<u8>, String), String
     Stream::new(dict, stream.content.clone())
         .decompressed_content()
         .map(|b| (b, name))
-        .map_err(|e| format!("its filters cannot be undone ({e})"))
+        .map_err(|e| msg!("verify-filters", error = e.to_string()).to_string())
 }
 
 fn image_facts(doc: &Document) -> HashMap<ObjectId, ImageFacts> {
@@ -342,12 +382,19 @@ fn cover(frame: &Rect, iw: f64, ih: f64) -> Rect {
 }
 
 /// How far `got` lies from `want` (largest edge difference), and a description of it.
-fn offset(got: &Rect, want: &Rect) -> (f64, String) {
+fn offset(got: &Rect, want: &Rect) -> (f64, Msg) {
     let d = [got.x - want.x, got.y - want.y, got.right() - want.right(), got.bottom() - want.bottom()];
     let worst = d.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let text = format!(
-        "{:.2} x {:.2} mm at ({:.2}, {:.2}) where the layout has {:.2} x {:.2} mm at ({:.2}, {:.2})",
-        got.w, got.h, got.x, got.y, want.w, want.h, want.x, want.y
+    let text = msg!(
+        "verify-where",
+        w = mm2(got.w),
+        h = mm2(got.h),
+        x = mm2(got.x),
+        y = mm2(got.y),
+        lw = mm2(want.w),
+        lh = mm2(want.h),
+        lx = mm2(want.x),
+        ly = mm2(want.y)
     );
     (worst, text)
 }
@@ -368,7 +415,7 @@ impl Ctx<'_, '_> {
         let content = match content::read_page(self.doc, page, self.fonts) {
             Ok(c) => c,
             Err(e) => {
-                failures.push(Failure::on(sheet, None, Check::Pages, format!("its page cannot be read: {e}")));
+                failures.push(Failure::on(sheet, None, Check::Pages, msg!("verify-page-unreadable", error = e)));
                 return (counts, failures);
             }
         };
@@ -381,9 +428,12 @@ impl Ctx<'_, '_> {
                 sheet,
                 None,
                 Check::Pages,
-                format!(
-                    "its page is {w:.1} x {h:.1} mm, but the layout's paper is {:.1} x {:.1} mm",
-                    sheet.page.width_mm, sheet.page.height_mm
+                msg!(
+                    "verify-page-size",
+                    w = mm(w),
+                    h = mm(h),
+                    pw = mm(sheet.page.width_mm),
+                    ph = mm(sheet.page.height_mm)
                 ),
             ));
         }
@@ -417,7 +467,7 @@ impl Ctx<'_, '_> {
             let Item::Photo { sha256, frame } = item else { continue };
             counts.photos += 1;
             let owner = sheet.owners.get(i).copied().flatten();
-            let fail = |check, detail: String| Failure::on(sheet, owner, check, detail);
+            let fail = |check, said: Msg| Failure::on(sheet, owner, check, said);
             let (fx, fy) = centre(frame);
             let found = drawn
                 .iter()
@@ -438,10 +488,7 @@ impl Ctx<'_, '_> {
             let Some(k) = found else {
                 failures.push(fail(
                     Check::Photo,
-                    format!(
-                        "no photo is drawn in its {:.1} x {:.1} mm frame at ({:.1}, {:.1}) mm",
-                        frame.w, frame.h, frame.x, frame.y
-                    ),
+                    msg!("verify-no-photo", w = mm(frame.w), h = mm(frame.h), x = mm(frame.x), y = mm(frame.y)),
                 ));
                 continue;
             };
@@ -451,21 +498,23 @@ impl Ctx<'_, '_> {
             if facts.sha256 != *sha256 {
                 let short = |s: &str| s.get(..12).unwrap_or(s).to_string();
                 let detail = match self.photo_owners.get(&facts.sha256) {
-                    Some(who) => format!(
-                        "the photo in its frame at ({:.1}, {:.1}) mm is that of student {} {}, not this student's",
-                        frame.x, frame.y, who.xh, who.xm
+                    Some(who) => msg!(
+                        "verify-photo-of-other",
+                        x = mm(frame.x),
+                        y = mm(frame.y),
+                        xh = who.xh.as_str(),
+                        xm = who.xm.as_str()
                     ),
                     None if facts.sha256.is_empty() => {
-                        format!("the image in its frame cannot be read: {}", facts.encoding)
+                        msg!("verify-image-unreadable", error = facts.encoding.as_str())
                     }
-                    None => format!(
-                        "the image in its frame at ({:.1}, {:.1}) mm ({}, sha256 {}…) is not the approved photo \
-                         (sha256 {}…) nor any other photo of the job: it was altered or re-encoded",
-                        frame.x,
-                        frame.y,
-                        facts.encoding,
-                        short(&facts.sha256),
-                        short(sha256)
+                    None => msg!(
+                        "verify-photo-altered",
+                        x = mm(frame.x),
+                        y = mm(frame.y),
+                        encoding = facts.encoding.as_str(),
+                        found = short(&facts.sha256),
+                        want = short(sha256)
                     ),
                 };
                 failures.push(fail(Check::Photo, detail));
@@ -475,21 +524,16 @@ impl Ctx<'_, '_> {
             let m = placed.ctm;
             let (sx, sy) = (m[0].hypot(m[1]), m[2].hypot(m[3]));
             if m[1].abs() > 1e-6 * sx || m[2].abs() > 1e-6 * sy || m[0] <= 0.0 || m[3] <= 0.0 {
-                failures.push(fail(
-                    Check::Placement,
-                    format!("the photo at ({:.1}, {:.1}) mm is rotated, mirrored or skewed", frame.x, frame.y),
-                ));
+                failures.push(fail(Check::Placement, msg!("verify-photo-skewed", x = mm(frame.x), y = mm(frame.y))));
                 continue;
             }
             match placed.clip {
-                None => failures.push(fail(
-                    Check::Placement,
-                    format!("the photo at ({:.1}, {:.1}) mm is not clipped to its frame", frame.x, frame.y),
-                )),
+                None => failures
+                    .push(fail(Check::Placement, msg!("verify-photo-not-clipped", x = mm(frame.x), y = mm(frame.y)))),
                 Some(clip) => {
                     let (worst, text) = offset(&bbox_mm(page_h, &clip), frame);
                     if worst > PLACEMENT_TOLERANCE_MM {
-                        failures.push(fail(Check::Placement, format!("its frame is {text} ({worst:.2} mm off)")));
+                        failures.push(fail(Check::Placement, msg!("verify-frame-off", at = text, off = mm2(worst))));
                     }
                 }
             }
@@ -497,7 +541,7 @@ impl Ctx<'_, '_> {
                 let want = cover(frame, facts.width, facts.height);
                 let (worst, text) = offset(picture, &want);
                 if worst > PLACEMENT_TOLERANCE_MM {
-                    failures.push(fail(Check::Placement, format!("its picture is {text} ({worst:.2} mm off)")));
+                    failures.push(fail(Check::Placement, msg!("verify-picture-off", at = text, off = mm2(worst))));
                 }
             }
         }
@@ -507,9 +551,12 @@ impl Ctx<'_, '_> {
                     sheet,
                     None,
                     Check::Photo,
-                    format!(
-                        "an image the job does not place is drawn at ({:.1}, {:.1}) mm, {:.1} x {:.1} mm",
-                        visible.x, visible.y, visible.w, visible.h
+                    msg!(
+                        "verify-stray-image",
+                        x = mm(visible.x),
+                        y = mm(visible.y),
+                        w = mm(visible.w),
+                        h = mm(visible.h)
                     ),
                 ));
             }
@@ -542,7 +589,7 @@ impl Ctx<'_, '_> {
                     sheet,
                     owner,
                     Check::Caption,
-                    format!("the text \"{text}\" is missing (its baseline starts at ({x:.1}, {y:.1}) mm)"),
+                    msg!("verify-text-missing", text = text.as_str(), x = mm(*x), y = mm(*y)),
                 ));
                 continue;
             };
@@ -553,11 +600,16 @@ impl Ctx<'_, '_> {
                     sheet,
                     owner,
                     Check::Caption,
-                    format!("the text reads \"{}\" where the job prints \"{want}\"", read[k].text),
+                    msg!("verify-text-differs", read = read[k].text.as_str(), want = want.as_str()),
                 ));
             }
             for p in &read[k].problems {
-                failures.push(Failure::on(sheet, owner, Check::Glyph, format!("in \"{want}\": {p}")));
+                failures.push(Failure::on(
+                    sheet,
+                    owner,
+                    Check::Glyph,
+                    msg!("verify-glyph", want = want.as_str(), problem = p.clone()),
+                ));
             }
         }
         for (k, l) in read.iter().enumerate() {
@@ -566,7 +618,7 @@ impl Ctx<'_, '_> {
                     sheet,
                     None,
                     Check::Caption,
-                    format!("the text \"{}\" at ({:.1}, {:.1}) mm is not on the job's sheet", l.text, at[k].0, at[k].1),
+                    msg!("verify-stray-text", text = l.text.as_str(), x = mm(at[k].0), y = mm(at[k].1)),
                 ));
             }
         }
@@ -588,7 +640,7 @@ impl Ctx<'_, '_> {
                     sheet,
                     owner,
                     Check::Barcode,
-                    format!("barcode {payload}: hayro cannot rasterise the page"),
+                    msg!("verify-barcode-no-raster", payload = payload.as_str()),
                 ));
                 continue;
             };
@@ -603,16 +655,25 @@ impl Ctx<'_, '_> {
                     sheet,
                     owner,
                     Check::Barcode,
-                    format!(
-                        "the barcode at ({:.1}, {:.1}) mm reads \"{text}\" where it must carry \"{payload}\"",
-                        rect.x, rect.y
+                    msg!(
+                        "verify-barcode-reads",
+                        x = mm(rect.x),
+                        y = mm(rect.y),
+                        read = text,
+                        payload = payload.as_str()
                     ),
                 )),
                 Err(e) => failures.push(Failure::on(
                     sheet,
                     owner,
                     Check::Barcode,
-                    format!("the barcode at ({:.1}, {:.1}) mm, which must carry \"{payload}\": {e}", rect.x, rect.y),
+                    msg!(
+                        "verify-barcode-unread",
+                        x = mm(rect.x),
+                        y = mm(rect.y),
+                        payload = payload.as_str(),
+                        problem = e
+                    ),
                 )),
             }
         }
@@ -638,8 +699,12 @@ mod tests {
             sheet_barcode: Some("S12K".into()),
             student: Some(Who { xh: "2022001".into(), xm: "李*三".into() }),
             detail: "x".into(),
+            code: String::new(),
         };
-        assert_eq!(f.to_string(), "sheet 3 (S12K), student 2022001 李*三: photo: x");
-        assert_eq!(Failure::file(Check::File, "gone").to_string(), "file: gone");
+        use crate::i18n::{Lang, with_lang};
+        assert_eq!(with_lang(Lang::En, || f.to_string()), "sheet 3 (S12K), student 2022001 李*三: photo: x");
+        assert_eq!(with_lang(Lang::Zh, || f.to_string()), "第 3 张版面（S12K），学生 2022001 李*三：照片：x");
+        let gone = with_lang(Lang::En, || Failure::file(Check::File, msg!("verify-span-none")));
+        assert_eq!((gone.to_string(), gone.code.as_str()), ("file: no sheets".to_string(), "verify_span_none"));
     }
 }

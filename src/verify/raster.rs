@@ -32,7 +32,8 @@ pub fn window<'a>(page: &'a Page<'a>, cache: &RenderCache<'a>, window: &Rect) ->
     let (x0, y0) = (px(window.x).floor(), px(window.y).floor());
     let (w, h) = ((px(window.right()).ceil() - x0).max(1.0), (px(window.bottom()).ceil() - y0).max(1.0));
     if w > u16::MAX as f64 || h > u16::MAX as f64 {
-        return Err(format!("a window of {:.0} x {:.0} mm is too large to rasterise", window.w, window.h));
+        let (w, h) = (format!("{:.0}", window.w), format!("{:.0}", window.h));
+        return Err(crate::msg!("verify-window-too-large", w = w, h = h).to_string());
     }
     let (w, h) = (w as u16, h as u16);
     let scale = DPI / 72.0;
@@ -57,7 +58,7 @@ pub fn decode_code128(w: Window) -> Result<String, String> {
     rxing::helpers::detect_in_luma(w.luma, w.width, w.height, Some(rxing::BarcodeFormat::CODE_128))
         .map(|r| r.getText().to_string())
         .map_err(|e| match e {
-            rxing::Exceptions::NotFoundException(_) => "no barcode can be read there".to_string(),
-            e => format!("the barcode there cannot be read ({e})"),
+            rxing::Exceptions::NotFoundException(_) => crate::i18n::tr("verify-barcode-none"),
+            e => crate::msg!("verify-barcode-bad", error = e.to_string()).to_string(),
         })
 }

@@ -84,6 +84,7 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
             field,
             from: from.to_string(),
             to: to.to_string(),
+            source: crate::msg!("source-window", station = aa.ctx.session.station()).to_string(),
         };
         add_correction(&aa, req);
     });

@@ -9,6 +9,7 @@ use crate::app::shipments::{CreateShipment, Papers, ShipmentLine, ShipmentView};
 use crate::domain::ids::ShipmentCode;
 use crate::domain::local_time::Zone;
 use crate::domain::shipment::{ShipmentAction, ShipmentState};
+use crate::domain::tracking::Carrier;
 use crate::error::Result;
 use crate::gui::model::worker::Worker;
 use crate::gui::model::{rows, texts};
@@ -71,10 +72,12 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     });
     let mm = m.clone();
     g.on_deliver(move || step(&mm, "送达", app::shipments::deliver));
-    g.set_carriers(strings(CARRIERS.iter().map(|(_, name)| *name)));
+    let names: Vec<String> =
+        CARRIERS.iter().map(|c| c.map_or_else(|| crate::i18n::tr("carrier-auto"), |c| c.label().to_string())).collect();
+    g.set_carriers(strings(names));
     let mm = m.clone();
     g.on_ship(move |carrier, number| {
-        let carrier = CARRIERS.get(carrier.max(0) as usize).and_then(|(c, _)| *c);
+        let carrier = CARRIERS.get(carrier.max(0) as usize).copied().flatten().map(Carrier::as_str);
         let number = number.trim().to_string();
         step(&mm, "发运", move |ws, id| app::shipments::ship(ws, id, Some(&number), carrier, None));
     });
@@ -123,9 +126,9 @@ fn scan(m: &Rc<Mail>, code: String) {
                     let shipped = o.shipment.as_ref().is_some_and(|v| v.state == ShipmentState::Shipped);
                     let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
                     // The CLI's words, with a hint naming the window's field where it names a flag.
-                    (word.to_string(), kind, o.said.window_text(crate::i18n::current()))
+                    (word, kind, o.said.window_text(crate::i18n::current()))
                 }
-                Err(e) => ("错误".to_string(), "error", texts::error(e)),
+                Err(e) => (crate::i18n::tr("verdict-error"), "error", texts::error(e)),
             };
             g.set_verdict(verdict.as_str().into());
             g.set_verdict_kind(kind.into());
@@ -220,13 +223,10 @@ fn refresh_list(m: &Rc<Mail>) {
 
 /// The couriers the mailroom can name for a tracking number; the first recognises the number
 /// from its shape (EMS, 顺丰 and registered post have check digits), the last takes any number.
-const CARRIERS: [(Option<&str>, &str); 5] = [
-    (None, "自动识别"),
-    (Some("ems"), "EMS"),
-    (Some("sf"), "顺丰"),
-    (Some("upu"), "邮政挂号"),
-    (Some("other"), "其他快递"),
-];
+/// The carrier combo's choices: recognised from the number, then each carrier, the most used
+/// first.
+const CARRIERS: [Option<Carrier>; 5] =
+    [None, Some(Carrier::Ems), Some(Carrier::Sf), Some(Carrier::Upu), Some(Carrier::Other)];
 
 /// A shipment to one person instead of the school; all empty for the school.
 #[derive(Default)]

@@ -244,7 +244,7 @@ fn photo_cards(ws: &Workspace, report: &app::batch::BatchReport) -> Vec<PhotoCar
         .filter_map(|p| {
             let bytes = photos.read(&p.sha256).ok()?;
             let img = crate::gui::model::overlay::thumbnail(&bytes, &p.measure, &p.checks).ok()?;
-            let texts: Vec<String> = p.checks.iter().map(crate::gui::model::texts::photo_check).collect();
+            let texts: Vec<String> = p.checks.iter().map(|c| c.said().to_string()).collect();
             Some(PhotoCard {
                 pixels: SharedPixelBuffer::clone_from_slice(img.as_raw(), img.width(), img.height()),
                 title: format!("第 {} 行 {} {}", p.row, p.cjm, p.xh),

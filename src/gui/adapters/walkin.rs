@@ -151,6 +151,11 @@ fn read_code(w: &Rc<Walk>, text: &str) {
         }
         (CodeSource::Text(text.to_string()), line)
     });
+    // The scanner typed the code's whole data (JSON); once read, the student's line says who it
+    // was and the field is empty for the next scan.
+    if read.is_ok() {
+        app.global::<Walkin>().set_code(SharedString::new());
+    }
     show_code(w, &app, read);
 }
 

@@ -38,10 +38,10 @@ pub fn shown(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
-fn kind(line: &PrinterLine) -> &'static str {
+fn kind(line: &PrinterLine) -> String {
     match line.kind {
-        "ipp" => "IPP",
-        _ => "热文件夹",
+        "ipp" => "IPP".into(),
+        _ => crate::i18n::tr("row-printer-hot-folder"),
     }
 }
 
@@ -51,9 +51,9 @@ pub fn rows(list: &[PrinterLine], zone: Zone) -> Rows {
         .map(|p| {
             vec![
                 p.name.clone(),
-                kind(p).into(),
+                kind(p),
                 p.target.clone(),
-                p.media.clone().unwrap_or_else(|| format!("{DEFAULT_MEDIA}（默认）")),
+                p.media.clone().unwrap_or_else(|| msg!("row-printer-default-media", media = DEFAULT_MEDIA).to_string()),
                 format!("{:+.1} mm", p.offset_x_mm),
                 format!("{:+.1} mm", p.offset_y_mm),
                 format!("{:.1}%", p.scale_pct),
@@ -131,7 +131,8 @@ mod tests {
     #[test]
     fn rows_say_kind_paper_and_correction_in_chinese() {
         let zone = Zone::parse("Asia/Shanghai").unwrap();
-        let rows = rows(&[line("hot-folder", None), line("ipp", Some("iso_a4_210x297mm"))], zone);
+        let rows =
+            with_lang(Lang::Zh, || rows(&[line("hot-folder", None), line("ipp", Some("iso_a4_210x297mm"))], zone));
         assert_eq!(rows[0][..4], ["打印机1", "热文件夹", "/srv/rip", "A4（默认）"]);
         assert_eq!(rows[0][4..7], ["-1.5 mm", "+0.3 mm", "99.5%"]);
         assert_eq!(rows[0][7], "2026-08-20 10:00 演示员");

@@ -52,16 +52,16 @@ pub fn perform(ws: &Workspace, id: RequestId, action: &str, argument: &str) -> R
 }
 
 /// The status a step leads to, for the window's message.
-pub fn done_word(action: &str) -> &'static str {
-    match action {
-        "match" => "已匹配学生",
-        "approve" => "已批准",
-        "reject" => "已拒绝",
-        "print" => "已制作补印作业",
-        "ship" => "已安排发运",
-        "close" => "已关闭",
-        _ => "已处理",
-    }
+pub fn done_word(action: &str) -> String {
+    crate::i18n::tr(match action {
+        "match" => "row-done-match",
+        "approve" => "row-done-approve",
+        "reject" => "row-done-reject",
+        "print" => "row-done-print",
+        "ship" => "row-done-ship",
+        "close" => "row-done-close",
+        _ => "row-done-other",
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ use crate::app::roster::RosterReport;
 use crate::app::schools::SchoolDetail;
 use crate::app::shipments::{ShipmentLine, ShipmentView};
 use crate::domain::local_time::Zone;
+use crate::i18n::tr;
 use crate::import::Finding;
+use crate::msg;
 use crate::store::{SchoolCounts, SchoolSummary};
 
 pub type Rows = Vec<Vec<String>>;
@@ -32,7 +34,7 @@ pub fn schools(list: &[SchoolSummary]) -> Rows {
                 s.name.clone(),
                 s.students.to_string(),
                 s.classes.to_string(),
-                texts::yes_no(s.has_roster).into(),
+                texts::yes_no(s.has_roster),
             ]
         })
         .collect()
@@ -42,18 +44,21 @@ pub fn schools(list: &[SchoolSummary]) -> Rows {
 pub fn school_detail(d: &SchoolDetail, zone: Zone) -> String {
     let s = &d.school;
     let roster = match &d.roster {
-        Some(r) => format!("名单 {}（{} 行，{} 导入）", r.source, r.rows, zone.show(&r.imported_at)),
-        None => "无名单（按班级、拍摄序号、学号排序）".into(),
+        Some(r) => {
+            msg!("row-roster-summary", source = r.source.as_str(), rows = r.rows, at = zone.show(&r.imported_at))
+        }
+        None => msg!("row-no-roster"),
     };
-    format!(
-        "{} 名学生，{} 个班级。地址：{}；联系人：{} {}。{}",
-        d.students,
-        d.classes.len(),
-        s.address.as_deref().unwrap_or("未登记"),
-        s.contact.as_deref().unwrap_or("-"),
-        s.phone.as_deref().unwrap_or(""),
-        roster
+    msg!(
+        "row-school-detail",
+        students = d.students,
+        classes = d.classes.len(),
+        address = s.address.clone().unwrap_or_else(|| tr("row-not-recorded")),
+        contact = s.contact.as_deref().unwrap_or("-"),
+        phone = s.phone.as_deref().unwrap_or(""),
+        roster = roster
     )
+    .to_string()
 }
 
 pub fn batches(d: &SchoolDetail, zone: Zone) -> Rows {
@@ -86,58 +91,77 @@ fn finding_row(what: &str, f: &Finding) -> Vec<String> {
 /// A batch import's report: the summary line and one row per student or finding, refusals
 /// and warnings first (they are what the technician must read).
 pub fn batch_report(r: &BatchReport) -> (String, Rows) {
-    let mut title = format!(
-        "批次 {}：接受 {}，已有 {}，拒绝 {}，警告 {}",
-        r.source,
-        r.accepted.len(),
-        r.skipped.len(),
-        r.rejected.len(),
-        r.warnings.len()
+    let summary = msg!(
+        "row-batch-summary",
+        source = r.source.as_str(),
+        accepted = r.accepted.len(),
+        skipped = r.skipped.len(),
+        rejected = r.rejected.len(),
+        warnings = r.warnings.len()
     );
-    match r.id {
-        Some(id) => title += &format!("（批次号 {id}）"),
-        None => title += "。未存入任何照片",
+    let title = match r.id {
+        Some(id) => msg!("row-batch-stored", summary = summary, id = id.to_string()),
+        None => msg!("row-batch-not-stored", summary = summary),
     }
-    let mut rows: Rows = r.rejected.iter().map(|f| finding_row("拒绝", f)).collect();
-    // The photo check's warnings are worded in Chinese from their codes and measures.
-    rows.extend(r.warnings.iter().filter(|f| f.code.is_none()).map(|f| finding_row("警告", f)));
+    .to_string();
+    let (refused, warning) = (tr("row-kind-rejected"), tr("row-kind-warning"));
+    let mut rows: Rows = r.rejected.iter().map(|f| finding_row(&refused, f)).collect();
+    // The photo check's warnings are worded from their codes and measures.
+    rows.extend(r.warnings.iter().filter(|f| f.code.is_none()).map(|f| finding_row(&warning, f)));
     for p in &r.photo_checks {
         rows.extend(p.checks.iter().map(|c| {
-            let what = if c.cannot_judge() { "无法判断" } else { "警告" };
-            vec![what.into(), p.row.to_string(), p.cjm.clone(), p.xh.clone(), texts::photo_check(c)]
+            let what = if c.cannot_judge() { tr("row-kind-cannot-judge") } else { warning.clone() };
+            vec![what, p.row.to_string(), p.cjm.clone(), p.xh.clone(), c.said().to_string()]
         }));
     }
     rows.extend(
-        r.skipped.iter().map(|s| vec!["已有".into(), String::new(), s.cjm.clone(), s.xh.clone(), s.reason.clone()]),
+        r.skipped
+            .iter()
+            .map(|s| vec![tr("row-kind-skipped"), String::new(), s.cjm.clone(), s.xh.clone(), s.reason.clone()]),
     );
     rows.extend(r.accepted.iter().map(|a| {
-        let note = if a.replaced { "已替换旧照片（旧照片保留在历史中）" } else { "" };
-        vec!["接受".into(), String::new(), a.cjm.clone(), a.xh.clone(), note.into()]
+        let note = if a.replaced { tr("row-photo-replaced") } else { String::new() };
+        vec![tr("row-kind-accepted"), String::new(), a.cjm.clone(), a.xh.clone(), note]
     }));
     (title, rows)
 }
 
 pub fn roster_report(r: &RosterReport) -> (String, Rows) {
-    let title =
-        format!("名单 {}（院校 {}）：{} 行，{} 行有照片（名单号 {}）", r.file, r.school, r.rows, r.matched, r.id);
-    let mut rows: Rows = r.rejected.iter().map(|f| finding_row("拒绝", f)).collect();
-    rows.extend(r.warnings.iter().map(|f| finding_row("警告", f)));
+    let title = msg!(
+        "row-roster-report",
+        file = r.file.as_str(),
+        school = r.school.as_str(),
+        rows = r.rows,
+        matched = r.matched,
+        id = r.id.to_string()
+    )
+    .to_string();
+    let refused = tr("row-kind-rejected");
+    let mut rows: Rows = r.rejected.iter().map(|f| finding_row(&refused, f)).collect();
+    let warning = tr("row-kind-warning");
+    rows.extend(r.warnings.iter().map(|f| finding_row(&warning, f)));
     rows.extend(r.name_mismatches.iter().map(|m| {
         vec![
-            "姓名不符".into(),
+            tr("row-kind-name-mismatch"),
             m.row.to_string(),
             m.cjm.clone(),
             m.xh.clone(),
-            format!("名单姓名 {} 与照片数据 {} 不符，可能照片有误", m.roster_name, m.masked_name),
+            msg!("row-name-mismatch", roster = m.roster_name.as_str(), photo = m.masked_name.as_str()).to_string(),
         ]
     }));
     rows.extend(
-        r.without_photo.iter().map(|l| {
-            vec!["无照片".into(), l.row.to_string(), opt(&l.cjm), opt(&l.xh), "名单中有，批次中没有照片".into()]
-        }),
+        r.without_photo
+            .iter()
+            .map(|l| vec![tr("row-kind-no-photo"), l.row.to_string(), opt(&l.cjm), opt(&l.xh), tr("row-no-photo")]),
     );
     rows.extend(r.not_on_roster.iter().map(|s| {
-        vec!["不在名单".into(), String::new(), s.cjm.clone(), s.xh.clone(), format!("{}：排在名单之后打印", s.bh)]
+        vec![
+            tr("row-kind-not-on-roster"),
+            String::new(),
+            s.cjm.clone(),
+            s.xh.clone(),
+            msg!("row-not-on-roster", class = s.bh.as_str()).to_string(),
+        ]
     }));
     (title, rows)
 }
@@ -164,18 +188,20 @@ pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
 
 pub fn job_title(d: &JobDetail, zone: Zone) -> String {
     let printed = match &d.printed_at {
-        Some(t) => format!("，已打印（{}）", zone.show(t)),
+        Some(t) => msg!("row-job-printed", at = zone.show(t)).to_string(),
         None => String::new(),
     };
-    format!(
-        "作业 {}  {} {}  版面 {}  {} 名学生，{} 页{printed}",
-        d.id,
-        d.school,
-        d.school_name,
-        d.layout,
-        d.students,
-        d.sheets.len()
+    msg!(
+        "row-job-title",
+        job = d.id.to_string(),
+        school = d.school.as_str(),
+        name = d.school_name.as_str(),
+        layout = d.layout.as_str(),
+        students = d.students,
+        sheets = d.sheets.len(),
+        printed = printed
     )
+    .to_string()
 }
 
 /// Each rendered part with its preflight and the state of its latest dispatch, as recorded in
@@ -189,8 +215,8 @@ pub fn job_parts(d: &JobDetail) -> Rows {
             vec![
                 p.part.to_string(),
                 format!("{}-{}", p.first_sheet, p.last_sheet),
-                texts::verification(d.verification.iter().find(|v| v.part == p.part)).into(),
-                last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| "未发送".into()),
+                texts::verification(d.verification.iter().find(|v| v.part == p.part)),
+                last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| tr("row-part-not-sent")),
                 last.map(|x| x.printer.clone()).unwrap_or_default(),
                 last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
             ]
@@ -198,7 +224,7 @@ pub fn job_parts(d: &JobDetail) -> Rows {
         .collect();
     rows.extend(d.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
         vec![
-            "补印".into(),
+            tr("row-part-reprint"),
             String::new(),
             String::new(),
             texts::part_state(x.state.as_str()),
@@ -222,7 +248,7 @@ pub fn verification_failures(d: &JobDetail) -> Rows {
                     f.sheet.map(|n| n.to_string()).unwrap_or_default(),
                     f.sheet_barcode.clone().unwrap_or_default(),
                     f.student.as_ref().map(|s| format!("{} {}", s.xh, s.xm)).unwrap_or_default(),
-                    texts::check_kind(f.check).into(),
+                    f.check.label().to_string(),
                     f.detail.clone(),
                 ]
             })
@@ -250,7 +276,7 @@ pub fn job_status(r: &JobStatusReport) -> Rows {
         .collect();
     rows.extend(r.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
         vec![
-            "补印".into(),
+            tr("row-part-reprint"),
             String::new(),
             String::new(),
             texts::part_state(x.state.as_str()),
@@ -292,20 +318,31 @@ pub fn open_shipments(list: &[ShipmentLine]) -> Rows {
 }
 
 pub fn shipment_title(v: &ShipmentView) -> String {
-    format!("发运单 {} → {} {}", v.id, v.school, v.school_name)
+    msg!("row-shipment-title", shipment = v.id.to_string(), school = v.school.as_str(), name = v.school_name.as_str())
+        .to_string()
 }
 
 pub fn shipment_detail(v: &ShipmentView) -> String {
     let r = &v.recipient;
-    let mut s = format!("收件人 {}，{}，{} {}；共 {} 名学生。", r.name, r.address, r.contact, r.phone, v.students);
+    let mut s = msg!(
+        "row-shipment-recipient",
+        name = r.name.as_str(),
+        address = r.address.as_str(),
+        contact = r.contact.as_str(),
+        phone = r.phone.as_str(),
+        students = v.students
+    )
+    .to_string();
     if let Some(t) = &v.tracking {
-        s += &format!("快递单号 {} {}。", v.carrier.as_deref().unwrap_or(""), t);
+        s += &msg!("row-shipment-tracking", carrier = v.carrier.as_deref().unwrap_or(""), tracking = t.as_str())
+            .to_string();
     }
     if let Some(reason) = &v.seal_reason {
-        s += &format!("缺包封箱原因：{reason}。");
+        s += &msg!("row-shipment-seal-reason", reason = reason.as_str()).to_string();
     }
     if !v.missing.is_empty() {
-        s += &format!("未扫描：{}。", v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", "));
+        let codes = v.missing.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ");
+        s += &msg!("row-shipment-missing", codes = codes).to_string();
     }
     s
 }
@@ -319,7 +356,10 @@ pub fn packets(v: &ShipmentView, zone: Zone) -> Rows {
                 p.job.to_string(),
                 p.class.clone(),
                 p.students.to_string(),
-                p.scanned_at.as_deref().map(|t| format!("是 {}", zone.show(t))).unwrap_or_else(|| "否".into()),
+                p.scanned_at
+                    .as_deref()
+                    .map(|t| msg!("row-scanned-at", at = zone.show(t)).to_string())
+                    .unwrap_or_else(|| tr("row-not-scanned")),
             ]
         })
         .collect()
@@ -333,7 +373,7 @@ pub fn requests(list: &[RequestView], zone: Zone) -> Rows {
                 None => {
                     let g = &r.given;
                     let given = [&g.xh, &g.cjm, &g.name].into_iter().flatten().cloned().collect::<Vec<_>>().join(" ");
-                    format!("未匹配：{given}")
+                    msg!("row-unmatched", given = given).to_string()
                 }
             };
             vec![
@@ -350,44 +390,58 @@ pub fn requests(list: &[RequestView], zone: Zone) -> Rows {
 }
 
 pub fn request_title(r: &RequestView) -> String {
-    format!("请求 {}：{}，院校 {}", r.id, texts::request_kind(&r.kind), r.school)
+    msg!("row-request-title", id = r.id.to_string(), kind = texts::request_kind(&r.kind), school = r.school.as_str())
+        .to_string()
 }
 
 pub fn request_detail(r: &RequestView, zone: Zone) -> String {
     let mut lines = Vec::new();
     let g = &r.given;
-    lines.push(format!(
-        "申请人 {}；提供：学号 {}，采集码 {}，证件后4位 {}，姓名 {}",
-        texts::requester(&r.requester),
-        g.xh.as_deref().unwrap_or("-"),
-        g.cjm.as_deref().unwrap_or("-"),
-        g.id_last4.as_deref().unwrap_or("-"),
-        g.name.as_deref().unwrap_or("-")
+    lines.push(msg!(
+        "row-request-given",
+        requester = texts::requester(&r.requester),
+        xh = g.xh.as_deref().unwrap_or("-"),
+        cjm = g.cjm.as_deref().unwrap_or("-"),
+        last4 = g.id_last4.as_deref().unwrap_or("-"),
+        name = g.name.as_deref().unwrap_or("-")
     ));
     if let Some(s) = &r.student {
-        lines.push(format!("学生：{} {} {}（{}）", s.xh, s.xm, s.bh, s.cjm));
+        lines.push(msg!(
+            "row-request-student",
+            xh = s.xh.as_str(),
+            xm = s.xm.as_str(),
+            bh = s.bh.as_str(),
+            cjm = s.cjm.as_str()
+        ));
     }
     let contact = [&r.contact, &r.phone, &r.address].into_iter().flatten().cloned().collect::<Vec<_>>();
     if !contact.is_empty() {
-        lines.push(format!("联系：{}", contact.join("，")));
+        lines.push(msg!("row-request-contact", contact = contact.join(&tr("row-comma"))));
     }
     if !r.note.is_empty() {
-        lines.push(format!("说明：{}", r.note));
+        lines.push(msg!("row-request-note", note = r.note.as_str()));
     }
     if let Some(f) = r.fee_yuan {
-        lines.push(format!("费用：{f:.2} 元"));
+        lines.push(msg!("row-request-fee", fee = format!("{f:.2}")));
     }
     if let Some(reason) = &r.reject_reason {
-        lines.push(format!("拒绝原因：{reason}"));
+        lines.push(msg!("row-request-reject-reason", reason = reason.as_str()));
     }
     match (&r.job, &r.shipment) {
-        (Some(j), Some(s)) => lines.push(format!("补印作业 {j}，发运单 {s}")),
-        (Some(j), None) => lines.push(format!("补印作业 {j}")),
+        (Some(j), Some(s)) => {
+            lines.push(msg!("row-request-reprint-shipped", job = j.to_string(), shipment = s.to_string()))
+        }
+        (Some(j), None) => lines.push(msg!("row-reprint-job", job = j.to_string())),
         _ => {}
     }
-    lines.push(format!("来源 {}；登记 {}；更新 {}", r.source, zone.show(&r.created_at), zone.show(&r.updated_at)));
-    lines.extend(r.warnings.iter().map(|w| format!("注意：{w}")));
-    lines.join("\n")
+    lines.push(msg!(
+        "row-request-times",
+        source = r.source.as_str(),
+        created = zone.show(&r.created_at),
+        updated = zone.show(&r.updated_at)
+    ));
+    lines.extend(r.warnings.iter().map(|w| msg!("row-request-warning", warning = w.to_string())));
+    lines.iter().map(|m| m.to_string()).collect::<Vec<_>>().join("\n")
 }
 
 pub fn candidates(r: &RequestView) -> Rows {
@@ -406,7 +460,11 @@ pub fn history(r: &RequestView, zone: Zone) -> Rows {
 
 /// The operator, and the station the action was taken at when it was recorded.
 fn who(operator: &str, station: &str) -> String {
-    if station.is_empty() { operator.to_string() } else { format!("{operator}（{station}）") }
+    if station.is_empty() {
+        operator.to_string()
+    } else {
+        msg!("row-operator-at", operator = operator, station = station).to_string()
+    }
 }
 
 pub fn corrections(list: &[CorrectionLine], zone: Zone) -> Rows {
@@ -419,12 +477,12 @@ pub fn corrections(list: &[CorrectionLine], zone: Zone) -> Rows {
                 texts::correction_field(&r.field),
                 r.old_value.clone(),
                 r.new_value.clone(),
-                r.source.clone(),
+                texts::source(&r.source),
                 r.applied_by.clone(),
                 zone.show(&r.applied_at),
                 c.reprint_job
                     .map(|j| j.to_string())
-                    .unwrap_or_else(|| if r.awaiting_reprint { "待补印".into() } else { String::new() }),
+                    .unwrap_or_else(|| if r.awaiting_reprint { tr("row-awaiting-reprint") } else { String::new() }),
             ]
         })
         .collect()
@@ -465,16 +523,18 @@ pub fn ecopy_parts(e: &RequestLog, zone: Zone) -> Rows {
 }
 
 pub fn due_summary(r: &DueReport) -> String {
-    let mut s = format!(
-        "承诺：采集后 {} 个工作日寄出；补印与勘误自申请之日起 {} 个工作日。",
-        r.promise_working_days, r.reprint_promise_working_days
-    );
+    let mut s = msg!(
+        "row-due-promise",
+        days = i64::from(r.promise_working_days),
+        reprint_days = i64::from(r.reprint_promise_working_days)
+    )
+    .to_string();
     if !r.calendar_missing_years.is_empty() {
         let years: Vec<String> = r.calendar_missing_years.iter().map(|y| y.to_string()).collect();
-        s += &format!("节假日表缺少 {} 年，这些年份只按周末计算。", years.join("、"));
+        s += &msg!("row-due-calendar-missing", years = years.join(&tr("row-list-sep"))).to_string();
     }
     if r.lines.is_empty() {
-        s += "没有逾期或一周内到期的工作。";
+        s += &tr("row-due-nothing");
     }
     s
 }
@@ -484,27 +544,24 @@ pub fn due(r: &DueReport) -> Rows {
     r.lines
         .iter()
         .map(|d| {
+            let job = d.job.map(|j| j.to_string()).unwrap_or_default();
             let what = match d.work {
-                DueWork::Job => format!("作业 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
-                DueWork::NotInAJob => format!("{} 名学生未排作业", d.students),
-                DueWork::ReprintJob => format!("补印作业 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
-                DueWork::Request => format!("补印申请 {}", d.request.map(|r| r.to_string()).unwrap_or_default()),
-                DueWork::CorrectionJob => format!("勘误重印 {}", d.job.map(|j| j.to_string()).unwrap_or_default()),
-                DueWork::Correction => format!("{} 条勘误待重印", d.students),
-            };
+                DueWork::Job => msg!("row-due-job", job = job),
+                DueWork::NotInAJob => msg!("row-due-not-in-a-job", students = d.students),
+                DueWork::ReprintJob => msg!("row-reprint-job", job = job),
+                DueWork::Request => {
+                    msg!("row-due-request", request = d.request.map(|r| r.to_string()).unwrap_or_default())
+                }
+                DueWork::CorrectionJob => msg!("row-due-correction-job", job = job),
+                DueWork::Correction => msg!("row-due-corrections", corrections = d.students),
+            }
+            .to_string();
             let left = if d.late {
-                format!("逾期 {} 个工作日", d.overdue_working_days)
+                msg!("row-due-overdue", days = d.overdue_working_days).to_string()
             } else {
                 d.working_days_left.to_string()
             };
-            let state = match (&d.progress, &d.request_status, d.work) {
-                (Some(p), _, _) => job_state(p),
-                (None, Some(status), _) => texts::request_status(*status),
-                (None, None, DueWork::NotInAJob) => "尚未排作业".into(),
-                (None, None, DueWork::Correction) => "等待重印作业".into(),
-                _ => d.status.clone(),
-            };
-            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, state]
+            vec![what, d.school.clone(), d.since.to_string(), d.due.to_string(), left, d.status_words()]
         })
         .collect()
 }
@@ -521,8 +578,8 @@ pub fn school_counts(list: &[SchoolCounts]) -> Rows {
                 c.shipped.to_string(),
                 c.delivered.to_string(),
                 c.open_requests.to_string(),
-                c.printed_at.join("、"),
-                c.packed_at.join("、"),
+                c.printed_at.join(&tr("row-list-sep")),
+                c.packed_at.join(&tr("row-list-sep")),
             ]
         })
         .collect()
@@ -549,7 +606,7 @@ mod tests {
             warnings: vec![],
             photo_checks: vec![],
         };
-        let (_, rows) = batch_report(&report);
+        let (_, rows) = crate::i18n::with_lang(crate::i18n::Lang::Zh, || batch_report(&report));
         assert_eq!(rows[0][..4], ["拒绝", "7", "7pF6nCoSRpavUGJu", "2022030101119"]);
         assert_eq!(rows[0][4], "照片数据.xlsx: 无法解码");
     }

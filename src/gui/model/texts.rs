@@ -80,41 +80,27 @@ pub fn correction_field(key: &str) -> String {
 
 /// The large word a mailroom scan shows, and its colour key (`accepted`, `confirmed`,
 /// `shown`, `refused`).
-pub fn scan_verdict(kind: ScanKind, result: ScanResult, shipped: bool) -> (&'static str, &'static str) {
+pub fn scan_verdict(kind: ScanKind, result: ScanResult, shipped: bool) -> (String, &'static str) {
     let word = match (kind, result) {
-        (_, ScanResult::Refused) => "拒收",
-        (ScanKind::Tracking, ScanResult::Accepted) if shipped => "已发运",
-        (ScanKind::Tracking, ScanResult::Accepted) => "单号已登记",
-        (_, ScanResult::Accepted) => "接收",
-        (_, ScanResult::Confirmed) => "已在箱中",
-        (ScanKind::Shipment, _) => "发运单",
-        _ => "已记录",
+        (_, ScanResult::Refused) => "verdict-refused",
+        (ScanKind::Tracking, ScanResult::Accepted) if shipped => "verdict-shipped",
+        (ScanKind::Tracking, ScanResult::Accepted) => "verdict-tracking",
+        (_, ScanResult::Accepted) => "verdict-accepted",
+        (_, ScanResult::Confirmed) => "verdict-confirmed",
+        (ScanKind::Shipment, _) => "verdict-shipment",
+        _ => "verdict-recorded",
     };
-    (word, result.as_str())
+    (crate::i18n::tr(word), result.as_str())
 }
 
 /// A part's preflight, from its latest verification (`job verify`).
-pub fn verification(check: Option<&crate::app::verify::PartCheck>) -> &'static str {
-    match check {
-        None => "未校验",
-        Some(c) if c.stale => "已重新渲染，未校验",
-        Some(c) if c.passed => "已校验",
-        Some(_) => "校验失败",
-    }
-}
-
-/// What a preflight failure is about.
-pub fn check_kind(check: crate::verify::Check) -> &'static str {
-    use crate::verify::Check::*;
-    match check {
-        File => "文件",
-        Pages => "页面",
-        Photo => "照片",
-        Placement => "位置",
-        Barcode => "条码",
-        Caption => "文字",
-        Glyph => "字形",
-    }
+pub fn verification(check: Option<&crate::app::verify::PartCheck>) -> String {
+    crate::i18n::tr(match check {
+        None => "window-unverified",
+        Some(c) if c.stale => "window-verified-stale",
+        Some(c) if c.passed => "window-verified",
+        Some(_) => "window-verify-failed",
+    })
 }
 
 /// An audit entry's action as the window shows it; an action without words of its own, as
@@ -162,57 +148,14 @@ pub fn error(e: &crate::Error) -> String {
     }
 }
 
-pub fn yes_no(v: bool) -> &'static str {
-    if v { "有" } else { "无" }
+/// Where a request or correction came from: the command line, or the window and its station
+/// (stored already in words).
+pub fn source(stored: &str) -> String {
+    if stored == "cli" { crate::i18n::tr("source-command-line") } else { stored.to_string() }
 }
 
-fn colour_name(c: crate::domain::school::BackgroundColour) -> &'static str {
-    use crate::domain::school::BackgroundColour::*;
-    match c {
-        Blue => "浅蓝",
-        White => "白色",
-        Grey => "灰色",
-    }
-}
-
-/// One finding of the photo check (照片规格检查), in Chinese, with the measured value and the
-/// allowed range; the same finding the CLI words in English (`import::face::Check::english`).
-pub fn photo_check(c: &crate::import::face::Check) -> String {
-    use crate::import::face::Check;
-    let rgb = |c: &[u8; 3]| format!("RGB({},{},{})", c[0], c[1], c[2]);
-    match c {
-        Check::HeadTop { px, allowed: [a, b] } => format!("头顶距上边 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
-        Check::EyeLine { px, allowed: [a, b] } => format!("双眼距上边 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
-        Check::FaceWidth { px, allowed: [a, b] } => format!("脸宽 {px:.0} 像素，标准为 {a:.0}-{b:.0} 像素"),
-        Check::Centre { offset_px, allowed } => format!(
-            "人像偏{} {:.0} 像素，标准为居中（偏差不超过 {allowed:.0} 像素）",
-            if *offset_px > 0.0 { "右" } else { "左" },
-            offset_px.abs()
-        ),
-        Check::Tilt { degrees, allowed } => format!(
-            "头部{}倾斜 {:.1}°，标准为端正（不超过 {allowed:.0}°）",
-            if *degrees > 0.0 { "顺时针" } else { "逆时针" },
-            degrees.abs()
-        ),
-        Check::BackgroundColour { rgb: c, .. } => {
-            format!("背景颜色 {} 不是标准色（浅蓝 RGB(100,197,255)、白色或灰色 RGB(240,240,240)）", rgb(c))
-        }
-        Check::BackgroundNotRequired { rgb: c, found, required } => format!(
-            "背景为{} {}，本校要求{} {}",
-            colour_name(*found),
-            rgb(c),
-            colour_name(*required),
-            rgb(&required.rgb())
-        ),
-        Check::BackgroundUneven { spread, allowed, .. } => {
-            format!("背景不均匀（各处相差 {spread:.0}，标准为均匀单色，不超过 {allowed:.0}）")
-        }
-        Check::NoFace => "无法判断：未找到人脸".into(),
-        Check::HeadTopUnsure => "无法判断头顶位置：头发与背景分界不清".into(),
-        Check::FaceWidthUnsure => "无法判断脸宽：脸颊与头发或背景分界不清".into(),
-        Check::TiltUnsure => "无法判断是否端正：未找到瞳孔（眼镜反光或闭眼）".into(),
-        Check::BackgroundUnsure => "无法判断背景：可见的背景太少".into(),
-    }
+pub fn yes_no(v: bool) -> String {
+    crate::i18n::tr(if v { "window-yes" } else { "window-no" })
 }
 
 #[cfg(test)]
@@ -247,7 +190,15 @@ mod tests {
 
     #[test]
     fn refused_scans_are_red_whatever_they_were() {
-        assert_eq!(scan_verdict(ScanKind::Packet, ScanResult::Refused, false), ("拒收", "refused"));
+        crate::i18n::with_lang(crate::i18n::Lang::Zh, refused_scans_in_chinese);
+        let en = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            scan_verdict(ScanKind::Packet, ScanResult::Refused, false)
+        });
+        assert_eq!(en, ("REFUSED".to_string(), "refused"));
+    }
+
+    fn refused_scans_in_chinese() {
+        assert_eq!(scan_verdict(ScanKind::Packet, ScanResult::Refused, false), ("拒收".to_string(), "refused"));
         assert_eq!(scan_verdict(ScanKind::Packet, ScanResult::Accepted, false).1, "accepted");
         assert_eq!(scan_verdict(ScanKind::Tracking, ScanResult::Accepted, true).0, "已发运");
     }

@@ -2,7 +2,6 @@
 //! words, the student it names, and what `app::walkin` answered (how the photo was stored, the
 //! photo check's findings in Chinese, the other warnings once each). Plain Rust, no Slint.
 
-use super::texts;
 use crate::app::walkin::Walkin;
 use crate::domain::CollectionCode;
 use crate::domain::collection_code::CodeError;
@@ -82,14 +81,15 @@ pub fn done_line(w: &Walkin) -> String {
 
 /// The photo check's findings in Chinese, one per line (empty when it found nothing).
 pub fn photo_findings(w: &Walkin) -> Vec<String> {
-    w.photo_checks.iter().flat_map(|p| p.checks.iter().map(texts::photo_check)).collect()
+    w.photo_checks.iter().flat_map(|p| p.checks.iter().map(|c| c.said().to_string())).collect()
 }
 
 /// The walk-in's other warnings (the code's, the photo file's), each once: the photo check's
 /// findings are among `warnings` too, in the service's words, and are shown from
 /// [`photo_findings`] instead. The photo is named by its file name: the page shows its path.
 pub fn other_warnings(w: &Walkin, photo: &Path) -> Vec<String> {
-    let checks: Vec<String> = w.photo_checks.iter().flat_map(|p| p.checks.iter().map(|c| c.english())).collect();
+    let checks: Vec<String> =
+        w.photo_checks.iter().flat_map(|p| p.checks.iter().map(|c| c.finding().to_string())).collect();
     let path = photo.display().to_string();
     let name = photo.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.clone());
     w.warnings

@@ -4,6 +4,8 @@
 //! English words are built here, its Chinese ones in the window (`gui::model::texts`).
 
 use super::{BackgroundColour, HEIGHT, Measure, WIDTH};
+use crate::i18n::Msg;
+use crate::msg;
 use serde::Serialize;
 
 /// The head's top, from the top edge, in px of the 480x640 image.
@@ -74,12 +76,12 @@ pub enum Check {
     BackgroundUnsure,
 }
 
-fn colour_name(c: BackgroundColour) -> &'static str {
-    match c {
-        BackgroundColour::Blue => "light blue",
-        BackgroundColour::White => "white",
-        BackgroundColour::Grey => "grey",
-    }
+fn colour_name(c: BackgroundColour) -> Msg {
+    Msg::new(match c {
+        BackgroundColour::Blue => "colour-blue",
+        BackgroundColour::White => "colour-white",
+        BackgroundColour::Grey => "colour-grey",
+    })
 }
 
 fn rgb(c: [u8; 3]) -> String {
@@ -113,55 +115,53 @@ impl Check {
         )
     }
 
-    /// The warning in English, with the measured value and the allowed range.
-    pub fn english(&self) -> String {
-        let text = match self {
-            Check::HeadTop { px, allowed: [a, b] } => {
-                format!("head top {px:.0} px from the top edge; the standard wants {a:.0}-{b:.0} px")
+    /// The warning, with the measured value and the allowed range.
+    pub fn said(&self) -> Msg {
+        let px = |v: f32| format!("{v:.0}");
+        match self {
+            Check::HeadTop { px: v, allowed: [a, b] } => {
+                msg!("photo-head-top", px = px(*v), from = px(*a), to = px(*b))
             }
-            Check::EyeLine { px, allowed: [a, b] } => {
-                format!("eyes {px:.0} px from the top edge; the standard wants {a:.0}-{b:.0} px")
+            Check::EyeLine { px: v, allowed: [a, b] } => {
+                msg!("photo-eye-line", px = px(*v), from = px(*a), to = px(*b))
             }
-            Check::FaceWidth { px, allowed: [a, b] } => {
-                format!("face {px:.0} px wide; the standard wants {a:.0}-{b:.0} px")
+            Check::FaceWidth { px: v, allowed: [a, b] } => {
+                msg!("photo-face-width", px = px(*v), from = px(*a), to = px(*b))
             }
-            Check::Centre { offset_px, allowed } => format!(
-                "face centre {:.0} px {} of the middle; the standard wants it centred (within {allowed:.0} px)",
-                offset_px.abs(),
-                if *offset_px > 0.0 { "right" } else { "left" }
+            Check::Centre { offset_px, allowed } => msg!(
+                "photo-centre",
+                px = px(offset_px.abs()),
+                side = if *offset_px > 0.0 { "right" } else { "left" },
+                allowed = px(*allowed)
             ),
-            Check::Tilt { degrees, allowed } => format!(
-                "head tilted {:.1}° {}; the standard wants it level (within {allowed:.0}°)",
-                degrees.abs(),
-                if *degrees > 0.0 { "clockwise" } else { "anticlockwise" }
+            Check::Tilt { degrees, allowed } => msg!(
+                "photo-tilt",
+                degrees = format!("{:.1}", degrees.abs()),
+                way = if *degrees > 0.0 { "clockwise" } else { "anticlockwise" },
+                allowed = px(*allowed)
             ),
-            Check::BackgroundColour { rgb: c, .. } => format!(
-                "background {} is not a standard colour: light blue RGB(100,197,255), white RGB(255,255,255) or grey RGB(240,240,240)",
-                rgb(*c)
+            Check::BackgroundColour { rgb: c, .. } => msg!("photo-background-colour", rgb = rgb(*c)),
+            Check::BackgroundNotRequired { rgb: c, found, required } => msg!(
+                "photo-background-not-required",
+                found = colour_name(*found),
+                rgb = rgb(*c),
+                required = colour_name(*required),
+                required_rgb = rgb(required.rgb())
             ),
-            Check::BackgroundNotRequired { rgb: c, found, required } => format!(
-                "background is {} {}; this school requires {} {}",
-                colour_name(*found),
-                rgb(*c),
-                colour_name(*required),
-                rgb(required.rgb())
-            ),
-            Check::BackgroundUneven { spread, allowed, .. } => format!(
-                "background is uneven (its patches differ by {spread:.0}); the standard wants one even colour (at most {allowed:.0})"
-            ),
-            Check::NoFace => "cannot judge (无法判断): no face found".into(),
-            Check::HeadTopUnsure => {
-                "cannot judge (无法判断) the head top: no clear edge between hair and background".into()
+            Check::BackgroundUneven { spread, allowed, .. } => {
+                msg!("photo-background-uneven", spread = px(*spread), allowed = px(*allowed))
             }
-            Check::FaceWidthUnsure => {
-                "cannot judge (无法判断) the face width: the cheeks do not stand out from hair or background".into()
-            }
-            Check::TiltUnsure => {
-                "cannot judge (无法判断) the tilt: pupils not found (glare on glasses, or eyes closed)".into()
-            }
-            Check::BackgroundUnsure => "cannot judge (无法判断) the background: too little of it shows".into(),
-        };
-        format!("photo check: {text}")
+            Check::NoFace => msg!("photo-no-face"),
+            Check::HeadTopUnsure => msg!("photo-head-top-unsure"),
+            Check::FaceWidthUnsure => msg!("photo-face-width-unsure"),
+            Check::TiltUnsure => msg!("photo-tilt-unsure"),
+            Check::BackgroundUnsure => msg!("photo-background-unsure"),
+        }
+    }
+
+    /// The warning as an import finding says it.
+    pub fn finding(&self) -> Msg {
+        msg!("photo-check-finding", what = self.said())
     }
 }
 
@@ -275,9 +275,20 @@ mod tests {
             ["head_top", "eye_line", "face_width", "centre", "tilt"]
         );
         assert_eq!(checks[0], Check::HeadTop { px: 40.0, allowed: [50.0, 110.0] });
-        assert!(checks[0].english().contains("head top 40 px") && checks[0].english().contains("50-110 px"));
-        assert!(checks[3].english().contains("40 px left of the middle"), "{}", checks[3].english());
-        assert!(checks[4].english().contains("6.5° clockwise"), "{}", checks[4].english());
+        assert!(
+            checks[0].finding().text(crate::i18n::Lang::En).contains("head top 40 px")
+                && checks[0].finding().text(crate::i18n::Lang::En).contains("50-110 px")
+        );
+        assert!(
+            checks[3].finding().text(crate::i18n::Lang::En).contains("40 px left of the middle"),
+            "{}",
+            checks[3].finding().text(crate::i18n::Lang::En)
+        );
+        assert!(
+            checks[4].finding().text(crate::i18n::Lang::En).contains("6.5° clockwise"),
+            "{}",
+            checks[4].finding().text(crate::i18n::Lang::En)
+        );
         let json = serde_json::to_value(&checks[2]).unwrap();
         assert_eq!(json, serde_json::json!({"code": "face_width", "px": 310.0, "allowed": [180.0, 300.0]}));
     }
@@ -293,7 +304,9 @@ mod tests {
             checks.iter().map(Check::code).collect::<Vec<_>>(),
             ["head_top_unsure", "face_width_unsure", "tilt_unsure", "background_unsure"]
         );
-        assert!(checks.iter().all(|c| c.cannot_judge() && c.english().contains("无法判断")));
+        assert!(
+            checks.iter().all(|c| c.cannot_judge() && c.finding().text(crate::i18n::Lang::En).contains("无法判断"))
+        );
         m.face = None;
         assert_eq!(codes(&m, None), ["no_face", "background_unsure"]);
     }
@@ -317,6 +330,6 @@ mod tests {
         );
         m.background = Some(Background { colour: [100, 197, 255], spread: 35.0, noise: 2.0 });
         assert_eq!(codes(&m, None), ["background"]);
-        assert!(judge(&m, None)[0].english().contains("uneven"));
+        assert!(judge(&m, None)[0].finding().text(crate::i18n::Lang::En).contains("uneven"));
     }
 }
