@@ -147,3 +147,5 @@ cli-job-rendered = job { $job }: { $sheets ->
 cli-heading-from = from
 cli-heading-what = what
 cli-layout-fits = { $name }: fits; { $summary }
+cli-code-needed = give the collection code with --code TEXT or --code-image FILE
+cli-school-set-nothing = give at least one of --address, --contact, --phone, --background

@@ -337,3 +337,4 @@ migrate-commit-failed = PostgreSQL server { $server }: committing the copy: { $e
 migrate-target-not-empty = PostgreSQL server { $server } already holds gradlab data ({ $held }): a workspace is moved only into an empty store, so nothing was changed on either side. Give a new, empty database; or, to use that store as it is, make a new workspace with `gradlab init --store URL`
 migrate-schemas-differ = the store on PostgreSQL server { $server } has no { $missing } that the SQLite store has: their schemas differ, so nothing was copied
 migrate-photo-damaged = photo file { $file } does not match its name (its SHA-256): it was changed or damaged after it was imported, so nothing was moved; put the original file back (from a backup) and move again
+request-fee-not-number = --fee "{ $fee }" is not a number of yuan

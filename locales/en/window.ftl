@@ -49,6 +49,7 @@ shipment-to-needs-recipient-in-window = a shipment to one person needs the recip
 scan-unknown-in-window = { $code } is neither a gradlab barcode nor a tracking number we know (another courier: type the number in the tracking number field and choose 其他快递)
 printer-unproven-in-window = job { $job } is not printed: { $reasons }. To print it anyway, tick 重新发送 and press 打印 (recorded in the audit log)
 verify-run-again-in-window = select job { $job } and press 校验
+request-fee-not-number-in-window = the fee "{ $fee }" is not a number of yuan
 reprint-no-printer-in-window = job { $job } was never sent to a printer; choose one in the reprint's printer list
 reprint-needs-reason-in-window = write in the reason field why the sheet is printed again (jammed, damaged, ...)
 request-which-student-in-window = say which student: 学号, 采集码, or the ID number's last 4 with the masked name

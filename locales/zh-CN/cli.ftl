@@ -116,3 +116,5 @@ cli-job-rendered = 作业 { $job }：{ $sheets } 页，分 { $parts } 段
 cli-heading-from = 来源
 cli-heading-what = 说明
 cli-layout-fits = { $name }：放得下；{ $summary }
+cli-code-needed = 请用 --code 文本 或 --code-image 图片文件 给出采集码
+cli-school-set-nothing = 请至少给出 --address、--contact、--phone、--background 中的一项

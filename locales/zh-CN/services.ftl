@@ -326,3 +326,4 @@ migrate-commit-failed = PostgreSQL 服务器 { $server }：提交副本时出错
 migrate-target-not-empty = PostgreSQL 服务器 { $server } 上已有 gradlab 数据（{ $held }）：工作区只能迁入空的存储，两边都没有改变。请提供一个新的空数据库；若要直接使用那个存储，请用 `gradlab init --store URL` 新建工作区
 migrate-schemas-differ = PostgreSQL 服务器 { $server } 上的存储缺少 SQLite 存储中的 { $missing }：两者结构不同，什么都没有复制
 migrate-photo-damaged = 照片文件 { $file } 与它的文件名（SHA-256）不符：它在导入后被改动或损坏了，因此没有迁移任何东西；请从备份放回原文件后再迁移
+request-fee-not-number = --fee “{ $fee }”不是以元为单位的数字

@@ -48,6 +48,7 @@ shipment-to-needs-recipient-in-window = 寄给个人时请填写收件人
 scan-unknown-in-window = { $code } 既不是 gradlab 的条码，也不是已知格式的快递单号（其他快递：在“快递单号”框输入单号，快递公司选“其他快递”）
 printer-unproven-in-window = 作业 { $job } 不能打印：{ $reasons }。确要打印，请勾选“重新发送”后再点“打印”（会记入审计日志）
 verify-run-again-in-window = 选中作业 { $job } 后点“校验”
+request-fee-not-number-in-window = 费用“{ $fee }”不是以元为单位的数字
 reprint-no-printer-in-window = 作业 { $job } 从未发送到打印机；请在补印的打印机下拉框里选一台打印机
 reprint-needs-reason-in-window = 请在“原因”框写明为什么补印（卡纸、损坏……）
 request-which-student-in-window = 请说明是哪位学生：填学号、采集码，或证件号码后 4 位加打码姓名

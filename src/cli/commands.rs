@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 (Some(text), _) => app::walkin::CodeSource::Text(text),
                 (None, Some(image)) => app::walkin::CodeSource::Image(image),
                 (None, None) => {
-                    return Err(crate::Error::input("give the collection code with --code TEXT or --code-image FILE"));
+                    return Err(crate::msg!("cli-code-needed").into());
                 }
             };
             let req = app::walkin::WalkinRequest { code, photo, layout, printer, replace };
@@ -432,7 +432,7 @@ fn school(cmd: SchoolCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
             let background = background.as_deref().map(app::schools::parse_background).transpose()?;
             let contact_given = address.is_some() || contact.is_some() || phone.is_some();
             if !contact_given && background.is_none() {
-                return Err(crate::Error::input("give at least one of --address, --contact, --phone, --background"));
+                return Err(crate::msg!("cli-school-set-nothing").into());
             }
             let mut s = None;
             if contact_given {

@@ -39,7 +39,7 @@ pub fn perform(ws: &Workspace, id: RequestId, action: &str, argument: &str) -> R
         "approve" => {
             let fee = match arg {
                 "" => None,
-                a => Some(a.parse::<f64>().map_err(|_| Error::input(format!("--fee {a:?} is not a number of yuan")))?),
+                a => Some(a.parse::<f64>().map_err(|_| Error::from(crate::msg!("request-fee-not-number", fee = a)))?),
             };
             requests::approve(ws, id, fee)
         }
