@@ -307,6 +307,7 @@ fn reimport_changes_nothing_and_a_different_photo_needs_replace() {
     assert_eq!(out.code, 1, "nothing could be done: the only new row is refused");
     let report = out.json();
     assert!(report["rejected"][0]["reason"].as_str().unwrap().contains("--replace"));
+    assert_eq!(report["rejected"][0]["code"], "batch_different_photo");
     assert_eq!(ws.snapshot(), before);
 
     let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--replace", "--json"]);

@@ -338,3 +338,12 @@ migrate-target-not-empty = PostgreSQL server { $server } already holds gradlab d
 migrate-schemas-differ = the store on PostgreSQL server { $server } has no { $missing } that the SQLite store has: their schemas differ, so nothing was copied
 migrate-photo-damaged = photo file { $file } does not match its name (its SHA-256): it was changed or damaged after it was imported, so nothing was moved; put the original file back (from a backup) and move again
 request-fee-not-number = --fee "{ $fee }" is not a number of yuan
+
+## Importing a batch.
+batch-different-photo = a different photo is already stored for this code (batch { $batch }); import with --replace to replace it (the old photo is kept in history)
+batch-audit-replaced = photo replaced by batch { $batch } from { $file } ({ $sha256 })
+batch-audit-import = { $stored } stored ({ $replaced } replaced), { $skipped } skipped, { $refused } refused, from { $source }
+batch-file-twice = more than one file in the batch is named "{ $name }"
+batch-file-missing = photo file "{ $file }" named by the table is not in the batch
+batch-no-photo = no photo found: looked for { $cjm }.jpg and { $xh }.jpg (any case, .jpeg too)
+print-already-sent = already sent to { $printer } at { $at } ({ $state }); use --force to send it again

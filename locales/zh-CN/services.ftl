@@ -327,3 +327,12 @@ migrate-target-not-empty = PostgreSQL 服务器 { $server } 上已有 gradlab �
 migrate-schemas-differ = PostgreSQL 服务器 { $server } 上的存储缺少 SQLite 存储中的 { $missing }：两者结构不同，什么都没有复制
 migrate-photo-damaged = 照片文件 { $file } 与它的文件名（SHA-256）不符：它在导入后被改动或损坏了，因此没有迁移任何东西；请从备份放回原文件后再迁移
 request-fee-not-number = --fee “{ $fee }”不是以元为单位的数字
+
+## 导入照片批次。
+batch-different-photo = 这个采集码已存有另一张照片（批次 { $batch }）；要换成这张，请加 --replace 再导入（旧照片保留在历史中）
+batch-audit-replaced = 照片由批次 { $batch } 的 { $file }（{ $sha256 }）替换
+batch-audit-import = 存入 { $stored } 张（其中替换 { $replaced } 张），跳过 { $skipped } 张，拒绝 { $refused } 张，来自 { $source }
+batch-file-twice = 批次里有不止一个文件名为“{ $name }”
+batch-file-missing = 数据表写的照片文件“{ $file }”不在批次里
+batch-no-photo = 找不到照片：找过 { $cjm }.jpg 和 { $xh }.jpg（不分大小写，也找 .jpeg）
+print-already-sent = 已于 { $at } 发送到 { $printer }（{ $state }）；要再发送一次，请加 --force

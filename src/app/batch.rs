@@ -84,7 +84,7 @@ enum Decision {
     Replace,
     /// Already stored with this photo; the stored student, to compare the row's data with.
     Same(Box<StoredStudent>),
-    Conflict(String),
+    Conflict(crate::i18n::Msg),
 }
 
 fn decide(tx: &Tx<'_>, c: &Candidate, replace: bool) -> Result<Decision> {
@@ -95,10 +95,7 @@ fn decide(tx: &Tx<'_>, c: &Candidate, replace: bool) -> Result<Decision> {
     if replace {
         return Ok(Decision::Replace);
     }
-    Ok(Decision::Conflict(format!(
-        "a different photo is already stored for this code (batch {}); import with --replace to replace it (the old photo is kept in history)",
-        old.batch_id
-    )))
+    Ok(Decision::Conflict(crate::msg!("batch-different-photo", batch = old.batch_id)))
 }
 
 /// Differences between a stored student's fields and a row's, for a row that changes nothing.
@@ -275,7 +272,13 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 &ws.settings.operator(),
                 "photo.replace",
                 &format!("student {}", c.student.cjm),
-                &format!("photo replaced by batch {batch_id} from {} ({})", c.file, &c.photo.sha256[..12]),
+                &crate::msg!(
+                    "batch-audit-replaced",
+                    batch = batch_id,
+                    file = c.file.as_str(),
+                    sha256 = &c.photo.sha256[..12]
+                )
+                .to_string(),
             )?;
         }
         report.accepted.push(Accepted {
@@ -290,14 +293,15 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         &ws.settings.operator(),
         "batch.import",
         &format!("batch {batch_id}"),
-        &format!(
-            "{} stored ({} replaced), {} skipped, {} refused, from {}",
-            to_store.len(),
-            to_store.iter().filter(|(_, r)| *r).count(),
-            report.skipped.len(),
-            report.rejected.len(),
-            report.source
-        ),
+        &crate::msg!(
+            "batch-audit-import",
+            stored = to_store.len(),
+            replaced = to_store.iter().filter(|(_, r)| *r).count(),
+            skipped = report.skipped.len(),
+            refused = report.rejected.len(),
+            source = report.source.as_str()
+        )
+        .to_string(),
     )?;
     tx.commit()?;
     staging.finish();

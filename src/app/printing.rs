@@ -672,12 +672,13 @@ fn skipped(part: i64, sheets: &[&SheetRecord], d: &DispatchRecord, zone: Zone) -
         dispatch: Some(d.id),
         printer_job_id: d.printer_job_id,
         state: d.state,
-        note: format!(
-            "already sent to {} at {} ({}); use --force to send it again",
-            d.printer,
-            zone.show(d.sent_at.as_deref().unwrap_or(&d.started_at)),
-            d.state
-        ),
+        note: msg!(
+            "print-already-sent",
+            printer = d.printer.as_str(),
+            at = zone.show(d.sent_at.as_deref().unwrap_or(&d.started_at)),
+            state = d.state.word()
+        )
+        .to_string(),
     }
 }
 

@@ -314,7 +314,7 @@ impl PhotoIndex {
         match self.by_name.get(&name.to_lowercase()).map(Vec::as_slice) {
             None | Some([]) => Ok(None),
             Some([one]) => Ok(Some(*one)),
-            Some(_) => Err(format!("more than one file in the batch is named {name:?}")),
+            Some(_) => Err(crate::msg!("batch-file-twice", name = name).to_string()),
         }
     }
 
@@ -327,7 +327,7 @@ impl PhotoIndex {
             let base = wanted.rsplit('/').next().unwrap_or(&wanted);
             return self
                 .by_file_name(base)?
-                .ok_or_else(|| format!("photo file {file_column:?} named by the table is not in the batch"));
+                .ok_or_else(|| crate::msg!("batch-file-missing", file = file_column).to_string());
         }
         for stem in [&s.cjm, &s.xh] {
             for ext in ["jpg", "jpeg"] {
@@ -336,6 +336,6 @@ impl PhotoIndex {
                 }
             }
         }
-        Err(format!("no photo found: looked for {}.jpg and {}.jpg (any case, .jpeg too)", s.cjm, s.xh))
+        Err(crate::msg!("batch-no-photo", cjm = s.cjm.as_str(), xh = s.xh.as_str()).to_string())
     }
 }

@@ -32,6 +32,9 @@ pub struct Finding {
     /// A stable machine code, where a finding has one (the photo check's: `head_top`, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The catalog message `reason` was said from, so the window can say it in its own terms.
+    #[serde(skip)]
+    pub said: Option<crate::i18n::Msg>,
 }
 
 /// Why a row or photo was refused or warned about: a catalog message (shown in the reader's
@@ -60,11 +63,11 @@ impl From<crate::i18n::Msg> for Reason {
 
 impl Finding {
     pub fn new(file: impl Into<String>, row: Option<usize>, cjm: Option<&str>, reason: impl Into<Reason>) -> Self {
-        let (reason, code) = match reason.into() {
-            Reason::Text(t) => (t, None),
-            Reason::Said(m) => (m.to_string(), Some(m.code())),
+        let (reason, code, said) = match reason.into() {
+            Reason::Text(t) => (t, None, None),
+            Reason::Said(m) => (m.to_string(), Some(m.code()), Some(m)),
         };
-        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), xh: None, photo: None, reason, code }
+        Finding { file: file.into(), row, cjm: cjm.map(str::to_string), xh: None, photo: None, reason, code, said }
     }
 
     /// A finding about one student's row: its 采集码 and 学号.

@@ -79,13 +79,11 @@ pub fn batches(d: &SchoolDetail, zone: Zone) -> Rows {
 }
 
 fn finding_row(what: &str, f: &Finding) -> Vec<String> {
-    vec![
-        what.into(),
-        f.row.map(|r| r.to_string()).unwrap_or_default(),
-        opt(&f.cjm),
-        opt(&f.xh),
-        if f.file.is_empty() { f.reason.clone() } else { format!("{}: {}", f.file, f.reason) },
-    ]
+    vec![what.into(), f.row.map(|r| r.to_string()).unwrap_or_default(), opt(&f.cjm), opt(&f.xh), {
+        // A hint that names a command-line flag names the window's control instead.
+        let reason = f.said.as_ref().map_or_else(|| f.reason.clone(), |m| m.window_text(crate::i18n::current()));
+        if f.file.is_empty() { reason } else { format!("{}: {reason}", f.file) }
+    }]
 }
 
 /// A batch import's report: the summary line and one row per student or finding, refusals
@@ -590,6 +588,14 @@ mod tests {
     use super::*;
     use crate::app::reports::{DueLine, DueReport, DueWork};
     use crate::domain::job::JobProgress;
+
+    #[test]
+    fn a_refusal_that_names_a_flag_names_the_windows_checkbox_instead() {
+        let f = crate::import::Finding::new("x.xlsx", Some(3), None, msg!("batch-different-photo", batch = 2_i64));
+        let zh = crate::i18n::with_lang(crate::i18n::Lang::Zh, || finding_row("拒绝", &f));
+        assert!(zh[4].contains("“替换已存的不同照片”") && !zh[4].contains("--replace"), "{}", zh[4]);
+        assert!(f.reason.contains("--replace"), "the command line keeps its flag: {}", f.reason);
+    }
 
     #[test]
     fn a_refused_row_names_its_student_and_its_whole_reason() {

@@ -34,19 +34,7 @@ pub fn shipment_state(s: ShipmentState) -> String {
 
 /// A printed part's state, as the printer reported it.
 pub fn part_state(key: &str) -> String {
-    label(
-        &[
-            ("sending", "发送中"),
-            ("pending", "排队中"),
-            ("held", "暂停"),
-            ("processing", "打印中"),
-            ("stopped", "已停止"),
-            ("completed", "已完成"),
-            ("aborted", "已中止"),
-            ("canceled", "已取消"),
-        ],
-        key,
-    )
+    crate::domain::printing::PartState::parse(key).map_or_else(|| key.to_string(), |s| s.word().to_string())
 }
 
 /// An electronic-copy request's state (`ecopy log`) or one part's.
