@@ -14,8 +14,8 @@ use std::fmt;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-// One file per area (`core`, `services`, `window`, and the command line's own reports in
-// `cli` and `cli-desk`), so areas grow without stepping on each
+// One file per area (`core`, `services`, `window`, the command line's own reports in `cli`
+// and `cli-desk`, layouts, tables and corrections in `imports`, printing and e-mail in `sending`), so areas grow without stepping on each
 // other; a language's files are one catalog.
 pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/core.ftl"),
@@ -27,6 +27,10 @@ pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/cli.ftl"),
     "\n",
     include_str!("../locales/zh-CN/cli-desk.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/imports.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/sending.ftl"),
 );
 pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/core.ftl"),
@@ -38,6 +42,10 @@ pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/cli.ftl"),
     "\n",
     include_str!("../locales/en/cli-desk.ftl"),
+    "\n",
+    include_str!("../locales/en/imports.ftl"),
+    "\n",
+    include_str!("../locales/en/sending.ftl"),
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,0 +1,1 @@
+# Printing, walk-ins, e-copies and e-mail, rendering and previews.

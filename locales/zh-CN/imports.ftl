@@ -1,0 +1,1 @@
+# Layout files, data tables, collection-code pictures, schools and corrections.
