@@ -507,3 +507,84 @@ fn gradlab_home_chooses_the_workspace() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(list[0]["code"], "10418");
 }
+
+/// `zip_of` with ASCII stand-ins for the names, each then overwritten in place (local header and
+/// central directory) by its GBK bytes of the same length: a zip as Chinese Windows makes it,
+/// names in GBK and no UTF-8 flag.
+fn gbk_zip(path: &std::path::Path, entries: &[(&str, Vec<u8>)]) {
+    let mut standins = Vec::new();
+    let named: Vec<(String, Vec<u8>)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (name, bytes))| {
+            let gbk = gb18030(name);
+            let standin: String = format!("{i:x}~").chars().cycle().take(gbk.len()).collect();
+            standins.push((standin.clone().into_bytes(), gbk));
+            (standin, bytes.clone())
+        })
+        .collect();
+    let f = fs::File::create(path).unwrap();
+    let mut z = zip::ZipWriter::new(f);
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in &named {
+        z.start_file(name.as_str(), opts).unwrap();
+        std::io::Write::write_all(&mut z, bytes).unwrap();
+    }
+    z.finish().unwrap();
+    let mut zip = fs::read(path).unwrap();
+    for (standin, gbk) in standins {
+        let at: Vec<usize> =
+            zip.windows(standin.len()).enumerate().filter(|(_, w)| *w == standin).map(|(i, _)| i).collect();
+        assert_eq!(at.len(), 2, "each name once in its local header and once in the directory");
+        for i in at {
+            zip[i..i + gbk.len()].copy_from_slice(&gbk);
+        }
+    }
+    fs::write(path, zip).unwrap();
+}
+
+#[test]
+fn a_zip_from_chinese_windows_with_gbk_names_is_read_and_a_folders_link_is_reported() {
+    let ws = Ws::new();
+    ws.add_school("10418");
+    let rs = rows(2, "10418");
+    let mut headers: Vec<&str> = CHINESE.to_vec();
+    headers.push("照片文件");
+    let files = ["2024001张三.jpg", "照片/2024002李四.jpg"];
+    let table: Vec<Vec<String>> = rs
+        .iter()
+        .zip(files)
+        .map(|(r, f)| {
+            let mut v = r.values().to_vec();
+            v.push(f.to_string());
+            v
+        })
+        .collect();
+    let zip_path = ws.path("毕业照.zip");
+    gbk_zip(
+        &zip_path,
+        &[
+            ("数据表.csv", csv_text(&headers, &table).into_bytes()),
+            (files[0], good_photo(61)),
+            (files[1], good_photo(62)),
+        ],
+    );
+    let raw = fs::read(&zip_path).unwrap();
+    assert!(raw.windows(4).any(|w| w == gb18030("张三").as_slice()), "the names are stored in GBK");
+    let out = ws.run(&["batch", "import", zip_path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.json()["accepted"].as_array().unwrap().len(), 2, "{}", out.stdout);
+
+    // A link in a batch folder is never followed, and the report says so.
+    let folder = ws.path("linked");
+    let more = rows(3, "10418");
+    write_batch(&folder, &more[2..], |r| Some(good_photo(63 + r.xh.len() as u64)));
+    let elsewhere = ws.path("elsewhere.jpg");
+    fs::write(&elsewhere, good_photo(64)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, folder.join("别处.jpg")).unwrap();
+    let out = ws.run(&["batch", "import", folder.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let warnings = out.json()["warnings"].as_array().unwrap().clone();
+    let link = warnings.iter().find(|w| w["file"] == "别处.jpg").unwrap_or_else(|| panic!("{warnings:?}"));
+    assert_eq!(link["code"], "import_link_not_read", "{link}");
+}

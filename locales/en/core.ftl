@@ -361,3 +361,7 @@ stage-fetching-photos = fetching photos from the shared store
 stage-checking-photos = checking photos
 error-database = database: { $error }
 error-printer = printer { $printer }: { $error }
+finding-row = row { $row }
+finding-photo = photo { $photo }
+finding-line = { $at }: { $reason }
+import-link-not-read = a symbolic link, not read: a batch folder holds the photo files themselves

@@ -351,3 +351,7 @@ stage-fetching-photos = 从共享存储取照片
 stage-checking-photos = 检查照片
 error-database = 数据库：{ $error }
 error-printer = 打印机 { $printer }：{ $error }
+finding-row = 第 { $row } 行
+finding-photo = 照片 { $photo }
+finding-line = { $at }：{ $reason }
+import-link-not-read = 这是符号链接，没有读取：批次文件夹里应放照片文件本身

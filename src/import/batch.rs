@@ -283,6 +283,9 @@ pub fn check_photos(
             out.warnings.push(Finding::new(&e.name, None, None, crate::msg!("import-photo-without-row")));
         }
     }
+    for link in src.links() {
+        out.warnings.push(Finding::new(link, None, None, crate::msg!("import-link-not-read")));
+    }
     Ok(out)
 }
 

@@ -105,16 +105,16 @@ pub fn in_row_order(findings: &mut [Finding]) {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.file)?;
+        let mut at = self.file.clone();
         if let Some(r) = self.row {
-            write!(f, " row {r}")?;
+            at += &format!(" {}", crate::msg!("finding-row", row = r));
         }
         if let Some(c) = &self.cjm {
-            write!(f, " [{c}]")?;
+            at += &format!(" [{c}]");
         }
         if let Some(p) = &self.photo {
-            write!(f, " photo {p}")?;
+            at += &format!(" {}", crate::msg!("finding-photo", photo = p.as_str()));
         }
-        write!(f, ": {}", self.reason)
+        write!(f, "{}", crate::msg!("finding-line", at = at, reason = self.reason.as_str()))
     }
 }

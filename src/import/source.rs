@@ -52,6 +52,33 @@ pub struct BatchSource {
     kind: Kind,
     entries: Vec<Entry>,
     limits: Limits,
+    /// Symbolic links found in a batch folder: never followed, and reported, not skipped in
+    /// silence (relative paths).
+    links: Vec<String>,
+}
+
+/// A zip entry's name as its maker meant it. Zips made on Chinese Windows store names in GBK
+/// without the UTF-8 flag; bytes that are valid UTF-8 are read as such (with or without the
+/// flag), anything else as GB18030, a superset of GBK.
+fn entry_name(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(raw).0.into_owned(),
+    }
+}
+
+/// The entry's path inside the batch, `/`-separated, or `None` when it would land outside it
+/// (absolute, a drive letter, or `..`).
+fn enclosed(name: &str) -> Option<String> {
+    let name = name.replace('\\', "/");
+    if name.starts_with('/') || name.contains(':') {
+        return None;
+    }
+    let parts: Vec<&str> = name.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    if parts.is_empty() || parts.contains(&"..") {
+        return None;
+    }
+    Some(parts.join("/"))
 }
 
 /// Hidden files and macOS resource forks are not part of a batch.
@@ -63,13 +90,14 @@ impl BatchSource {
     pub fn open(path: &Path, limits: Limits) -> Result<BatchSource> {
         let meta = fs::metadata(path).at(path)?;
         if meta.is_dir() {
-            let mut entries = Vec::new();
-            walk(path, path, &mut entries)?;
+            let (mut entries, mut links) = (Vec::new(), Vec::new());
+            walk(path, path, &mut entries, &mut links)?;
+            links.sort();
             entries.sort_by(|a, b| a.name.cmp(&b.name));
             for (i, e) in entries.iter_mut().enumerate() {
                 e.index = i;
             }
-            return Ok(BatchSource { path: path.into(), kind: Kind::Folder(path.into()), entries, limits });
+            return Ok(BatchSource { path: path.into(), kind: Kind::Folder(path.into()), entries, limits, links });
         }
         let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
         if !is_zip {
@@ -86,8 +114,8 @@ impl BatchSource {
                 let file = path.display().to_string();
                 Error::from(msg!("import-zip-entry-unreadable", file = file, entry = i, error = e.to_string()))
             })?;
-            let raw_name = f.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("entry {i}"));
-            let Some(rel) = f.enclosed_name() else {
+            let raw_name = entry_name(f.name_raw());
+            let Some(name) = enclosed(&raw_name) else {
                 return Err(
                     msg!("import-zip-entry-outside", file = path.display().to_string(), entry = raw_name).into()
                 );
@@ -117,13 +145,12 @@ impl BatchSource {
                 )
                 .into());
             }
-            let name = rel.to_string_lossy().replace('\\', "/");
             if !ignored(&name) {
                 entries.push(Entry { name, size: f.size(), index: i });
             }
         }
         entries.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(BatchSource { path: path.into(), kind: Kind::Zip(Box::new(zip)), entries, limits })
+        Ok(BatchSource { path: path.into(), kind: Kind::Zip(Box::new(zip)), entries, limits, links: Vec::new() })
     }
 
     pub fn path(&self) -> &Path {
@@ -132,6 +159,11 @@ impl BatchSource {
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The symbolic links of a batch folder, which were not read.
+    pub fn links(&self) -> &[String] {
+        &self.links
     }
 
     /// Read one entry whole. A zip entry that unpacks to more than it declared is refused.
@@ -166,17 +198,21 @@ impl BatchSource {
     }
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Entry>) -> Result<()> {
+fn walk(root: &Path, dir: &Path, out: &mut Vec<Entry>, links: &mut Vec<String>) -> Result<()> {
     for item in fs::read_dir(dir).at(dir)? {
         let item = item.at(dir)?;
         let p = item.path();
         let ft = item.file_type().at(&p)?;
         let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-        if ignored(&rel) || ft.is_symlink() {
+        if ignored(&rel) {
+            continue;
+        }
+        if ft.is_symlink() {
+            links.push(rel);
             continue;
         }
         if ft.is_dir() {
-            walk(root, &p, out)?;
+            walk(root, &p, out, links)?;
         } else if ft.is_file() {
             let size = item.metadata().at(&p)?.len();
             out.push(Entry { name: rel, size, index: 0 });
