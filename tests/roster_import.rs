@@ -223,6 +223,19 @@ fn ods_roster_with_numeric_student_numbers() {
 }
 
 #[test]
+fn an_excel_97_roster_as_offices_save_it_sets_the_order() {
+    let ws = Ws::new();
+    let rs = school_with_students(&ws);
+    // Made by LibreOffice (tests/fixtures/README.md): 学号 stored as numbers, a title row.
+    let file = ws.path("名单.xls");
+    fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/roster-excel97.xls"), &file).unwrap();
+    let report = ws.run_ok(&["roster", "import", file.to_str().unwrap(), "--school", "10418", "--json"]).json();
+    assert_eq!((report["rows"].as_i64(), report["matched"].as_i64()), (Some(3), Some(3)), "{report:#}");
+    let got = order(&ws, &[]);
+    assert_eq!(got[..3], [(rs[5].xh.clone(), Some(1)), (rs[3].xh.clone(), Some(2)), (rs[0].xh.clone(), Some(3))]);
+}
+
+#[test]
 fn bad_roster_input_is_named_and_changes_nothing() {
     let ws = Ws::new();
     let rs = school_with_students(&ws);
