@@ -347,3 +347,4 @@ batch-file-twice = more than one file in the batch is named "{ $name }"
 batch-file-missing = photo file "{ $file }" named by the table is not in the batch
 batch-no-photo = no photo found: looked for { $cjm }.jpg and { $xh }.jpg (any case, .jpeg too)
 print-already-sent = already sent to { $printer } at { $at } ({ $state }); use --force to send it again
+settings-store-password = the store's password

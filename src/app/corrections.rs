@@ -98,8 +98,8 @@ struct Ask<'a> {
     row: Option<usize>,
 }
 
-fn shown(v: &str) -> &str {
-    if v.is_empty() { "(empty)" } else { v }
+fn shown(v: &str) -> String {
+    if v.is_empty() { crate::i18n::tr("imp-correction-empty") } else { v.to_string() }
 }
 
 fn current(s: &StoredStudent, field: Field) -> &str {
@@ -124,7 +124,7 @@ fn find_student(
 ) -> Result<Result<StoredStudent, String>> {
     let xh = match check_student_number(raw) {
         Ok(x) => x,
-        Err(e) => return Ok(Err(format!("the student: {e}"))),
+        Err(e) => return Ok(Err(msg!("imp-correction-bad-student", error = e.to_string()).to_string())),
     };
     let cjms = tx.codes_with_student_number(code, &xh)?;
     let cjm = match cjms.as_slice() {
@@ -133,21 +133,28 @@ fn find_student(
             Some(c) => c.clone(),
             None => match check_cjm(&xh).ok().map(|c| tx.student(&c)).transpose()?.flatten() {
                 Some(s) if s.student.school == *code => return Ok(Ok(s)),
-                _ => return Ok(Err(format!("school {code} has no student with 学号 {xh}"))),
+                _ => return Ok(Err(no_student(code, &xh))),
             },
         },
         many => {
-            return Ok(Err(format!(
-                "school {code} has {} students with 学号 {xh} ({}); name the one to correct by his 采集码 instead",
-                many.len(),
-                many.join(", ")
-            )));
+            return Ok(Err(msg!(
+                "imp-correction-many-students",
+                school = code.to_string(),
+                count = many.len().to_string(),
+                xh = &xh,
+                cjms = many.join(", ")
+            )
+            .to_string()));
         }
     };
     match tx.student(&cjm)? {
         Some(s) => Ok(Ok(s)),
-        None => Ok(Err(format!("school {code} has no student with 学号 {xh}"))),
+        None => Ok(Err(no_student(code, &xh))),
     }
+}
+
+fn no_student(code: &SchoolCode, xh: &str) -> String {
+    msg!("imp-correction-no-student", school = code.to_string(), xh = xh).to_string()
 }
 
 /// Check one correction against the store and apply it; `Ok(Err(reason))` when refused (and
@@ -176,24 +183,31 @@ fn apply_one(
     let old = current(&s, field).trim().to_string();
     let from = ask.from.trim();
     if from != old {
-        return Ok(Err(format!("学号 {xh} {name} is {} now, not {}", shown(&old), shown(from))));
+        return Ok(Err(
+            msg!("imp-correction-not-from", xh = &xh, field = name, now = shown(&old), from = shown(from)).to_string()
+        ));
     }
     if new == old {
-        return Ok(Err(format!("学号 {xh} {name} is already {new}; nothing to change")));
+        return Ok(Err(msg!("imp-correction-already", xh = &xh, field = name, new = &new).to_string()));
     }
     if field == Field::Xh {
         let others: Vec<String> = tx.codes_with_student_number(code, &new)?.into_iter().filter(|c| *c != cjm).collect();
         if !others.is_empty() {
-            return Ok(Err(format!(
-                "学号 {new} already belongs to another student of school {code} (采集码 {})",
-                others.join(", ")
-            )));
+            return Ok(Err(msg!(
+                "imp-correction-xh-taken",
+                new = &new,
+                school = code.to_string(),
+                cjms = others.join(", ")
+            )
+            .to_string()));
         }
     }
     let missing = Font::bundled().missing_chars(&new);
     if !missing.is_empty() {
         let chars: Vec<String> = missing.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
-        return Ok(Err(format!("the new {name} {new} cannot be printed: the font has no {}", chars.join(", "))));
+        return Ok(
+            Err(msg!("imp-correction-no-glyph", field = name, new = &new, chars = chars.join(", ")).to_string()),
+        );
     }
 
     tx.set_student_field(&cjm, field, &new)?;
@@ -219,10 +233,16 @@ fn apply_one(
         if let Some((_, rows)) = tx.current_roster(code)?
             && let Some(r) = rows.iter().find(|r| r.cjm.is_none() && r.xh.as_deref() == Some(old.as_str()))
         {
-            warnings.push(format!(
-                "school {code}'s current roster lists him by the old 学号 {old} (roster row {}); he prints after the roster's students until a roster with {new} is imported",
-                r.source_row
-            ));
+            warnings.push(
+                msg!(
+                    "imp-correction-old-xh-on-roster",
+                    school = code.to_string(),
+                    old = &old,
+                    row = r.source_row.to_string(),
+                    new = &new
+                )
+                .to_string(),
+            );
         }
     }
     Ok(Ok(Applied {
@@ -278,7 +298,8 @@ pub fn import(ws: &Workspace, file: &Path, school: &str, sheet: Option<&str>) ->
         if let Some(s) = &r.school
             && s != code.as_str()
         {
-            rejected.push(refuse(format!("院校代码 is {s}, not {code}")));
+            rejected
+                .push(refuse(msg!("imp-correction-wrong-school", given = s, school = code.to_string()).to_string()));
             continue;
         }
         let ask = Ask {
@@ -338,8 +359,13 @@ pub(super) fn keep_needing_reprint(tx: &Tx<'_>, code: &SchoolCode, lines: &mut V
 /// their corrections, and say so in the audit log. Runs in the job's own transaction.
 pub(super) fn record_reprint_job(tx: &Tx<'_>, job: i64, cjms: &[String], operator: &str) -> Result<()> {
     let corrections = tx.record_reprint_job(job, cjms)?;
-    let detail =
-        format!("reprint of {} corrected students ({corrections} corrections): {}", cjms.len(), cjms.join(", "));
+    let detail = msg!(
+        "imp-audit-reprint-job",
+        students = cjms.len().to_string(),
+        corrections = corrections.to_string(),
+        cjms = cjms.join(", ")
+    )
+    .to_string();
     tx.audit(operator, "correction.reprint-job", &format!("job {}", JobCode(job)), &detail)?;
     Ok(())
 }

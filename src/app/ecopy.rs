@@ -126,17 +126,22 @@ pub fn request(ws: &Workspace, spec: &RequestSpec) -> Result<RequestMade> {
         created_by: &operator,
     })?;
     tx.insert_ecopy_students(id, &frozen)?;
-    let scope = if spec.classes.is_empty() { "all classes".to_string() } else { spec.classes.join(", ") };
+    let scope: crate::i18n::Arg =
+        if spec.classes.is_empty() { msg!("send-ecopy-all-classes").into() } else { spec.classes.join(", ").into() };
     tx.audit(
         &operator,
         "ecopy.request",
         &subject(id),
-        &format!(
-            "school {code}: {} ({scope}) named {} to {registered}; letter {}",
-            crate::words::count(frozen.len() as i64, "student", "students"),
-            naming.pattern(),
-            if letter.is_empty() { "-" } else { &letter }
-        ),
+        &msg!(
+            "send-ecopy-request-audit",
+            school = code.to_string(),
+            students = frozen.len(),
+            scope = scope,
+            pattern = naming.pattern(),
+            to = &registered,
+            letter = if letter.is_empty() { "-" } else { letter.as_str() }
+        )
+        .to_string(),
     )?;
     tx.commit()?;
     let xh_of = |idx: &[usize]| idx.iter().map(|&i| people[i].xh.clone()).collect::<Vec<_>>();
@@ -428,7 +433,7 @@ pub fn send(ws: &Workspace, code: EcopyRequestId, opts: &SendOptions, progress: 
             (_, false, _) => {}
             (_, true, true) => {
                 outcome.outcome = SendOutcome::NotSent;
-                outcome.reply = "an earlier part failed permanently".into();
+                outcome.reply = crate::i18n::tr("send-ecopy-earlier-failed");
             }
             (None, true, false) => break,
             (Some(run), true, false) => {
@@ -507,16 +512,13 @@ impl Run<'_> {
         outcome: &mut PartOutcome,
     ) -> std::result::Result<String, Failure> {
         let (req, cfg) = (self.req, self.cfg);
-        let local = |e: Error| Failure::Permanent(format!("not sent: {e}"));
+        let local = |e: Error| Failure::Permanent(msg!("send-ecopy-not-sent", error = e.said()).to_string());
         let mine: Vec<&EcopyStudent> = self.students.iter().filter(|s| s.part == Some(p.part)).collect();
         let zip = build_zip(self.ws, req, self.naming, &mine).map_err(local)?;
         if sha256_hex(&zip) != p.sha256 || mine.len() as i64 != p.photos {
-            return Err(Failure::Permanent(format!(
-                "not sent: part {} no longer packs to the zip recorded when it was first packaged \
-                 (sha256 {}); a photo file in the store may be damaged, or [lab] timezone (which \
-                 dates the zip's files) changed since",
-                p.part, p.sha256
-            )));
+            return Err(Failure::Permanent(
+                msg!("send-ecopy-zip-changed", part = p.part, sha = p.sha256.as_str()).to_string(),
+            ));
         }
         let mid = message_id(req.id, p.part, &cfg.from);
         let subject = self.letter.subject(p.part, p.parts);
@@ -534,16 +536,18 @@ impl Run<'_> {
                 attachment_name: &attachment_name,
                 attachment: zip,
             })
-            .map_err(|e| Failure::Permanent(format!("not sent: {e}")))?;
+            .map_err(|e| Failure::Permanent(msg!("send-ecopy-not-sent", error = e).to_string()))?;
         outcome.message_id = Some(mid.clone());
         outcome.message_bytes = Some(msg.bytes.len());
         if msg.bytes.len() as u64 > cfg.max_message_bytes {
-            return Err(Failure::Permanent(format!(
-                "not sent: the message is {} bytes, over [smtp] max_message_mb = {} (the parts were split \
-                 under a larger limit when the request was first sent)",
-                msg.bytes.len(),
-                cfg.max_message_bytes / 1_000_000
-            )));
+            return Err(Failure::Permanent(
+                msg!(
+                    "send-ecopy-message-too-big",
+                    bytes = msg.bytes.len(),
+                    mb = (cfg.max_message_bytes / 1_000_000) as i64
+                )
+                .to_string(),
+            ));
         }
         let mut attempt = 0;
         loop {
@@ -554,14 +558,18 @@ impl Run<'_> {
                 Ok(reply) => return Ok(reply),
                 Err(Failure::Transient(reply)) if attempt < cfg.tries => {
                     let wait = cfg.retry_delay(attempt);
-                    self.progress.note(&format!(
-                        "part {}/{}: {reply}; trying again in {:.1} s (try {} of {})",
-                        p.part,
-                        p.parts,
-                        wait.as_secs_f64(),
-                        attempt + 1,
-                        cfg.tries
-                    ));
+                    self.progress.note(
+                        &msg!(
+                            "send-ecopy-retry",
+                            part = p.part,
+                            parts = p.parts,
+                            reply = reply.as_str(),
+                            seconds = format!("{:.1}", wait.as_secs_f64()),
+                            attempt = (attempt + 1) as i64,
+                            tries = cfg.tries as i64
+                        )
+                        .to_string(),
+                    );
                     std::thread::sleep(wait);
                 }
                 Err(e) => return Err(e),
@@ -589,16 +597,19 @@ impl Run<'_> {
         let operator = self.ws.settings.operator();
         let tx = store.write()?;
         tx.ecopy_part_result(self.req.id, p.part, state, &reply, &operator)?;
-        let what = format!(
-            "part {}/{} ({}, {} bytes) to {}: {state} after {}; Message-ID {}; reply: {reply}",
-            p.part,
-            p.parts,
-            crate::words::count(p.photos, "photo", "photos"),
-            p.bytes,
-            self.req.to_email,
-            crate::words::count(outcome.tries as i64, "try", "tries"),
-            outcome.message_id.as_deref().unwrap_or("-")
-        );
+        let what = msg!(
+            "send-ecopy-part-audit",
+            part = p.part,
+            parts = p.parts,
+            photos = p.photos,
+            bytes = p.bytes,
+            to = self.req.to_email.as_str(),
+            state = state.as_str(),
+            tries = outcome.tries as i64,
+            message_id = outcome.message_id.as_deref().unwrap_or("-"),
+            reply = reply.as_str()
+        )
+        .to_string();
         let action = if accepted { "ecopy.sent" } else { "ecopy.failed" };
         tx.audit(&operator, action, &subject(self.req.id), &what)?;
         tx.commit()?;

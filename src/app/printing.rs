@@ -319,7 +319,13 @@ pub fn print_file(ws: &Workspace, printer: &str, file: &Path, job_name: &str) ->
         &operator,
         "file.print",
         &format!("printer {}", p.name),
-        &format!("{} sent as {job_name:?}: {}", file.display(), sent.state),
+        &msg!(
+            "send-file-print-audit",
+            file = file.display().to_string(),
+            job_name = job_name,
+            state = sent.state.word()
+        )
+        .to_string(),
     )?;
     tx.commit()?;
     Ok(FileSent {
@@ -476,7 +482,7 @@ pub(super) fn send(
             copies: out.copies,
             paper: Some(&paper),
         },
-        &|msg| progress.note(&format!("printer {}: {msg}", p.name)),
+        &|said| progress.note(&msg!("send-printer-progress", printer = p.name.as_str(), message = said).to_string()),
     );
     let tx = store.write()?;
     match submitted {
@@ -607,7 +613,7 @@ pub fn print_job(ws: &Workspace, req: &PrintRequest, progress: &dyn Progress) ->
                         &ws.settings.operator(),
                         "job.print.unverified",
                         &format!("job {code} part {}", part.part),
-                        &format!("sent to printer {} with --force although {reason}", p.name),
+                        &msg!("send-part-forced-audit", printer = p.name.as_str(), reason = reason.clone()).to_string(),
                     )?;
                     tx.commit()?;
                 }

@@ -96,7 +96,8 @@ pub fn set_background(ws: &Workspace, code: &str, colour: Option<BackgroundColou
     let tx = store.write()?;
     require(&tx, &code)?;
     tx.set_school_background(code.as_str(), colour)?;
-    let detail = format!("background {}", colour.map(BackgroundColour::as_str).unwrap_or("any"));
+    let detail =
+        msg!("imp-audit-school-background", colour = colour.map(BackgroundColour::as_str).unwrap_or("any")).to_string();
     tx.audit(&ws.settings.operator(), "school.background", &format!("school {code}"), &detail)?;
     let school = require(&tx, &code)?;
     tx.commit()?;
@@ -152,7 +153,12 @@ pub fn add_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
         return Err(msg!("school-email-known", email = have, school = code.to_string()).into());
     }
     tx.add_school_email(code.as_str(), &email)?;
-    tx.audit(&ws.settings.operator(), "school.add-email", &format!("school {code}"), &format!("added {email}"))?;
+    tx.audit(
+        &ws.settings.operator(),
+        "school.add-email",
+        &format!("school {code}"),
+        &msg!("imp-audit-school-email-added", email = &email).to_string(),
+    )?;
     let school = require(&tx, &code)?;
     tx.commit()?;
     Ok(school)
@@ -180,7 +186,12 @@ pub fn remove_email(ws: &Workspace, code: &str, email: &str) -> Result<School> {
         .into());
     };
     tx.remove_school_email(code.as_str(), &have)?;
-    tx.audit(&ws.settings.operator(), "school.remove-email", &format!("school {code}"), &format!("removed {have}"))?;
+    tx.audit(
+        &ws.settings.operator(),
+        "school.remove-email",
+        &format!("school {code}"),
+        &msg!("imp-audit-school-email-removed", email = &have).to_string(),
+    )?;
     let school = require(&tx, &code)?;
     tx.commit()?;
     Ok(school)

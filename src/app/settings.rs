@@ -44,7 +44,7 @@ impl StoreSettings {
             &self.password_file,
             workspace,
             &|v| std::env::var(v).ok(),
-            "the store's password",
+            &crate::i18n::tr("settings-store-password"),
         )
         .map_err(Error::Input)?;
         Ok(Some((url.to_string(), password)))

@@ -246,22 +246,14 @@ pub(super) fn create_in(ws: &Workspace, tx: &Tx<'_>, req: &CreateShipment) -> Re
 /// if undeliverable: say so once, and how to set them.
 fn sender_missing(ws: &Workspace) -> Option<String> {
     let s = sender(ws);
-    let mut missing = Vec::new();
-    if s.name.trim().is_empty() {
-        missing.push("name ([lab] name)");
-    }
-    if s.address.trim().is_empty() {
-        missing.push("return address ([shipping] sender_address)");
-    }
-    if missing.is_empty() {
-        return None;
-    }
-    Some(format!(
-        "the shipping label has no sender {}: set {} in {}",
-        missing.join(" and no "),
-        if missing.len() == 1 { "it" } else { "them" },
-        ws.root().join(super::workspace::SETTINGS_FILE).display()
-    ))
+    let missing = match (s.name.trim().is_empty(), s.address.trim().is_empty()) {
+        (false, false) => return None,
+        (true, false) => "name",
+        (false, true) => "address",
+        (true, true) => "both",
+    };
+    let file = ws.root().join(super::workspace::SETTINGS_FILE).display().to_string();
+    Some(msg!("send-shipment-no-sender", missing = missing, file = file).to_string())
 }
 
 #[derive(Debug, Serialize)]

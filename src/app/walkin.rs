@@ -260,8 +260,14 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
             match sent {
                 Ok(r) => Some(r),
                 Err(e) => {
-                    let noted =
-                        audit(ws, &cjm, &format!("batch {batch}, job {job}, printer {p}: not printed ({e})")).err();
+                    let said = msg!(
+                        "send-walkin-audit-not-printed",
+                        batch = batch.to_string(),
+                        job = job.to_string(),
+                        printer = p,
+                        error = e.said()
+                    );
+                    let noted = audit(ws, &cjm, &said.to_string()).err();
                     let key = if noted.is_some() { "walkin-not-printed-unaudited" } else { "walkin-not-printed" };
                     let mut m = crate::i18n::Msg::new(key)
                         .arg("cjm", &cjm)
@@ -280,15 +286,14 @@ pub fn walkin(ws: &Workspace, req: &WalkinRequest, progress: &dyn Progress) -> R
         }
     };
     let printer = match &printed {
-        Some(r) => format!(
-            "printer {} ({} of {} sent)",
-            r.printer,
-            r.sent(),
-            crate::words::count(r.parts.len() as i64, "part", "parts")
-        ),
-        None => "no printer".into(),
+        Some(r) => {
+            msg!("send-walkin-audit-printer", printer = r.printer.as_str(), sent = r.sent(), parts = r.parts.len())
+        }
+        None => msg!("send-walkin-audit-no-printer"),
     };
-    audit(ws, &cjm, &format!("batch {batch} ({stored}), job {job}, {printer}"))?;
+    let said =
+        msg!("send-walkin-audit", batch = batch.to_string(), stored = stored, job = job.to_string(), printed = printer);
+    audit(ws, &cjm, &said.to_string())?;
     Ok(Walkin {
         id: job,
         student,

@@ -164,37 +164,33 @@ impl SmtpSettings {
     pub fn resolve(&self, workspace: &Path, env: &dyn Fn(&str) -> Option<String>) -> Result<SmtpConfig, String> {
         let host = self.host.trim();
         if host.is_empty() {
-            return Err("gradlab.toml [smtp] host is empty: set the lab's mail server to send electronic copies".into());
+            return Err(crate::i18n::tr("send-smtp-no-host"));
         }
         if self.security == Security::None && !is_loopback(host) {
-            return Err(format!(
-                "gradlab.toml [smtp] security = \"none\" is allowed only for a mail server on this computer \
-                 (localhost, 127.0.0.1, ::1), not {host:?}: use \"starttls\" or \"tls\""
-            ));
+            return Err(crate::msg!("send-smtp-security-none", host = host).to_string());
         }
         let from = crate::domain::school::check_email(&self.from)
-            .map_err(|e| format!("gradlab.toml [smtp] from: {e}; set the lab's sender address"))?;
+            .map_err(|e| crate::msg!("send-smtp-bad-from", error = e).to_string())?;
         if self.max_message_mb == 0 {
-            return Err("gradlab.toml [smtp] max_message_mb must be at least 1".into());
+            return Err(crate::i18n::tr("send-smtp-max-message"));
         }
         if self.tries == 0 {
-            return Err("gradlab.toml [smtp] tries must be at least 1".into());
+            return Err(crate::i18n::tr("send-smtp-tries"));
         }
         if !self.retry_delay_secs.is_finite() || self.retry_delay_secs < 0.0 {
-            return Err(format!("gradlab.toml [smtp] retry_delay_secs {} must be 0 or more", self.retry_delay_secs));
+            return Err(crate::msg!("send-smtp-retry-delay", value = self.retry_delay_secs.to_string()).to_string());
         }
         let credentials = self.credentials(workspace, env)?;
         let ca = match self.ca_file.trim() {
             "" => None,
             f => {
                 let path = workspace.join(f);
-                let pem =
-                    std::fs::read(&path).map_err(|e| format!("gradlab.toml [smtp] ca_file {}: {e}", path.display()))?;
+                let shown = path.display().to_string();
+                let pem = std::fs::read(&path).map_err(|e| {
+                    crate::msg!("send-smtp-ca-file", file = shown.as_str(), error = e.to_string()).to_string()
+                })?;
                 if !pem.windows(11).any(|w| w == b"-----BEGIN ") {
-                    return Err(format!(
-                        "gradlab.toml [smtp] ca_file {}: not a PEM certificate (-----BEGIN CERTIFICATE-----)",
-                        path.display()
-                    ));
+                    return Err(crate::msg!("send-smtp-ca-not-pem", file = shown).to_string());
                 }
                 Some((path, pem))
             }
@@ -224,16 +220,13 @@ impl SmtpSettings {
             &self.password_file,
             workspace,
             env,
-            "the mail account's password before sending",
+            &crate::i18n::tr("send-smtp-password-what"),
         )?;
         match (user.is_empty(), password) {
             (true, None) => Ok(None),
             (false, Some(p)) => Ok(Some((user.to_string(), p))),
-            (false, None) => Err(format!(
-                "gradlab.toml [smtp] user is {user:?} but no password is given: set password_env \
-                 (an environment variable's name) or password_file"
-            )),
-            (true, Some(_)) => Err("gradlab.toml [smtp] has a password but no user: set user".into()),
+            (false, None) => Err(crate::msg!("send-smtp-user-no-password", user = user).to_string()),
+            (true, Some(_)) => Err(crate::i18n::tr("send-smtp-password-no-user")),
         }
     }
 }
@@ -253,14 +246,11 @@ pub fn password(
     match (password_env.trim(), password_file.trim()) {
         ("", "") => Ok(None),
         (v, f) if !v.is_empty() && !f.is_empty() => {
-            Err(format!("gradlab.toml {section}: give the password through password_env or password_file, not both"))
+            Err(crate::msg!("send-password-both", section = section).to_string())
         }
         (v, "") => match env(v) {
             Some(p) if !p.is_empty() => Ok(Some(Secret(p))),
-            _ => Err(format!(
-                "gradlab.toml {section} password_env: the environment variable {v} is not set \
-                 (or is empty); set it to {what}"
-            )),
+            _ => Err(crate::msg!("send-password-env-unset", section = section, var = v, what = what).to_string()),
         },
         (_, f) => Ok(Some(read_password_file(section, &workspace.join(f))?)),
     }
@@ -269,10 +259,14 @@ pub fn password(
 /// Read the password file: its first line. Refused when anyone but its owner may read or
 /// change it.
 fn read_password_file(section: &str, path: &Path) -> Result<Secret, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("gradlab.toml {section} password_file {}: {e}", path.display()))?;
+    let shown = path.display().to_string();
+    let failed = |e: std::io::Error| {
+        crate::msg!("send-password-file-error", section = section, file = shown.as_str(), error = e.to_string())
+            .to_string()
+    };
+    let meta = std::fs::metadata(path).map_err(failed)?;
     if !meta.is_file() {
-        return Err(format!("gradlab.toml {section} password_file {}: not a file", path.display()));
+        return Err(crate::msg!("send-password-file-not-file", section = section, file = shown.as_str()).to_string());
     }
     #[cfg(unix)]
     {
@@ -281,33 +275,36 @@ fn read_password_file(section: &str, path: &Path) -> Result<Secret, String> {
         // SAFETY: getuid cannot fail and has no side effects.
         let me = unsafe { libc::getuid() };
         if meta.uid() != me {
-            return Err(format!(
-                "gradlab.toml {section} password_file {} belongs to another account (uid {}); it must belong to \
-                 the account running gradlab (uid {me})",
-                path.display(),
-                meta.uid()
-            ));
+            return Err(crate::msg!(
+                "send-password-file-owner",
+                section = section,
+                file = shown.as_str(),
+                uid = meta.uid().to_string(),
+                me = me.to_string()
+            )
+            .to_string());
         }
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Err(format!(
-                "gradlab.toml {section} password_file {} has mode {mode:04o}: group or others may read it; \
-                 it must be readable by its owner only (chmod 600 {})",
-                path.display(),
-                path.display()
-            ));
+            return Err(crate::msg!(
+                "send-password-file-mode",
+                section = section,
+                file = shown.as_str(),
+                mode = format!("{mode:04o}")
+            )
+            .to_string());
         }
     }
-    let text =
-        std::fs::read(path).map_err(|e| format!("gradlab.toml {section} password_file {}: {e}", path.display()))?;
-    let mut text = String::from_utf8(text)
-        .map_err(|_| format!("gradlab.toml {section} password_file {}: not UTF-8 text", path.display()))?;
+    let text = std::fs::read(path).map_err(failed)?;
+    let mut text = String::from_utf8(text).map_err(|_| {
+        crate::msg!("send-password-file-not-utf8", section = section, file = shown.as_str()).to_string()
+    })?;
     if let Some(end) = text.find(['\r', '\n']) {
         text.truncate(end);
     }
     let secret = Secret(text);
     if secret.expose().is_empty() {
-        return Err(format!("gradlab.toml {section} password_file {}: the first line is empty", path.display()));
+        return Err(crate::msg!("send-password-file-empty", section = section, file = shown.as_str()).to_string());
     }
     Ok(secret)
 }

@@ -37,7 +37,7 @@ impl Naming {
             "xh" | "学号" => Ok(Naming::Xh),
             "xh-name" | "xhname" | "学号姓名" => Ok(Naming::XhName),
             "cjm" | "采集码" => Ok(Naming::Cjm),
-            other => Err(format!("naming {other:?} is not xh (学号.jpg), xh-name (学号姓名.jpg) or cjm (采集码.jpg)")),
+            other => Err(crate::msg!("send-bad-naming", naming = other).to_string()),
         }
     }
 

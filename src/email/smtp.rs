@@ -59,11 +59,15 @@ impl Mailer {
         if cfg.security != Security::None {
             let mut tls = TlsParameters::builder(cfg.host.clone());
             if let Some((path, pem)) = &cfg.ca {
-                let cert = Certificate::from_pem(pem)
-                    .map_err(|e| format!("gradlab.toml [smtp] ca_file {}: {e}", path.display()))?;
+                let cert = Certificate::from_pem(pem).map_err(|e| {
+                    crate::msg!("send-smtp-ca-file", file = path.display().to_string(), error = e.to_string())
+                        .to_string()
+                })?;
                 tls = tls.add_root_certificate(cert);
             }
-            let tls = tls.build_rustls().map_err(|e| format!("TLS set-up for {}: {e}", cfg.host))?;
+            let tls = tls.build_rustls().map_err(|e| {
+                crate::msg!("send-smtp-tls-setup", host = cfg.host.as_str(), error = e.to_string()).to_string()
+            })?;
             builder = builder.tls(match cfg.security {
                 Security::Tls => Tls::Wrapper(tls),
                 _ => Tls::Required(tls),
@@ -80,8 +84,12 @@ impl Mailer {
         let from: Mailbox = format!("{} <{}>", quote(out.from_name), self.from)
             .parse()
             .or_else(|_| self.from.parse())
-            .map_err(|e| format!("gradlab.toml [smtp] from {:?}: {e}", self.from))?;
-        let to: Mailbox = out.to.parse().map_err(|e| format!("address {:?}: {e}", out.to))?;
+            .map_err(|e: lettre::address::AddressError| {
+                crate::msg!("send-smtp-bad-sender", from = self.from.as_str(), error = e.to_string()).to_string()
+            })?;
+        let to: Mailbox = out.to.parse().map_err(|e: lettre::address::AddressError| {
+            crate::msg!("send-smtp-bad-to", to = out.to, error = e.to_string()).to_string()
+        })?;
         let zip = ContentType::parse("application/zip").map_err(|e| e.to_string())?;
         let message = Message::builder()
             .from(from)
@@ -93,7 +101,7 @@ impl Mailer {
                     .singlepart(SinglePart::plain(out.text.to_string()))
                     .singlepart(Attachment::new(out.attachment_name.to_string()).body(out.attachment.clone(), zip)),
             )
-            .map_err(|e| format!("cannot build the message: {e}"))?;
+            .map_err(|e| crate::msg!("send-smtp-cannot-build", error = e.to_string()).to_string())?;
         Ok(Formatted { envelope: message.envelope().clone(), bytes: message.formatted() })
     }
 
@@ -137,15 +145,13 @@ fn classify(e: &lettre::transport::smtp::Error) -> Failure {
     // rustls reports a refused certificate or a failed handshake as invalid data on the
     // connection; lettre passes it on as a network error. No retry cures it.
     if e.is_tls() || io_kind(e) == Some(std::io::ErrorKind::InvalidData) {
-        return Failure::Permanent(format!(
-            "TLS: {detail} (a lab's own mail server needs its certificate in [smtp] ca_file)"
-        ));
+        return Failure::Permanent(crate::msg!("send-smtp-tls", detail = detail).to_string());
     }
     if e.is_client() {
         return Failure::Permanent(format!("{e}"));
     }
     if e.is_timeout() || io_kind(e) == Some(std::io::ErrorKind::WouldBlock) {
-        return Failure::Transient(format!("the mail server did not answer within {} s", TIMEOUT.as_secs()));
+        return Failure::Transient(crate::msg!("send-smtp-timeout", seconds = TIMEOUT.as_secs() as i64).to_string());
     }
     // Network, connection, timeout or a garbled answer: the connection dropped.
     Failure::Transient(format!("{e}"))

@@ -67,12 +67,19 @@ fn find_header(grid: &table::Grid, file: &str) -> Result<(usize, HashMap<Col, us
         file,
         column_for,
         |cols| cols.contains(&Col::Student),
-        "a correction table's columns 学号 (xh), 字段 (field), 原值 (from) and 新值 (to)",
+        &crate::i18n::tr("imp-correction-columns"),
     )?;
     let line = grid.rows[index].0;
     let missing: Vec<&str> = REQUIRED.iter().filter(|(c, _)| !columns.contains_key(c)).map(|(_, n)| *n).collect();
     if !missing.is_empty() {
-        return Err(format!("{file} row {line}: the header has no column {}", missing.join(", ")));
+        let columns = missing.join(", ");
+        return Err(crate::msg!(
+            "imp-correction-header-missing",
+            file = file,
+            row = line.to_string(),
+            columns = columns
+        )
+        .to_string());
     }
     Ok((index, columns))
 }

@@ -3,6 +3,7 @@
 //! a QR code photographed large or soft is often found once the picture is scaled down.
 
 use super::bounds;
+use crate::msg;
 use image::{DynamicImage, GrayImage, imageops::FilterType};
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
@@ -20,18 +21,21 @@ const MAX_SEARCHES: usize = 2;
 /// its header and refused before it is decoded when it is too large; it is decoded under
 /// memory limits, scaled down to a size a 采集码 needs, and searched for a bounded time.
 pub fn decode_image_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let unreadable = |e: image::ImageError| format!("not a readable PNG or JPEG picture: {e}");
+    let unreadable = |e: image::ImageError| msg!("imp-qr-unreadable", error = e.to_string()).to_string();
     let reader = || {
         image::ImageReader::new(std::io::Cursor::new(bytes))
             .with_guessed_format()
-            .map_err(|e| format!("not a readable PNG or JPEG picture: {e}"))
+            .map_err(|e| msg!("imp-qr-unreadable", error = e.to_string()).to_string())
     };
     let (w, h) = reader()?.into_dimensions().map_err(unreadable)?;
     if w as u64 * h as u64 > bounds::MAX_PICTURE_PIXELS {
-        return Err(format!(
-            "the picture is {w} x {h} pixels, more than the {} million a photo of a 采集码 needs; refused",
-            bounds::MAX_PICTURE_PIXELS / 1_000_000
-        ));
+        return Err(msg!(
+            "imp-qr-too-large",
+            width = w.to_string(),
+            height = h.to_string(),
+            millions = (bounds::MAX_PICTURE_PIXELS / 1_000_000).to_string()
+        )
+        .to_string());
     }
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(bounds::MAX_PICTURE_PIXELS * 4);
@@ -41,7 +45,7 @@ pub fn decode_image_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
     let img = if w.max(h) > LONGEST { img.thumbnail(LONGEST, LONGEST) } else { img };
     let texts = search_bounded(img.to_luma8(), SEARCH_LIMIT)?;
     if texts.is_empty() {
-        return Err("no QR code found in the picture".into());
+        return Err(crate::i18n::tr("imp-qr-none"));
     }
     Ok(texts)
 }
@@ -50,7 +54,7 @@ static RUNNING: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
 
 /// Search a picture on its own thread and give up after `limit`.
 fn search_bounded(gray: GrayImage, limit: Duration) -> Result<Vec<String>, String> {
-    let busy = || "earlier pictures are still being searched; try again in a minute".to_string();
+    let busy = || crate::i18n::tr("imp-qr-busy");
     {
         let (lock, cv) = &RUNNING;
         let running = lock.lock().map_err(|_| busy())?;
@@ -70,12 +74,7 @@ fn search_bounded(gray: GrayImage, limit: Duration) -> Result<Vec<String>, Strin
         cv.notify_one();
         let _ = tx.send(found);
     });
-    rx.recv_timeout(limit).map_err(|_| {
-        format!(
-            "no QR code found within {} s: the picture holds too many code-like patterns to search",
-            limit.as_secs()
-        )
-    })
+    rx.recv_timeout(limit).map_err(|_| msg!("imp-qr-timeout", seconds = limit.as_secs().to_string()).to_string())
 }
 
 fn try_decode(gray: GrayImage) -> Vec<String> {

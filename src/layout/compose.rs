@@ -13,6 +13,8 @@ use super::plan::{
 use super::template::{Piece, parse_template};
 use crate::domain::PrintedStudent;
 use crate::domain::local_time::Zone;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::render::font::Font;
 use crate::render::{Item, PageSpec, Rect};
 
@@ -52,30 +54,66 @@ pub struct SheetContext {
     pub students: Vec<CaptionStudent>,
 }
 
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a sheet cannot be composed; `who` and `place` are in the catalog's words, shown in the
+/// language of whoever reads the error.
+#[derive(Debug, Clone, PartialEq)]
 pub enum ComposeError {
-    #[error("{who}: the bundled font has no glyph for {ch:?} (U+{code:04X}) in {place}", code = *.ch as u32)]
-    MissingGlyph { who: String, place: String, ch: char },
-    #[error(
-        "{who}: {place} does not fit even at the minimum {min_pt} pt: it needs {need:.1} mm but there are {have:.1} mm"
-    )]
-    DoesNotFit { who: String, place: String, min_pt: f64, need: f64, have: f64 },
-    #[error("{who}: barcode {payload:?}: {reason}")]
-    Barcode { who: String, payload: String, reason: String },
-    #[error("sheet {sheet}: {reason}")]
-    Context { sheet: usize, reason: String },
+    MissingGlyph { who: Msg, place: Msg, ch: char },
+    DoesNotFit { who: Msg, place: Msg, min_pt: f64, need: f64, have: f64 },
+    Barcode { who: Msg, payload: String, reason: Msg },
+    Context { sheet: usize, reason: Msg },
 }
+
+impl ComposeError {
+    /// The error as a catalog message.
+    pub fn message(&self) -> Msg {
+        match self {
+            ComposeError::MissingGlyph { who, place, ch } => msg!(
+                "imp-compose-missing-glyph",
+                who = who.clone(),
+                ch = format!("{ch:?}"),
+                code = format!("{:04X}", *ch as u32),
+                place = place.clone()
+            ),
+            ComposeError::DoesNotFit { who, place, min_pt, need, have } => msg!(
+                "imp-compose-does-not-fit",
+                who = who.clone(),
+                place = place.clone(),
+                pt = min_pt.to_string(),
+                need = format!("{need:.1}"),
+                have = format!("{have:.1}")
+            ),
+            ComposeError::Barcode { who, payload, reason } => msg!(
+                "imp-compose-barcode",
+                who = who.clone(),
+                payload = format!("{payload:?}"),
+                reason = reason.clone()
+            ),
+            ComposeError::Context { sheet, reason } => {
+                msg!("imp-compose-sheet", sheet = sheet.to_string(), reason = reason.clone())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ComposeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ComposeError {}
 
 impl From<ComposeError> for crate::error::Error {
     fn from(e: ComposeError) -> Self {
-        crate::error::Error::Input(e.to_string())
+        crate::error::Error::Message(e.message())
     }
 }
 
 /// A text to draw, with who it belongs to and where it comes from (for error messages).
 struct Lines {
-    who: String,
-    places: Vec<String>,
+    who: Msg,
+    places: Vec<Msg>,
     texts: Vec<String>,
 }
 
@@ -94,10 +132,10 @@ pub fn compose(layout: &Layout, sheet: &SheetPlan, ctx: &SheetContext) -> Result
             if ctx.students.len() != sheet.placements.len() {
                 return Err(ComposeError::Context {
                     sheet: sheet.number,
-                    reason: format!(
-                        "{} students were given for {} places on the sheet",
-                        ctx.students.len(),
-                        sheet.placements.len()
+                    reason: msg!(
+                        "imp-compose-students-for-places",
+                        students = ctx.students.len().to_string(),
+                        places = sheet.placements.len().to_string()
                     ),
                 });
             }
@@ -105,7 +143,7 @@ pub fn compose(layout: &Layout, sheet: &SheetPlan, ctx: &SheetContext) -> Result
                 if slots.get(placement.slot).is_none() {
                     return Err(ComposeError::Context {
                         sheet: sheet.number,
-                        reason: format!("group slot {} is not on this layout", placement.slot + 1),
+                        reason: msg!("imp-compose-no-slot", slot = (placement.slot + 1).to_string()),
                     });
                 }
                 captions.push(caption_lines(layout, student, ctx));
@@ -175,8 +213,8 @@ pub fn compose(layout: &Layout, sheet: &SheetPlan, ctx: &SheetContext) -> Result
     Ok(page)
 }
 
-fn student_who(s: &CaptionStudent) -> String {
-    format!("student {} (采集码 {})", s.student.xh, s.student.cjm)
+fn student_who(s: &CaptionStudent) -> Msg {
+    msg!("imp-compose-who-student", xh = &s.student.xh, cjm = &s.student.cjm)
 }
 
 /// Fill a template already validated by the layout (unknown fields cannot occur; they fill
@@ -211,7 +249,13 @@ fn caption_lines(layout: &Layout, c: &CaptionStudent, ctx: &SheetContext) -> Lin
     let templates = &layout.caption.lines;
     Lines {
         who: student_who(c),
-        places: templates.iter().enumerate().map(|(i, t)| format!("caption line {} {t:?}", i + 1)).collect(),
+        places: templates
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                msg!("imp-compose-place-caption-line", line = (i + 1).to_string(), template = format!("{t:?}"))
+            })
+            .collect(),
         texts: templates.iter().map(|t| fill(t, CAPTION_FIELDS, value)).collect(),
     }
 }
@@ -228,8 +272,8 @@ fn band_texts(layout: &Layout, ctx: &SheetContext) -> [Option<Lines>; 2] {
                 _ => String::new(),
             };
             Lines {
-                who: format!("sheet {}", ctx.sheet),
-                places: vec![format!("the {key} {:?}", b.text)],
+                who: msg!("imp-compose-who-sheet", sheet = ctx.sheet.to_string()),
+                places: vec![msg!("imp-compose-place-band", band = key, template = format!("{:?}", b.text))],
                 texts: vec![fill(&b.text, BAND_FIELDS, value)],
             }
         })
@@ -239,8 +283,12 @@ fn band_texts(layout: &Layout, ctx: &SheetContext) -> [Option<Lines>; 2] {
 
 fn separator_lines(class: &str, ctx: &SheetContext) -> Lines {
     Lines {
-        who: format!("separator sheet of class {class}"),
-        places: vec!["the school name".into(), "the class".into(), "the student count".into()],
+        who: msg!("imp-compose-who-separator", class = class),
+        places: vec![
+            msg!("imp-compose-place-school"),
+            msg!("imp-compose-place-class"),
+            msg!("imp-compose-place-count"),
+        ],
         texts: vec![ctx.school_name.clone(), class.to_string(), format!("{} 人", ctx.class_count)],
     }
 }
@@ -254,8 +302,8 @@ fn check_glyphs(lines: &Lines) -> Result<(), ComposeError> {
     Ok(())
 }
 
-fn too_long(who: &str, place: &str, min_pt: f64, need: f64, have: f64) -> ComposeError {
-    ComposeError::DoesNotFit { who: who.to_string(), place: place.to_string(), min_pt, need, have }
+fn too_long(who: &Msg, place: &Msg, min_pt: f64, need: f64, have: f64) -> ComposeError {
+    ComposeError::DoesNotFit { who: who.clone(), place: place.clone(), min_pt, need, have }
 }
 
 /// Sizes to try: `from`, then 0.5 pt smaller each step, ending exactly at `min`.
@@ -296,7 +344,8 @@ fn place_caption(items: &mut Vec<Item>, layout: &Layout, slot: &GroupSlot, lines
                 return Err(too_long(&lines.who, place, min, need, inner.w));
             }
         }
-        return Err(too_long(&lines.who, "the caption's lines", min, height(min), inner.h));
+        let place = msg!("imp-compose-place-caption-lines");
+        return Err(too_long(&lines.who, &place, min, height(min), inner.h));
     };
     let pitch = size * c.line_spacing * MM_PER_PT;
     for (i, text) in lines.texts.iter().enumerate() {
@@ -327,10 +376,7 @@ fn place_band(
     }
     if let Some(rect) = slot.barcode {
         if ctx.sheet_barcode.is_empty() {
-            return Err(ComposeError::Context {
-                sheet,
-                reason: "the layout prints a sheet barcode but none was given".into(),
-            });
+            return Err(ComposeError::Context { sheet, reason: msg!("imp-compose-no-sheet-barcode") });
         }
         place_barcode(items, rect, &ctx.sheet_barcode, band.barcode_text_pt, &lines.who)?;
     }
@@ -344,20 +390,20 @@ fn place_barcode(
     slot: Rect,
     payload: &str,
     text_pt: f64,
-    who: &str,
+    who: &Msg,
 ) -> Result<(), ComposeError> {
-    let err = |reason: String| ComposeError::Barcode { who: who.to_string(), payload: payload.to_string(), reason };
+    let err = |reason: Msg| ComposeError::Barcode { who: who.clone(), payload: payload.to_string(), reason };
     if payload.is_empty() || !payload.bytes().all(|b| (32..=126).contains(&b)) {
-        return Err(err("a barcode needs printable ASCII characters (Code128 set B)".into()));
+        return Err(err(msg!("imp-compose-barcode-not-ascii")));
     }
     let modules = plan::code128_modules(payload.chars().count());
     let module = (slot.w / (modules + 2 * QUIET_MODULES) as f64).min(MAX_MODULE_MM);
     if module < MIN_MODULE_MM - EPS {
-        return Err(err(format!(
-            "{} characters need {:.1} mm with quiet zones but the slot is {:.1} mm wide",
-            payload.len(),
-            plan::barcode_min_width_mm(payload.len()),
-            slot.w
+        return Err(err(msg!(
+            "imp-compose-barcode-too-wide",
+            chars = payload.len().to_string(),
+            need = format!("{:.1}", plan::barcode_min_width_mm(payload.len())),
+            have = format!("{:.1}", slot.w)
         )));
     }
     let text_h = plan::readable_text_mm(text_pt);

@@ -5,6 +5,8 @@
 use super::file::{BAND_FIELDS, CAPTION_FIELDS, Layout, Side};
 use super::plan::{self, EPS};
 use super::template::{Piece, parse_template};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::render::Rect;
 use crate::render::font::Font;
 
@@ -25,9 +27,9 @@ impl Layout {
                 positive("paper.width_mm", w)?;
                 positive("paper.height_mm", h)?;
             }
-            (Some(_), _, _) => return Err("paper: give either size or width_mm and height_mm, not both".into()),
+            (Some(_), _, _) => return Err(msg!("imp-layout-paper-both").to_string()),
             (None, _, _) => {
-                return Err("paper: give size (A4, A5, A6, 6inch, 5inch, letter) or both width_mm and height_mm".into());
+                return Err(msg!("imp-layout-paper-none").to_string());
             }
         }
         let m = &p.margins_mm;
@@ -36,30 +38,26 @@ impl Layout {
         }
         let (w, h) = self.paper_mm();
         if m.left + m.right >= w - EPS {
-            return Err(format!(
-                "paper.margins_mm: left + right ({:.1} mm) leave no room on paper {w:.1} mm wide",
-                m.left + m.right
-            ));
+            let margins = format!("{:.1}", m.left + m.right);
+            return Err(msg!("imp-layout-margins-wide", margins = margins, paper = format!("{w:.1}")).to_string());
         }
         if m.top + m.bottom >= h - EPS {
-            return Err(format!(
-                "paper.margins_mm: top + bottom ({:.1} mm) leave no room on paper {h:.1} mm high",
-                m.top + m.bottom
-            ));
+            let margins = format!("{:.1}", m.top + m.bottom);
+            return Err(msg!("imp-layout-margins-high", margins = margins, paper = format!("{h:.1}")).to_string());
         }
 
         let g = &self.group;
         non_negative("group.gap_mm", g.gap_mm)?;
         match (g.blocks.is_empty(), g.photos.is_empty()) {
-            (true, true) => return Err("group: give the photos as [[group.blocks]] or [[group.photos]]".into()),
-            (false, false) => return Err("group: give either [[group.blocks]] or [[group.photos]], not both".into()),
+            (true, true) => return Err(msg!("imp-layout-group-none").to_string()),
+            (false, false) => return Err(msg!("imp-layout-group-both").to_string()),
             _ => {}
         }
         for (i, b) in g.blocks.iter().enumerate() {
             positive(&format!("group.blocks[{i}].width_mm"), b.width_mm)?;
             positive(&format!("group.blocks[{i}].height_mm"), b.height_mm)?;
             if b.rows == 0 || b.columns == 0 {
-                return Err(format!("group.blocks[{i}]: rows and columns must be at least 1"));
+                return Err(msg!("imp-layout-rows-columns", key = format!("group.blocks[{i}]")).to_string());
             }
         }
         for (i, ph) in g.photos.iter().enumerate() {
@@ -74,7 +72,7 @@ impl Layout {
         non_negative("caption.padding_mm", c.padding_mm)?;
         fonts("caption", c.font_pt, c.min_font_pt)?;
         if !(c.line_spacing.is_finite() && c.line_spacing >= 1.0) {
-            return Err(format!("caption.line_spacing must be at least 1.0 (it is {})", c.line_spacing));
+            return Err(msg!("imp-layout-line-spacing", value = c.line_spacing.to_string()).to_string());
         }
         if let Some(w) = c.width_mm {
             positive("caption.width_mm", w)?;
@@ -84,15 +82,15 @@ impl Layout {
         }
         match c.position {
             Side::Below if c.height_mm.is_none() => {
-                return Err("caption.height_mm is required when the caption is below".into());
+                return Err(msg!("imp-layout-caption-height-needed").to_string());
             }
             Side::Right if c.width_mm.is_none() => {
-                return Err("caption.width_mm is required when the caption is on the right".into());
+                return Err(msg!("imp-layout-caption-width-needed").to_string());
             }
             _ => {}
         }
         if c.lines.is_empty() {
-            return Err("caption.lines: give at least one line".into());
+            return Err(msg!("imp-layout-caption-no-lines").to_string());
         }
         for (i, line) in c.lines.iter().enumerate() {
             check_template(&format!("caption.lines[{i}]"), line, CAPTION_FIELDS)?;
@@ -100,22 +98,18 @@ impl Layout {
 
         if let Some(b) = self.barcode_on() {
             if !(b.height_mm.is_finite() && b.height_mm >= plan::MIN_BAR_HEIGHT_MM - EPS) {
-                return Err(format!(
-                    "barcode.height_mm is {} mm; a barcode needs at least {} mm to scan",
-                    b.height_mm,
-                    plan::MIN_BAR_HEIGHT_MM
-                ));
+                return Err(bars_too_low("barcode.height_mm", b.height_mm));
             }
             non_negative("barcode.gap_mm", b.gap_mm)?;
             non_negative("barcode.text_pt", b.text_pt)?;
             if b.max_chars == 0 {
-                return Err("barcode.max_chars must be at least 1".into());
+                return Err(msg!("imp-layout-at-least-one", key = "barcode.max_chars").to_string());
             }
         }
 
         let s = &self.sheet;
         if s.rows == 0 || s.columns == 0 {
-            return Err("sheet: rows and columns must be at least 1".into());
+            return Err(msg!("imp-layout-rows-columns", key = "sheet").to_string());
         }
         non_negative("sheet.gap_x_mm", s.gap_x_mm)?;
         non_negative("sheet.gap_y_mm", s.gap_y_mm)?;
@@ -128,7 +122,7 @@ impl Layout {
             check_template(&format!("{key}.text"), &b.text, BAND_FIELDS)?;
             non_negative(&format!("{key}.barcode_text_pt"), b.barcode_text_pt)?;
             if b.barcode && b.barcode_max_chars == 0 {
-                return Err(format!("{key}.barcode_max_chars must be at least 1"));
+                return Err(msg!("imp-layout-at-least-one", key = format!("{key}.barcode_max_chars")).to_string());
             }
         }
         if let Some(m) = self.crop_marks_on() {
@@ -140,11 +134,7 @@ impl Layout {
             fonts("separator", s.font_pt, s.min_font_pt)?;
             positive("separator.text_pt", s.text_pt)?;
             if !(s.barcode_height_mm.is_finite() && s.barcode_height_mm >= plan::MIN_BAR_HEIGHT_MM - EPS) {
-                return Err(format!(
-                    "separator.barcode_height_mm is {} mm; a barcode needs at least {} mm to scan",
-                    s.barcode_height_mm,
-                    plan::MIN_BAR_HEIGHT_MM
-                ));
+                return Err(bars_too_low("separator.barcode_height_mm", s.barcode_height_mm));
             }
         }
         Ok(())
@@ -160,7 +150,8 @@ impl Layout {
                     Rect::new(b.x_mm, b.y_mm, b.width_mm, b.height_mm),
                 );
                 if overlaps(&ra, &rb) {
-                    return Err(format!("group.photos[{i}] overlaps group.photos[{j}]"));
+                    let (part, other) = (format!("group.photos[{i}]"), format!("group.photos[{j}]"));
+                    return Err(msg!("imp-layout-overlaps", part = part, other = other).to_string());
                 }
             }
         }
@@ -172,76 +163,89 @@ impl Layout {
         let pitch = c.min_font_pt * c.line_spacing * plan::MM_PER_PT;
         let need_h =
             2.0 * c.padding_mm + font.ascent_mm(c.min_font_pt) + font.descent_mm(c.min_font_pt) + (n - 1.0) * pitch;
-        too_much(
-            &format!("caption: {} line(s) at the minimum {} pt need", c.lines.len(), c.min_font_pt),
-            need_h,
-            "height but the caption is",
-            shape.caption.h,
-        )?;
+        too_much(need_h, shape.caption.h, |need, have, over| {
+            msg!(
+                "imp-layout-caption-too-high",
+                lines = c.lines.len().to_string(),
+                pt = c.min_font_pt.to_string(),
+                need = need,
+                have = have,
+                over = over
+            )
+        })?;
         if shape.caption.w <= 2.0 * c.padding_mm + EPS {
-            return Err(format!("caption: padding_mm ({}) leaves no room for text", c.padding_mm));
+            return Err(msg!("imp-layout-padding-no-room", padding = c.padding_mm.to_string()).to_string());
         }
 
         if let (Some(b), Some(slot)) = (self.barcode_on(), shape.barcode) {
-            too_much(
-                &format!("barcode: a {}-character barcode needs", b.max_chars),
-                plan::barcode_min_width_mm(b.max_chars as usize),
-                "of width (0.25 mm modules and quiet zones) but the group is",
-                slot.w,
-            )
-            .map_err(|e| format!("{e}; lower barcode.max_chars or widen the group"))?;
+            too_much(plan::barcode_min_width_mm(b.max_chars as usize), slot.w, |need, have, over| {
+                msg!(
+                    "imp-layout-barcode-too-wide",
+                    chars = b.max_chars.to_string(),
+                    need = need,
+                    have = have,
+                    over = over
+                )
+            })?;
         }
 
         for (key, band) in [("header", self.header_on()), ("footer", self.footer_on())] {
             let Some(b) = band else { continue };
             let line = font.ascent_mm(b.min_font_pt) + font.descent_mm(b.min_font_pt);
-            too_much(
-                &format!("{key}: its text at the minimum {} pt needs", b.min_font_pt),
-                line,
-                "of height but the band is",
-                b.height_mm,
-            )?;
+            too_much(line, b.height_mm, |need, have, over| {
+                msg!(
+                    "imp-layout-band-text-too-high",
+                    key = key,
+                    pt = b.min_font_pt.to_string(),
+                    need = need,
+                    have = have,
+                    over = over
+                )
+            })?;
             if b.barcode {
                 let bars = b.height_mm - plan::readable_text_mm(b.barcode_text_pt);
                 if bars < plan::MIN_BAR_HEIGHT_MM - EPS {
-                    return Err(format!(
-                        "{key}: the sheet barcode would be {bars:.1} mm high (height_mm less its text); it needs at least {} mm",
-                        plan::MIN_BAR_HEIGHT_MM
-                    ));
+                    return Err(msg!(
+                        "imp-layout-band-bars-too-low",
+                        key = key,
+                        bars = format!("{bars:.1}"),
+                        min = plan::MIN_BAR_HEIGHT_MM.to_string()
+                    )
+                    .to_string());
                 }
                 let need = plan::barcode_min_width_mm(b.barcode_max_chars as usize) + plan::BAND_TEXT_GAP_MM + 10.0;
-                too_much(
-                    &format!("{key}: the sheet barcode and at least 10 mm of text need"),
-                    need,
-                    "of width but the printable area is",
-                    self.printable().w,
-                )?;
+                too_much(need, self.printable().w, |need, have, over| {
+                    msg!("imp-layout-band-barcode-too-wide", key = key, need = need, have = have, over = over)
+                })?;
             }
         }
 
         let area = self.group_area();
-        let less =
-            if self.header_on().is_some() || self.footer_on().is_some() { " (less header and footer)" } else { "" };
+        let area_name = || {
+            if self.header_on().is_some() || self.footer_on().is_some() {
+                msg!("imp-layout-area-less-bands")
+            } else {
+                msg!("imp-layout-area")
+            }
+        };
         let s = &self.sheet;
         let need_w = s.columns as f64 * shape.w + (s.columns - 1) as f64 * s.gap_x_mm;
         let need_h = s.rows as f64 * shape.h + (s.rows - 1) as f64 * s.gap_y_mm;
-        too_much("student groups need", need_w, &format!("of width but the printable area{less} is"), area.w)?;
-        too_much("student groups need", need_h, &format!("of height but the printable area{less} is"), area.h)?;
+        too_much(need_w, area.w, |need, have, over| {
+            msg!("imp-layout-groups-too-wide", need = need, area = area_name(), have = have, over = over)
+        })?;
+        too_much(need_h, area.h, |need, have, over| {
+            msg!("imp-layout-groups-too-high", need = need, area = area_name(), have = have, over = over)
+        })?;
 
         if let Some(sep) = self.separator_on() {
             let need = self.separator_block_height(sep);
-            too_much(
-                "separator sheet: its text and packet barcode need",
-                need,
-                &format!("of height but the printable area{less} is"),
-                area.h,
-            )?;
-            too_much(
-                "separator sheet: a 20-character packet barcode needs",
-                plan::barcode_min_width_mm(20),
-                "of width but the printable area is",
-                area.w,
-            )?;
+            too_much(need, area.h, |need, have, over| {
+                msg!("imp-layout-separator-too-high", need = need, area = area_name(), have = have, over = over)
+            })?;
+            too_much(plan::barcode_min_width_mm(20), area.w, |need, have, over| {
+                msg!("imp-layout-separator-too-wide", need = need, have = have, over = over)
+            })?;
         }
         Ok(())
     }
@@ -253,27 +257,27 @@ impl Layout {
         let mut parts: Vec<(String, Rect)> = Vec::new();
         for (i, slot) in self.group_slots().iter().enumerate() {
             for (j, p) in slot.photos.iter().enumerate() {
-                parts.push((format!("group {} photo {}", i + 1, j + 1), *p));
+                parts.push((msg!("imp-layout-part-photo", group = i + 1, photo = j + 1).to_string(), *p));
             }
-            parts.push((format!("group {} caption", i + 1), slot.caption));
+            parts.push((msg!("imp-layout-part-caption", group = i + 1).to_string(), slot.caption));
             if let Some(b) = slot.barcode {
-                parts.push((format!("group {} barcode", i + 1), b));
+                parts.push((msg!("imp-layout-part-barcode", group = i + 1).to_string(), b));
             }
         }
         for (name, band) in [("header", self.header()), ("footer", self.footer())] {
             if let Some(b) = band {
-                parts.push((name.to_string(), b.rect));
+                parts.push((msg!("imp-layout-part-band", band = name).to_string(), b.rect));
             }
         }
         for (name, r) in &parts {
             if !printable.contains(r, EPS) {
-                return Err(format!("{name} leaves the printable area"));
+                return Err(msg!("imp-layout-leaves-area", part = name).to_string());
             }
         }
         for (i, (a, ra)) in parts.iter().enumerate() {
             for (b, rb) in parts.iter().take(i) {
                 if overlaps(ra, rb) {
-                    return Err(format!("{a} overlaps {b}"));
+                    return Err(msg!("imp-layout-overlaps", part = a, other = b).to_string());
                 }
             }
         }
@@ -287,38 +291,56 @@ pub(crate) fn overlaps(a: &Rect, b: &Rect) -> bool {
 }
 
 fn positive(key: &str, v: f64) -> Result<(), String> {
-    if v.is_finite() && v > 0.0 { Ok(()) } else { Err(format!("{key} must be more than 0 (it is {v})")) }
+    if v.is_finite() && v > 0.0 {
+        Ok(())
+    } else {
+        Err(msg!("imp-layout-positive", key = key, value = v.to_string()).to_string())
+    }
 }
 
 fn non_negative(key: &str, v: f64) -> Result<(), String> {
-    if v.is_finite() && v >= 0.0 { Ok(()) } else { Err(format!("{key} must not be negative (it is {v})")) }
+    if v.is_finite() && v >= 0.0 {
+        Ok(())
+    } else {
+        Err(msg!("imp-layout-not-negative", key = key, value = v.to_string()).to_string())
+    }
 }
 
 fn fonts(key: &str, font_pt: f64, min_font_pt: f64) -> Result<(), String> {
     positive(&format!("{key}.font_pt"), font_pt)?;
     positive(&format!("{key}.min_font_pt"), min_font_pt)?;
     if min_font_pt > font_pt {
-        return Err(format!("{key}.min_font_pt ({min_font_pt}) is larger than {key}.font_pt ({font_pt})"));
+        let (min, font) = (min_font_pt.to_string(), font_pt.to_string());
+        return Err(msg!("imp-layout-min-font-larger", key = key, min = min, font = font).to_string());
     }
     Ok(())
 }
 
-/// "<what> 301.0 mm of height but the printable area is 281.0 mm: 20.0 mm too much".
-fn too_much(what: &str, need: f64, but: &str, have: f64) -> Result<(), String> {
+/// "<what> 301.0 mm of height but the printable area is 281.0 mm: 20.0 mm too much": `says`
+/// is given what is needed, what there is and the difference, each to 0.1 mm.
+fn too_much(need: f64, have: f64, says: impl FnOnce(String, String, String) -> Msg) -> Result<(), String> {
     if need <= have + EPS {
         return Ok(());
     }
-    Err(format!("{what} {need:.1} mm {but} {have:.1} mm: {:.1} mm too much", need - have))
+    Err(says(format!("{need:.1}"), format!("{have:.1}"), format!("{:.1}", need - have)).to_string())
+}
+
+/// "<key> is 3 mm; a barcode needs at least 5 mm to scan".
+fn bars_too_low(key: &str, value: f64) -> String {
+    msg!("imp-layout-bars-too-low", key = key, value = value.to_string(), min = plan::MIN_BAR_HEIGHT_MM.to_string())
+        .to_string()
 }
 
 /// Parse a template and check its fixed text against the font, naming the key.
 fn check_template(key: &str, template: &str, allowed: &[&str]) -> Result<(), String> {
-    let pieces = parse_template(template, allowed).map_err(|e| format!("{key}: {e}"))?;
+    let pieces = parse_template(template, allowed)
+        .map_err(|e| msg!("imp-layout-key-error", key = key, error = e).to_string())?;
     for piece in &pieces {
         if let Piece::Text(t) = piece
             && let Some(c) = Font::bundled().missing_chars(t).first()
         {
-            return Err(format!("{key}: the bundled font has no glyph for {c:?} (U+{:04X})", *c as u32));
+            let (ch, code) = (format!("{c:?}"), format!("{:04X}", *c as u32));
+            return Err(msg!("imp-layout-no-glyph", key = key, ch = ch, code = code).to_string());
         }
     }
     Ok(())

@@ -46,7 +46,7 @@ fn keyword(s: &str) -> Result<IppValue, PrintError> {
 
 fn request(uri: &Uri, op: Operation) -> Result<IppRequestResponse, PrintError> {
     IppRequestResponse::new(IppVersion::v1_1(), op, Some(uri.clone()))
-        .map_err(|e| PrintError::Other(format!("building the IPP request: {e}")))
+        .map_err(|e| PrintError::Other(msg!("send-ipp-building", error = e.to_string()).to_string()))
 }
 
 fn attr_in(req: &mut IppRequestResponse, group: DelimiterTag, attr: &str, value: IppValue) -> Result<(), PrintError> {
@@ -268,12 +268,12 @@ fn print_once(uri: &str, s: &Submission) -> Result<Submitted, PrintError> {
         exact_size(&mut req, &choice)?;
     }
     *req.payload_mut() = IppPayload::new(file);
-    let resp = send(&u, req, &format!("the job {:?}", s.job_name))?;
+    let resp = send(&u, req, &msg!("send-ipp-what-job", job = s.job_name).to_string())?;
     let job = resp.attributes().groups_of(DelimiterTag::JobAttributes).next();
     let id = job
         .and_then(|g| g.get("job-id"))
         .and_then(|a| int_of(a.value()))
-        .ok_or_else(|| PrintError::Other(format!("{uri} accepted {:?} but gave no job-id", s.job_name)))?;
+        .ok_or_else(|| PrintError::Other(msg!("send-ipp-no-job-id", printer = uri, job = s.job_name).to_string()))?;
     let status = job.and_then(status_of).unwrap_or(JobStatus { state: PartState::Pending, message: String::new() });
     Ok(Submitted { printer_job_id: Some(id as i64), files: Vec::new(), state: status.state, message: status.message })
 }
@@ -290,17 +290,17 @@ fn job_request(uri: &Uri, op: Operation, id: i64, user: Option<&str>) -> Result<
 pub(super) fn job_status(uri: &str, id: i64) -> Result<JobStatus, PrintError> {
     let u = parse_uri(uri)?;
     let req = job_request(&u, Operation::GetJobAttributes, id, None)?;
-    let resp = send(&u, req, &format!("the state of job {id}"))?;
+    let resp = send(&u, req, &msg!("send-ipp-what-state", id = id.to_string()).to_string())?;
     resp.attributes()
         .groups_of(DelimiterTag::JobAttributes)
         .find_map(status_of)
-        .ok_or_else(|| PrintError::Other(format!("{uri} gave no job-state for job {id}")))
+        .ok_or_else(|| PrintError::Other(msg!("send-ipp-no-job-state", printer = uri, id = id.to_string()).to_string()))
 }
 
 pub(super) fn cancel(uri: &str, id: i64, user: &str) -> Result<JobStatus, PrintError> {
     let u = parse_uri(uri)?;
     let req = job_request(&u, Operation::CancelJob, id, Some(user))?;
-    match send(&u, req, &format!("to cancel job {id}")) {
+    match send(&u, req, &msg!("send-ipp-what-cancel", id = id.to_string()).to_string()) {
         Ok(_) => {
             // A printer stops at the next page boundary; wait a little for it to say so.
             let deadline = std::time::Instant::now() + Duration::from_secs(15);
@@ -320,8 +320,8 @@ pub(super) fn cancel(uri: &str, id: i64, user: &str) -> Result<JobStatus, PrintE
             } else {
                 Err(PrintError::Refused {
                     target: uri.into(),
-                    what: format!("to cancel job {id}"),
-                    reason: format!("the job is {}", st.state),
+                    what: msg!("send-ipp-what-cancel", id = id.to_string()).to_string(),
+                    reason: msg!("send-ipp-job-is", state = st.state.word()).to_string(),
                 })
             }
         }
@@ -347,7 +347,7 @@ pub(super) fn find_job(uri: &str, job_name: &str, user: &str) -> Result<Found, P
             keyword("job-state-reasons")?,
         ]),
     )?;
-    let resp = send(&u, req, "the list of jobs")?;
+    let resp = send(&u, req, &crate::i18n::tr("send-ipp-what-list"))?;
     for g in resp.attributes().groups_of(DelimiterTag::JobAttributes) {
         let text = |attr: &str| g.get(attr).map(|a| a.value().to_string());
         if text("job-name").as_deref() == Some(job_name)

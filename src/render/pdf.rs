@@ -65,8 +65,9 @@ impl PdfWriter {
     /// Writes to a temporary file beside `path`; `finish` renames it into place (a reader never
     /// sees half a PDF).
     pub fn create(path: &Path, title: &str) -> Result<PdfWriter> {
-        let name =
-            path.file_name().ok_or_else(|| Error::input(format!("{}: not a file name for the PDF", path.display())))?;
+        let name = path
+            .file_name()
+            .ok_or_else(|| Error::from(crate::msg!("send-pdf-no-file-name", path = path.display().to_string())))?;
         let tmp_path = path.with_file_name(format!(".{}.{}.part", name.to_string_lossy(), std::process::id()));
         let file = File::create(&tmp_path).at(&tmp_path)?;
         // Allocated up front so every page can point at them before they are written.
@@ -120,14 +121,12 @@ impl PdfWriter {
     fn check_paper(&self, page: &PageSpec) -> Result<()> {
         let (pw, ph) = (page.width_mm, page.height_mm);
         if !(pw.is_finite() && ph.is_finite() && pw > 0.0 && ph > 0.0) {
-            return Err(Error::input(format!("page size {pw} x {ph} mm is not a paper size")));
+            return Err(crate::msg!("send-pdf-bad-paper", width = pw.to_string(), height = ph.to_string()).into());
         }
         let a = self.adjustment;
         let finite = [a.offset_x_mm, a.offset_y_mm, a.scale_pct].iter().all(|v| v.is_finite());
         if !(a.is_none() || finite && a.scale_pct > 0.0) {
-            return Err(Error::input(format!(
-                "printer adjustment {a:?} is not a correction (offsets must be numbers, scale above 0%)"
-            )));
+            return Err(crate::msg!("send-pdf-bad-adjustment", adjustment = format!("{a:?}")).into());
         }
         Ok(())
     }
@@ -292,7 +291,8 @@ impl PdfWriter {
             return Ok(*img);
         }
         let bytes = photos(sha256)?;
-        let info = jpeg_info(&bytes).map_err(|e| Error::input(format!("photo {sha256}: {e}")))?;
+        let info =
+            jpeg_info(&bytes).map_err(|e| Error::from(crate::msg!("send-pdf-photo", sha = sha256, error = e)))?;
         let id = self.alloc();
         let mut c = Chunk::new();
         let mut x = c.image_xobject(id, &bytes);
@@ -328,8 +328,9 @@ impl PdfWriter {
         let font = Font::bundled();
         let face = font.face();
         let to_1000 = |v: f64| (v * 1000.0 / font.units_per_em()) as f32;
-        let subset = subsetter::subset(FONT_BYTES, 0, &self.glyphs)
-            .map_err(|e| Error::input(format!("cannot subset the bundled font {FONT_NAME}: {e:?}")))?;
+        let subset = subsetter::subset(FONT_BYTES, 0, &self.glyphs).map_err(|e| {
+            Error::from(crate::msg!("send-pdf-font-subset", font = FONT_NAME, error = format!("{e:?}")))
+        })?;
         let base_font = format!("{}+{FONT_NAME}", subset_tag(&self.glyphs));
         let base_font = Name(base_font.as_bytes());
         let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
@@ -508,9 +509,9 @@ struct JpegInfo {
 /// Reads size and colour components from a JPEG's frame header without decoding it.
 fn jpeg_info(b: &[u8]) -> std::result::Result<JpegInfo, String> {
     if !b.starts_with(&[0xFF, 0xD8]) {
-        return Err("not a JPEG file (it does not start with a JPEG start-of-image marker)".into());
+        return Err(crate::i18n::tr("send-jpeg-not-jpeg"));
     }
-    let corrupt = || "the JPEG file is cut short or corrupt before its frame header".to_string();
+    let corrupt = || crate::i18n::tr("send-jpeg-corrupt");
     let mut i = 2;
     loop {
         if b.get(i) != Some(&0xFF) {
@@ -535,20 +536,18 @@ fn jpeg_info(b: &[u8]) -> std::result::Result<JpegInfo, String> {
                 let [precision, h1, h0, w1, w0, components, ..] = *seg else { return Err(corrupt()) };
                 let (width, height) = (u16::from_be_bytes([w1, w0]) as u32, u16::from_be_bytes([h1, h0]) as u32);
                 if precision != 8 {
-                    return Err(format!("the JPEG has {precision}-bit samples; only 8-bit JPEGs can be printed"));
+                    return Err(crate::msg!("send-jpeg-precision", bits = i64::from(precision)).to_string());
                 }
                 if width == 0 || height == 0 {
-                    return Err("the JPEG frame header gives no image size".into());
+                    return Err(crate::i18n::tr("send-jpeg-no-size"));
                 }
                 if components != 1 && components != 3 {
-                    return Err(format!(
-                        "the JPEG has {components} colour components; only RGB (3) or greyscale (1) can be printed"
-                    ));
+                    return Err(crate::msg!("send-jpeg-components", components = i64::from(components)).to_string());
                 }
                 return Ok(JpegInfo { width, height, components });
             }
             0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => {
-                return Err(format!("the JPEG uses a coding process (SOF{}) PDF readers cannot show", marker - 0xC0));
+                return Err(crate::msg!("send-jpeg-coding", sof = i64::from(marker - 0xC0)).to_string());
             }
             _ => i += len,
         }

@@ -13,7 +13,7 @@ pub fn png_to_jpeg(png: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
         .encode_image(&img.to_rgb8())
-        .map_err(|e| format!("cannot write the preview as JPEG: {e}"))?;
+        .map_err(|e| crate::msg!("send-preview-jpeg", error = e.to_string()).to_string())?;
     Ok(out)
 }
 
@@ -23,28 +23,31 @@ const MAX_SIDE_PX: f32 = u16::MAX as f32;
 /// Renders page `page_index` (0-based) of `pdf` at `dpi` on white paper and returns a PNG.
 pub fn page_png(pdf: &[u8], page_index: usize, dpi: f32) -> Result<Vec<u8>, String> {
     if !(dpi.is_finite() && dpi > 0.0) {
-        return Err(format!("cannot preview at {dpi} dpi: the resolution must be a positive number"));
+        return Err(crate::msg!("send-preview-bad-dpi", dpi = dpi.to_string()).to_string());
     }
-    let doc = Pdf::new(pdf.to_vec()).map_err(|e| format!("cannot read the PDF: {e:?}"))?;
+    let doc = Pdf::new(pdf.to_vec())
+        .map_err(|e| crate::msg!("send-preview-unreadable", error = format!("{e:?}")).to_string())?;
     let pages = doc.pages();
-    let page = pages.get(page_index).ok_or_else(|| match pages.len() {
-        1 => format!("page {} does not exist: the PDF has 1 page", page_index + 1),
-        n => format!("page {} does not exist: the PDF has {n} pages", page_index + 1),
-    })?;
+    let page = pages
+        .get(page_index)
+        .ok_or_else(|| crate::msg!("send-preview-no-page", page = page_index + 1, pages = pages.len()).to_string())?;
     let (w, h) = page.render_dimensions();
     let (w_px, h_px) = ((w * dpi / 72.0).round().max(1.0), (h * dpi / 72.0).round().max(1.0));
     if w_px > MAX_SIDE_PX || h_px > MAX_SIDE_PX {
-        return Err(format!(
-            "page {} is too large to preview at {dpi} dpi (at most {MAX_SIDE_PX} pixels a side); choose a lower resolution",
-            page_index + 1
-        ));
+        return Err(crate::msg!(
+            "send-preview-too-large",
+            page = page_index + 1,
+            dpi = dpi.to_string(),
+            max = MAX_SIDE_PX.to_string()
+        )
+        .to_string());
     }
     // hayro truncates the scaled size, so 6 inches at 300 dpi could come out 1799 pixels wide;
     // aiming a quarter pixel beyond the rounded size gives exactly 1800.
     let settings = PixmapSettings { x_scale: (w_px + 0.25) / w, y_scale: (h_px + 0.25) / h, bg_color: WHITE };
     let cache = RenderCache::new();
     let pixmap = render(page, &cache, &InterpreterSettings::default(), &RenderSettings::default(), &settings);
-    pixmap.into_png().map_err(|e| format!("cannot encode the preview as PNG: {e}"))
+    pixmap.into_png().map_err(|e| crate::msg!("send-preview-png", error = e.to_string()).to_string())
 }
 
 #[cfg(test)]

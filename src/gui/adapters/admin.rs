@@ -52,7 +52,10 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let mut statuses = vec!["全部".to_string()];
     statuses.extend(RequestStatus::ALL.into_iter().map(texts::request_status));
     g.set_status_options(strings(statuses));
-    g.set_kind_options(strings(texts::REQUEST_KINDS.iter().map(|(k, zh)| format!("{zh}（{k}）"))));
+    // The kind's word, and its key where the word is another language's (丢失（lost）).
+    let kinds =
+        texts::REQUEST_KINDS.iter().map(|(k, w)| if w.as_ref() == *k { k.to_string() } else { format!("{w}（{k}）") });
+    g.set_kind_options(strings(kinds));
     g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
     g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, zh)| *zh)));
     g.set_due_date(a.ctx.session.zone().today().to_string().into());

@@ -6,9 +6,40 @@
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::{ScanKind, ScanResult, ShipmentState};
 
-/// A state or kind key with its Chinese label; unknown keys are shown as they are.
-fn label(pairs: &[(&str, &'static str)], key: &str) -> String {
-    pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()).unwrap_or_else(|| key.to_string())
+/// A word of the catalog (its key), said in the window's language: the second half of the
+/// `(key, word)` tables the window's lists are built from. The text of each word is made once
+/// for each language and kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word(&'static str);
+
+impl Word {
+    /// The catalog key.
+    pub fn key(self) -> &'static str {
+        self.0
+    }
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        use std::collections::BTreeMap;
+        use std::sync::Mutex;
+        static SAID: Mutex<BTreeMap<(u8, &'static str), &'static str>> = Mutex::new(BTreeMap::new());
+        let lang = crate::i18n::current();
+        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+        said.entry((lang as u8, self.0))
+            .or_insert_with(|| Box::leak(crate::i18n::Msg::new(self.0).text(lang).into_boxed_str()))
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_ref())
+    }
+}
+
+/// A state or kind key with its words; unknown keys are shown as they are.
+fn label(pairs: &[(&str, Word)], key: &str) -> String {
+    pairs.iter().find(|(k, _)| *k == key).map(|(_, w)| w.to_string()).unwrap_or_else(|| key.to_string())
 }
 
 /// The catalog's words for a request's status, in the window's language.
@@ -16,13 +47,18 @@ pub fn request_status(s: RequestStatus) -> String {
     s.word().to_string()
 }
 
-pub const REQUEST_KINDS: [(&str, &str); 3] = [("lost", "丢失"), ("missing", "漏洗"), ("damaged", "损坏")];
+pub const REQUEST_KINDS: [(&str, Word); 3] = [
+    ("lost", Word("request-kind-lost")),
+    ("missing", Word("request-kind-missing")),
+    ("damaged", Word("request-kind-damaged")),
+];
 
 pub fn request_kind(key: &str) -> String {
     label(&REQUEST_KINDS, key)
 }
 
-pub const REQUESTERS: [(&str, &str); 2] = [("student", "学生"), ("school", "学校")];
+pub const REQUESTERS: [(&str, Word); 2] =
+    [("student", Word("imp-requester-student")), ("school", Word("imp-requester-school"))];
 
 pub fn requester(key: &str) -> String {
     label(&REQUESTERS, key)
@@ -41,26 +77,32 @@ pub fn part_state(key: &str) -> String {
 pub fn ecopy_state(key: &str) -> String {
     label(
         &[
-            ("not sent", "未发送"),
-            ("sent", "已发送"),
-            ("partly sent", "部分发送"),
-            ("failed", "失败"),
-            ("pending", "待发送"),
-            ("accepted", "服务器已接收"),
+            ("not sent", Word("imp-ecopy-not-sent")),
+            ("sent", Word("imp-ecopy-sent")),
+            ("partly sent", Word("imp-ecopy-partly-sent")),
+            ("failed", Word("imp-ecopy-failed")),
+            ("pending", Word("imp-ecopy-pending")),
+            ("accepted", Word("imp-ecopy-accepted")),
         ],
         key,
     )
 }
 
-pub const NAMINGS: [(&str, &str); 3] = [("xh", "学号.jpg"), ("xh-name", "学号姓名.jpg"), ("cjm", "采集码.jpg")];
+pub const NAMINGS: [(&str, Word); 3] =
+    [("xh", Word("imp-naming-xh")), ("xh-name", Word("imp-naming-xh-name")), ("cjm", Word("imp-naming-cjm"))];
 
 pub fn naming(key: &str) -> String {
     label(&NAMINGS, key)
 }
 
 /// The strip fields a correction may change, as `correction add --field` takes them.
-pub const CORRECTION_FIELDS: [(&str, &str); 5] =
-    [("xh", "学号"), ("xm", "姓名"), ("bh", "班级"), ("cc", "层次"), ("xllb", "学历类别")];
+pub const CORRECTION_FIELDS: [(&str, Word); 5] = [
+    ("xh", Word("imp-field-xh")),
+    ("xm", Word("imp-field-xm")),
+    ("bh", Word("imp-field-bh")),
+    ("cc", Word("imp-field-cc")),
+    ("xllb", Word("imp-field-xllb")),
+];
 
 pub fn correction_field(key: &str) -> String {
     label(&CORRECTION_FIELDS, key)
