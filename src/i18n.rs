@@ -31,6 +31,10 @@ pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/imports.ftl"),
     "\n",
     include_str!("../locales/zh-CN/sending.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/window-tech.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/window-office.ftl"),
 );
 pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/core.ftl"),
@@ -46,6 +50,10 @@ pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/imports.ftl"),
     "\n",
     include_str!("../locales/en/sending.ftl"),
+    "\n",
+    include_str!("../locales/en/window-tech.ftl"),
+    "\n",
+    include_str!("../locales/en/window-office.ftl"),
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
