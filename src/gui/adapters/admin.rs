@@ -49,12 +49,17 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
         emails: RefCell::default(),
     });
     let g = app.global::<Admin>();
-    let mut statuses = vec!["全部".to_string()];
+    let mut statuses = vec![crate::i18n::tr("wo-status-all")];
     statuses.extend(RequestStatus::ALL.into_iter().map(texts::request_status));
     g.set_status_options(strings(statuses));
     // The kind's word, and its key where the word is another language's (丢失（lost）).
-    let kinds =
-        texts::REQUEST_KINDS.iter().map(|(k, w)| if w.as_ref() == *k { k.to_string() } else { format!("{w}（{k}）") });
+    let kinds = texts::REQUEST_KINDS.iter().map(|(k, w)| {
+        if w.as_ref() == *k {
+            k.to_string()
+        } else {
+            crate::msg!("wo-kind-with-key", word = w.to_string(), key = *k).to_string()
+        }
+    });
     g.set_kind_options(strings(kinds));
     g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
     g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, zh)| *zh)));
@@ -106,14 +111,16 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let aa = a.clone();
     g.on_add_email(move |email| {
         let email = email.trim().to_string();
-        school_change(&aa, "已添加邮箱", move |ws, code| app::schools::add_email(ws, code, &email).map(|_| ()));
+        school_change(&aa, "wo-email-added", move |ws, code| app::schools::add_email(ws, code, &email).map(|_| ()));
     });
     let aa = a.clone();
     g.on_remove_email(move || {
         let Some(app) = aa.ctx.app() else { return };
         let row = app.global::<Admin>().get_email_row();
         let Some(email) = aa.emails.borrow().get(row.max(0) as usize).filter(|_| row >= 0).cloned() else { return };
-        school_change(&aa, "已删除邮箱", move |ws, code| app::schools::remove_email(ws, code, &email).map(|_| ()));
+        school_change(&aa, "wo-email-removed", move |ws, code| {
+            app::schools::remove_email(ws, code, &email).map(|_| ())
+        });
     });
     let aa = a.clone();
     g.on_add_school(move |code, name| {
@@ -206,7 +213,9 @@ fn act(a: &Rc<Adm>, action: String, argument: String) {
             app.global::<Admin>().set_busy(false);
             match r {
                 Ok(v) => {
-                    notice(app, &format!("请求 {}：{}", v.id, requests::done_word(&action)), false);
+                    let text =
+                        crate::msg!("wo-request-done", id = v.id.to_string(), done = requests::done_word(&action));
+                    notice(app, &text.to_string(), false);
                     show_request_view(app, &v, zone);
                     list_requests(&aa);
                 }
@@ -242,8 +251,10 @@ fn add_request(a: &Rc<Adm>, form: &NewRequestForm) {
         move |s| app::requests::add(&s.open()?, &input),
         move |app, r| match r {
             Ok(v) => {
-                let matched = if v.student.is_some() { "已匹配到学生" } else { "待匹配学生" };
-                notice(app, &format!("已登记请求 {}（{matched}）", v.id), false);
+                let matched =
+                    crate::i18n::tr(if v.student.is_some() { "wo-student-matched" } else { "wo-student-unmatched" });
+                let text = crate::msg!("wo-request-added", id = v.id.to_string(), matched = matched);
+                notice(app, &text.to_string(), false);
                 app.global::<Admin>().set_adding_request(false);
                 *aa.request.borrow_mut() = Some(v.id);
                 show_request_view(app, &v, zone);
@@ -261,15 +272,20 @@ fn tables() -> Filter {
 fn choose_request_table(a: &Rc<Adm>) {
     let Some(app) = a.ctx.app() else { return };
     let aa = a.clone();
-    a.ctx.chooser.open(&app, "导入学校的补洗请求表", tables(), move |_, path| {
+    a.ctx.chooser.open(&app, &crate::i18n::tr("wo-request-table-title"), tables(), move |_, path| {
         let aaa = aa.clone();
         aa.ctx.run(
             &aa.worker,
             move |s| app::requests::import(&s.open()?, &path, None),
             move |app, r| match r {
                 Ok(rep) => {
-                    let mut text =
-                        format!("{}：已登记 {} 条，拒绝 {} 条", rep.file, rep.added.len(), rep.refused.len());
+                    let mut text = crate::msg!(
+                        "wo-request-import",
+                        file = rep.file.to_string(),
+                        added = rep.added.len(),
+                        refused = rep.refused.len()
+                    )
+                    .to_string();
                     for f in rep.refused.iter().chain(&rep.warnings).take(5) {
                         text += &format!("\n{f}");
                     }
@@ -305,15 +321,16 @@ fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
         move |s| app::corrections::add(&s.open()?, &req),
         move |app, r| match r {
             Ok(c) => {
-                let mut text = format!(
-                    "已改正 {} 的{}：{} → {}",
-                    c.xh,
-                    texts::correction_field(&c.field),
-                    c.old_value,
-                    c.new_value
-                );
+                let mut text = crate::msg!(
+                    "wo-correction-done",
+                    xh = c.xh.to_string(),
+                    field = texts::correction_field(&c.field),
+                    old = c.old_value.to_string(),
+                    new = c.new_value.to_string()
+                )
+                .to_string();
                 if c.needs_reprint {
-                    text += "；该生照片已印，待补印（技术员：新建作业时勾选“只印勘误后待补印的学生”）";
+                    text += &crate::i18n::tr("wo-correction-reprint");
                 }
                 for w in &c.warnings {
                     text += &format!("\n{w}");
@@ -329,10 +346,10 @@ fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
 fn choose_correction_table(a: &Rc<Adm>, school: String) {
     let Some(app) = a.ctx.app() else { return };
     if school.is_empty() {
-        return notice(&app, "请先填写院校代码", true);
+        return notice(&app, &crate::i18n::tr("wo-school-code-first"), true);
     }
     let aa = a.clone();
-    let title = format!("导入院校 {school} 的勘误表");
+    let title = crate::msg!("wo-correction-table-title", school = school.as_str()).to_string();
     a.ctx.chooser.open(&app, &title, tables(), move |_, path| {
         let aaa = aa.clone();
         let list_school = Some(school.clone());
@@ -341,13 +358,14 @@ fn choose_correction_table(a: &Rc<Adm>, school: String) {
             move |s| app::corrections::import(&s.open()?, &path, &school, None),
             move |app, r| match r {
                 Ok(rep) => {
-                    let mut text = format!(
-                        "{}：{} 行，改正 {} 项，拒绝 {} 行",
-                        rep.file,
-                        rep.rows,
-                        rep.applied.len(),
-                        rep.rejected.len()
-                    );
+                    let mut text = crate::msg!(
+                        "wo-correction-import",
+                        file = rep.file.to_string(),
+                        rows = rep.rows as i64,
+                        applied = rep.applied.len(),
+                        rejected = rep.rejected.len()
+                    )
+                    .to_string();
                     for f in rep.rejected.iter().take(5) {
                         text += &format!("\n{f}");
                     }
@@ -409,12 +427,12 @@ fn save_school(a: &Rc<Adm>) {
     let g = app.global::<Admin>();
     let (address, contact, phone) =
         (g.get_school_address().to_string(), g.get_school_contact().to_string(), g.get_school_phone().to_string());
-    school_change(a, "已保存地址", move |ws, code| {
+    school_change(a, "wo-address-saved", move |ws, code| {
         app::schools::set_contact(ws, code, Some(&address), Some(&contact), Some(&phone)).map(|_| ())
     });
 }
 
-/// A change to the selected school, then show it again.
+/// A change to the selected school, then show it again; `done` is the catalog key of its notice.
 fn school_change(a: &Rc<Adm>, done: &'static str, f: impl FnOnce(&Workspace, &str) -> Result<()> + Send + 'static) {
     a.ctx.action_begins();
     let Some(code) = a.school.borrow().clone() else { return };
@@ -427,7 +445,11 @@ fn school_change(a: &Rc<Adm>, done: &'static str, f: impl FnOnce(&Workspace, &st
         },
         move |app, r| match r {
             Ok(()) => {
-                notice(app, &format!("院校 {code}：{done}"), false);
+                notice(
+                    app,
+                    &crate::msg!("wo-school-done", code = code.as_str(), done = crate::i18n::tr(done)).to_string(),
+                    false,
+                );
                 show_school(&aa);
                 list_schools(&aa);
             }
@@ -444,7 +466,7 @@ fn add_school(a: &Rc<Adm>, new: NewSchool) {
         move |s| app::schools::add(&s.open()?, &new),
         move |app, r| match r {
             Ok(code) => {
-                notice(app, &format!("已登记院校 {code}"), false);
+                notice(app, &crate::msg!("wo-school-added", code = code.to_string()).to_string(), false);
                 *aa.school.borrow_mut() = Some(code.to_string());
                 list_schools(&aa);
                 show_school(&aa);

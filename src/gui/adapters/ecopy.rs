@@ -94,12 +94,17 @@ fn request(e: &Rc<Ecopy>, spec: RequestSpec) {
         move |s| app::ecopy::request(&s.open()?, &spec),
         move |app, r| match r {
             Ok(made) => {
-                let mut text = format!(
-                    "已登记电子版申请 {}：{} {}，{} 名学生，发往 {}",
-                    made.id, made.school, made.school_name, made.students, made.to
-                );
+                let mut text = crate::msg!(
+                    "wo-ecopy-requested",
+                    id = made.id.to_string(),
+                    school = made.school.to_string(),
+                    name = made.school_name.to_string(),
+                    students = made.students as i64,
+                    to = made.to.to_string()
+                )
+                .to_string();
                 if !made.without_full_name.is_empty() {
-                    text += &format!("；{} 名学生无全名，以学号命名", made.without_full_name.len());
+                    text += &crate::msg!("wo-ecopy-no-full-name", n = made.without_full_name.len()).to_string();
                 }
                 notice(app, &text, false);
                 *ee.selected.borrow_mut() = Some(made.id);
@@ -114,17 +119,18 @@ fn send(e: &Rc<Ecopy>, resend: bool) {
     let Some(app) = e.ctx.app() else { return };
     let g = app.global::<Admin>();
     let Some(id) = *e.selected.borrow() else {
-        return notice(&app, "请先选择电子版申请", true);
+        return notice(&app, &crate::i18n::tr("wo-ecopy-choose-first"), true);
     };
     if g.get_ecopy_task().running {
         return;
     }
-    g.set_ecopy_task(starting("发送"));
+    let sending = crate::i18n::tr("wo-ecopy-sending");
+    g.set_ecopy_task(starting(&sending));
     let ee = e.clone();
     let opts = SendOptions { resend, parts: Vec::new() };
     e.ctx.run_long(
         "ecopy",
-        "发送",
+        &sending,
         &e.cancel,
         |app, s| app.global::<Admin>().set_ecopy_task(s),
         move |s, progress| app::ecopy::send(&s.open()?, id, &opts, progress),
@@ -135,16 +141,27 @@ fn send(e: &Rc<Ecopy>, resend: bool) {
                         .parts
                         .iter()
                         .filter(|p| p.outcome.is_failure())
-                        .map(|p| format!("第 {}/{} 包：{}", p.part, p.parts, p.reply))
+                        .map(|p| {
+                            crate::msg!(
+                                "wo-ecopy-failed-part",
+                                part = p.part,
+                                parts = p.parts,
+                                reply = p.reply.to_string()
+                            )
+                            .to_string()
+                        })
                         .collect();
-                    let text = format!(
-                        "电子版 {} 发往 {}：服务器已接收 {}/{} 包{}",
-                        rep.id,
-                        rep.to,
-                        rep.accepted_in_all,
-                        rep.parts.len(),
-                        if failed.is_empty() { String::new() } else { format!("\n{}", failed.join("\n")) }
-                    );
+                    let mut text = crate::msg!(
+                        "wo-ecopy-sent",
+                        id = rep.id.to_string(),
+                        to = rep.to.to_string(),
+                        accepted = rep.accepted_in_all as i64,
+                        parts = rep.parts.len()
+                    )
+                    .to_string();
+                    if !failed.is_empty() {
+                        text += &format!("\n{}", failed.join("\n"));
+                    }
                     notice(app, &text, !failed.is_empty());
                 }
                 Err(err) => notice(app, &texts::error(&err), true),

@@ -66,12 +66,12 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     let mm = m.clone();
     g.on_seal(move |force, reason| {
         let reason = reason.to_string();
-        step(&mm, "封箱", move |ws, id| {
+        step(&mm, "wo-step-seal", move |ws, id| {
             app::shipments::seal(ws, id, force, Some(reason.as_str()).filter(|r| !r.is_empty()))
         });
     });
     let mm = m.clone();
-    g.on_deliver(move || step(&mm, "送达", app::shipments::deliver));
+    g.on_deliver(move || step(&mm, "wo-step-deliver", app::shipments::deliver));
     let names: Vec<String> =
         CARRIERS.iter().map(|c| c.map_or_else(|| crate::i18n::tr("carrier-auto"), |c| c.label().to_string())).collect();
     g.set_carriers(strings(names));
@@ -79,12 +79,12 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     g.on_ship(move |carrier, number| {
         let carrier = CARRIERS.get(carrier.max(0) as usize).copied().flatten().map(Carrier::as_str);
         let number = number.trim().to_string();
-        step(&mm, "发运", move |ws, id| app::shipments::ship(ws, id, Some(&number), carrier, None));
+        step(&mm, "wo-step-ship", move |ws, id| app::shipments::ship(ws, id, Some(&number), carrier, None));
     });
     let mm = m.clone();
     g.on_return_shipment(move |reason| {
         let reason = reason.to_string();
-        step(&mm, "退回", move |ws, id| app::shipments::return_shipment(ws, id, &reason));
+        step(&mm, "wo-step-return", move |ws, id| app::shipments::return_shipment(ws, id, &reason));
     });
     let mm = m.clone();
     g.on_create_to_person(move |address, recipient, phone| {
@@ -242,7 +242,7 @@ fn create(m: &Rc<Mail>, person: ToPerson) {
     let index = app.global::<Mailroom>().get_school_index();
     let Some(school) = m.schools.borrow().get(index.max(0) as usize).filter(|_| index >= 0).map(|s| s.code.clone())
     else {
-        return notice(&app, "请先选择院校", true);
+        return notice(&app, &crate::i18n::tr("wo-school-first"), true);
     };
     let mm = m.clone();
     let to_person = person.address.is_some();
@@ -261,7 +261,13 @@ fn create(m: &Rc<Mail>, person: ToPerson) {
                 if to_person {
                     app.global::<Mailroom>().set_to_person_open(false);
                 }
-                notice(app, &format!("已新建发运单 {}：{} 个包裹，{} 名学生", v.id, v.expected, v.students), false);
+                let text = crate::msg!(
+                    "wo-shipment-created",
+                    id = v.id.to_string(),
+                    packets = v.expected as i64,
+                    students = v.students
+                );
+                notice(app, &text.to_string(), false);
                 // A station works on the shipment whose barcode it scanned last.
                 scan(&mm, v.id.to_string());
             }
@@ -270,7 +276,7 @@ fn create(m: &Rc<Mail>, person: ToPerson) {
     );
 }
 
-/// A step of the station's shipment (seal, deliver).
+/// A step of the station's shipment (seal, deliver); `what` is the catalog key of its name.
 fn step(
     m: &Rc<Mail>,
     what: &'static str,
@@ -279,7 +285,7 @@ fn step(
     m.ctx.action_begins();
     let Some(app) = m.ctx.app() else { return };
     let Some(id) = *m.shipment.borrow() else {
-        return notice(&app, "请先扫描发运单条码", true);
+        return notice(&app, &crate::i18n::tr("wo-scan-first"), true);
     };
     let mm = m.clone();
     m.ctx.run(
@@ -287,7 +293,13 @@ fn step(
         move |s| f(&s.open()?, id),
         move |app, r| match r {
             Ok(v) => {
-                notice(app, &format!("发运单 {}：{what}完成，现在{}", v.id, texts::shipment_state(v.state)), false);
+                let text = crate::msg!(
+                    "wo-step-done",
+                    id = v.id.to_string(),
+                    step = crate::i18n::tr(what),
+                    state = texts::shipment_state(v.state)
+                );
+                notice(app, &text.to_string(), false);
                 show(&mm, app, &v);
                 refresh_list(&mm);
             }
@@ -303,10 +315,10 @@ fn print(m: &Rc<Mail>, label: bool) {
     let Some(app) = m.ctx.app() else { return };
     let g = app.global::<Mailroom>();
     let Some(id) = *m.shipment.borrow() else {
-        return notice(&app, "请先扫描发运单条码", true);
+        return notice(&app, &crate::i18n::tr("wo-scan-first"), true);
     };
     let Some(printer) = m.printers.borrow().get(g.get_printer_index().max(0) as usize).cloned() else {
-        return notice(&app, "没有可用的打印机：请先在技术员的“打印机”页添加", true);
+        return notice(&app, &crate::i18n::tr("wo-no-printer"), true);
     };
     g.set_busy(true);
     // Printers can be slow to answer: not on the scan worker, so scanning goes on meanwhile.
@@ -321,9 +333,10 @@ fn print(m: &Rc<Mail>, label: bool) {
             app.global::<Mailroom>().set_busy(false);
             match r {
                 Ok(sent) => {
-                    let what = if label { "面单" } else { "装箱单" };
+                    let what = crate::i18n::tr(if label { "wo-papers-label" } else { "wo-papers-packing-lists" });
                     let printer = sent.first().map(|s| s.printer.clone()).unwrap_or_default();
-                    notice(app, &format!("{what}已发送到 {printer}（{} 份文件）", sent.len()), false);
+                    let text = crate::msg!("wo-papers-sent", what = what, printer = printer, n = sent.len());
+                    notice(app, &text.to_string(), false);
                 }
                 Err(e) => notice(app, &texts::error(&e), true),
             }

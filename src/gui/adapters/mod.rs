@@ -182,12 +182,14 @@ impl Ctx {
         });
         let (tx, rx) = worker::oneshot();
         let session = self.session.clone();
+        // Said in the window's language, which the worker thread may not speak.
+        let [finished, cancelled, failed] = ["wt-done", "wt-cancelled", "wt-failed"].map(crate::i18n::tr);
         worker::spawn(name, move || {
             let result = guarded(|| work(&session, &reporter));
             reporter.finish(match &result {
-                Ok(_) => "完成",
-                Err(Error::Cancelled) => "已取消",
-                Err(_) => "失败",
+                Ok(_) => &finished,
+                Err(Error::Cancelled) => &cancelled,
+                Err(_) => &failed,
             });
             tx.send(result);
         });

@@ -129,7 +129,7 @@ fn printers_changed(app: &AppWindow) {
 /// Long work on the printers with the page's bar; then the table again.
 fn printer_work<T: Send + 'static>(
     p: &Rc<Prn>,
-    stage: &'static str,
+    stage: &str,
     work: impl FnOnce(&Workspace) -> Result<T> + Send + 'static,
     done: impl FnOnce(&Rc<Prn>, &AppWindow, T) + 'static,
 ) {
@@ -158,7 +158,7 @@ fn printer_work<T: Send + 'static>(
 fn add(p: &Rc<Prn>, spec: PrinterSpec) {
     printer_work(
         p,
-        "添加打印机",
+        &crate::i18n::tr("wt-add-printer"),
         move |ws| app::printing::add_printer(ws, &spec),
         |p, app, line| {
             let g = app.global::<Printers>();
@@ -222,9 +222,9 @@ fn save(p: &Rc<Prn>) {
     g.set_confirm_remove(false);
     let read = || -> std::result::Result<PrinterChange, String> {
         Ok(PrinterChange {
-            offset_x_mm: model::parse_field("偏移 x", &g.get_offset_x())?,
-            offset_y_mm: model::parse_field("偏移 y", &g.get_offset_y())?,
-            scale_pct: model::parse_field("缩放", &g.get_scale())?,
+            offset_x_mm: model::parse_field(&crate::i18n::tr("wt-offset-x"), &g.get_offset_x())?,
+            offset_y_mm: model::parse_field(&crate::i18n::tr("wt-offset-y"), &g.get_offset_y())?,
+            scale_pct: model::parse_field(&crate::i18n::tr("wt-scale"), &g.get_scale())?,
             media: given(&g.get_selected_media()),
         })
     };
@@ -260,7 +260,7 @@ fn test_print(p: &Rc<Prn>) {
     app.global::<Printers>().set_confirm_remove(false);
     printer_work(
         p,
-        "打印校准页",
+        &crate::i18n::tr("wt-test-sheet"),
         move |ws| app::printing::test_printer(ws, &name),
         |_, app, sent| {
             let text = msg!(

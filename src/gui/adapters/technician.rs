@@ -158,7 +158,7 @@ fn refresh(t: &Rc<Tech>) {
                 g.set_layout_index(default as i32);
             }
             g.set_printers(strings(&l.printers));
-            let mut reprint_printers = vec!["上次使用的打印机".to_string()];
+            let mut reprint_printers = vec![crate::i18n::tr("wt-last-printer")];
             reprint_printers.extend(l.printers.iter().cloned());
             g.set_reprint_printers(strings(reprint_printers));
             if g.get_printer_index() >= l.printers.len() as i32 {
@@ -199,19 +199,18 @@ fn choose_batch(t: &Rc<Tech>) {
     let Some(app) = t.ctx.app() else { return };
     let tt = t.clone();
     let filter = Filter { extensions: vec!["zip"], folders: true };
-    t.ctx.chooser.open(&app, "导入批次：选择批次文件夹或 .zip 文件", filter, move |_, path| {
-        import(&tt, path, None)
-    });
+    let title = crate::i18n::tr("wt-choose-batch");
+    t.ctx.chooser.open(&app, &title, filter, move |_, path| import(&tt, path, None));
 }
 
 fn choose_roster(t: &Rc<Tech>) {
     let Some(app) = t.ctx.app() else { return };
     let Some(school) = t.school.borrow().clone() else {
-        return notice(&app, "请先在左边选择院校", true);
+        return notice(&app, &crate::i18n::tr("wt-choose-school-left"), true);
     };
     let tt = t.clone();
     let filter = Filter { extensions: vec!["xlsx", "xls", "ods", "csv"], folders: false };
-    let title = format!("导入院校 {school} 的名单：选择表格文件");
+    let title = crate::msg!("wt-choose-roster", school = school.as_str()).to_string();
     t.ctx.chooser.open(&app, &title, filter, move |_, path| import(&tt, path, Some(school)));
 }
 
@@ -247,7 +246,13 @@ fn photo_cards(ws: &Workspace, report: &app::batch::BatchReport) -> Vec<PhotoCar
             let texts: Vec<String> = p.checks.iter().map(|c| c.said().to_string()).collect();
             Some(PhotoCard {
                 pixels: SharedPixelBuffer::clone_from_slice(img.as_raw(), img.width(), img.height()),
-                title: format!("第 {} 行 {} {}", p.row, p.cjm, p.xh),
+                title: crate::msg!(
+                    "wt-photo-card",
+                    row = p.row.to_string(),
+                    cjm = p.cjm.to_string(),
+                    xh = p.xh.to_string()
+                )
+                .to_string(),
                 text: texts.join("\n"),
             })
         })
@@ -261,12 +266,13 @@ fn import(t: &Rc<Tech>, path: PathBuf, roster_school: Option<String>) {
     if g.get_import_task().running {
         return;
     }
-    g.set_import_task(starting("导入"));
+    let stage = crate::i18n::tr("wt-import");
+    g.set_import_task(starting(&stage));
     let replace = g.get_replace_photos();
     let tt = t.clone();
     t.ctx.run_long(
         "import",
-        "导入",
+        &stage,
         &t.cancel_import,
         |app, s| app.global::<Technician>().set_import_task(s),
         move |s, progress| {
@@ -339,7 +345,7 @@ fn create_job(t: &Rc<Tech>) {
     let Some(app) = t.ctx.app() else { return };
     let g = app.global::<Technician>();
     let Some(school) = t.schools.borrow().get(g.get_job_school().max(0) as usize).map(|s| s.code.clone()) else {
-        return notice(&app, "请先选择院校", true);
+        return notice(&app, &crate::i18n::tr("wt-need-school"), true);
     };
     let classes: Vec<String> = t.classes.iter().filter(|c| c.chosen).map(|c| c.name.to_string()).collect();
     let layout = t.layouts.borrow().get(g.get_layout_index().max(0) as usize).cloned();
@@ -351,10 +357,15 @@ fn create_job(t: &Rc<Tech>) {
         move |s| app::jobs::create(&s.open()?, &req),
         move |app, r| match r {
             Ok(made) => {
-                let text = format!(
-                    "已创建作业 {}：{} 名学生，{} 个班级包裹，{} 页，版面 {}",
-                    made.id, made.students, made.packets, made.sheets, made.layout
-                );
+                let text = crate::msg!(
+                    "wt-job-created",
+                    job = made.id.to_string(),
+                    students = made.students as i64,
+                    packets = made.packets as i64,
+                    sheets = made.sheets as i64,
+                    layout = made.layout.to_string()
+                )
+                .to_string();
                 notice(app, &text, false);
                 refresh(&tt);
                 open_job(&tt, made.id);
@@ -378,7 +389,7 @@ fn open_job(t: &Rc<Tech>, id: JobCode) {
     if let Some(app) = t.ctx.app() {
         let g = app.global::<Technician>();
         g.set_preview(slint::Image::default());
-        g.set_preview_caption(format!("正在生成作业 {id} 的预览…").into());
+        g.set_preview_caption(crate::msg!("wt-preview-making", job = id.to_string()).to_string().into());
     }
     show_job(t);
     preview(t, None);
@@ -428,8 +439,8 @@ fn preview(t: &Rc<Tech>, sheet: Option<usize>) {
             let rgba = decoded?.to_rgba8();
             let pixels = SharedPixelBuffer::clone_from_slice(rgba.as_raw(), rgba.width(), rgba.height());
             let caption = match sheet {
-                Some(n) => format!("作业 {id} 第 {n} 页"),
-                None => format!("作业 {id} 第一张照片页"),
+                Some(n) => crate::msg!("wt-preview-sheet", job = id.to_string(), sheet = n.to_string()).to_string(),
+                None => crate::msg!("wt-preview-first", job = id.to_string()).to_string(),
             };
             Ok(Picture { pixels, caption })
         },
@@ -463,7 +474,7 @@ fn job_work<T: Send + 'static>(
     let Some(app) = t.ctx.app() else { return };
     let g = app.global::<Technician>();
     let Some(id) = *t.job.borrow() else {
-        return notice(&app, "请先选择作业", true);
+        return notice(&app, &crate::i18n::tr("wt-need-job"), true);
     };
     if g.get_job_task().running {
         return;
@@ -490,10 +501,12 @@ fn job_work<T: Send + 'static>(
 fn render_job(t: &Rc<Tech>) {
     job_work(
         t,
-        "渲染",
+        &crate::i18n::tr("wt-render"),
         |ws, id, p| app::jobs::render(ws, id, p),
         |app, r| {
-            let mut text = format!("作业 {}：已渲染 {} 页，共 {} 段 PDF", r.id, r.sheets, r.parts.len());
+            let mut text =
+                crate::msg!("wt-rendered", job = r.id.to_string(), sheets = r.sheets as i64, parts = r.parts.len())
+                    .to_string();
             let failed = r.verification.as_ref().is_some_and(|v| !v.passed);
             if let Some(v) = &r.verification {
                 text += &verified_text(v);
@@ -506,19 +519,20 @@ fn render_job(t: &Rc<Tech>) {
 /// `；已校验…` or `；校验失败…` after a notice.
 fn verified_text(v: &app::verify::VerifyReport) -> String {
     if v.passed {
-        "；已校验：照片、位置、文字和条码与作业一致，可以打印".into()
+        crate::i18n::tr("wt-verified-ok")
     } else {
-        format!("；校验失败：发现 {} 个问题（见下方列表），未通过的分段不会打印", v.failures())
+        crate::msg!("wt-verified-failed", n = v.failures() as i64).to_string()
     }
 }
 
 fn verify_job(t: &Rc<Tech>) {
     job_work(
         t,
-        "校验",
+        &crate::i18n::tr("wt-verify"),
         |ws, id, p| app::verify::verify(ws, id, p),
         |app, r| {
-            notice(app, &format!("作业 {}{}", r.job, verified_text(&r)), !r.passed);
+            let text = crate::msg!("wt-job-verified", job = r.job.to_string(), result = verified_text(&r)).to_string();
+            notice(app, &text, !r.passed);
             if !r.passed {
                 // What failed, and whose, is what the technician must read next.
                 app.global::<Technician>().set_job_view(2);
@@ -531,20 +545,27 @@ fn print_job(t: &Rc<Tech>, copies: i32, force: bool) {
     let Some(app) = t.ctx.app() else { return };
     let index = app.global::<Technician>().get_printer_index().max(0) as usize;
     let Some(printer) = t.printers.borrow().get(index).cloned() else {
-        return notice(&app, "没有可用的打印机：请先在“打印机”页添加", true);
+        return notice(&app, &crate::i18n::tr("wt-no-printer"), true);
     };
     job_work(
         t,
-        "打印",
+        &crate::i18n::tr("wt-print"),
         move |ws, id, p| {
             let req = PrintRequest { job: id, printer, copies: copies.clamp(1, 99) as u32, force };
             app::printing::print_job(ws, &req, p)
         },
         |app, r| {
             let skipped = r.parts.len() - r.sent();
-            let mut text = format!("作业 {}：{} 段已发送到 {}（{}）", r.job, r.sent(), r.printer, r.printer_status);
+            let mut text = crate::msg!(
+                "wt-parts-sent",
+                job = r.job.to_string(),
+                sent = r.sent(),
+                printer = r.printer.to_string(),
+                status = r.printer_status.to_string()
+            )
+            .to_string();
             if skipped > 0 {
-                text += &format!("；{skipped} 段以前已发送，未重发（勾选“重新发送”可再发）");
+                text += &crate::msg!("wt-parts-skipped", n = skipped).to_string();
             }
             notice(app, &text, false);
         },
@@ -553,18 +574,20 @@ fn print_job(t: &Rc<Tech>, copies: i32, force: bool) {
 
 /// Ask the printers (or cancel what they still hold) and show each part's state.
 fn printer_states(t: &Rc<Tech>, cancel: bool) {
-    let stage = if cancel { "取消打印" } else { "查询打印机" };
+    let stage = crate::i18n::tr(if cancel { "wt-cancel-printing" } else { "wt-ask-printers" });
     let zone = t.ctx.session.zone();
     job_work(
         t,
-        stage,
+        &stage,
         move |ws, id, _| if cancel { app::printing::cancel_job(ws, id) } else { app::printing::job_status(ws, id) },
         move |app, r| {
             app.global::<Technician>().set_parts(table(rows::job_status(&r)));
             let text = match (&r.printed_at, cancel) {
-                (_, true) => format!("作业 {}：已取消未完成的打印", r.job),
-                (Some(t), false) => format!("作业 {}：全部分段已打印完成（{}）", r.job, zone.show(t)),
-                (None, false) => format!("作业 {}：尚未全部打印完成", r.job),
+                (_, true) => crate::msg!("wt-print-cancelled", job = r.job.to_string()).to_string(),
+                (Some(t), false) => {
+                    crate::msg!("wt-all-printed", job = r.job.to_string(), at = zone.show(t).to_string()).to_string()
+                }
+                (None, false) => crate::msg!("wt-not-all-printed", job = r.job.to_string()).to_string(),
             };
             notice(app, &text, false);
         },
@@ -587,20 +610,23 @@ fn reprint(t: &Rc<Tech>, codes: &str, reason: &str, printer_index: i32) {
         i => t.printers.borrow().get(i as usize - 1).cloned(),
     };
     let req = ReprintRequest { codes, printer, reason: reason.to_string(), as_printed: false };
-    g.set_reprint_task(starting("补印"));
+    let stage = crate::i18n::tr("wt-reprint");
+    g.set_reprint_task(starting(&stage));
     let tt = t.clone();
     t.ctx.run_long(
         "reprint",
-        "补印",
+        &stage,
         &t.cancel_job,
         |app, s| app.global::<Technician>().set_reprint_task(s),
         move |s, progress| app::reprint::reprint(&s.open()?, &req, progress),
         move |app, r| match r {
             Ok(done) => {
                 let new = rows::reprints(&done);
-                let what: Vec<String> =
-                    new.iter().map(|r| format!("作业 {} 第 {} 页 → {}", r[1], r[2], r[3])).collect();
-                notice(app, &format!("已补印：{}", what.join("；")), false);
+                let what: Vec<crate::i18n::Msg> = new
+                    .iter()
+                    .map(|r| crate::msg!("wt-reprint-item", job = &r[1], sheets = &r[2], printer = &r[3]))
+                    .collect();
+                notice(app, &crate::msg!("wt-reprinted", items = what).to_string(), false);
                 let mut all = tt.reprints.borrow_mut();
                 all.splice(0..0, new);
                 app.global::<Technician>().set_reprints(table(all.clone()));

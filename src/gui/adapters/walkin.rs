@@ -273,11 +273,12 @@ fn make(w: &Rc<Walk>) {
     let req = WalkinRequest { code, photo, layout, printer: None, replace: g.get_replace_photo() };
     let generation = w.generation.get();
     w.cancel.store(false, Ordering::SeqCst);
-    g.set_task(starting("散拍"));
+    let stage = crate::i18n::tr("wt-walkin");
+    g.set_task(starting(&stage));
     let ww = w.clone();
     w.ctx.run_long(
         "walkin",
-        "散拍",
+        &stage,
         &w.cancel,
         |app, s| app.global::<Walkin>().set_task(s),
         move |s, progress| {
@@ -341,10 +342,11 @@ fn print(w: &Rc<Walk>) {
     };
     notice(&app, "", false);
     w.cancel.store(false, Ordering::SeqCst);
-    g.set_task(starting("打印"));
+    let stage = crate::i18n::tr("wt-print");
+    g.set_task(starting(&stage));
     w.ctx.run_long(
         "walkin-print",
-        "打印",
+        &stage,
         &w.cancel,
         |app, s| app.global::<Walkin>().set_task(s),
         move |s, progress| {
