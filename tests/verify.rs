@@ -412,6 +412,12 @@ fn without_verify_after_render_a_part_must_be_verified_before_printing() {
     ws.run_ok(&["job", "verify", &id]);
     ws.run_ok(&["job", "print", &id, "--printer", "rip"]);
     assert_eq!(fs::read_dir(&hot).unwrap().count(), 1);
+    // The part's state in the reader's words; the English line keeps the state's code.
+    let out = ws.run_with_env(&["job", "status", &id], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(out.stdout.contains("第 1 段") && out.stdout.contains("排队中"), "{}", out.stdout);
+    assert!(!out.stdout.contains("pending"), "{}", out.stdout);
+    let english = ws.run_ok(&["job", "status", &id]).stdout;
+    assert!(english.contains("part 1 (sheets ") && english.contains("): pending"), "{english}");
 }
 
 #[test]

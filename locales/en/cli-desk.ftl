@@ -205,3 +205,4 @@ desk-walkin-pdf = pdf:     { $pdf }
 desk-walkin-preview = preview: { $preview }
 desk-walkin-printed = printed: printer { $printer } ({ $status })
 desk-walkin-not-printed = not printed (no --printer); print it with `gradlab job print { $job } --printer NAME`
+desk-kind-hot-folder = hot-folder

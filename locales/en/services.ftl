@@ -348,3 +348,5 @@ batch-file-missing = photo file "{ $file }" named by the table is not in the bat
 batch-no-photo = no photo found: looked for { $cjm }.jpg and { $xh }.jpg (any case, .jpeg too)
 print-already-sent = already sent to { $printer } at { $at } ({ $state }); use --force to send it again
 settings-store-password = the store's password
+print-outcome-sent = sent
+print-outcome-skipped = skipped

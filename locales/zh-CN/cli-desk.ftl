@@ -166,3 +166,4 @@ desk-walkin-pdf = PDF：{ $pdf }
 desk-walkin-preview = 预览：{ $preview }
 desk-walkin-printed = 已打印：打印机 { $printer }（{ $status }）
 desk-walkin-not-printed = 未打印（没有 --printer）；打印请用 `gradlab job print { $job } --printer NAME`
+desk-kind-hot-folder = 热文件夹

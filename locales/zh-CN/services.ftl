@@ -337,3 +337,5 @@ batch-file-missing = 数据表写的照片文件“{ $file }”不在批次里
 batch-no-photo = 找不到照片：找过 { $cjm }.jpg 和 { $xh }.jpg（不分大小写，也找 .jpeg）
 print-already-sent = 已于 { $at } 发送到 { $printer }（{ $state }）；要再发送一次，请加 --force
 settings-store-password = 存储的密码
+print-outcome-sent = 已发送
+print-outcome-skipped = 已跳过

@@ -16,7 +16,7 @@ fn printer_rows(list: &[PrinterLine]) {
         .map(|p| {
             vec![
                 p.name.clone(),
-                p.kind.to_string(),
+                if p.kind == "ipp" { p.kind.to_string() } else { crate::i18n::tr("desk-kind-hot-folder") },
                 p.target.clone(),
                 format!("{:+.2}", p.offset_x_mm),
                 format!("{:+.2}", p.offset_y_mm),
@@ -103,7 +103,7 @@ impl Report for TestPrint {
                 "desk-calibration-sent",
                 printer = &t.printer,
                 job = printer_job(t.printer_job_id, "paren"),
-                state = t.state.to_string(),
+                state = state_word(&t.state.to_string()),
                 message = &t.message
             )
         );
@@ -188,7 +188,7 @@ impl Report for PrintReport {
                     "desk-print-part",
                     what = part_name(p.part),
                     sheets = p.sheets.to_string(),
-                    outcome = p.outcome.to_string(),
+                    outcome = p.outcome.word(),
                     job = printer_job(p.printer_job_id, "bare"),
                     state = state_says(p.state.as_str(), &p.note)
                 )
@@ -203,9 +203,20 @@ impl Report for PrintReport {
 
 /// A printer state with what the printer said of it: "completed (the RIP has taken the file)".
 fn state_says(state: &str, message: &str) -> String {
+    let state = state_word(state);
     match message.trim() {
-        "" => state.to_string(),
+        "" => state,
         m => format!("{state} ({m})"),
+    }
+}
+
+/// A part's state (`pending`, `completed`, `not sent`) in the reader's words; English reads as
+/// the code.
+fn state_word(state: &str) -> String {
+    match crate::domain::printing::PartState::parse(state) {
+        Some(s) => s.word().to_string(),
+        None if state == "not sent" => crate::i18n::tr("printer-state-not-sent"),
+        None => state.to_string(),
     }
 }
 
@@ -250,7 +261,7 @@ impl Report for JobStatusReport {
                     part = p.part.to_string(),
                     first = p.first_sheet.to_string(),
                     last = p.last_sheet.to_string(),
-                    state = p.state.to_string()
+                    state = state_word(&p.state.to_string())
                 )
             );
         }
@@ -282,7 +293,7 @@ impl Report for Vec<reprint::ReprintDone> {
                     reprint = d.id.to_string(),
                     sheets = sheets.join(", "),
                     printer = &d.printer,
-                    state = d.sent.state.to_string(),
+                    state = state_word(&d.sent.state.to_string()),
                     printer_job = printer_job(d.sent.printer_job_id, "comma")
                 )
             );

@@ -98,6 +98,16 @@ pub enum PrintOutcome {
     Skipped,
 }
 
+impl PrintOutcome {
+    /// The outcome as a person reads it.
+    pub fn word(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(match self {
+            PrintOutcome::Sent => "print-outcome-sent",
+            PrintOutcome::Skipped => "print-outcome-skipped",
+        })
+    }
+}
+
 impl std::fmt::Display for PrintOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
