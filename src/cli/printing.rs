@@ -103,7 +103,7 @@ impl Report for TestPrint {
                 "desk-calibration-sent",
                 printer = &t.printer,
                 job = printer_job(t.printer_job_id, "paren"),
-                state = state_word(&t.state.to_string()),
+                state = crate::domain::printing::state_words(&t.state.to_string()),
                 message = &t.message
             )
         );
@@ -203,20 +203,10 @@ impl Report for PrintReport {
 
 /// A printer state with what the printer said of it: "completed (the RIP has taken the file)".
 fn state_says(state: &str, message: &str) -> String {
-    let state = state_word(state);
+    let state = crate::domain::printing::state_words(state);
     match message.trim() {
         "" => state,
         m => format!("{state} ({m})"),
-    }
-}
-
-/// A part's state (`pending`, `completed`, `not sent`) in the reader's words; English reads as
-/// the code.
-fn state_word(state: &str) -> String {
-    match crate::domain::printing::PartState::parse(state) {
-        Some(s) => s.word().to_string(),
-        None if state == "not sent" => crate::i18n::tr("printer-state-not-sent"),
-        None => state.to_string(),
     }
 }
 
@@ -261,7 +251,7 @@ impl Report for JobStatusReport {
                     part = p.part.to_string(),
                     first = p.first_sheet.to_string(),
                     last = p.last_sheet.to_string(),
-                    state = state_word(&p.state.to_string())
+                    state = crate::domain::printing::state_words(&p.state.to_string())
                 )
             );
         }
@@ -293,7 +283,7 @@ impl Report for Vec<reprint::ReprintDone> {
                     reprint = d.id.to_string(),
                     sheets = sheets.join(", "),
                     printer = &d.printer,
-                    state = state_word(&d.sent.state.to_string()),
+                    state = crate::domain::printing::state_words(&d.sent.state.to_string()),
                     printer_job = printer_job(d.sent.printer_job_id, "comma")
                 )
             );

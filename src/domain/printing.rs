@@ -98,6 +98,16 @@ pub enum PrintOutcome {
     Skipped,
 }
 
+/// A part's state as the services report it (`pending`, `completed`, ..., or `not sent`) in the
+/// reader's words; a code it does not know is shown as it is.
+pub fn state_words(code: &str) -> String {
+    match PartState::parse(code) {
+        Some(s) => s.word().to_string(),
+        None if code == "not sent" => crate::i18n::tr("printer-state-not-sent"),
+        None => code.to_string(),
+    }
+}
+
 impl PrintOutcome {
     /// The outcome as a person reads it.
     pub fn word(self) -> crate::i18n::Msg {

@@ -54,15 +54,12 @@ pub(super) fn wire(app: &AppWindow, ctx: &Rc<Ctx>) -> impl Fn() + 'static {
     g.set_status_options(strings(statuses));
     // The kind's word, and its key where the word is another language's (丢失（lost）).
     let kinds = texts::REQUEST_KINDS.iter().map(|(k, w)| {
-        if w.as_ref() == *k {
-            k.to_string()
-        } else {
-            crate::msg!("wo-kind-with-key", word = w.to_string(), key = *k).to_string()
-        }
+        let word = w.to_string();
+        if word == *k { word } else { crate::msg!("wo-kind-with-key", word = word, key = *k).to_string() }
     });
     g.set_kind_options(strings(kinds));
-    g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, zh)| *zh)));
-    g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, zh)| *zh)));
+    g.set_requester_options(strings(texts::REQUESTERS.iter().map(|(_, w)| w.to_string())));
+    g.set_field_options(strings(texts::CORRECTION_FIELDS.iter().map(|(_, w)| w.to_string())));
     g.set_due_date(a.ctx.session.zone().today().to_string().into());
 
     let aa = a.clone();

@@ -32,7 +32,7 @@ pub(super) fn wire(app: &crate::gui::ui::AppWindow, ctx: &Rc<Ctx>) -> impl Fn() 
         cancel: Arc::default(),
     });
     let g = app.global::<Admin>();
-    g.set_naming_options(super::strings(texts::NAMINGS.iter().map(|(_, zh)| *zh)));
+    g.set_naming_options(super::strings(texts::NAMINGS.iter().map(|(_, w)| w.to_string())));
     let ee = e.clone();
     g.on_select_ecopy(move |row| {
         let Some(app) = ee.ctx.app() else { return };

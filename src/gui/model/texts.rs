@@ -6,34 +6,14 @@
 use crate::domain::request::RequestStatus;
 use crate::domain::shipment::{ScanKind, ScanResult, ShipmentState};
 
-/// A word of the catalog (its key), said in the window's language: the second half of the
-/// `(key, word)` tables the window's lists are built from. The text of each word is made once
-/// for each language and kept.
+/// A word of the catalog (its key), said in the window's language when shown: the second half
+/// of the `(key, word)` tables the window's lists are built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word(&'static str);
 
-impl Word {
-    /// The catalog key.
-    pub fn key(self) -> &'static str {
-        self.0
-    }
-}
-
-impl AsRef<str> for Word {
-    fn as_ref(&self) -> &str {
-        use std::collections::BTreeMap;
-        use std::sync::Mutex;
-        static SAID: Mutex<BTreeMap<(u8, &'static str), &'static str>> = Mutex::new(BTreeMap::new());
-        let lang = crate::i18n::current();
-        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
-        said.entry((lang as u8, self.0))
-            .or_insert_with(|| Box::leak(crate::i18n::Msg::new(self.0).text(lang).into_boxed_str()))
-    }
-}
-
 impl std::fmt::Display for Word {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_ref())
+        crate::i18n::Msg::new(self.0).fmt(f)
     }
 }
 
@@ -70,7 +50,7 @@ pub fn shipment_state(s: ShipmentState) -> String {
 
 /// A printed part's state, as the printer reported it.
 pub fn part_state(key: &str) -> String {
-    crate::domain::printing::PartState::parse(key).map_or_else(|| key.to_string(), |s| s.word().to_string())
+    crate::domain::printing::state_words(key)
 }
 
 /// An electronic-copy request's state (`ecopy log`) or one part's.
