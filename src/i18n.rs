@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 // One file per area (`core`, `services`, `window`, the command line's own reports in `cli`
-// and `cli-desk`, layouts, tables and corrections in `imports`, printing and e-mail in `sending`), so areas grow without stepping on each
-// other; a language's files are one catalog.
+// and `cli-desk`, layouts, tables and corrections in `imports`, printing and e-mail in
+// `sending`, check and backups in `care`), so areas grow without stepping on each other; a
+// language's files are one catalog.
 pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/core.ftl"),
     "\n",
@@ -35,6 +36,8 @@ pub const ZH_CATALOG: &str = concat!(
     include_str!("../locales/zh-CN/window-tech.ftl"),
     "\n",
     include_str!("../locales/zh-CN/window-office.ftl"),
+    "\n",
+    include_str!("../locales/zh-CN/care.ftl"),
 );
 pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/core.ftl"),
@@ -54,6 +57,8 @@ pub const EN_CATALOG: &str = concat!(
     include_str!("../locales/en/window-tech.ftl"),
     "\n",
     include_str!("../locales/en/window-office.ftl"),
+    "\n",
+    include_str!("../locales/en/care.ftl"),
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -4,7 +4,9 @@
 //! [`crate::progress::Progress`].
 
 pub mod audit;
+pub mod backup;
 pub mod batch;
+pub mod check;
 pub mod corrections;
 pub mod demo;
 pub mod ecopy;

@@ -245,7 +245,7 @@ const PRIVATE: &[&str] = &["", DB_FILE, "gradlab.db-wal", "gradlab.db-shm", SETT
 
 /// From here on, everything this process creates is private to its owner, whatever the umask
 /// it was started with. SQLite gives its -wal and -shm files the mode of the database.
-fn keep_private() {
+pub(super) fn keep_private() {
     #[cfg(unix)]
     // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
     unsafe {
@@ -254,7 +254,7 @@ fn keep_private() {
 }
 
 /// Take group and other permissions off the workspace folder and its own files.
-fn make_private(root: &Path) -> Result<()> {
+pub(super) fn make_private(root: &Path) -> Result<()> {
     #[cfg(unix)]
     for name in PRIVATE {
         use std::os::unix::fs::PermissionsExt;

@@ -71,6 +71,26 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             drop(bar);
             Ok(emit(&moved, fmt))
         }
+        Command::Check => {
+            let ws = open()?;
+            let bar = Bar::new();
+            let report = app::check::check(&ws, &bar)?;
+            drop(bar);
+            Ok(emit(&report, fmt))
+        }
+        Command::Backup { dir } => {
+            let ws = open()?;
+            let bar = Bar::new();
+            let report = app::backup::backup(&ws, &dir, &bar)?;
+            drop(bar);
+            Ok(emit(&report, fmt))
+        }
+        Command::Restore { dir } => {
+            let bar = Bar::new();
+            let report = app::backup::restore(&dir, &root, &bar)?;
+            drop(bar);
+            Ok(emit(&report, fmt))
+        }
         Command::Audit(AuditCmd::Verify) => Ok(emit(&app::audit::verify(&open()?)?, fmt)),
         Command::Gui { station, screenshots, scans, import, size } => {
             let (workspace, operator) = (root.clone(), operator.clone());

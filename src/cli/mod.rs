@@ -3,6 +3,7 @@
 //! business rules here.
 
 mod bar;
+mod care;
 mod commands;
 mod corrections;
 mod ecopy;
@@ -132,6 +133,24 @@ pub enum Command {
     /// The store: which one this workspace uses
     #[command(subcommand)]
     Store(StoreCmd),
+    /// Prove the store whole: the database's own check, every photo hashed against its name,
+    /// stray photo files, rows whose photo is gone, rendered parts changed since recorded;
+    /// exit 3 naming each problem
+    Check,
+    /// Copy the workspace into DIR while other commands and the window go on working: a
+    /// consistent snapshot of the store, its photos (only those not already in DIR), rendered
+    /// parts, settings, layouts and calendar
+    #[command(after_help = "Passwords are never in a workspace's files and are not copied. \
+                      A store on a PostgreSQL server is backed up with pg_dump; the command says how.")]
+    Backup {
+        /// The backup folder: new, empty, or an earlier backup of this workspace
+        dir: PathBuf,
+    },
+    /// Put the backup in DIR into a new or empty workspace (--workspace), then check it
+    Restore {
+        /// A folder `gradlab backup` made
+        dir: PathBuf,
+    },
     /// Open the desktop window (Simplified Chinese): technician, mailroom and administrator
     /// screens over the same workspace and services as these commands
     Gui {
