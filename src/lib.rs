@@ -18,6 +18,7 @@ pub mod print;
 pub mod progress;
 pub mod render;
 pub mod store;
+pub mod support_log;
 pub mod verify;
 pub mod words;
 

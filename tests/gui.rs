@@ -123,6 +123,8 @@ fn cell(rows: &slint::ModelRc<slint::ModelRc<slint::StandardListViewItem>>, row:
 fn mailroom_scans_technician_renders_and_admin_approves_in_the_window() {
     let f = fixture();
     i_slint_backend_testing::init_integration_test_with_system_time();
+    // As `gradlab gui` does before it opens the window.
+    gradlab::support_log::start(&f.ws.root());
     let session = gradlab::gui::Session::new(f.ws.root(), Some("测试员".into()), Some("desk-9".into()));
     let app = gradlab::gui::build(session).unwrap();
     app.show().unwrap();
@@ -134,6 +136,14 @@ fn mailroom_scans_technician_renders_and_admin_approves_in_the_window() {
     technician_render_progress_reaches_the_end(&app, &f);
     the_operator_is_chosen_at_the_station(&app, &f);
     admin_approves_a_request(&app, &f);
+
+    // Each window action told the workspace's log when it began and how it ended.
+    let log = std::fs::read_to_string(f.ws.root().join("logs").join("gradlab.log")).unwrap();
+    let approved: Vec<&str> =
+        log.lines().filter(|l| l.contains("window action admin::act (src/gui/adapters/admin.rs:")).collect();
+    assert!(approved.iter().any(|l| l.ends_with(": started")), "{log}");
+    assert!(approved.iter().any(|l| l.contains(": done in ")), "{log}");
+    assert!(log.lines().any(|l| l.contains("window action technician::") && l.contains(": done in ")), "{log}");
 }
 
 fn mailroom_scan_and_enter_shows_the_verdict(app: &AppWindow, f: &Fixture) {

@@ -14,7 +14,31 @@ use crate::error::Result;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+/// Run a command, telling the workspace's log (`logs/gradlab.log`) that it began and how it
+/// ended. A command that makes the workspace (`init`, `restore`, `demo`) logs its end there.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let root = Workspace::resolve(cli.workspace.as_deref());
+    let logged = match &cli.command {
+        Command::Demo { dir } => dir.clone(),
+        _ => root.clone(),
+    };
+    crate::support_log::start(&logged);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let action = crate::support_log::Action::begin(format!("command `gradlab {}`", args.join(" ")));
+    let result = run_command(cli);
+    crate::support_log::start(&logged);
+    match &result {
+        Ok(outcome) => action.ended(match outcome {
+            Outcome::Done => "done",
+            Outcome::Partly => "done with some items refused (exit 3)",
+            Outcome::Nothing => "nothing done (exit 1)",
+        }),
+        Err(e) => action.failed(e),
+    }
+    result
+}
+
+fn run_command(cli: Cli) -> Result<Outcome> {
     let lang = cli.lang;
     crate::i18n::set(lang.unwrap_or_else(crate::i18n::Lang::from_locale));
     let root = Workspace::resolve(cli.workspace.as_deref());

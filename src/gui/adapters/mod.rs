@@ -152,7 +152,9 @@ impl Ctx {
     }
 
     /// Run `work` on `worker`, then `done` on the UI thread with its result. `done` may hold
-    /// the window's state; a panic in `work` arrives as an error.
+    /// the window's state; a panic in `work` arrives as an error. The log names the action by
+    /// the adapter function and line that asked for it.
+    #[track_caller]
     pub fn run<T: Send + 'static>(
         self: &Rc<Self>,
         worker: &Worker,
@@ -161,12 +163,14 @@ impl Ctx {
     ) {
         let (tx, rx) = worker::oneshot();
         let session = self.session.clone();
-        worker.run(move || tx.send(guarded(|| work(&session))));
+        let action = window_action(std::any::type_name_of_val(&work), std::panic::Location::caller());
+        worker.run(move || tx.send(logged(action, guarded(|| work(&session)))));
         self.finish_with(rx, done);
     }
 
     /// Like [`Ctx::run`], for long work on a thread of its own that reports progress to a
     /// bar: `show` puts each snapshot into the window; `cancel` is the bar's cancel flag.
+    #[track_caller]
     pub fn run_long<T: Send + 'static>(
         self: &Rc<Self>,
         name: &str,
@@ -184,8 +188,9 @@ impl Ctx {
         let session = self.session.clone();
         // Said in the window's language, which the worker thread may not speak.
         let [finished, cancelled, failed] = ["wt-done", "wt-cancelled", "wt-failed"].map(crate::i18n::tr);
+        let action = window_action(std::any::type_name_of_val(&work), std::panic::Location::caller());
         worker::spawn(name, move || {
-            let result = guarded(|| work(&session, &reporter));
+            let result = logged(action, guarded(|| work(&session, &reporter)));
             reporter.finish(match &result {
                 Ok(_) => &finished,
                 Err(Error::Cancelled) => &cancelled,
@@ -269,6 +274,22 @@ impl Ctx {
             reload();
         }
     }
+}
+
+/// A window action as the log names it: the adapter function that asked for it and its line
+/// (`window action technician::wire_jobs (src/gui/adapters/technician.rs:355)`), begun now.
+fn window_action(work: &str, at: &std::panic::Location<'_>) -> crate::support_log::Action {
+    let name = work.trim_start_matches("gradlab::gui::adapters::").replace("::{{closure}}", "");
+    crate::support_log::Action::begin(format!("window action {name} ({}:{})", at.file(), at.line()))
+}
+
+/// Tell the log how an action ended, and pass its result on.
+fn logged<T>(action: crate::support_log::Action, result: Result<T>) -> Result<T> {
+    match &result {
+        Ok(_) => action.ended("done"),
+        Err(e) => action.failed(e),
+    }
+    result
 }
 
 /// Turn a panic in a service into an error the window can show.
