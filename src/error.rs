@@ -10,13 +10,13 @@ pub enum Error {
     Input(String),
     #[error("{}", crate::msg!("error-no-workspace", path = path.display().to_string()))]
     NoWorkspace { path: PathBuf },
-    #[error("{path}: {source}")]
+    #[error("{}", io_text(path, source))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}", crate::msg!("error-database", error = .0.to_string()))]
+    #[error("{}", db_text(.0))]
     Db(#[from] crate::store::DbError),
     /// A printer could not be reached or refused what was sent; names the printer.
     #[error("{}", crate::msg!("error-printer", printer = printer.as_str(), error = source.to_string()))]
@@ -33,6 +33,35 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A file that could not be read or written, by name. A full disk is said in plain words, since
+/// it is the one such failure a person at the desk can mend at once.
+fn io_text(path: &std::path::Path, source: &std::io::Error) -> String {
+    let file = path.display().to_string();
+    match source.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            crate::msg!("error-disk-full", file = file).to_string()
+        }
+        std::io::ErrorKind::FileTooLarge => crate::msg!("error-file-too-large", file = file).to_string(),
+        _ => format!("{file}: {source}"),
+    }
+}
+
+fn db_text(e: &crate::store::DbError) -> String {
+    use crate::store::DbError;
+    match e {
+        DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::DiskFull => {
+            crate::msg!("error-disk-full", file = crate::app::workspace::DB_FILE).to_string()
+        }
+        // SQLite says no more than "disk I/O error" when it cannot grow its journal or its
+        // shared-memory index, which on a full disk is the usual cause.
+        DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::SystemIoFailure => {
+            crate::msg!("error-database-io", file = crate::app::workspace::DB_FILE, code = f.extended_code.to_string())
+                .to_string()
+        }
+        _ => crate::msg!("error-database", error = e.to_string()).to_string(),
+    }
+}
 
 /// Why a shared store did not answer: what a window shows until it answers again.
 #[derive(Debug, Clone, PartialEq)]
