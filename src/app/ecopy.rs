@@ -520,7 +520,13 @@ impl Run<'_> {
                 msg!("send-ecopy-zip-changed", part = p.part, sha = p.sha256.as_str()).to_string(),
             ));
         }
-        let mid = message_id(req.id, p.part, &cfg.from);
+        // A part whose last attempt was cut off before the server's answer was recorded may
+        // have arrived: it goes again under the same Message-ID, so the school's mail program
+        // shows one message, not two.
+        let mid = match (&p.message_id, p.state) {
+            (Some(earlier), EcopyPartState::Pending) => earlier.clone(),
+            _ => message_id(req.id, p.part, &cfg.from),
+        };
         let subject = self.letter.subject(p.part, p.parts);
         let text = self.letter.text(p.part, p.parts, p.photos);
         let attachment_name =

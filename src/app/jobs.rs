@@ -612,10 +612,12 @@ pub(super) fn render_loaded(
         l.page(s)?;
         progress.inc(1);
     }
-    let parts = write_parts(ws, l, progress)?;
+    let (parts, folder) = write_parts(ws, l, progress)?;
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
+    // Only now that the store names the new parts may the earlier ones go.
+    remove_other_renderings(&job_dir(ws, l.job.id), &folder);
     // Stopping the verification leaves the parts rendered but unverified: `job print` then
     // waits for `job verify`.
     let verification = match ws.settings.render.verify_after_render {
@@ -629,13 +631,16 @@ pub(super) fn render_loaded(
     Ok(Rendered { id: code, sheets: l.sheets.len(), parts, verification })
 }
 
-/// Write a job's part files into a staging folder, then swap it in for any earlier rendering
-/// in one rename: a failure part-way leaves the earlier parts as they were.
-fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<Vec<PartRecord>> {
+/// Write a job's part files into a staging folder, then rename it into place as a new folder of
+/// the job's (`render-N`), beside any earlier rendering. Returns the parts and that folder.
+/// Until the store records the new parts, the earlier ones stay where it says they are, whole,
+/// so a render cut off at any moment (even killed) leaves the job exactly as it was.
+fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<(Vec<PartRecord>, PathBuf)> {
     let code = JobCode(l.job.id);
     let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(s)).collect();
     let ranges = layout::split_parts(&plans, ws.settings.render.max_sheets_per_part);
-    let dir = job_dir(ws, l.job.id);
+    let job_folder = job_dir(ws, l.job.id);
+    let dir = job_folder.join(format!("render-{}", next_rendering(&job_folder)));
     let staging = ws.output_dir().join("jobs").join(format!(".{code}.rendering"));
     if staging.exists() {
         std::fs::remove_dir_all(&staging).at(&staging)?;
@@ -660,16 +665,40 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<Ve
                 sha256: sha256_file(&staging.join(&name))?,
             });
         }
+        std::fs::create_dir_all(&job_folder).at(&job_folder)?;
+        std::fs::rename(&staging, &dir).at(&dir)?;
         Ok(parts)
     };
     let parts = write().inspect_err(|_| {
         let _ = std::fs::remove_dir_all(&staging);
     })?;
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).at(&dir)?;
+    Ok((parts, dir))
+}
+
+/// The number of a job's next rendering folder: one past the highest there.
+fn next_rendering(job_folder: &Path) -> u64 {
+    let highest = std::fs::read_dir(job_folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.strip_prefix("render-")?.parse::<u64>().ok())
+        .max();
+    highest.map_or(1, |n| n + 1)
+}
+
+/// Remove a job's rendering folders other than `keep`: the one the store named before, and any
+/// left by a render killed between writing its folder and recording it, and parts an earlier
+/// gradlab wrote straight into the job's folder. Packets and reprints beside them stay. What
+/// cannot be removed now is removed by the next render.
+fn remove_other_renderings(job_folder: &Path, keep: &Path) {
+    for e in std::fs::read_dir(job_folder).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with("render-") && e.path() != keep {
+            let _ = std::fs::remove_dir_all(e.path());
+        } else if name.contains("-part") && name.ends_with(".pdf") {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
-    std::fs::rename(&staging, &dir).at(&dir)?;
-    Ok(parts)
 }
 
 /// SHA-256 of a file read in pieces, so a part of any size is hashed in little memory.
