@@ -111,3 +111,4 @@ imp-field-xm = name (姓名)
 imp-field-bh = class (班级)
 imp-field-cc = level (层次)
 imp-field-xllb = kind of study (学历类别)
+table-damaged = the file is damaged: its reader stopped part-way

@@ -111,3 +111,4 @@ imp-field-xm = 姓名
 imp-field-bh = 班级
 imp-field-cc = 层次
 imp-field-xllb = 学历类别
+table-damaged = 文件已损坏：读到一半无法继续

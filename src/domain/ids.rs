@@ -100,7 +100,8 @@ impl Id {
         let s = typed_code(raw).to_ascii_uppercase();
         let mut chars = s.chars();
         let kind = chars.next().and_then(Kind::from_letter).ok_or_else(|| msg!("id-not-ours", code = raw))?;
-        if s.len() < 3 || !s[1..s.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
+        // Our codes are ASCII; slicing below is by byte, so anything else is refused first.
+        if s.len() < 3 || !s.is_ascii() || !s[1..s.len() - 1].bytes().all(|b| b.is_ascii_digit()) {
             return Err(msg!("id-not-of-kind", code = raw, kind = kind.word()));
         }
         let body = &s[..s.len() - 1];

@@ -191,6 +191,11 @@ pub fn xls_sheets(name: &str, bytes: &[u8]) -> std::result::Result<(), String> {
                 let col = u16::from_le_bytes([body[2], body[3]]) as usize;
                 area.cell(row, col)?;
             }
+            // LBL (a defined name): calamine indexes its 14-byte header and slices its formula
+            // (the last `cce` bytes) without checking either; refuse one cut shorter.
+            0x0018 if body.len() < 14 || u16::from_le_bytes([body[4], body[5]]) as usize > body.len() - 14 => {
+                return Err(msg!("table-unreadable", file = name, error = "defined name record cut short").to_string());
+            }
             // MULRK / MULBLANK: a run of cells from a first to a last column.
             0x00BD | 0x00BE if body.len() >= 6 => {
                 let row = u16::from_le_bytes([body[0], body[1]]) as usize;
@@ -228,4 +233,27 @@ mod tests {
         assert!(photo_size(40 << 10).is_ok());
         assert!(photo_size(3 << 30).unwrap_err().contains("3072 MB"));
     }
+}
+
+/// Run a reader of outside input that may panic on a damaged file (a crate's own bug), and say
+/// so as `None` instead of unwinding further. The panic's message is not printed: the caller
+/// refuses the file in plain words.
+pub fn without_panicking<T>(read: impl FnOnce() -> T) -> Option<T> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                default(info);
+            }
+        }));
+    });
+    let before = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).ok();
+    QUIET.with(|q| q.set(before));
+    result
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

@@ -41,7 +41,10 @@ pub fn decode_image_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
     limits.max_alloc = Some(bounds::MAX_PICTURE_PIXELS * 4);
     let mut r = reader()?;
     r.limits(limits);
-    let img = r.decode().map_err(unreadable)?;
+    // The JPEG decoder asserts on some damaged streams (fuzzing found one): refused, not a crash.
+    let img = bounds::without_panicking(|| r.decode())
+        .unwrap_or_else(|| Err(image::ImageError::IoError(std::io::Error::other(crate::i18n::tr("table-damaged")))))
+        .map_err(unreadable)?;
     let img = if w.max(h) > LONGEST { img.thumbnail(LONGEST, LONGEST) } else { img };
     let texts = search_bounded(img.to_luma8(), SEARCH_LIMIT)?;
     if texts.is_empty() {

@@ -212,7 +212,16 @@ fn clean_text_cell(s: &str) -> String {
     t.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')).unwrap_or(t).trim().to_string()
 }
 
+/// A spreadsheet's own reader (calamine) can panic on a damaged file (fuzzing found a cut-short
+/// shared-strings record in an .xls, and an xlsx cell reference too long for a row number): such
+/// a file is refused by name like any other unreadable one, never a crash.
 fn read_workbook(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
+    crate::import::bounds::without_panicking(|| read_workbook_unguarded(name, bytes, sheet)).unwrap_or_else(|| {
+        Err(msg!("table-unreadable", file = name, error = crate::i18n::tr("table-damaged")).to_string())
+    })
+}
+
+fn read_workbook_unguarded(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
     if bytes.starts_with(b"PK") {
         bounds::spreadsheet_zip(name, bytes)?;
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
