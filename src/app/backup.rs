@@ -191,7 +191,7 @@ pub fn backup(ws: &Workspace, dir: &Path, progress: &dyn Progress) -> Result<Bac
     copy_lab_files(ws.root(), dir)?;
     sync_folder(dir);
 
-    manifest.made_at = Some(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    manifest.made_at = Some(crate::store::now());
     manifest.photos = rows.len();
     write_manifest(dir, &manifest)?;
     Ok(BackupReport {

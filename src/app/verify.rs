@@ -87,7 +87,7 @@ pub fn verify(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<V
             failures: v.failures,
         });
     }
-    let verified_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let verified_at = crate::store::now();
     let operator = ws.settings.operator();
     let tx = store.write()?;
     for (v, part) in verdicts.iter().zip(&parts) {

@@ -45,8 +45,9 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The time a row is written, as the store keeps every time: UTC, RFC 3339, to the millisecond
-/// (so times sort as text and a lab's stations agree whatever their time zone).
-fn now() -> String {
+/// (so times sort as text and a lab's stations agree whatever their time zone). Services that
+/// keep a time outside the store (a backup's manifest, a verdict) write it the same way.
+pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
