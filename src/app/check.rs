@@ -12,7 +12,7 @@ use crate::store::RecordedFile;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// What the check found.
@@ -96,7 +96,11 @@ pub fn check(ws: &Workspace, progress: &dyn Progress) -> Result<CheckReport> {
         }
         let known: HashSet<&str> = rows.iter().map(|(s, _)| s.as_str()).collect();
         let interrupted = photos.interrupted();
-        for path in unclaimed_files(photos.dir(), &known)? {
+        let unclaimed = photos.files()?.into_iter().filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            !name.strip_suffix(".jpg").is_some_and(|sha| known.contains(sha))
+        });
+        for path in unclaimed {
             let said = match interrupted {
                 true => msg!("check-photo-unclaimed-after-cut", file = path.display().to_string()),
                 false => msg!("check-photo-unclaimed", file = path.display().to_string()),
@@ -219,24 +223,4 @@ fn blobs_not_matching(
         progress.inc(chunk.len() as u64);
     }
     Ok(changed)
-}
-
-/// Files in the photo folder's shards that are no stored photo.
-fn unclaimed_files(dir: &Path, known: &HashSet<&str>) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let Ok(shards) = std::fs::read_dir(dir) else { return Ok(found) };
-    for shard in shards.flatten() {
-        let path = shard.path();
-        if !path.is_dir() || shard.file_name().len() != 2 {
-            continue;
-        }
-        for f in std::fs::read_dir(&path).at(&path)?.flatten() {
-            let name = f.file_name().to_string_lossy().into_owned();
-            if !name.strip_suffix(".jpg").is_some_and(|sha| known.contains(sha)) {
-                found.push(f.path());
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }

@@ -185,22 +185,30 @@ impl PhotoStore {
             // The folder is only a cache, checked on every read: nothing in it can be an orphan.
             return Ok(0);
         }
-        let Ok(shards) = fs::read_dir(&self.dir) else { return Ok(0) };
+        for path in self.files()? {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let sha = name.strip_suffix(".jpg").unwrap_or(&name);
+            if !referenced.contains(sha) {
+                fs::remove_file(&path).at(&path)?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Every file in the folder's shards (`ab/...`), stored photos or not, sorted.
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
+        let mut found = Vec::new();
+        let Ok(shards) = fs::read_dir(&self.dir) else { return Ok(found) };
         for shard in shards.flatten() {
             let path = shard.path();
             if !path.is_dir() || shard.file_name().len() != 2 {
                 continue;
             }
-            for f in fs::read_dir(&path).at(&path)?.flatten() {
-                let name = f.file_name().to_string_lossy().into_owned();
-                let sha = name.strip_suffix(".jpg").unwrap_or(&name);
-                if !referenced.contains(sha) {
-                    fs::remove_file(f.path()).at(f.path())?;
-                    removed += 1;
-                }
-            }
+            found.extend(fs::read_dir(&path).at(&path)?.flatten().map(|f| f.path()));
         }
-        Ok(removed)
+        found.sort();
+        Ok(found)
     }
 }
 
