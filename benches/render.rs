@@ -17,12 +17,12 @@
 //! costs the same to embed as a real photo.
 
 mod support;
-use gradlab::app::{Workspace, batch, jobs};
+use gradlab::app::{Workspace, jobs};
 use gradlab::progress::Silent;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use support::{child_job, field, peak_rss_mb, timed_child, workspace_with_batch};
+use support::{child_job, field, imported_workspace, peak_rss_mb, timed_child};
 
 /// How often each student's photo is printed in the default layout (2 x 2 prints of 2寸).
 const COPIES: usize = 4;
@@ -59,12 +59,8 @@ fn main() {
 
     let tmp = tempfile::tempdir().expect("temp dir");
     let t = Instant::now();
-    let (ws, dir) = workspace_with_batch(tmp.path(), n, CLASS_SIZE);
+    let ws = imported_workspace(tmp.path(), n, CLASS_SIZE);
     let root = ws.root().to_path_buf();
-    let report = batch::import(&ws, &dir, false, &Silent).expect("import");
-    assert_eq!(report.accepted.len(), n, "every photo accepted");
-    // The batch folder is only the import's source; the job embeds the store's files.
-    std::fs::remove_dir_all(&dir).expect("remove batch dir");
     let job = jobs::create(&ws, &jobs::JobRequest { school: "10418".into(), ..Default::default() }).expect("job");
     assert_eq!(job.students, n);
     eprintln!(

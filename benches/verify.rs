@@ -16,12 +16,12 @@
 //! window (hayro skips what falls outside it).
 
 mod support;
-use gradlab::app::{Workspace, batch, jobs, verify};
+use gradlab::app::{Workspace, jobs, verify};
 use gradlab::progress::Silent;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
-use support::{child_job, field, peak_rss_mb, timed_child, workspace_with_batch};
+use support::{child_job, field, imported_workspace, peak_rss_mb, timed_child};
 
 const CLASS_SIZE: usize = 40;
 /// Sheets rasterised whole for the comparison.
@@ -90,11 +90,8 @@ fn main() {
 
     let tmp = tempfile::tempdir().expect("temp dir");
     let t = Instant::now();
-    let (ws, dir) = workspace_with_batch(tmp.path(), n, CLASS_SIZE);
+    let ws = imported_workspace(tmp.path(), n, CLASS_SIZE);
     let root = ws.root().to_path_buf();
-    let report = batch::import(&ws, &dir, false, &Silent).expect("import");
-    assert_eq!(report.accepted.len(), n, "every photo accepted");
-    std::fs::remove_dir_all(&dir).expect("remove batch dir");
     // Render without the verification that follows by default: that is what is timed below.
     std::fs::write(root.join("gradlab.toml"), "[render]\nverify_after_render = false\n").expect("settings");
     let ws = Workspace::open(&root).expect("reopen workspace");

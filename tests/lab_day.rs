@@ -350,20 +350,7 @@ fn request_states_follow_the_printer_and_the_shipment() {
     ws.run_ok(&["shipment", "deliver", &shipment]);
     let v = request(&ws, &id);
     assert_eq!(v["status"], "closed", "closed when delivered");
-    let history: Vec<&str> = v["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap()).collect();
-    assert_eq!(
-        history,
-        [
-            "request.add",
-            "request.match",
-            "request.approve",
-            "request.print",
-            "request.printed",
-            "request.ship",
-            "request.shipped",
-            "request.closed"
-        ]
-    );
+    assert_eq!(request_history(&v), shipped_then("request.closed"));
     let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("closed when that shipment is delivered"), "README and behaviour agree");
 }

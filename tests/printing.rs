@@ -225,14 +225,13 @@ fn image_placements(doc: &Document, page: lopdf::ObjectId) -> Vec<[f64; 4]> {
                 let m: Vec<f64> = op.operands.iter().map(num).collect();
                 let c = *stack.last().unwrap();
                 // New CTM = m x current (row-vector convention).
-                let n = [
-                    m[0] * c[0] + m[1] * c[2],
-                    m[0] * c[1] + m[1] * c[3],
-                    m[2] * c[0] + m[3] * c[2],
-                    m[2] * c[1] + m[3] * c[3],
-                    m[4] * c[0] + m[5] * c[2] + c[4],
-                    m[4] * c[1] + m[5] * c[3] + c[5],
-                ];
+                // [a b c d e f] is the 3x3 matrix [a b 0; c d 0; e f 1], so entry (row, col)
+                // of the product is row `row` of m times column `col` of c.
+                let n: [f64; 6] = std::array::from_fn(|i| {
+                    let (row, col) = (i / 2, i % 2);
+                    let translation = if row == 2 { c[4 + col] } else { 0.0 };
+                    m[2 * row] * c[col] + m[2 * row + 1] * c[2 + col] + translation
+                });
                 *stack.last_mut().unwrap() = n;
             }
             "Do" => {

@@ -62,6 +62,16 @@ pub fn workspace_with_batch(tmp: &Path, n: usize, class_size: usize) -> (Workspa
     workspace_with_photos(tmp, n, class_size, &bases)
 }
 
+/// [`workspace_with_batch`] imported (every photo accepted) and its batch folder removed, as a
+/// job embeds the store's files, not the batch's.
+pub fn imported_workspace(tmp: &Path, n: usize, class_size: usize) -> Workspace {
+    let (ws, dir) = workspace_with_batch(tmp, n, class_size);
+    let report = gradlab::app::batch::import(&ws, &dir, false, &gradlab::progress::Silent).expect("import");
+    assert_eq!(report.accepted.len(), n, "every photo accepted");
+    std::fs::remove_dir_all(&dir).expect("remove batch dir");
+    ws
+}
+
 /// 64 portraits of a real face, placed a little differently each (offset, size, tilt), so the
 /// photo check's detector and measures do their whole work on every photo.
 pub fn portraits() -> Vec<Vec<u8>> {

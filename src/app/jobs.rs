@@ -58,6 +58,18 @@ pub struct JobCreated {
     pub layout: String,
 }
 
+impl JobCreated {
+    /// The message `said` (the command line's or the window's words for a new job) with the
+    /// job's figures as its arguments.
+    pub fn said(&self, said: crate::i18n::Msg) -> crate::i18n::Msg {
+        said.arg("job", self.id.to_string())
+            .arg("students", self.students as i64)
+            .arg("packets", self.packets as i64)
+            .arg("sheets", self.sheets as i64)
+            .arg("layout", self.layout.as_str())
+    }
+}
+
 pub(super) fn load_job(tx: &Tx<'_>, job: JobCode) -> Result<JobRecord> {
     tx.job(job.row())?.ok_or_else(|| msg!("job-unknown", job = job.to_string()).into())
 }
@@ -540,6 +552,16 @@ pub struct JobListLine {
     /// The stage with its counts: `printing 1/3 parts completed`, `packed 2/5 packets`.
     pub state: String,
     pub progress: JobProgress,
+}
+
+impl JobListLine {
+    /// What a list of jobs shows of each, the command line and the window alike: code, school,
+    /// layout, students, sheets and progress in words.
+    pub fn cells(&self) -> Vec<String> {
+        let counts = [self.students, self.sheets].map(|n| n.to_string());
+        let named = [self.id.to_string(), self.school.clone(), self.layout.clone()];
+        named.into_iter().chain(counts).chain([self.progress.words().to_string()]).collect()
+    }
 }
 
 pub fn list(ws: &Workspace) -> Result<Vec<JobListLine>> {

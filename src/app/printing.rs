@@ -22,16 +22,13 @@ use crate::store::{DispatchRecord, NewDispatch, PartRecord, PrinterRecord, Sheet
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// What `printer add` is given.
+/// What `printer add` is given; a correction not given is none (0 mm, 100 %).
 #[derive(Debug, Clone, Default)]
 pub struct PrinterSpec {
     pub name: String,
     pub ipp: Option<String>,
     pub hot_folder: Option<PathBuf>,
-    pub offset_x_mm: f64,
-    pub offset_y_mm: f64,
-    pub scale_pct: f64,
-    pub media: Option<String>,
+    pub adjust: PrinterChange,
 }
 
 /// A printer as the lab sees it.
@@ -121,8 +118,7 @@ pub(super) fn require_printer(store: &mut Store, name: &str) -> Result<PrinterRe
 pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     let name = spec.name.trim();
     printing::check_printer_name(name).map_err(Error::Message)?;
-    printing::check_adjustment(spec.offset_x_mm, spec.offset_y_mm, spec.scale_pct).map_err(Error::Message)?;
-    let media = spec.media.as_deref().map(Media::parse).transpose().map_err(Error::Message)?;
+    let (offset_x_mm, offset_y_mm, scale_pct, media) = spec.adjust.over(0.0, 0.0, 100.0, None)?;
     let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
         (Some(uri), None) => {
             let uri = uri.trim();
@@ -152,10 +148,10 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
         name: name.to_string(),
         ipp_uri,
         hot_folder,
-        offset_x_mm: spec.offset_x_mm,
-        offset_y_mm: spec.offset_y_mm,
-        scale_pct: spec.scale_pct,
-        media: media.map(|m| m.name),
+        offset_x_mm,
+        offset_y_mm,
+        scale_pct,
+        media,
         added_at: String::new(),
         added_by: ws.settings.operator(),
     };
@@ -176,17 +172,31 @@ pub struct PrinterChange {
     pub media: Option<String>,
 }
 
+impl PrinterChange {
+    /// The offsets, scale and paper name this change makes of what a printer had, checked.
+    fn over(
+        &self,
+        x_mm: f64,
+        y_mm: f64,
+        scale_pct: f64,
+        media: Option<String>,
+    ) -> Result<(f64, f64, f64, Option<String>)> {
+        let x_mm = self.offset_x_mm.unwrap_or(x_mm);
+        let y_mm = self.offset_y_mm.unwrap_or(y_mm);
+        let scale_pct = self.scale_pct.unwrap_or(scale_pct);
+        printing::check_adjustment(x_mm, y_mm, scale_pct).map_err(Error::Message)?;
+        let media = match &self.media {
+            Some(m) => Some(Media::parse(m).map_err(Error::Message)?.name),
+            None => media,
+        };
+        Ok((x_mm, y_mm, scale_pct, media))
+    }
+}
+
 pub fn set_printer(ws: &Workspace, name: &str, change: &PrinterChange) -> Result<PrinterLine> {
     let mut store = ws.store()?;
     let p = require_printer(&mut store, name)?;
-    let ox = change.offset_x_mm.unwrap_or(p.offset_x_mm);
-    let oy = change.offset_y_mm.unwrap_or(p.offset_y_mm);
-    let scale = change.scale_pct.unwrap_or(p.scale_pct);
-    printing::check_adjustment(ox, oy, scale).map_err(Error::Message)?;
-    let media = match &change.media {
-        Some(m) => Some(Media::parse(m).map_err(Error::Message)?.name),
-        None => p.media.clone(),
-    };
+    let (ox, oy, scale, media) = change.over(p.offset_x_mm, p.offset_y_mm, p.scale_pct, p.media.clone())?;
     let tx = store.write()?;
     tx.update_printer(p.id, ox, oy, scale, media.as_deref())?;
     let p = tx.printer(p.id)?.ok_or_else(|| Error::from(msg!("printer-vanished", name = &p.name)))?;

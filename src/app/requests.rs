@@ -395,13 +395,7 @@ fn extra_for(header: &str) -> Option<Extra> {
 /// A school's table of requests: each row is checked on its own; good rows are added (and
 /// matched where they can be), bad rows are named with the reason. All in one transaction.
 pub fn import(ws: &Workspace, path: &Path, school: Option<&str>) -> Result<ImportReport> {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::import::bounds::read_file(
-        path,
-        crate::import::bounds::MAX_TABLE_BYTES,
-        crate::msg!("import-what-table"),
-    )?;
-    let grid = table::read_grid(&file, &bytes, None).map_err(Error::Input)?;
+    let (file, grid) = table::read_file(path, None)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let extras: Vec<(Extra, usize)> =
         grid.rows[header.index].1.iter().enumerate().filter_map(|(i, h)| extra_for(h).map(|e| (e, i))).collect();

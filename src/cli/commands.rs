@@ -665,19 +665,8 @@ impl Report for Preview {
 
 impl Report for app::jobs::JobCreated {
     fn human(&self) {
-        let made = self;
-        say!("{}", made.id);
-        eprintln!(
-            "{}",
-            crate::msg!(
-                "cli-job-created",
-                job = made.id.to_string(),
-                students = made.students as i64,
-                packets = made.packets as i64,
-                sheets = made.sheets as i64,
-                layout = made.layout.to_string()
-            )
-        );
+        say!("{}", self.id);
+        eprintln!("{}", self.said(crate::i18n::Msg::new("cli-job-created")));
     }
 }
 
@@ -686,16 +675,9 @@ impl Report for Vec<app::jobs::JobListLine> {
         let rows: Vec<Vec<String>> = self
             .iter()
             .map(|j| {
-                vec![
-                    j.id.to_string(),
-                    j.school.clone(),
-                    j.layout.clone(),
-                    j.students.to_string(),
-                    j.sheets.to_string(),
-                    j.progress.words().to_string(),
-                    j.purpose.as_str().to_string(),
-                    output::time(&j.created_at),
-                ]
+                let mut cells = j.cells();
+                cells.extend([j.purpose.as_str().to_string(), output::time(&j.created_at)]);
+                cells
             })
             .collect();
         let headings: Vec<String> = [

@@ -502,7 +502,7 @@ pub enum PrinterCmd {
         /// The printer's name
         name: String,
         #[command(flatten)]
-        adjust: PrinterAdjustChange,
+        adjust: PrinterAdjust,
     },
     /// List the printers in use
     List,
@@ -519,34 +519,20 @@ pub enum PrinterCmd {
     },
 }
 
+/// A printer's correction and paper; `printer add` takes what is not given as none (0 mm,
+/// 100 %), `printer set` leaves it as it was.
 #[derive(Debug, Args)]
 pub struct PrinterAdjust {
-    /// Move everything sent to this printer right by MM (negative: left)
-    #[arg(long, value_name = "MM", default_value_t = 0.0, allow_negative_numbers = true)]
-    pub offset_x: f64,
-    /// Move everything sent to this printer down by MM (negative: up)
-    #[arg(long, value_name = "MM", default_value_t = 0.0, allow_negative_numbers = true)]
-    pub offset_y: f64,
-    /// Scale everything sent to this printer by PCT percent about the page centre
-    #[arg(long, value_name = "PCT", default_value_t = 100.0)]
-    pub scale: f64,
-    /// Paper loaded: A4, 6inch, 5inch, A5, A6, ... or a PWG name such as iso_a4_210x297mm
-    #[arg(long, value_name = "NAME")]
-    pub media: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct PrinterAdjustChange {
-    /// Move everything sent to this printer right by MM (negative: left)
+    /// Move everything sent to this printer right by MM (negative: left) [new printer: 0]
     #[arg(long, value_name = "MM", allow_negative_numbers = true)]
     pub offset_x: Option<f64>,
-    /// Move everything sent to this printer down by MM (negative: up)
+    /// Move everything sent to this printer down by MM (negative: up) [new printer: 0]
     #[arg(long, value_name = "MM", allow_negative_numbers = true)]
     pub offset_y: Option<f64>,
-    /// Scale everything sent to this printer by PCT percent about the page centre
+    /// Scale everything sent to this printer by PCT percent about the page centre [new printer: 100]
     #[arg(long, value_name = "PCT")]
     pub scale: Option<f64>,
-    /// Paper loaded (see `printer add --help`)
+    /// Paper loaded: A4, 6inch, 5inch, A5, A6, ... or a PWG name such as iso_a4_210x297mm
     #[arg(long, value_name = "NAME")]
     pub media: Option<String>,
 }

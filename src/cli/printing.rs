@@ -2,7 +2,7 @@
 
 use super::bar::Bar;
 use super::output::{self, Format, Report, emit, say};
-use super::{PrinterCmd, SheetCmd};
+use super::{PrinterAdjust, PrinterCmd, SheetCmd};
 use crate::app::printing::{
     self, DispatchLine, JobStatusReport, PrintReport, PrintRequest, PrinterChange, PrinterLine, PrinterSpec, TestPrint,
 };
@@ -39,29 +39,19 @@ fn printer_rows(list: &[PrinterLine]) {
     );
 }
 
+impl From<PrinterAdjust> for PrinterChange {
+    fn from(a: PrinterAdjust) -> Self {
+        PrinterChange { offset_x_mm: a.offset_x, offset_y_mm: a.offset_y, scale_pct: a.scale, media: a.media }
+    }
+}
+
 pub fn printer(cmd: PrinterCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
     match cmd {
         PrinterCmd::Add { name, ipp, hot_folder, adjust } => {
-            let spec = PrinterSpec {
-                name,
-                ipp,
-                hot_folder,
-                offset_x_mm: adjust.offset_x,
-                offset_y_mm: adjust.offset_y,
-                scale_pct: adjust.scale,
-                media: adjust.media,
-            };
+            let spec = PrinterSpec { name, ipp, hot_folder, adjust: adjust.into() };
             Ok(emit(&printing::add_printer(ws, &spec)?, fmt))
         }
-        PrinterCmd::Set { name, adjust } => {
-            let change = PrinterChange {
-                offset_x_mm: adjust.offset_x,
-                offset_y_mm: adjust.offset_y,
-                scale_pct: adjust.scale,
-                media: adjust.media,
-            };
-            Ok(emit(&printing::set_printer(ws, &name, &change)?, fmt))
-        }
+        PrinterCmd::Set { name, adjust } => Ok(emit(&printing::set_printer(ws, &name, &adjust.into())?, fmt)),
         PrinterCmd::Remove { name } => Ok(emit(&Removed { removed: printing::remove_printer(ws, &name)?.name }, fmt)),
         PrinterCmd::List => Ok(emit(&printing::list_printers(ws)?, fmt)),
         PrinterCmd::Test { name } => Ok(emit(&printing::test_printer(ws, &name)?, fmt)),

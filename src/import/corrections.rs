@@ -87,13 +87,7 @@ fn find_header(grid: &table::Grid, file: &str) -> Result<(usize, HashMap<Col, us
 /// Read a correction table. An unreadable file, or one without the four columns, is an error;
 /// rows are returned as written, blank ones left out.
 pub fn read_corrections(path: &Path, sheet: Option<&str>) -> Result<CorrectionTable> {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::import::bounds::read_file(
-        path,
-        crate::import::bounds::MAX_TABLE_BYTES,
-        crate::msg!("import-what-table"),
-    )?;
-    let grid = table::read_grid(&file, &bytes, sheet).map_err(Error::Input)?;
+    let (file, grid) = table::read_file(path, sheet)?;
     let (index, columns) = find_header(&grid, &file).map_err(Error::Input)?;
     let mut out = CorrectionTable { file, sheet: grid.sheet.clone(), rows: Vec::new() };
     for (line, cells) in &grid.rows[index + 1..] {

@@ -24,13 +24,7 @@ fn opt(s: &str) -> Option<String> {
 }
 
 pub fn read_roster(path: &Path, school: &SchoolCode, sheet: Option<&str>) -> Result<RosterContents> {
-    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::import::bounds::read_file(
-        path,
-        crate::import::bounds::MAX_TABLE_BYTES,
-        crate::msg!("import-what-table"),
-    )?;
-    let grid = table::read_grid(&file, &bytes, sheet).map_err(Error::Input)?;
+    let (file, grid) = table::read_file(path, sheet)?;
     let header = table::find_header(&grid, &file).map_err(Error::Input)?;
     let mut out = RosterContents { file: file.clone(), sheet: grid.sheet.clone(), ..Default::default() };
     let mut seen_xh: HashMap<String, usize> = HashMap::new();

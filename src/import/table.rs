@@ -146,6 +146,15 @@ pub fn find_header_by<C: Copy + Eq + std::hash::Hash>(
     Ok((index, columns))
 }
 
+/// Read a table file a school sent (a roster, requests, corrections), bounded in size: its file
+/// name (what errors name) and its grid.
+pub fn read_file(path: &std::path::Path, sheet: Option<&str>) -> crate::error::Result<(String, Grid)> {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = bounds::read_file(path, bounds::MAX_TABLE_BYTES, msg!("import-what-table"))?;
+    let grid = read_grid(&file, &bytes, sheet).map_err(crate::error::Error::Input)?;
+    Ok((file, grid))
+}
+
 /// Read a table from its bytes; `name` is the file name (its extension decides the format).
 pub fn read_grid(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
     let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();

@@ -72,6 +72,11 @@ fn stored_student(r: &Row<'_>) -> Result<StoredStudent> {
     })
 }
 
+/// A student's row as `insert_student` and `replace_student` write it, `?1` to `?13`.
+fn student_values<'a>(s: &'a Student, photo: &'a &'a str, batch: &'a i64, at: &'a dyn ToParam) -> [&'a dyn ToParam; 13] {
+    [&s.cjm, &s.school, &s.xh, &s.xm, &s.bh, &s.cc, &s.xllb, &s.zjhm4, &s.sjc, &s.shooting_seq, photo, batch, at]
+}
+
 impl Tx<'_> {
     // ----- schools -------------------------------------------------------------------------
 
@@ -247,22 +252,11 @@ impl Tx<'_> {
     }
 
     pub fn insert_student(&self, s: &Student, photo_sha256: &str, batch_id: i64) -> Result<()> {
-        self.db.execute("INSERT INTO students (cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", params![
-                s.cjm,
-                s.school.as_str(),
-                s.xh,
-                s.xm,
-                s.bh,
-                s.cc,
-                s.xllb,
-                s.zjhm4,
-                s.sjc,
-                s.shooting_seq,
-                photo_sha256,
-                batch_id,
-                now()
-            ])?;
+        self.db.execute(
+            "INSERT INTO students (cjm, school_code, xh, xm, bh, cc, xllb, zjhm4, sjc, shooting_seq, photo_sha256, batch_id, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            &student_values(s, &photo_sha256, &batch_id, &now()),
+        )?;
         Ok(())
     }
 
@@ -275,21 +269,7 @@ impl Tx<'_> {
         self.db.execute(
             "UPDATE students SET school_code = ?2, xh = ?3, xm = ?4, bh = ?5, cc = ?6, xllb = ?7, zjhm4 = ?8, sjc = ?9,
                         shooting_seq = ?10, photo_sha256 = ?11, batch_id = ?12, updated_at = ?13 WHERE cjm = ?1",
-            params![
-                s.cjm,
-                s.school.as_str(),
-                s.xh,
-                s.xm,
-                s.bh,
-                s.cc,
-                s.xllb,
-                s.zjhm4,
-                s.sjc,
-                s.shooting_seq,
-                photo_sha256,
-                batch_id,
-                now()
-            ],
+            &student_values(s, &photo_sha256, &batch_id, &now()),
         )?;
         Ok(())
     }

@@ -47,6 +47,13 @@ stored!(
     SheetContent => "sheet content",
 );
 
+/// A school's code is written as its text.
+impl ToParam for crate::domain::SchoolCode {
+    fn param(&self) -> Value<'_> {
+        Value::Text(self.as_str())
+    }
+}
+
 /// States as a list of SQL literals (`'shipped', 'delivered'`), for the counting queries that
 /// are built as text; written by the same names as the columns.
 pub(super) fn sql_list<T: Stored>(states: impl IntoIterator<Item = T>) -> String {

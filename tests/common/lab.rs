@@ -109,6 +109,17 @@ pub fn request_add(ws: &Ws, args: &[&str]) -> Value {
     ws.run_ok(&a).json()
 }
 
+/// The actions in a request's history (`request show --json`), oldest first.
+pub fn request_history(v: &Value) -> Vec<String> {
+    v["history"].as_array().unwrap().iter().map(|h| h["action"].as_str().unwrap().to_string()).collect()
+}
+
+/// A request's history from arrival until its shipment left, then how it was closed.
+pub fn shipped_then(closing: &str) -> Vec<String> {
+    let shipped = ["request.add", "request.match", "request.approve", "request.print", "request.printed"];
+    shipped.into_iter().chain(["request.ship", "request.shipped", closing]).map(String::from).collect()
+}
+
 /// `correction add`: one field of a student's strip corrected from `from` to `to`.
 pub fn correct(ws: &Ws, school: &str, xh: &str, field: &str, from: &str, to: &str) {
     ws.run_ok(&[

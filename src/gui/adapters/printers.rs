@@ -183,7 +183,8 @@ fn new_printer(app: &AppWindow) -> Option<PrinterSpec> {
         notice(app, &msg!("gui-printers-need-name").to_string(), true);
         return None;
     };
-    Some(PrinterSpec { name, scale_pct: 100.0, media: given(&g.get_media()), ..Default::default() })
+    let adjust = PrinterChange { media: given(&g.get_media()), ..Default::default() };
+    Some(PrinterSpec { name, adjust, ..Default::default() })
 }
 
 fn add_ipp(p: &Rc<Prn>) {

@@ -357,15 +357,7 @@ fn create_job(t: &Rc<Tech>) {
         move |s| app::jobs::create(&s.open()?, &req),
         move |app, r| match r {
             Ok(made) => {
-                let text = crate::msg!(
-                    "wt-job-created",
-                    job = made.id.to_string(),
-                    students = made.students as i64,
-                    packets = made.packets as i64,
-                    sheets = made.sheets as i64,
-                    layout = made.layout.to_string()
-                )
-                .to_string();
+                let text = made.said(crate::i18n::Msg::new("wt-job-created")).to_string();
                 notice(app, &text, false);
                 refresh(&tt);
                 open_job(&tt, made.id);

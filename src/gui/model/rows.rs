@@ -165,23 +165,7 @@ pub fn roster_report(r: &RosterReport) -> (String, Rows) {
 }
 
 pub fn jobs(list: &[JobListLine]) -> Rows {
-    list.iter()
-        .map(|j| {
-            vec![
-                j.id.to_string(),
-                j.school.clone(),
-                j.layout.clone(),
-                j.students.to_string(),
-                j.sheets.to_string(),
-                job_state(&j.progress),
-            ]
-        })
-        .collect()
-}
-
-/// A job's stage in the window's words, with its counts: 打印中 1/3 段完成, 已装袋 2/5 包.
-pub fn job_state(p: &crate::domain::job::JobProgress) -> String {
-    p.words().to_string()
+    list.iter().map(JobListLine::cells).collect()
 }
 
 pub fn job_title(d: &JobDetail, zone: Zone) -> String {
