@@ -73,7 +73,12 @@ fn stored_student(r: &Row<'_>) -> Result<StoredStudent> {
 }
 
 /// A student's row as `insert_student` and `replace_student` write it, `?1` to `?13`.
-fn student_values<'a>(s: &'a Student, photo: &'a &'a str, batch: &'a i64, at: &'a dyn ToParam) -> [&'a dyn ToParam; 13] {
+fn student_values<'a>(
+    s: &'a Student,
+    photo: &'a &'a str,
+    batch: &'a i64,
+    at: &'a dyn ToParam,
+) -> [&'a dyn ToParam; 13] {
     [&s.cjm, &s.school, &s.xh, &s.xm, &s.bh, &s.cc, &s.xllb, &s.zjhm4, &s.sjc, &s.shooting_seq, photo, batch, at]
 }
 

@@ -7,7 +7,7 @@ use crate::app::batch::BatchReport;
 use crate::app::corrections::CorrectionLine;
 use crate::app::ecopy::RequestLog;
 use crate::app::jobs::{JobDetail, JobListLine};
-use crate::app::printing::JobStatusReport;
+use crate::app::printing::{DispatchLine, JobStatusReport};
 use crate::app::reports::DueReport;
 use crate::app::reprint::ReprintDone;
 use crate::app::requests::RequestView;
@@ -194,27 +194,34 @@ pub fn job_parts(d: &JobDetail) -> Rows {
         .iter()
         .map(|p| {
             let last = d.dispatches.iter().rev().find(|x| x.part == Some(p.part));
-            vec![
-                p.part.to_string(),
-                format!("{}-{}", p.first_sheet, p.last_sheet),
-                texts::verification(d.verification.iter().find(|v| v.part == p.part)),
-                last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| tr("row-part-not-sent")),
-                last.map(|x| x.printer.clone()).unwrap_or_default(),
-                last.map(|x| x.state_message.clone()).unwrap_or_else(|| p.path.clone()),
-            ]
+            let state = last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| tr("row-part-not-sent"));
+            let preflight = texts::verification(d.verification.iter().find(|v| v.part == p.part));
+            let (printer, said) = last.map(|x| (x.printer.clone(), x.state_message.clone())).unwrap_or_default();
+            let said = if last.is_some() { said } else { p.path.clone() };
+            part_row(Some((p.part, p.first_sheet, p.last_sheet)), preflight, state, printer, said)
         })
         .collect();
-    rows.extend(d.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
-        vec![
-            tr("row-part-reprint"),
-            String::new(),
-            String::new(),
-            texts::part_state(x.state.as_str()),
-            x.printer.clone(),
-            x.state_message.clone(),
-        ]
+    let reprints = d.dispatches.iter().filter(|x| x.part.is_none());
+    rows.extend(reprints.map(|x| {
+        part_row(None, String::new(), texts::part_state(x.state.as_str()), x.printer.clone(), x.state_message.clone())
     }));
     rows
+}
+
+/// A line of the parts table: the part and its sheets (`None`: a reprint sent on its own),
+/// preflight, state, printer, and what the printer or the store said of it.
+fn part_row(
+    part: Option<(i64, i64, i64)>,
+    preflight: String,
+    state: String,
+    printer: String,
+    said: String,
+) -> Vec<String> {
+    let (part, sheets) = match part {
+        Some((n, first, last)) => (n.to_string(), format!("{first}-{last}")),
+        None => (tr("row-part-reprint"), String::new()),
+    };
+    vec![part, sheets, preflight, state, printer, said]
 }
 
 /// Every failure of each part's latest verification (unless the part was rendered again
@@ -240,31 +247,26 @@ pub fn verification_failures(d: &JobDetail) -> Rows {
 
 /// What the printers answered (`job status` / `job cancel`).
 pub fn job_status(r: &JobStatusReport) -> Rows {
+    let answer = |x: &DispatchLine| (x.printer.clone(), x.error.clone().unwrap_or_else(|| x.message.clone()));
     let mut rows: Rows = r
         .parts
         .iter()
         .map(|p| {
-            let last = r.dispatches.iter().rev().find(|x| x.part == Some(p.part));
-            vec![
-                p.part.to_string(),
-                format!("{}-{}", p.first_sheet, p.last_sheet),
-                // The printers say nothing of preflight; `show_job` fills it in again.
+            let (printer, said) =
+                r.dispatches.iter().rev().find(|x| x.part == Some(p.part)).map(answer).unwrap_or_default();
+            // The printers say nothing of preflight; `show_job` fills it in again.
+            part_row(
+                Some((p.part, p.first_sheet, p.last_sheet)),
                 String::new(),
                 texts::part_state(&p.state),
-                last.map(|x| x.printer.clone()).unwrap_or_default(),
-                last.map(|x| x.error.clone().unwrap_or_else(|| x.message.clone())).unwrap_or_default(),
-            ]
+                printer,
+                said,
+            )
         })
         .collect();
     rows.extend(r.dispatches.iter().filter(|x| x.part.is_none()).map(|x| {
-        vec![
-            tr("row-part-reprint"),
-            String::new(),
-            String::new(),
-            texts::part_state(x.state.as_str()),
-            x.printer.clone(),
-            x.error.clone().unwrap_or_else(|| x.message.clone()),
-        ]
+        let (printer, said) = answer(x);
+        part_row(None, String::new(), texts::part_state(x.state.as_str()), printer, said)
     }));
     rows
 }
