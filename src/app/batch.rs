@@ -161,7 +161,8 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     if photos.interrupted() {
         photos.clean(&store.read()?.referenced_photos()?)?;
     }
-    let mut staging = photos.staging(store.read()?.referenced_photos()?)?;
+    let stored = store.read()?.referenced_photos()?;
+    let mut staging = photos.staging(stored.clone())?;
     let contents = {
         let reader = store.read()?;
         let mut known = |sha: &str| -> Result<Option<Measure>> {
@@ -169,7 +170,14 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             Ok(reader.face_measure(sha, face::VERSION)?.and_then(|json| serde_json::from_str(&json).ok()))
         };
         let known: Option<batch::KnownMeasures<'_>> = ws.settings.import.face_check.then_some(&mut known);
-        batch::check_photos(&mut src, table, progress, &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()), known)?
+        batch::check_photos(
+            &mut src,
+            table,
+            progress,
+            &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()),
+            known,
+            &stored,
+        )?
     };
 
     let mut report = BatchReport {

@@ -181,13 +181,16 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
 type Loaded = (Option<String>, std::result::Result<Vec<u8>, String>);
 
 /// Read and check every row's photo, handing each good one to `sink` as it goes. With `known`,
-/// the photo check runs too, on every photo `known` has no measure for.
+/// the photo check runs too, on every photo `known` has no measure for. A photo whose SHA-256
+/// is in `stored` (the store holds it: it was proven whole when it came) is not decoded again
+/// unless the photo check needs its pixels.
 pub fn check_photos(
     src: &mut BatchSource,
     table: BatchTable,
     progress: &dyn Progress,
     sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
     mut known: Option<KnownMeasures<'_>>,
+    stored: &HashSet<String>,
 ) -> Result<BatchContents> {
     let BatchTable { data_table: table_name, rows: pending, rejected, warnings } = table;
     let mut out = BatchContents { data_table: table_name.clone(), candidates: Vec::new(), rejected, warnings };
@@ -242,17 +245,23 @@ pub fn check_photos(
             .map(|(((name, got), hash), before)| {
                 let r = got.map_err(Reason::Text).and_then(|bytes| {
                     let sha256 = hash.unwrap_or_else(|| photo::sha256_hex(&bytes));
-                    photo::check_decoded_as(&bytes, sha256).map_err(Reason::Said).map(|(facts, pixels)| {
-                        let measured = match (measuring, before) {
-                            (false, _) => Ok(None),
-                            (true, Some(measure)) => Ok(Some(Measured { measure, fresh: false })),
-                            (true, None) => {
-                                face::measure(pixels.as_raw(), pixels.width() as usize, pixels.height() as usize)
-                                    .map(|measure| Some(Measured { measure, fresh: true }))
-                            }
-                        };
-                        (facts, bytes, measured)
-                    })
+                    let measured = match (measuring, before) {
+                        (false, _) => None,
+                        (true, Some(measure)) => Some(Measured { measure, fresh: false }),
+                        (true, None) => {
+                            // Pixels wanted: the photo check has no measure of this photo yet.
+                            let (facts, pixels) = photo::check_decoded_as(&bytes, sha256).map_err(Reason::Said)?;
+                            let (w, h) = (pixels.width() as usize, pixels.height() as usize);
+                            let measure = face::measure(pixels.as_raw(), w, h);
+                            return Ok((facts, bytes, measure.map(|measure| Some(Measured { measure, fresh: true }))));
+                        }
+                    };
+                    let facts = if stored.contains(&sha256) {
+                        photo::check_known(&bytes, sha256)
+                    } else {
+                        photo::check_decoded_as(&bytes, sha256).map(|(facts, _)| facts)
+                    };
+                    facts.map_err(Reason::Said).map(|facts| (facts, bytes, Ok(measured)))
                 });
                 (name, r)
             })
@@ -340,5 +349,41 @@ impl PhotoIndex {
             }
         }
         Err(crate::msg!("batch-no-photo", cjm = s.cjm.as_str(), xh = s.xh.as_str()).to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::source::Limits;
+
+    /// The photos `check_photos` accepted and why it refused the others, given what the store
+    /// holds.
+    fn checked(dir: &std::path::Path, stored: &HashSet<String>) -> (usize, Vec<String>) {
+        let mut src = BatchSource::open(dir, Limits::default()).unwrap();
+        let table = read_table(&mut src).unwrap();
+        let out = check_photos(&mut src, table, &crate::progress::Silent, &mut |_, _| Ok(()), None, stored).unwrap();
+        (
+            out.candidates.len(),
+            out.rejected.iter().map(|f| f.code.clone().unwrap_or_else(|| f.reason.clone())).collect(),
+        )
+    }
+
+    #[test]
+    fn a_photo_the_store_holds_is_not_decoded_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = photo::undecodable(&crate::app::demo::synthetic_photo(1));
+        let cjm = "Tst0000000000001";
+        let csv = format!(
+            "SJC,CJM,YXDM,ZJHM,XH,CC,XLLB,XM,BH\n1716000000000,{cjm},10418,1234,2020010000001,本科,普通高校,张*三,1班\n"
+        );
+        std::fs::write(dir.path().join("data.csv"), csv).unwrap();
+        std::fs::write(dir.path().join(format!("{cjm}.jpg")), &bad).unwrap();
+
+        let (accepted, refused) = checked(dir.path(), &HashSet::new());
+        assert_eq!((accepted, refused), (0, vec!["photo_undecodable".to_string()]), "a new photo is decoded whole");
+        // Known by its hash: only its markers are read, so bytes that would not decode pass.
+        let (accepted, refused) = checked(dir.path(), &HashSet::from([photo::sha256_hex(&bad)]));
+        assert_eq!((accepted, refused.len()), (1, 0), "{refused:?}");
     }
 }

@@ -167,6 +167,18 @@ pub fn check_decoded(bytes: &[u8]) -> Result<(PhotoFacts, image::RgbImage), Msg>
 
 /// [`check_decoded`] for a photo whose SHA-256 the caller has already computed.
 pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, image::RgbImage), Msg> {
+    let facts = check_known(bytes, sha256)?;
+    let pixels = image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+        .map_err(|e| msg!("photo-undecodable", detail = e.to_string()))?
+        .into_rgb8();
+    Ok((facts, pixels))
+}
+
+/// Check a photo the store already holds, by its SHA-256: it decoded completely when it was
+/// first stored, and the same bytes decode the same, so only what its markers say is read
+/// again (the frame, the size, the rotation, and what the warnings need). A batch imported
+/// again costs its reading and hashing, not a decode per photo.
+pub fn check_known(bytes: &[u8], sha256: String) -> Result<PhotoFacts, Msg> {
     if bytes.is_empty() {
         return Err(msg!("photo-empty"));
     }
@@ -190,9 +202,6 @@ pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, ima
     {
         return Err(msg!("photo-rotated", orientation = o as i64));
     }
-    let pixels = image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
-        .map_err(|e| msg!("photo-undecodable", detail = e.to_string()))?
-        .into_rgb8();
     let mut warnings = Vec::new();
     let kb = bytes.len() as f64 / 1024.0;
     if !(20.0..=40.0).contains(&kb) {
@@ -217,7 +226,18 @@ pub fn check_decoded_as(bytes: &[u8], sha256: String) -> Result<(PhotoFacts, ima
             warnings.push(msg!("photo-quality", quality = quality as i64));
         }
     }
-    Ok((PhotoFacts { sha256, bytes: bytes.len(), warnings }, pixels))
+    Ok(PhotoFacts { sha256, bytes: bytes.len(), warnings })
+}
+
+/// A photo whose markers are in order but whose Huffman table cannot be built: no decoder
+/// gets through its scan.
+#[cfg(test)]
+pub(crate) fn undecodable(good: &[u8]) -> Vec<u8> {
+    let mut bad = good.to_vec();
+    let dht = bad.windows(2).position(|w| w == [0xFF, 0xC4]).expect("a DHT segment");
+    // Length (2 bytes), class and id (1 byte), then 16 code counts: too many codes.
+    bad[dht + 5..dht + 21].fill(0xFF);
+    bad
 }
 
 #[cfg(test)]
@@ -251,6 +271,20 @@ mod tests {
         assert!(check(&ok[..ok.len() / 2]).unwrap_err().to_string().contains("truncated"));
         assert!(check(&[]).unwrap_err().to_string().contains("empty"));
         assert!(check(b"\x89PNG\r\n\x1a\n....").unwrap_err().to_string().contains("PNG"));
+    }
+
+    #[test]
+    fn a_stored_photo_is_checked_by_its_markers_without_decoding_it() {
+        let good = jpeg(480, 640, 90, jpeg_encoder::ColorType::Rgb);
+        let bad = undecodable(&good);
+        let why = check(&bad).unwrap_err();
+        assert_eq!(why.code(), "photo_undecodable", "{why}");
+        // The store holds only photos that decoded whole; what it holds is known by its hash.
+        let known = check_known(&bad, sha256_hex(&bad)).expect("read by its markers only");
+        assert_eq!(known.sha256, sha256_hex(&bad));
+        // What the markers say is still checked.
+        let wrong = jpeg(640, 480, 90, jpeg_encoder::ColorType::Rgb);
+        assert_eq!(check_known(&wrong, sha256_hex(&wrong)).unwrap_err().code(), "photo_size");
     }
 
     #[test]

@@ -164,7 +164,7 @@ impl PhotoStore {
         let root = self.dir.join(".staging");
         let dir = root.join(format!("{}-{}", std::process::id(), unique_suffix()));
         fs::create_dir_all(&dir).at(&dir)?;
-        Ok(Staging { store: self.clone(), dir, stored, staged: Vec::new(), placed: Vec::new(), done: false })
+        Ok(Staging { store: self.clone(), dir, stored, staged: HashSet::new(), placed: Vec::new(), done: false })
     }
 
     /// Whether an import was cut off (its staging folder is still there, because only a
@@ -223,7 +223,7 @@ pub struct Staging {
     store: PhotoStore,
     dir: PathBuf,
     stored: HashSet<String>,
-    staged: Vec<String>,
+    staged: HashSet<String>,
     placed: Vec<PathBuf>,
     done: bool,
 }
@@ -231,8 +231,10 @@ pub struct Staging {
 impl Staging {
     /// Write one photo under a temporary name. Returns false when the store already has it.
     pub fn stage(&mut self, sha256: &str, bytes: &[u8]) -> Result<bool> {
-        let in_folder = !self.store.is_shared() && self.store.path_for(sha256).exists();
-        if in_folder || self.stored.contains(sha256) || self.staged.iter().any(|s| s == sha256) {
+        if self.stored.contains(sha256)
+            || self.staged.contains(sha256)
+            || (!self.store.is_shared() && self.store.path_for(sha256).exists())
+        {
             return Ok(false);
         }
         let tmp = self.dir.join(format!("{sha256}.tmp"));
@@ -242,7 +244,7 @@ impl Staging {
             // On a shared store the database's commit is what makes the photo last.
             f.sync_all().at(&tmp)?;
         }
-        self.staged.push(sha256.to_string());
+        self.staged.insert(sha256.to_string());
         Ok(true)
     }
 
