@@ -128,6 +128,10 @@ fn mailroom_scans_technician_renders_and_admin_approves_in_the_window() {
     let session = gradlab::gui::Session::new(f.ws.root(), Some("测试员".into()), Some("desk-9".into()));
     let app = gradlab::gui::build(session).unwrap();
     app.show().unwrap();
+    // The window writes in the font the PDFs embed, registered from the program's one copy of it
+    // (the machines here have no system font with Chinese in it).
+    let fonts = slint::fontique_011::shared_collection().family_names().map(str::to_string).collect::<Vec<_>>();
+    assert!(fonts.iter().any(|f| f == "Noto Sans SC"), "the bundled font is registered: {fonts:?}");
     wait_for(&app, "the first screens to load", |app| {
         app.get_pending() == 0 && app.global::<Technician>().get_jobs().row_count() == 2
     });

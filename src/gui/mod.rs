@@ -76,10 +76,23 @@ pub fn build_in(session: Session, asked: Option<crate::i18n::Lang>) -> Result<Ap
     let language = asked.or_else(|| session.open().ok().and_then(|ws| ws.settings.lab.language));
     let lang = language.unwrap_or(crate::i18n::Lang::Zh);
     crate::i18n::set(lang);
+    register_font();
     let app = AppWindow::new().map_err(window_error)?;
     select_language(lang)?;
     adapters::wire(&app, session);
     Ok(app)
+}
+
+/// The window writes in the font the PDF writer embeds (`render::font::FONT_BYTES`, named in
+/// `ui/app.slint` as the default family): registered with Slint's fonts from the same bytes, so
+/// the program carries one copy of its 10 MB, not two. Once per thread, as Slint's platform is.
+fn register_font() {
+    use slint::fontique_011::{fontique, shared_collection};
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !DONE.replace(true) {
+        let blob = fontique::Blob::new(std::sync::Arc::new(crate::render::font::FONT_BYTES));
+        shared_collection().register_fonts(blob, None);
+    }
 }
 
 /// The views' own labels (`@tr` in `ui/*.slint`) in `lang`: Chinese is the source text, English
