@@ -21,6 +21,7 @@ use crate::store::{
     Store, Tx,
 };
 use crate::verify::{ExpectedSheet, Who};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -672,21 +673,26 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<(V
     ws.photos().prefetch(&shas, progress)?;
     progress.stage(&crate::i18n::tr("stage-rendering"), l.sheets.len() as u64);
     let write = || -> Result<Vec<PartRecord>> {
-        let mut parts = Vec::new();
-        for (i, range) in ranges.iter().enumerate() {
-            let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
-            let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
-            let title = format!("{code} part {} of {}", i + 1, ranges.len());
-            let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
-            parts.push(PartRecord {
-                part: i as i64 + 1,
-                first_sheet: l.sheets[range.start].number,
-                last_sheet: l.sheets[range.end - 1].number,
-                path: dir.join(&name).display().to_string(),
-                bytes: summary.bytes as i64,
-                sha256: sha256_file(&staging.join(&name))?,
-            });
-        }
+        // Parts are files of their own, written side by side on every core; what a part holds
+        // in memory is one page and its photos' index, so memory grows with the cores, not the job.
+        let parts = ranges
+            .par_iter()
+            .enumerate()
+            .map(|(i, range)| {
+                let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
+                let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
+                let title = format!("{code} part {} of {}", i + 1, ranges.len());
+                let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
+                Ok(PartRecord {
+                    part: i as i64 + 1,
+                    first_sheet: l.sheets[range.start].number,
+                    last_sheet: l.sheets[range.end - 1].number,
+                    path: dir.join(&name).display().to_string(),
+                    bytes: summary.bytes as i64,
+                    sha256: summary.sha256,
+                })
+            })
+            .collect::<Result<Vec<PartRecord>>>()?;
         std::fs::create_dir_all(&job_folder).at(&job_folder)?;
         std::fs::rename(&staging, &dir).at(&dir)?;
         Ok(parts)

@@ -115,7 +115,6 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         let file = dir.join(format!("{code}-reprint{next:02}.pdf"));
         let title = format!("{code} reprint {next}");
         let summary = l.write_pdf(ws, &sheets, &file, &title, Adjustment::NONE, progress)?;
-        let sha = jobs::sha256_file(&file)?;
         let operator = ws.settings.operator();
         let id = tx.insert_reprint(&NewReprint {
             job_id: l.job.id,
@@ -123,7 +122,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
             requested_by: &operator,
             path: &file.display().to_string(),
             bytes: summary.bytes as i64,
-            sha256: &sha,
+            sha256: &summary.sha256,
             sheets: wanted,
         })?;
         if req.as_printed {

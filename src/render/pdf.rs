@@ -1,7 +1,9 @@
 //! The streaming PDF writer: pages go to disk as soon as they are made, so memory stays flat
 //! however many pages a job has. Photos are embedded byte for byte (DCTDecode, one image object
-//! per photo however often it is placed); text uses the bundled font, subset at `finish`, with a
-//! ToUnicode map so it can be searched and copied; barcodes are vector bars. This is the only
+//! per photo however often it is placed, its bytes written straight from where they were read);
+//! text uses the bundled font, subset at `finish`, with a ToUnicode map so it can be searched and
+//! copied; barcodes are vector bars. Page contents and the font are Flate-compressed; the file's
+//! SHA-256 is taken as it is written. This is the only
 //! place that converts millimetres (top-left origin) to PDF points (bottom-left origin). It never
 //! decodes or re-encodes a photo, never decides where anything goes, and never touches the store.
 
@@ -22,11 +24,13 @@ use crate::error::{Error, IoContext, Result};
 const FONT_RES: Name<'static> = Name(b"F0");
 
 /// What a finished PDF holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PdfSummary {
     pub pages: usize,
     pub images: usize,
     pub bytes: u64,
+    /// The SHA-256 of the file, hex.
+    pub sha256: String,
 }
 
 #[derive(Clone, Copy)]
@@ -46,6 +50,8 @@ pub struct PdfWriter {
     final_path: PathBuf,
     /// Bytes written so far, i.e. where the next object starts.
     pos: u64,
+    /// The SHA-256 of the bytes written so far.
+    hash: sha2::Sha256,
     /// Byte offset of every allocated object, indexed by object number - 1 (0 = not written).
     offsets: Vec<u64>,
     catalog: Ref,
@@ -77,6 +83,7 @@ impl PdfWriter {
             tmp_path,
             final_path: path.to_path_buf(),
             pos: 0,
+            hash: sha2::Digest::new(),
             offsets: vec![0; 4],
             catalog,
             page_tree,
@@ -207,7 +214,7 @@ impl PdfWriter {
     fn write_page(&mut self, page: &PageSpec, content: &[u8], used_images: BTreeMap<usize, Ref>) -> Result<()> {
         let content_id = self.alloc();
         let mut c = Chunk::new();
-        c.stream(content_id, content);
+        c.stream(content_id, &deflate(content)).filter(Filter::FlateDecode);
         self.put(content_id, &c)?;
 
         let page_id = self.alloc();
@@ -263,7 +270,8 @@ impl PdfWriter {
             let _ = std::fs::remove_file(&self.tmp_path);
             return Err(e).at(&self.final_path);
         }
-        Ok(PdfSummary { pages: self.pages.len(), images: self.images.len(), bytes: self.pos })
+        let sha256 = hex::encode(sha2::Digest::finalize(std::mem::take(&mut self.hash)));
+        Ok(PdfSummary { pages: self.pages.len(), images: self.images.len(), bytes: self.pos, sha256 })
     }
 
     fn alloc(&mut self) -> Ref {
@@ -274,6 +282,7 @@ impl PdfWriter {
     fn write_raw(&mut self, bytes: &[u8]) -> Result<()> {
         let out = self.out.as_mut().ok_or_else(|| Error::input("the PDF is already finished"))?;
         out.write_all(bytes).at(&self.tmp_path)?;
+        sha2::Digest::update(&mut self.hash, bytes);
         self.pos += bytes.len() as u64;
         Ok(())
     }
@@ -293,18 +302,22 @@ impl PdfWriter {
         let bytes = photos(sha256)?;
         let info =
             jpeg_info(&bytes).map_err(|e| Error::from(crate::msg!("send-pdf-photo", sha = sha256, error = e)))?;
+        // Written by hand rather than through a `Chunk`, which would copy the photo once more:
+        // the dictionary, then the bytes as read.
         let id = self.alloc();
-        let mut c = Chunk::new();
-        let mut x = c.image_xobject(id, &bytes);
-        x.filter(Filter::DctDecode);
-        x.width(info.width as i32).height(info.height as i32).bits_per_component(8);
-        if info.components == 1 {
-            x.color_space().device_gray();
-        } else {
-            x.color_space().device_rgb();
-        }
-        x.finish();
-        self.put(id, &c)?;
+        let space = if info.components == 1 { "DeviceGray" } else { "DeviceRGB" };
+        let head = format!(
+            "{} 0 obj\n<< /Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace /{space} \
+             /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
+            id.get(),
+            info.width,
+            info.height,
+            bytes.len()
+        );
+        self.offsets[id.get() as usize - 1] = self.pos;
+        self.write_raw(head.as_bytes())?;
+        self.write_raw(&bytes)?;
+        self.write_raw(b"\nendstream\nendobj\n\n")?;
         let img = Image { id, width: info.width, height: info.height, index: self.images.len() };
         self.images.insert(sha256.to_string(), img);
         Ok(img)
@@ -385,7 +398,7 @@ impl PdfWriter {
         self.put(descriptor_id, &c)?;
 
         let mut c = Chunk::new();
-        c.stream(file_id, &subset).pair(Name(b"Length1"), subset.len() as i32);
+        c.stream(file_id, &deflate(&subset)).filter(Filter::FlateDecode).pair(Name(b"Length1"), subset.len() as i32);
         self.put(file_id, &c)?;
 
         let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
@@ -475,6 +488,14 @@ fn draw_bars(content: &mut Content, rect: [f64; 4], modules: &[u8]) {
         }
     }
     content.fill_nonzero();
+}
+
+/// `data` zlib-compressed for a FlateDecode stream.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    z.write_all(data).expect("deflate into memory");
+    z.finish().expect("deflate into memory")
 }
 
 fn image_name(index: usize) -> String {
@@ -590,6 +611,41 @@ mod tests {
         let w = PdfWriter::create(&path, "t").unwrap();
         drop(w);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn photos_go_in_as_read_contents_and_font_compressed_and_the_hash_is_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.pdf");
+        let photo = tiny_jpeg(48, 64);
+        let page = PageSpec {
+            width_mm: 102.0,
+            height_mm: 152.0,
+            items: vec![
+                Item::Photo { sha256: "a".repeat(64), frame: Rect::new(10.0, 10.0, 30.0, 40.0) },
+                Item::Text { x: 10.0, y: 60.0, size_pt: 9.0, text: "张三 2020010001".into() },
+            ],
+        };
+        let mut w = PdfWriter::create(&path, "t").unwrap();
+        w.add_page(&page, &mut |_| Ok(photo.clone())).unwrap();
+        let summary = w.finish().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        use sha2::Digest;
+        assert_eq!(summary.sha256, hex::encode(sha2::Sha256::digest(&bytes)));
+        assert_eq!(summary.bytes, bytes.len() as u64);
+
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let filter = |s: &lopdf::Stream| s.dict.get(b"Filter").and_then(|f| f.as_name()).map(|n| n.to_vec()).ok();
+        let streams: Vec<&lopdf::Stream> = doc.objects.values().filter_map(|o| o.as_stream().ok()).collect();
+        let image = streams.iter().find(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"));
+        let image = image.expect("the photo's image object");
+        assert_eq!(image.content, photo, "the photo's bytes as they were read");
+        assert_eq!(filter(image), Some(b"DCTDecode".to_vec()));
+        let flate = streams.iter().filter(|s| filter(s) == Some(b"FlateDecode".to_vec())).count();
+        // The page's content, the font subset and the ToUnicode map.
+        assert!(flate >= 2, "{flate} Flate streams");
+        let ops = operations(&bytes);
+        assert!(ops[0].iter().any(|o| o.operator == "Do") && ops[0].iter().any(|o| o.operator == "Tj"), "{ops:?}");
     }
 
     /// A page with one frame whose top-left corner is at (20, 30) mm.
