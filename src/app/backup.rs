@@ -189,7 +189,7 @@ pub fn backup(ws: &Workspace, dir: &Path, progress: &dyn Progress) -> Result<Bac
         progress.inc(1);
     }
     copy_lab_files(ws.root(), dir)?;
-    sync_folder(dir);
+    crate::store::sync_file_system(dir).at(dir)?;
 
     manifest.made_at = Some(crate::store::now());
     manifest.photos = rows.len();
@@ -252,7 +252,7 @@ pub fn restore(from: &Path, to: &Path, progress: &dyn Progress) -> Result<Restor
         }
         // The store goes in last: until it is there, the folder is no workspace at all.
         let db = to.join(DB_FILE);
-        sync_folder(to);
+        crate::store::sync_file_system(to).at(to)?;
         fs::rename(&tmp, &db).at(&db)?;
         let mut store = Store::open(&db)?;
         let tx = store.write()?;
@@ -315,7 +315,7 @@ fn same_file(path: &Path, sha256: &str) -> bool {
 }
 
 /// Write a file under a temporary name and rename it into place; the folder is synced once at
-/// the end ([`sync_folder`]) rather than each of thousands of files on its own.
+/// the end ([`crate::store::sync_file_system`]) rather than each of thousands of files on its own.
 fn write_unsynced(dest: &Path, bytes: &[u8]) -> Result<()> {
     let dir = dest.parent().expect("a file in a folder");
     fs::create_dir_all(dir).at(dir)?;
@@ -327,20 +327,6 @@ fn write_unsynced(dest: &Path, bytes: &[u8]) -> Result<()> {
             let _ = fs::remove_file(&tmp);
         })
         .at(dest)
-}
-
-/// Flush everything written to the file system holding `dir` to the disk.
-fn sync_folder(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(f) = fs::File::open(dir) {
-        use std::os::fd::AsRawFd;
-        // SAFETY: syncfs only reads the descriptor, which `f` keeps open for the call.
-        unsafe {
-            libc::syncfs(f.as_raw_fd());
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// The settings file and the lab's own folders, copied as they are.

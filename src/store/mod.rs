@@ -33,7 +33,7 @@ pub use jobs::*;
 pub use mail::*;
 pub use migrate::{Copied, TableRows, url_shows_password};
 pub use pg_schema::redacted as redacted_url;
-pub use photos::{PhotoStore, Staging};
+pub use photos::{PhotoStore, Staging, sync_file_system};
 pub use printing::*;
 pub use queries::*;
 pub use requests::*;

@@ -239,11 +239,9 @@ impl Staging {
         }
         let tmp = self.dir.join(format!("{sha256}.tmp"));
         let mut f = fs::File::create(&tmp).at(&tmp)?;
+        // Made to last all at once in `place_only` (one flush of the file system, not one per
+        // photo); on a shared store the database's commit is what makes the photo last.
         f.write_all(bytes).at(&tmp)?;
-        if !self.store.is_shared() {
-            // On a shared store the database's commit is what makes the photo last.
-            f.sync_all().at(&tmp)?;
-        }
         self.staged.insert(sha256.to_string());
         Ok(true)
     }
@@ -261,6 +259,8 @@ impl Staging {
             }
             return Ok(());
         }
+        // Every staged file on the disk before any is renamed into the store.
+        sync_file_system(&self.dir).at(&self.dir)?;
         let mut shards = HashSet::new();
         for sha in std::mem::take(&mut self.staged) {
             if !wanted.contains(sha.as_str()) {
@@ -314,6 +314,23 @@ impl Drop for Staging {
             self.undo();
         }
     }
+}
+
+/// Flush everything written to the file system that holds `dir` to the disk (`syncfs`): one
+/// call for a whole import's photos instead of an `fsync` per file.
+pub fn sync_file_system(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let f = fs::File::open(dir)?;
+        // SAFETY: syncfs only reads the descriptor, which `f` keeps open for the call.
+        if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 fn sync_dir(dir: &Path) {
