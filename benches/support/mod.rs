@@ -108,23 +108,35 @@ pub fn workspace_with_school(root: &Path, url: Option<&str>) -> Workspace {
 /// A batch folder under `tmp` of `n` students of school 10418 in classes of `class_size`, with
 /// these photos (each copy made unique).
 pub fn batch_folder(tmp: &Path, n: usize, class_size: usize, bases: &[Vec<u8>]) -> PathBuf {
-    let dir = tmp.join("batch");
-    std::fs::create_dir_all(&dir).expect("batch dir");
+    school_batch(&tmp.join("batch"), "10418", 0..n, class_size, bases)
+}
+
+/// A batch folder `dir` of school `school`: students numbered `students` (their collection codes
+/// and 学号 follow the number) in classes of `class_size`. The k-th student's photo is the k-th
+/// unique copy of `bases`, so two schools' batches of the same size share their photos' bytes.
+pub fn school_batch(
+    dir: &Path,
+    school: &str,
+    students: std::ops::Range<usize>,
+    class_size: usize,
+    bases: &[Vec<u8>],
+) -> PathBuf {
+    std::fs::create_dir_all(dir).expect("batch dir");
     let mut csv = String::from("sjc,cjm,yxdm,zjhm,xh,cc,xllb,xm,bh,拍摄序号\n");
-    for i in 0..n {
+    for (k, i) in students.enumerate() {
         let cjm = format!("Bench{i:011}");
         let _ = writeln!(
             csv,
-            "{},{cjm},10418,{:04},2024{:09},本科,普通高校,张*三,{}班,{i}",
+            "{},{cjm},{school},{:04},2024{:09},本科,普通高校,张*三,{}班,{k}",
             1_716_000_000_000i64 + i as i64,
             i % 10_000,
             i,
-            i / class_size + 1
+            k / class_size + 1
         );
-        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[i % bases.len()], i)).expect("photo");
+        std::fs::write(dir.join(format!("{cjm}.jpg")), with_comment(&bases[k % bases.len()], k)).expect("photo");
     }
     std::fs::write(dir.join("数据表.csv"), csv).expect("table");
-    dir
+    dir.to_path_buf()
 }
 
 /// Run this bench binary again as a child with `flag ROOT JOB` (the part to time, alone in its

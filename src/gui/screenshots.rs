@@ -208,40 +208,57 @@ fn steps(scans: Vec<String>, import: Option<PathBuf>) -> Vec<Step> {
     steps
 }
 
-fn save(app: &AppWindow, path: &Path) -> std::result::Result<(), String> {
+/// Draw the window and save the picture; how long the drawing took.
+fn save(app: &AppWindow, path: &Path) -> std::result::Result<Duration, String> {
+    let painting = Instant::now();
     let shot = app.window().take_snapshot().map_err(|e| e.to_string())?;
+    let painted = painting.elapsed();
     image::save_buffer(path, shot.as_bytes(), shot.width(), shot.height(), image::ColorType::Rgba8)
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(painted)
 }
 
-/// Start the driver; keep the returned timer alive while the event loop runs.
+/// When the step was entered, and how long after it the window was first found idle.
+type Entered = (Instant, Option<Duration>);
+
+/// Start the driver; keep the returned timer alive while the event loop runs. For each screen it
+/// says how long the window took: from the click to the service calls answered and the models
+/// filled (`ready`, to the driver's 10 ms tick), and the drawing of the whole window after it
+/// (`paint`, the software renderer's full frame that the picture is).
 pub fn start(app: &AppWindow, dir: PathBuf, scans: Vec<String>, import: Option<PathBuf>) -> Timer {
     let steps = steps(scans, import);
     let index = Rc::new(Cell::new(0usize));
-    let entered: Rc<Cell<Option<Instant>>> = Rc::default();
+    let entered: Rc<Cell<Option<Entered>>> = Rc::default();
     let weak = app.as_weak();
     let timer = Timer::default();
-    timer.start(TimerMode::Repeated, Duration::from_millis(100), move || {
+    timer.start(TimerMode::Repeated, Duration::from_millis(10), move || {
         let Some(app) = weak.upgrade() else { return };
         let i = index.get();
         let Some(step) = steps.get(i) else {
             let _ = slint::quit_event_loop();
             return;
         };
-        let Some(at) = entered.get() else {
+        let Some((at, ready)) = entered.get() else {
+            let at = Instant::now();
             (step.enter)(&app);
-            entered.set(Some(Instant::now()));
+            entered.set(Some((at, None)));
             return;
         };
         let busy = app.get_pending() > 0 || app.global::<Technician>().get_import_task().running;
         let waited = at.elapsed();
+        let ready = ready.or((!busy).then_some(waited));
+        entered.set(Some((at, ready)));
         // Let the window settle: the service calls answered, then a few frames drawn.
         if waited < Duration::from_millis(800) || (busy && waited < Duration::from_secs(60)) {
             return;
         }
         let path = dir.join(format!("{}.png", step.name));
         match save(&app, &path) {
-            Ok(()) => eprintln!("saved {}", path.display()),
+            Ok(painted) => {
+                let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+                let ready = ready.map_or("-".to_string(), |d| format!("{:.0}", ms(d)));
+                eprintln!("saved {} (ready {ready} ms, paint {:.0} ms)", path.display(), ms(painted));
+            }
             Err(e) => FAILURES.with(|f| f.borrow_mut().push(format!("{}: {e}", step.name))),
         }
         index.set(i + 1);

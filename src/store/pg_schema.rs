@@ -384,6 +384,9 @@ const LATER: &[&str] = &[
      ALTER TABLE dispatches ADD COLUMN station TEXT NOT NULL DEFAULT '';",
     // 12: who is at each station.
     "ALTER TABLE stations ADD COLUMN operator TEXT NOT NULL DEFAULT '';",
+    // 13: a packet's students and the sheets a student is on (who is in a job was in BASE).
+    "CREATE INDEX job_students_by_packet ON job_students(packet_id);
+     CREATE INDEX sheet_slots_by_student ON sheet_slots(job_student_id);",
 ];
 
 /// The triggers that keep the audit log append-only on PostgreSQL, put back on open if dropped.
