@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-pub const FONT_BYTES: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
+/// A `static`, not a `const`: a const is copied into every place that names it, and its 10 MB
+/// stood three times in the program (the text measure, the PDF's subset, the window).
+pub static FONT_BYTES: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf");
 pub const FONT_NAME: &str = "NotoSansSC-Regular";
 
 pub struct Font {
