@@ -259,7 +259,7 @@ pub fn check_photos(
                     let facts = if stored.contains(&sha256) {
                         photo::check_known(&bytes, sha256)
                     } else {
-                        photo::check_decoded_as(&bytes, sha256).map(|(facts, _)| facts)
+                        photo::check_whole(&bytes, sha256)
                     };
                     facts.map_err(Reason::Said).map(|facts| (facts, bytes, Ok(measured)))
                 });
