@@ -1,7 +1,7 @@
 //! Benchmark: rendering one big print job. A fresh workspace gets a school and an approved
 //! batch of N students (default 10,000) in classes of 40, a job in the default layout
 //! (a4-2cun-x4: 4 students x 4 prints of 35x49 mm per A4 sheet, a separator sheet per class),
-//! and then only `jobs::render` is timed. Run with `cargo bench --bench render [-- N]`.
+//! and then only `jobs::render` is timed, without the preflight that follows it by default. Run with `cargo bench --bench render [-- N]`.
 //!
 //! The render runs in a child process (this binary again, `--render-only <workspace> <job>`),
 //! so the peak resident memory it reports (VmHWM) belongs to the render alone, not to the
@@ -63,6 +63,9 @@ fn main() {
     let root = ws.root().to_path_buf();
     let job = jobs::create(&ws, &jobs::JobRequest { school: "10418".into(), ..Default::default() }).expect("job");
     assert_eq!(job.students, n);
+    // The writing of the PDFs is what is timed, as img2pdf's is; the preflight that follows a
+    // render by default is timed by its own bench (`verify`).
+    std::fs::write(root.join("gradlab.toml"), "[render]\nverify_after_render = false\n").expect("settings");
     eprintln!(
         "set-up: {n} photos imported, job {} of {} sheets ({} classes, layout {}) in {:.1} s",
         job.id,

@@ -253,7 +253,8 @@ fn caption_lines(layout: &Layout, c: &CaptionStudent, ctx: &SheetContext) -> Lin
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                msg!("imp-compose-place-caption-line", line = (i + 1).to_string(), template = format!("{t:?}"))
+                // Quoted by hand: Debug's escaping of every character was a tenth of a render.
+                msg!("imp-compose-place-caption-line", line = (i + 1).to_string(), template = format!("\"{t}\""))
             })
             .collect(),
         texts: templates.iter().map(|t| fill(t, CAPTION_FIELDS, value)).collect(),
@@ -273,7 +274,7 @@ fn band_texts(layout: &Layout, ctx: &SheetContext) -> [Option<Lines>; 2] {
             };
             Lines {
                 who: msg!("imp-compose-who-sheet", sheet = ctx.sheet.to_string()),
-                places: vec![msg!("imp-compose-place-band", band = key, template = format!("{:?}", b.text))],
+                places: vec![msg!("imp-compose-place-band", band = key, template = format!("\"{}\"", b.text))],
                 texts: vec![fill(&b.text, BAND_FIELDS, value)],
             }
         })
