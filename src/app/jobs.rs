@@ -673,8 +673,9 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<(V
     ws.photos().prefetch(&shas, progress)?;
     progress.stage(&crate::i18n::tr("stage-rendering"), l.sheets.len() as u64);
     let write = || -> Result<Vec<PartRecord>> {
-        // Parts are files of their own, written side by side on every core; what a part holds
-        // in memory is one page and its photos' index, so memory grows with the cores, not the job.
+        // Parts are files of their own, written side by side on every core. Each writer holds
+        // one page and its part's photo index; the job's records (`l`) are held whole, so peak
+        // memory still grows with the job (issue 19's note).
         let parts = ranges
             .par_iter()
             .enumerate()

@@ -439,8 +439,8 @@ pub(super) fn send(
 ) -> Result<PartOutcome> {
     let code = JobCode(out.loaded.job.id);
     let adjust = adjustment(p);
-    let file = if adjust.is_none() {
-        out.file.clone()
+    let (file, sha256) = if adjust.is_none() {
+        (out.file.clone(), jobs::sha256_file(&out.file)?)
     } else {
         // The correction applies to what this printer gets only; the job's own file stays.
         let dir = printer_dir(ws, &p.name).join(code.to_string());
@@ -448,13 +448,12 @@ pub(super) fn send(
         let name = out.file.file_name().map(|n| n.to_owned()).unwrap_or_default();
         let path = dir.join(name);
         let title = format!("{} for printer {}", out.label, p.name);
-        out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
+        let written = out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
         // A new file: it proves itself, with the correction applied to what it must show.
         let what = msg!("verify-what-corrected-copy", label = &out.label, printer = &p.name);
         super::verify::prove(out.loaded, &out.sheets, &path, adjust, what)?;
-        path
+        (path, written.sha256)
     };
-    let sha256 = jobs::sha256_file(&file)?;
     let operator = ws.settings.operator();
     let id = {
         let tx = store.write()?;

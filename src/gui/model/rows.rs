@@ -196,8 +196,10 @@ pub fn job_parts(d: &JobDetail) -> Rows {
             let last = d.dispatches.iter().rev().find(|x| x.part == Some(p.part));
             let state = last.map(|x| texts::part_state(x.state.as_str())).unwrap_or_else(|| tr("row-part-not-sent"));
             let preflight = texts::verification(d.verification.iter().find(|v| v.part == p.part));
-            let (printer, said) = last.map(|x| (x.printer.clone(), x.state_message.clone())).unwrap_or_default();
-            let said = if last.is_some() { said } else { p.path.clone() };
+            // Not sent yet: where the part's file is, for the technician to open.
+            let (printer, said) = last
+                .map(|x| (x.printer.clone(), x.state_message.clone()))
+                .unwrap_or_else(|| (String::new(), p.path.clone()));
             part_row(Some((p.part, p.first_sheet, p.last_sheet)), preflight, state, printer, said)
         })
         .collect();
