@@ -22,23 +22,32 @@ struct Run {
     peak_mb: f64,
 }
 
-fn timed(f: impl FnOnce()) -> Run {
+/// Says on stderr when each run starts and ends, in seconds since the bench started, to find a
+/// run in a profile of the whole bench.
+fn timed(what: &str, f: impl FnOnce()) -> Run {
     reset_peak_rss();
     let (t, cpu) = (Instant::now(), cpu_seconds());
+    eprintln!("{what}: from {:.2} s", since_start());
     f();
+    eprintln!("{what}: to {:.2} s", since_start());
     Run { wall: t.elapsed().as_secs_f64(), cpu: cpu_seconds() - cpu, peak_mb: peak_rss_mb() }
+}
+
+fn since_start() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
 
 /// Import the batch into `ws` twice: the first import, the second (everything already
 /// stored) and how many photos the photo check found something in.
 fn run(ws: &Workspace, dir: &Path, n: usize) -> (Run, Run, usize) {
     let mut flagged = 0;
-    let first = timed(|| {
+    let first = timed("import", || {
         let report = batch::import(ws, dir, false, &Silent).expect("import");
         assert_eq!(report.accepted.len(), n, "every photo accepted");
         flagged = report.photo_checks.len();
     });
-    let second = timed(|| {
+    let second = timed("re-import", || {
         let again = batch::import(ws, dir, false, &Silent).expect("re-import");
         assert_eq!(again.skipped.len(), n);
     });
@@ -46,6 +55,7 @@ fn run(ws: &Workspace, dir: &Path, n: usize) -> (Run, Run, usize) {
 }
 
 fn main() {
+    since_start();
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(10_000);
     let t = Instant::now();
     let bases = portraits();

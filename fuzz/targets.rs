@@ -69,7 +69,7 @@ pub fn batch_zip(data: &[u8]) {
     let (_dir, path) = file("batch.zip", data);
     let Ok(mut src) = source::BatchSource::open(&path, source::Limits::default()) else { return };
     let Ok(t) = batch::read_table(&mut src) else { return };
-    let _ = batch::check_photos(&mut src, t, &gradlab::progress::Silent, &mut |_, _| Ok(()), None, &Default::default());
+    let _ = batch::check_photos(&mut src, t, &gradlab::progress::Silent, &|_, _| Ok(()), None, &Default::default());
 }
 
 /// One photo through the whole photo check: the JPEG's facts, then the face and background

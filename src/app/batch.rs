@@ -174,7 +174,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             &mut src,
             table,
             progress,
-            &mut |sha, bytes| staging.stage(sha, bytes).map(|_| ()),
+            &|sha, bytes| staging.stage(sha, bytes).map(|_| ()),
             known,
             &stored,
         )?

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A photo read and checked: its facts, bytes and measure (or why the measuring failed), or why
 /// it is refused.
-type Checked = Result<(PhotoFacts, Vec<u8>, Result<Option<Measured>, String>), Reason>;
+type Checked = Result<(PhotoFacts, Option<Measured>), Reason>;
 
 /// A photo's measure against the standard's geometry.
 #[derive(Debug, Clone)]
@@ -180,7 +180,8 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
 /// A row's photo as read: its file name when it was found, and its bytes or why not.
 type Loaded = (Option<String>, std::result::Result<Vec<u8>, String>);
 
-/// Read and check every row's photo, handing each good one to `sink` as it goes. With `known`,
+/// Read and check every row's photo, handing each good one to `sink` as it goes (from any
+/// core: the writing of one photo overlaps the checking of the next). With `known`,
 /// the photo check runs too, on every photo `known` has no measure for. A photo whose SHA-256
 /// is in `stored` (the store holds it: it was proven whole when it came) is not decoded again
 /// unless the photo check needs its pixels.
@@ -188,7 +189,7 @@ pub fn check_photos(
     src: &mut BatchSource,
     table: BatchTable,
     progress: &dyn Progress,
-    sink: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+    sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
     mut known: Option<KnownMeasures<'_>>,
     stored: &HashSet<String>,
 ) -> Result<BatchContents> {
@@ -212,13 +213,22 @@ pub fn check_photos(
         }
         let (chunk, later) = rest.split_at(take);
         rest = later;
+        let readable: Vec<&Entry> = chunk
+            .iter()
+            .filter_map(|p| p.entry.as_ref().ok().map(|i| &entries[*i]))
+            .filter(|e| bounds::photo_size(e.size).is_ok())
+            .collect();
+        let mut read = src.read_many(&readable).into_iter();
         let mut loaded: Vec<Loaded> = Vec::with_capacity(chunk.len());
         for p in chunk {
             let got = match &p.entry {
                 Ok(i) => {
                     used.insert(*i);
                     let e = &entries[*i];
-                    let bytes = bounds::photo_size(e.size).and_then(|()| src.read(e).map_err(|err| err.to_string()));
+                    let bytes = bounds::photo_size(e.size).and_then(|()| {
+                        let got = read.next().expect("one read for each photo of a readable size");
+                        got.map_err(|err| err.to_string())
+                    });
                     (Some(e.name.clone()), bytes)
                 }
                 Err(reason) => (None, Err(reason.clone())),
@@ -238,7 +248,7 @@ pub fn check_photos(
             }
         }
         let measuring = known.is_some();
-        let checked: Vec<(Option<String>, Checked)> = loaded
+        let checked: Vec<(Option<String>, Result<Checked>)> = loaded
             .into_par_iter()
             .zip(hashes)
             .zip(before)
@@ -263,6 +273,12 @@ pub fn check_photos(
                     };
                     facts.map_err(Reason::Said).map(|facts| (facts, bytes, Ok(measured)))
                 });
+                let r = match r {
+                    Ok((facts, bytes, Ok(measured))) => sink(&facts.sha256, &bytes).map(|()| Ok((facts, measured))),
+                    // A detector that cannot run is the program's fault, not the photo's.
+                    Ok((_, _, Err(e))) => Err(Error::Input(e)),
+                    Err(reason) => Ok(Err(reason)),
+                };
                 (name, r)
             })
             .collect();
@@ -271,11 +287,8 @@ pub fn check_photos(
             let finding = |reason: Reason| {
                 Finding::of_student(&table_name, Some(p.row), &p.student, reason).with_photo(file.as_deref())
             };
-            match result {
-                Ok((facts, bytes, measured)) => {
-                    // A detector that cannot run is the program's fault, not the photo's.
-                    let face = measured.map_err(Error::Input)?;
-                    sink(&facts.sha256, &bytes)?;
+            match result? {
+                Ok((facts, face)) => {
                     for w in &facts.warnings {
                         out.warnings.push(finding(w.clone().into()));
                     }
@@ -362,7 +375,7 @@ mod tests {
     fn checked(dir: &std::path::Path, stored: &HashSet<String>) -> (usize, Vec<String>) {
         let mut src = BatchSource::open(dir, Limits::default()).unwrap();
         let table = read_table(&mut src).unwrap();
-        let out = check_photos(&mut src, table, &crate::progress::Silent, &mut |_, _| Ok(()), None, stored).unwrap();
+        let out = check_photos(&mut src, table, &crate::progress::Silent, &|_, _| Ok(()), None, stored).unwrap();
         (
             out.candidates.len(),
             out.rejected.iter().map(|f| f.code.clone().unwrap_or_else(|| f.reason.clone())).collect(),

@@ -98,11 +98,16 @@ fn walk(b: &[u8]) -> Result<Markers<'_>, Msg> {
         i += len;
         if marker == 0xDA {
             // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart.
+            // The data is most of the file: jump from one 0xFF to the next.
             loop {
+                match memchr::memchr(0xFF, &b[i..]) {
+                    Some(at) => i += at,
+                    None => return Err(truncated()),
+                }
                 if i + 1 >= b.len() {
                     return Err(truncated());
                 }
-                if b[i] == 0xFF && b[i + 1] != 0x00 && !(0xD0..=0xD7).contains(&b[i + 1]) && b[i + 1] != 0xFF {
+                if b[i + 1] != 0x00 && !(0xD0..=0xD7).contains(&b[i + 1]) && b[i + 1] != 0xFF {
                     break;
                 }
                 i += 1;

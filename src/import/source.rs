@@ -4,6 +4,7 @@
 
 use crate::error::{Error, IoContext, Result};
 use crate::msg;
+use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -166,21 +167,20 @@ impl BatchSource {
         &self.links
     }
 
+    /// Read several entries whole, in the order given: a folder's files on every core (each is
+    /// its own file), a zip's entries one after another (one archive, one position in it).
+    pub fn read_many(&mut self, wanted: &[&Entry]) -> Vec<Result<Vec<u8>>> {
+        if let Kind::Folder(root) = &self.kind {
+            let limit = self.limits.max_entry_bytes;
+            return wanted.par_iter().map(|e| read_from_folder(root, e, limit)).collect();
+        }
+        wanted.iter().map(|e| self.read(e)).collect()
+    }
+
     /// Read one entry whole. A zip entry that unpacks to more than it declared is refused.
     pub fn read(&mut self, e: &Entry) -> Result<Vec<u8>> {
         match &mut self.kind {
-            Kind::Folder(root) => {
-                // Read no more than the size listed: a file that grew since is refused, not
-                // read whole.
-                let p = root.join(&e.name);
-                let file = open_no_follow(&p).at(&p)?;
-                let mut buf = Vec::with_capacity(e.size.min(self.limits.max_entry_bytes) as usize);
-                file.take(self.limits.max_entry_bytes.min(e.size) + 1).read_to_end(&mut buf).at(&p)?;
-                if buf.len() as u64 > e.size {
-                    return Err(msg!("import-file-grew-in-batch", file = p.display().to_string()).into());
-                }
-                Ok(buf)
-            }
+            Kind::Folder(root) => read_from_folder(root, e, self.limits.max_entry_bytes),
             Kind::Zip(zip) => {
                 let label = format!("{}:{}", self.path.display(), e.name);
                 let unpack = |err: String| Error::from(msg!("import-cannot-unpack", file = &label, error = err));
@@ -196,6 +196,19 @@ impl BatchSource {
             }
         }
     }
+}
+
+/// Read no more than the size listed: a file that grew since it was listed is refused, not
+/// read whole.
+fn read_from_folder(root: &Path, e: &Entry, max_entry_bytes: u64) -> Result<Vec<u8>> {
+    let p = root.join(&e.name);
+    let file = open_no_follow(&p).at(&p)?;
+    let mut buf = Vec::with_capacity(e.size.min(max_entry_bytes) as usize);
+    file.take(max_entry_bytes.min(e.size) + 1).read_to_end(&mut buf).at(&p)?;
+    if buf.len() as u64 > e.size {
+        return Err(msg!("import-file-grew-in-batch", file = p.display().to_string()).into());
+    }
+    Ok(buf)
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<Entry>, links: &mut Vec<String>) -> Result<()> {

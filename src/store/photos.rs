@@ -164,7 +164,7 @@ impl PhotoStore {
         let root = self.dir.join(".staging");
         let dir = root.join(format!("{}-{}", std::process::id(), unique_suffix()));
         fs::create_dir_all(&dir).at(&dir)?;
-        Ok(Staging { store: self.clone(), dir, stored, staged: HashSet::new(), placed: Vec::new(), done: false })
+        Ok(Staging { store: self.clone(), dir, stored, staged: Mutex::default(), placed: Vec::new(), done: false })
     }
 
     /// Whether an import was cut off (its staging folder is still there, because only a
@@ -223,18 +223,21 @@ pub struct Staging {
     store: PhotoStore,
     dir: PathBuf,
     stored: HashSet<String>,
-    staged: HashSet<String>,
+    /// Photos staged so far; an import stages from every core at once.
+    staged: Mutex<HashSet<String>>,
     placed: Vec<PathBuf>,
     done: bool,
 }
 
 impl Staging {
-    /// Write one photo under a temporary name. Returns false when the store already has it.
-    pub fn stage(&mut self, sha256: &str, bytes: &[u8]) -> Result<bool> {
-        if self.stored.contains(sha256)
-            || self.staged.contains(sha256)
-            || (!self.store.is_shared() && self.store.path_for(sha256).exists())
-        {
+    /// Write one photo under a temporary name. Returns false when the store already has it
+    /// (or another core is staging the same photo).
+    pub fn stage(&self, sha256: &str, bytes: &[u8]) -> Result<bool> {
+        if self.stored.contains(sha256) || (!self.store.is_shared() && self.store.path_for(sha256).exists()) {
+            return Ok(false);
+        }
+        // Claimed before it is written, so two rows with the same photo write it once.
+        if !self.staged.lock().unwrap_or_else(|e| e.into_inner()).insert(sha256.to_string()) {
             return Ok(false);
         }
         let tmp = self.dir.join(format!("{sha256}.tmp"));
@@ -242,7 +245,6 @@ impl Staging {
         // Made to last all at once in `place_only` (one flush of the file system, not one per
         // photo); on a shared store the database's commit is what makes the photo last.
         f.write_all(bytes).at(&tmp)?;
-        self.staged.insert(sha256.to_string());
         Ok(true)
     }
 
@@ -251,7 +253,7 @@ impl Staging {
     /// the staging folder.
     pub fn place_only(&mut self, wanted: &HashSet<&str>, tx: &super::Tx<'_>) -> Result<()> {
         if self.store.is_shared() {
-            for sha in std::mem::take(&mut self.staged) {
+            for sha in std::mem::take(self.staged.get_mut().unwrap_or_else(|e| e.into_inner())) {
                 if wanted.contains(sha.as_str()) {
                     let tmp = self.dir.join(format!("{sha}.tmp"));
                     tx.insert_photo_bytes(&sha, &fs::read(&tmp).at(&tmp)?)?;
@@ -262,7 +264,7 @@ impl Staging {
         // Every staged file on the disk before any is renamed into the store.
         sync_file_system(&self.dir).at(&self.dir)?;
         let mut shards = HashSet::new();
-        for sha in std::mem::take(&mut self.staged) {
+        for sha in std::mem::take(self.staged.get_mut().unwrap_or_else(|e| e.into_inner())) {
             if !wanted.contains(sha.as_str()) {
                 continue;
             }
