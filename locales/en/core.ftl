@@ -348,7 +348,6 @@ carrier-other = other carrier
 ## Stages of long work, as the progress bar and the window's task line name them.
 stage-making-photos = making photos
 stage-storing = storing
-stage-checking-captions = checking captions
 stage-rendering = rendering
 stage-verifying = verifying
 stage-packaging = packaging

@@ -338,7 +338,6 @@ carrier-other = 其他快递
 ## 长时间工作的阶段，进度条和窗口的任务行这样称呼它们。
 stage-making-photos = 生成照片
 stage-storing = 存入
-stage-checking-captions = 检查信息条文字
 stage-rendering = 渲染
 stage-verifying = 校验
 stage-packaging = 打包

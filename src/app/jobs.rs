@@ -331,24 +331,49 @@ pub(super) struct Loaded {
     zone: Zone,
     school_name: String,
     pub layout: Layout,
-    students: Vec<JobStudent>,
-    /// Job-student id -> index into `students` (the job's print order).
-    by_id: HashMap<i64, usize>,
+    /// The job's students: all of them, or none when only the sheets were loaded (a render
+    /// loads each part's students as it writes the part).
+    students: Students,
     packets: Vec<PacketRecord>,
     pub sheets: Vec<SheetRecord>,
 }
 
+/// Students of a job (all, or those of some sheets) in print order, found by row id.
+#[derive(Default)]
+pub(super) struct Students {
+    list: Vec<JobStudent>,
+    /// Job-student id -> index into `list`.
+    by_id: HashMap<i64, usize>,
+}
+
+impl Students {
+    fn new(list: Vec<JobStudent>) -> Students {
+        Students { by_id: list.iter().enumerate().map(|(i, s)| (s.id, i)).collect(), list }
+    }
+
+    fn get(&self, id: i64) -> Option<(usize, &JobStudent)> {
+        let i = *self.by_id.get(&id)?;
+        Some((i, &self.list[i]))
+    }
+}
+
 pub(super) fn load(tx: &Tx<'_>, job: JobCode, zone: Zone) -> Result<Loaded> {
+    let mut l = load_sheets(tx, job, zone)?;
+    l.students = Students::new(tx.job_students(l.job.id)?);
+    Ok(l)
+}
+
+/// A job without its students: what a render needs before it writes the parts, each with the
+/// students of its own sheets, so its memory does not grow with the job.
+fn load_sheets(tx: &Tx<'_>, job: JobCode, zone: Zone) -> Result<Loaded> {
     let job = load_job(tx, job)?;
     let school = schools::require(tx, &schools::parse_code(&job.school)?)?;
     let layout = Layout::from_toml(&job.layout_toml, &format!("job {} layout", JobCode(job.id)))?;
-    let students = tx.job_students(job.id)?;
     Ok(Loaded {
         zone,
         school_name: school.name,
         layout: Layout { name: job.layout_name.clone(), ..layout },
-        by_id: students.iter().enumerate().map(|(i, s)| (s.id, i)).collect(),
-        students,
+        students: Students::default(),
         packets: tx.packets(job.id)?,
         sheets: tx.sheets(job.id)?,
         job,
@@ -357,8 +382,7 @@ pub(super) fn load(tx: &Tx<'_>, job: JobCode, zone: Zone) -> Result<Loaded> {
 
 impl Loaded {
     fn student(&self, id: i64) -> Option<(usize, &JobStudent)> {
-        let i = *self.by_id.get(&id)?;
-        Some((i, &self.students[i]))
+        self.students.get(id)
     }
 
     /// The students these sheets print, each once, in print order.
@@ -367,15 +391,20 @@ impl Loaded {
             sheets.iter().flat_map(|s| s.students.iter()).filter_map(|id| self.student(*id).map(|(i, _)| i)).collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().map(|i| &self.students[i]).collect()
+        ids.into_iter().map(|i| &self.students.list[i]).collect()
+    }
+
+    /// The students of sheets `first..=last` (by number), from the store.
+    fn students_of_sheets(&self, tx: &Tx<'_>, first: i64, last: i64) -> Result<Students> {
+        Ok(Students::new(tx.job_students_on_sheets(self.job.id, first, last)?))
     }
 
     fn packet(&self, id: i64) -> Option<(usize, &PacketRecord)> {
         self.packets.iter().enumerate().find(|(_, p)| p.id == id)
     }
 
-    /// The plan of a stored sheet, as `layout::compose` wants it.
-    fn plan(&self, s: &SheetRecord) -> SheetPlan {
+    /// The plan of a stored sheet, as `layout::compose` wants it, its students from `who`.
+    fn plan(&self, who: &Students, s: &SheetRecord) -> SheetPlan {
         let (class_index, class) =
             self.packet(s.packet_id).map(|(i, p)| (i, p.bh.clone())).unwrap_or((0, String::new()));
         let kind = if s.kind == SheetContent::Separator {
@@ -387,12 +416,12 @@ impl Loaded {
             .students
             .iter()
             .enumerate()
-            .filter_map(|(slot, id)| self.student(*id).map(|(i, _)| Placement { slot, student: i }))
+            .filter_map(|(slot, id)| who.get(*id).map(|(i, _)| Placement { slot, student: i }))
             .collect();
         SheetPlan { number: s.number as usize, class_index, kind, placements }
     }
 
-    fn context(&self, s: &SheetRecord) -> SheetContext {
+    fn context(&self, who: &Students, s: &SheetRecord) -> SheetContext {
         let packet = self.packet(s.packet_id).map(|(_, p)| p);
         SheetContext {
             job: JobCode(self.job.id).to_string(),
@@ -408,7 +437,7 @@ impl Loaded {
             students: s
                 .students
                 .iter()
-                .filter_map(|id| self.student(*id))
+                .filter_map(|id| who.get(*id))
                 .map(|(_, j)| CaptionStudent {
                     student: j.student.clone(),
                     barcode: StudentPrintCode(j.id).to_string(),
@@ -417,16 +446,16 @@ impl Loaded {
         }
     }
 
-    fn page(&self, s: &SheetRecord) -> Result<PageSpec> {
-        Ok(layout::compose(&self.layout, &self.plan(s), &self.context(s))?)
+    fn page(&self, who: &Students, s: &SheetRecord) -> Result<PageSpec> {
+        Ok(layout::compose(&self.layout, &self.plan(who, s), &self.context(who, s))?)
     }
 
     /// What preflight must find on a sheet: its page as the frozen layout composes it, each
     /// item owned by the student whose group cell holds it.
     pub(super) fn expected(&self, s: &SheetRecord) -> Result<ExpectedSheet> {
-        let page = self.page(s)?;
+        let page = self.page(&self.students, s)?;
         let cells: Vec<Rect> = self.layout.group_slots().into_iter().map(|g| g.cell).collect();
-        let plan = self.plan(s);
+        let plan = self.plan(&self.students, s);
         let inside = |r: &Rect, x: f64, y: f64| x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom();
         let owners = page
             .items
@@ -453,6 +482,7 @@ impl Loaded {
     /// named as whose it is.
     pub(super) fn photo_owners(&self) -> HashMap<String, Who> {
         self.students
+            .list
             .iter()
             .map(|j| (j.student.photo_sha256.clone(), Who { xh: j.student.xh.clone(), xm: j.student.xm.clone() }))
             .collect()
@@ -469,12 +499,28 @@ impl Loaded {
         adjust: Adjustment,
         progress: &dyn Progress,
     ) -> Result<PdfSummary> {
+        self.write_pdf_of(&self.students, ws, sheets, path, title, adjust, progress)
+    }
+
+    /// [`Loaded::write_pdf`] with the sheets' students from `who`. Each page is composed (every
+    /// caption checked against the font) just before it is written.
+    #[allow(clippy::too_many_arguments)]
+    fn write_pdf_of(
+        &self,
+        who: &Students,
+        ws: &Workspace,
+        sheets: &[&SheetRecord],
+        path: &Path,
+        title: &str,
+        adjust: Adjustment,
+        progress: &dyn Progress,
+    ) -> Result<PdfSummary> {
         let photos = ws.photos();
         let mut pdf = PdfWriter::create(path, title)?;
         pdf.set_adjustment(adjust);
         for s in sheets {
             progress::check(progress)?;
-            pdf.add_page(&self.page(s)?, &mut |sha| photos.read(sha))?;
+            pdf.add_page(&self.page(who, s)?, &mut |sha| photos.read(sha))?;
             progress.inc(1);
         }
         pdf.finish()
@@ -514,7 +560,7 @@ pub fn show(ws: &Workspace, job: JobCode) -> Result<JobDetail> {
         layout: l.job.layout_name.clone(),
         created_at: l.job.created_at.clone(),
         created_by: l.job.created_by.clone(),
-        students: l.students.len(),
+        students: l.students.list.len(),
         packets: l
             .packets
             .iter()
@@ -607,11 +653,12 @@ pub(super) fn job_dir(ws: &Workspace, id: i64) -> PathBuf {
 
 pub fn render(ws: &Workspace, job: JobCode, progress: &dyn Progress) -> Result<Rendered> {
     let mut store = ws.store()?;
-    let l = load(&store.read()?, job, ws.zone())?;
+    let l = load_sheets(&store.read()?, job, ws.zone())?;
     render_loaded(ws, &mut store, &l, progress)
 }
 
 /// [`render`] for a job already loaded (printing renders a job it has loaded to check paper).
+/// Its students are read again part by part from the store, whether `l` holds them or not.
 pub(super) fn render_loaded(
     ws: &Workspace,
     store: &mut Store,
@@ -627,15 +674,9 @@ pub(super) fn render_loaded(
         }
         .into());
     }
-    // Every caption is composed (and every character checked against the font) before a
-    // single byte is written, so a bad name stops the job with nothing half-made.
-    progress.stage(&crate::i18n::tr("stage-checking-captions"), l.sheets.len() as u64);
-    for s in &l.sheets {
-        progress::check(progress)?;
-        l.page(s)?;
-        progress.inc(1);
-    }
-    let (parts, folder) = write_parts(ws, l, progress)?;
+    // A caption the font cannot write (or any other failure) stops the render with nothing
+    // half-made: the parts are written in a staging folder that is then removed.
+    let (parts, folder) = write_parts(ws, store, l, progress)?;
     let tx = store.write()?;
     tx.replace_parts(l.job.id, &parts)?;
     tx.commit()?;
@@ -658,10 +699,17 @@ pub(super) fn render_loaded(
 /// the job's (`render-N`), beside any earlier rendering. Returns the parts and that folder.
 /// Until the store records the new parts, the earlier ones stay where it says they are, whole,
 /// so a render cut off at any moment (even killed) leaves the job exactly as it was.
-fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<(Vec<PartRecord>, PathBuf)> {
+fn write_parts(
+    ws: &Workspace,
+    store: &mut Store,
+    l: &Loaded,
+    progress: &dyn Progress,
+) -> Result<(Vec<PartRecord>, PathBuf)> {
     let code = JobCode(l.job.id);
-    let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(s)).collect();
-    let ranges = layout::split_parts(&plans, ws.settings.render.max_sheets_per_part);
+    let ranges = {
+        let plans: Vec<SheetPlan> = l.sheets.iter().map(|s| l.plan(&Students::default(), s)).collect();
+        layout::split_parts(&plans, ws.settings.render.max_sheets_per_part)
+    };
     let job_folder = job_dir(ws, l.job.id);
     let dir = job_folder.join(format!("render-{}", next_rendering(&job_folder)));
     let staging = ws.output_dir().join("jobs").join(format!(".{code}.rendering"));
@@ -669,31 +717,50 @@ fn write_parts(ws: &Workspace, l: &Loaded, progress: &dyn Progress) -> Result<(V
         std::fs::remove_dir_all(&staging).at(&staging)?;
     }
     std::fs::create_dir_all(&staging).at(&staging)?;
-    let shas: Vec<&str> = l.students.iter().map(|j| j.student.photo_sha256.as_str()).collect();
-    ws.photos().prefetch(&shas, progress)?;
+    let tx = store.read()?;
+    let photos = ws.photos();
+    if photos.is_shared() {
+        let shas = tx.job_photos(l.job.id)?;
+        photos.prefetch(&shas.iter().map(String::as_str).collect::<Vec<_>>(), progress)?;
+    }
     progress.stage(&crate::i18n::tr("stage-rendering"), l.sheets.len() as u64);
+    let write_part = |i: usize, who: &Students| -> Result<PartRecord> {
+        let range = &ranges[i];
+        let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
+        let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
+        let title = format!("{code} part {} of {}", i + 1, ranges.len());
+        let summary = l.write_pdf_of(who, ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
+        Ok(PartRecord {
+            part: i as i64 + 1,
+            first_sheet: l.sheets[range.start].number,
+            last_sheet: l.sheets[range.end - 1].number,
+            path: dir.join(&name).display().to_string(),
+            bytes: summary.bytes as i64,
+            sha256: summary.sha256,
+        })
+    };
     let write = || -> Result<Vec<PartRecord>> {
-        // Parts are files of their own, written side by side on every core. Each writer holds
-        // one page and its part's photo index; the job's records (`l`) are held whole, so peak
-        // memory still grows with the job (issue 19's note).
-        let parts = ranges
-            .par_iter()
-            .enumerate()
-            .map(|(i, range)| {
-                let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
-                let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
-                let title = format!("{code} part {} of {}", i + 1, ranges.len());
-                let summary = l.write_pdf(ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
-                Ok(PartRecord {
-                    part: i as i64 + 1,
-                    first_sheet: l.sheets[range.start].number,
-                    last_sheet: l.sheets[range.end - 1].number,
-                    path: dir.join(&name).display().to_string(),
-                    bytes: summary.bytes as i64,
-                    sha256: summary.sha256,
+        // Parts are files of their own, written side by side, one a core. Only the students of
+        // the parts being written are in memory (read from the store just before), so memory
+        // stays the same however many students the job has.
+        let at_once = rayon::current_num_threads().max(1);
+        let mut parts = Vec::with_capacity(ranges.len());
+        for first in (0..ranges.len()).step_by(at_once) {
+            let group: Vec<usize> = (first..(first + at_once).min(ranges.len())).collect();
+            let students = group
+                .iter()
+                .map(|&i| {
+                    let range = &ranges[i];
+                    l.students_of_sheets(&tx, l.sheets[range.start].number, l.sheets[range.end - 1].number)
                 })
-            })
-            .collect::<Result<Vec<PartRecord>>>()?;
+                .collect::<Result<Vec<Students>>>()?;
+            let written = group
+                .into_par_iter()
+                .zip(students)
+                .map(|(i, who)| write_part(i, &who))
+                .collect::<Result<Vec<PartRecord>>>()?;
+            parts.extend(written);
+        }
         std::fs::create_dir_all(&job_folder).at(&job_folder)?;
         std::fs::rename(&staging, &dir).at(&dir)?;
         Ok(parts)
@@ -777,7 +844,7 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
             .or(l.sheets.first())
             .ok_or_else(|| Error::from(msg!("job-no-sheets", job = JobCode(l.job.id).to_string())))?,
     };
-    let page = l.page(s)?;
+    let page = l.page(&l.students, s)?;
     let tmp = ws.output_dir().join(format!(".preview-{}.pdf", std::process::id()));
     let photos = ws.photos();
     let mut pdf = PdfWriter::create(&tmp, "preview")?;

@@ -65,6 +65,7 @@ pub struct PdfWriter {
     glyph_chars: BTreeMap<u16, char>,
     /// The printer's correction for pages added from now on.
     adjustment: Adjustment,
+    deflater: Deflater,
 }
 
 impl PdfWriter {
@@ -94,6 +95,7 @@ impl PdfWriter {
             glyphs: subsetter::GlyphRemapper::new(),
             glyph_chars: BTreeMap::new(),
             adjustment: Adjustment::NONE,
+            deflater: Deflater::new(),
         };
         w.write_raw(b"%PDF-1.7\n%\x80\x80\x80\x80\n\n")?;
         let mut c = Chunk::new();
@@ -214,7 +216,7 @@ impl PdfWriter {
     fn write_page(&mut self, page: &PageSpec, content: &[u8], used_images: BTreeMap<usize, Ref>) -> Result<()> {
         let content_id = self.alloc();
         let mut c = Chunk::new();
-        c.stream(content_id, &deflate(content)).filter(Filter::FlateDecode);
+        c.stream(content_id, &self.deflater.deflate(content)).filter(Filter::FlateDecode);
         self.put(content_id, &c)?;
 
         let page_id = self.alloc();
@@ -398,7 +400,9 @@ impl PdfWriter {
         self.put(descriptor_id, &c)?;
 
         let mut c = Chunk::new();
-        c.stream(file_id, &deflate(&subset)).filter(Filter::FlateDecode).pair(Name(b"Length1"), subset.len() as i32);
+        c.stream(file_id, &self.deflater.deflate(&subset))
+            .filter(Filter::FlateDecode)
+            .pair(Name(b"Length1"), subset.len() as i32);
         self.put(file_id, &c)?;
 
         let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
@@ -490,13 +494,30 @@ fn draw_bars(content: &mut Content, rect: [f64; 4], modules: &[u8]) {
     content.fill_nonzero();
 }
 
-/// `data` zlib-compressed for a FlateDecode stream, at the fast level: page contents are
-/// repetitive enough that the slower levels buy little and cost a tenth of a render.
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::with_capacity(data.len() / 2), flate2::Compression::fast());
-    // Writing to a Vec cannot fail.
-    z.write_all(data).expect("deflate into memory");
-    z.finish().expect("deflate into memory")
+/// zlib compression for FlateDecode streams, at the fast level: page contents are repetitive
+/// enough that the slower levels buy little and cost a tenth of a render. One compressor serves
+/// a writer's every stream: its state is some 380 KB, and making one a page cost the time to
+/// set it up and let the allocator keep the freed blocks (a render's memory grew with the job).
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(flate2::Compress::new(flate2::Compression::fast(), true))
+    }
+
+    fn deflate(&mut self, data: &[u8]) -> Vec<u8> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let read = self.0.total_in() as usize;
+            // Compressing into memory cannot fail; the loop only makes room.
+            let status = self.0.compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish);
+            if status.expect("deflate into memory") == flate2::Status::StreamEnd {
+                return out;
+            }
+            out.reserve(out.capacity().max(64));
+        }
+    }
 }
 
 fn image_name(index: usize) -> String {

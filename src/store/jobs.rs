@@ -234,31 +234,25 @@ impl Tx<'_> {
     }
 
     pub fn job_students(&self, job: i64) -> Result<Vec<JobStudent>> {
-        self.db.query_map(
-            "SELECT id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256
-             FROM job_students WHERE job_id = ?1 ORDER BY position",
-            params![job],
-            |r| {
-                Ok(JobStudent {
-                    id: r.get(0)?,
-                    position: r.get(1)?,
-                    packet_id: r.get(2)?,
-                    student: PrintedStudent {
-                        cjm: r.get(3)?,
-                        xh: r.get(4)?,
-                        xm: r.get(5)?,
-                        bh: r.get(6)?,
-                        cc: r.get(7)?,
-                        xllb: r.get(8)?,
-                        yxdm: r.get(9)?,
-                        zjhm4: r.get(10)?,
-                        sjc: r.get(11)?,
-                        full_name: r.get(12)?,
-                        photo_sha256: r.get(13)?,
-                    },
-                })
-            },
-        )
+        let sql = format!("SELECT {JOB_STUDENT_COLUMNS} FROM job_students WHERE job_id = ?1 ORDER BY position");
+        self.db.query_map(&sql, params![job], job_student)
+    }
+
+    /// The students printed on a job's sheets `first..=last` (by number), in print order.
+    pub fn job_students_on_sheets(&self, job: i64, first: i64, last: i64) -> Result<Vec<JobStudent>> {
+        let sql = format!(
+            "SELECT {JOB_STUDENT_COLUMNS} FROM job_students WHERE id IN (
+                SELECT s.job_student_id FROM sheet_slots s JOIN sheets h ON h.id = s.sheet_id
+                WHERE h.job_id = ?1 AND h.number BETWEEN ?2 AND ?3)
+             ORDER BY position"
+        );
+        self.db.query_map(&sql, params![job, first, last], job_student)
+    }
+
+    /// The photos a job prints, each once.
+    pub fn job_photos(&self, job: i64) -> Result<Vec<String>> {
+        self.db
+            .query_map("SELECT DISTINCT photo_sha256 FROM job_students WHERE job_id = ?1", params![job], |r| r.get(0))
     }
 
     pub fn packets(&self, job: i64) -> Result<Vec<PacketRecord>> {
@@ -329,4 +323,28 @@ impl Tx<'_> {
             },
         )
     }
+}
+
+const JOB_STUDENT_COLUMNS: &str =
+    "id, position, packet_id, cjm, xh, xm, bh, cc, xllb, yxdm, zjhm4, sjc, full_name, photo_sha256";
+
+fn job_student(r: &super::db::Row<'_>) -> Result<JobStudent> {
+    Ok(JobStudent {
+        id: r.get(0)?,
+        position: r.get(1)?,
+        packet_id: r.get(2)?,
+        student: PrintedStudent {
+            cjm: r.get(3)?,
+            xh: r.get(4)?,
+            xm: r.get(5)?,
+            bh: r.get(6)?,
+            cc: r.get(7)?,
+            xllb: r.get(8)?,
+            yxdm: r.get(9)?,
+            zjhm4: r.get(10)?,
+            sjc: r.get(11)?,
+            full_name: r.get(12)?,
+            photo_sha256: r.get(13)?,
+        },
+    })
 }
