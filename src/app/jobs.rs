@@ -488,24 +488,17 @@ impl Loaded {
             .collect()
     }
 
-    /// Write these sheets, in this order, into one PDF at `path`, corrected for a printer by
-    /// `adjust`. The same sheet always comes out the same: same layout, same positions.
-    pub(super) fn write_pdf(
-        &self,
-        ws: &Workspace,
-        sheets: &[&SheetRecord],
-        path: &Path,
-        title: &str,
-        adjust: Adjustment,
-        progress: &dyn Progress,
-    ) -> Result<PdfSummary> {
-        self.write_pdf_of(&self.students, ws, sheets, path, title, adjust, progress)
+    /// The students `load` read: all of the job's (none after `load_sheets`).
+    pub(super) fn students(&self) -> &Students {
+        &self.students
     }
 
-    /// [`Loaded::write_pdf`] with the sheets' students from `who`. Each page is composed (every
-    /// caption checked against the font) just before it is written.
+    /// Write these sheets, in this order, into one PDF at `path`, corrected for a printer by
+    /// `adjust`, with their students from `who`. The same sheet always comes out the same: same
+    /// layout, same positions. Each page is composed (every caption checked against the font)
+    /// just before it is written.
     #[allow(clippy::too_many_arguments)]
-    fn write_pdf_of(
+    pub(super) fn write_pdf(
         &self,
         who: &Students,
         ws: &Workspace,
@@ -729,7 +722,7 @@ fn write_parts(
         let name = format!("{code}-part{:02}-of-{:02}.pdf", i + 1, ranges.len());
         let sheets: Vec<&SheetRecord> = l.sheets[range.clone()].iter().collect();
         let title = format!("{code} part {} of {}", i + 1, ranges.len());
-        let summary = l.write_pdf_of(who, ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
+        let summary = l.write_pdf(who, ws, &sheets, &staging.join(&name), &title, Adjustment::NONE, progress)?;
         Ok(PartRecord {
             part: i as i64 + 1,
             first_sheet: l.sheets[range.start].number,

@@ -448,7 +448,15 @@ pub(super) fn send(
         let name = out.file.file_name().map(|n| n.to_owned()).unwrap_or_default();
         let path = dir.join(name);
         let title = format!("{} for printer {}", out.label, p.name);
-        let written = out.loaded.write_pdf(ws, &out.sheets, &path, &title, adjust, &crate::progress::Silent)?;
+        let written = out.loaded.write_pdf(
+            out.loaded.students(),
+            ws,
+            &out.sheets,
+            &path,
+            &title,
+            adjust,
+            &crate::progress::Silent,
+        )?;
         // A new file: it proves itself, with the correction applied to what it must show.
         let what = msg!("verify-what-corrected-copy", label = &out.label, printer = &p.name);
         super::verify::prove(out.loaded, &out.sheets, &path, adjust, what)?;

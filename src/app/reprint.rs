@@ -114,7 +114,7 @@ pub fn reprint(ws: &Workspace, req: &ReprintRequest, progress: &dyn Progress) ->
         let next = tx.reprints(l.job.id)?.len() + 1;
         let file = dir.join(format!("{code}-reprint{next:02}.pdf"));
         let title = format!("{code} reprint {next}");
-        let summary = l.write_pdf(ws, &sheets, &file, &title, Adjustment::NONE, progress)?;
+        let summary = l.write_pdf(l.students(), ws, &sheets, &file, &title, Adjustment::NONE, progress)?;
         let operator = ws.settings.operator();
         let id = tx.insert_reprint(&NewReprint {
             job_id: l.job.id,

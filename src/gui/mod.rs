@@ -83,14 +83,14 @@ pub fn build_in(session: Session, asked: Option<crate::i18n::Lang>) -> Result<Ap
     Ok(app)
 }
 
-/// The window writes in the font the PDF writer embeds (`render::font::FONT_BYTES`, named in
+/// The window writes in the font the PDF writer embeds (`render::font::font_bytes`, named in
 /// `ui/app.slint` as the default family): registered with Slint's fonts from the same bytes, so
-/// the program carries one copy of its 10 MB, not two. Once per thread, as Slint's platform is.
+/// the program carries one copy of it, not two. Once per thread, as Slint's platform is.
 fn register_font() {
     use slint::fontique_011::{fontique, shared_collection};
     thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if !DONE.replace(true) {
-        let blob = fontique::Blob::new(std::sync::Arc::new(crate::render::font::FONT_BYTES));
+        let blob = fontique::Blob::new(std::sync::Arc::new(crate::render::font::font_bytes()));
         shared_collection().register_fonts(blob, None);
     }
 }

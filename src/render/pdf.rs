@@ -17,7 +17,7 @@ use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Buf, Chunk, Content, Filter, Finish, Name, Rect as PdfRect, Ref, Str, TextStr};
 
 use super::barcode::code128_modules;
-use super::font::{FONT_BYTES, FONT_NAME, Font};
+use super::font::{FONT_NAME, Font, font_bytes};
 use super::page::{Adjustment, Item, PT_PER_MM, PageSpec, Rect};
 use crate::error::{Error, IoContext, Result};
 
@@ -343,7 +343,7 @@ impl PdfWriter {
         let font = Font::bundled();
         let face = font.face();
         let to_1000 = |v: f64| (v * 1000.0 / font.units_per_em()) as f32;
-        let subset = subsetter::subset(FONT_BYTES, 0, &self.glyphs).map_err(|e| {
+        let subset = subsetter::subset(font_bytes(), 0, &self.glyphs).map_err(|e| {
             Error::from(crate::msg!("send-pdf-font-subset", font = FONT_NAME, error = format!("{e:?}")))
         })?;
         let base_font = format!("{}+{FONT_NAME}", subset_tag(&self.glyphs));
