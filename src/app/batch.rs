@@ -18,7 +18,7 @@ use crate::msg;
 use crate::progress::{self, Progress};
 use crate::store::{StoredStudent, Tx};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 #[derive(Debug, Clone, Serialize)]
@@ -165,9 +165,10 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let mut staging = photos.staging(stored.clone())?;
     let contents = {
         let reader = store.read()?;
-        let mut known = |sha: &str| -> Result<Option<Measure>> {
+        let mut known = |shas: &[&str]| -> Result<HashMap<String, Measure>> {
+            let kept = reader.face_measures(shas, face::VERSION)?;
             // A stored measure that no longer reads is simply made again.
-            Ok(reader.face_measure(sha, face::VERSION)?.and_then(|json| serde_json::from_str(&json).ok()))
+            Ok(kept.into_iter().filter_map(|(sha, json)| Some((sha, serde_json::from_str(&json).ok()?))).collect())
         };
         let known: Option<batch::KnownMeasures<'_>> = ws.settings.import.face_check.then_some(&mut known);
         batch::check_photos(

@@ -32,7 +32,7 @@ pub struct Measured {
 }
 
 /// Measures made before, by photo SHA-256: the photo check's memory, kept by the store.
-pub type KnownMeasures<'a> = &'a mut dyn FnMut(&str) -> Result<Option<Measure>>;
+pub type KnownMeasures<'a> = &'a mut dyn FnMut(&[&str]) -> Result<HashMap<String, Measure>>;
 
 /// A row that passed every check so far: what the store is asked to keep.
 #[derive(Debug, Clone)]
@@ -178,7 +178,9 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
 }
 
 /// A row's photo as read: its file name when it was found, and its bytes or why not.
-type Loaded = (Option<String>, std::result::Result<Vec<u8>, String>);
+/// A row's photo as read: its file name when it was found, and its bytes with their SHA-256
+/// or why not.
+type Loaded = (Option<String>, std::result::Result<(Vec<u8>, String), String>);
 
 /// Read and check every row's photo, handing each good one to `sink` as it goes (from any
 /// core: the writing of one photo overlaps the checking of the next). With `known`,
@@ -218,7 +220,14 @@ pub fn check_photos(
             .filter_map(|p| p.entry.as_ref().ok().map(|i| &entries[*i]))
             .filter(|e| bounds::photo_size(e.size).is_ok())
             .collect();
-        let mut read = src.read_many(&readable).into_iter();
+        // Each photo's hash, once, as it is read: it names the photo in the store, and finds a
+        // measure kept from before (found by content, so nothing else is needed).
+        let mut read = src
+            .read_many(&readable, |bytes| {
+                let sha256 = photo::sha256_hex(&bytes);
+                (bytes, sha256)
+            })
+            .into_iter();
         let mut loaded: Vec<Loaded> = Vec::with_capacity(chunk.len());
         for p in chunk {
             let got = match &p.entry {
@@ -235,26 +244,22 @@ pub fn check_photos(
             };
             loaded.push(got);
         }
-        // Each photo's hash, once: it names the photo in the store, and finds a measure kept
-        // from before (found by content, so nothing else is needed).
-        let hashes: Vec<Option<String>> =
-            loaded.par_iter().map(|(_, got)| got.as_ref().ok().map(|b| photo::sha256_hex(b))).collect();
         let mut before: Vec<Option<Measure>> = vec![None; loaded.len()];
         if let Some(known) = known.as_mut() {
-            for (slot, hash) in before.iter_mut().zip(&hashes) {
-                if let Some(h) = hash {
-                    *slot = known(h)?;
+            let shas: Vec<&str> = loaded.iter().filter_map(|(_, got)| Some(got.as_ref().ok()?.1.as_str())).collect();
+            let kept = known(&shas)?;
+            for (slot, (_, got)) in before.iter_mut().zip(&loaded) {
+                if let Ok((_, sha256)) = got {
+                    *slot = kept.get(sha256).cloned();
                 }
             }
         }
         let measuring = known.is_some();
         let checked: Vec<(Option<String>, Result<Checked>)> = loaded
             .into_par_iter()
-            .zip(hashes)
             .zip(before)
-            .map(|(((name, got), hash), before)| {
-                let r = got.map_err(Reason::Text).and_then(|bytes| {
-                    let sha256 = hash.unwrap_or_else(|| photo::sha256_hex(&bytes));
+            .map(|((name, got), before)| {
+                let r = got.map_err(Reason::Text).and_then(|(bytes, sha256)| {
                     let measured = match (measuring, before) {
                         (false, _) => None,
                         (true, Some(measure)) => Some(Measured { measure, fresh: false }),

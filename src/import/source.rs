@@ -167,14 +167,16 @@ impl BatchSource {
         &self.links
     }
 
-    /// Read several entries whole, in the order given: a folder's files on every core (each is
-    /// its own file), a zip's entries one after another (one archive, one position in it).
-    pub fn read_many(&mut self, wanted: &[&Entry]) -> Vec<Result<Vec<u8>>> {
+    /// Read several entries whole, in the order given, each handed to `then` as soon as it is
+    /// read (while its bytes are still in the processor's cache): a folder's files on every
+    /// core (each is its own file), a zip's entries one after another (one archive, one position
+    /// in it).
+    pub fn read_many<T: Send>(&mut self, wanted: &[&Entry], then: impl Fn(Vec<u8>) -> T + Sync) -> Vec<Result<T>> {
         if let Kind::Folder(root) = &self.kind {
             let limit = self.limits.max_entry_bytes;
-            return wanted.par_iter().map(|e| read_from_folder(root, e, limit)).collect();
+            return wanted.par_iter().map(|e| read_from_folder(root, e, limit).map(&then)).collect();
         }
-        wanted.iter().map(|e| self.read(e)).collect()
+        wanted.iter().map(|e| self.read(e).map(&then)).collect()
     }
 
     /// Read one entry whole. A zip entry that unpacks to more than it declared is refused.

@@ -2,19 +2,27 @@
 //! version of the measuring that made it (as JSON the import reads back), and the background
 //! colour a school may require.
 
-use super::db::params;
+use super::db::{ToParam, params};
 use super::{Tx, now};
 use crate::domain::school::BackgroundColour;
 use crate::error::Result;
+use std::collections::HashMap;
 
 impl Tx<'_> {
-    /// The stored measure (JSON) of a photo, if one of this `version` was made.
-    pub fn face_measure(&self, sha256: &str, version: i64) -> Result<Option<String>> {
-        self.db.query_opt(
-            "SELECT measure FROM face_checks WHERE photo_sha256 = ?1 AND version = ?2",
-            params![sha256, version],
-            |r| r.get(0),
-        )
+    /// The stored measures (JSON) of these photos, of this `version`, by SHA-256: one query for
+    /// a chunk of an import instead of one a photo.
+    pub fn face_measures(&self, shas: &[&str], version: i64) -> Result<HashMap<String, String>> {
+        if shas.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let marks: Vec<String> = (2..shas.len() + 2).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "SELECT photo_sha256, measure FROM face_checks WHERE version = ?1 AND photo_sha256 IN ({})",
+            marks.join(", ")
+        );
+        let mut params: Vec<&dyn ToParam> = vec![&version];
+        params.extend(shas.iter().map(|s| s as &dyn ToParam));
+        Ok(self.db.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
     }
 
     /// Keep a photo's measure (JSON), replacing one of another version.

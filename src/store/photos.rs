@@ -263,15 +263,13 @@ impl Staging {
         }
         // Every staged file on the disk before any is renamed into the store.
         sync_file_system(&self.dir).at(&self.dir)?;
-        let mut shards = HashSet::new();
         for sha in std::mem::take(self.staged.get_mut().unwrap_or_else(|e| e.into_inner())) {
             if !wanted.contains(sha.as_str()) {
                 continue;
             }
             let dest = self.store.path_for(&sha);
-            let shard = dest.parent().expect("photo path has a shard folder").to_path_buf();
-            fs::create_dir_all(&shard).at(&shard)?;
-            shards.insert(shard);
+            let shard = dest.parent().expect("photo path has a shard folder");
+            fs::create_dir_all(shard).at(shard)?;
             let tmp = self.dir.join(format!("{sha}.tmp"));
             if dest.exists() {
                 fs::remove_file(&tmp).at(&tmp)?;
@@ -280,10 +278,8 @@ impl Staging {
             fs::rename(&tmp, &dest).at(&dest)?;
             self.placed.push(dest);
         }
-        for shard in &shards {
-            sync_dir(shard);
-        }
-        sync_dir(self.store.dir());
+        // The renames on the disk, all shards in one flush (one a shard was 256 of them).
+        sync_file_system(self.store.dir()).at(self.store.dir())?;
         Ok(())
     }
 
@@ -333,10 +329,4 @@ pub fn sync_file_system(dir: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
-}
-
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
