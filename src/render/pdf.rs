@@ -758,4 +758,20 @@ mod tests {
         assert_eq!(tag.len(), 6);
         assert!(tag.chars().all(|c| c.is_ascii_uppercase()));
     }
+
+    #[test]
+    fn one_deflater_makes_each_stream_whole_on_its_own() {
+        use std::io::Read;
+        // Bytes that do not compress need more room than the first guess; then a short stream
+        // and an empty one, each after the compressor was used.
+        let noise: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let page = b"q 1 0 0 1 10 10 cm /Im1 Do Q ".repeat(50);
+        let mut d = Deflater::new();
+        for data in [&noise[..], &page[..], &[][..], &page[..]] {
+            let packed = d.deflate(data);
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&packed[..]).read_to_end(&mut back).expect("a whole zlib stream");
+            assert_eq!(back, data);
+        }
+    }
 }
