@@ -330,3 +330,23 @@ pub fn sync_file_system(dir: &Path) -> std::io::Result<()> {
     let _ = dir;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_staged_from_two_cores_at_once_is_written_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = PhotoStore::new(dir.path().join("photos"));
+        let staging = store.staging(HashSet::from(["stored".to_string()])).unwrap();
+        assert!(!staging.stage("stored", b"bytes").unwrap(), "the store has it already");
+        let wrote: Vec<bool> = std::thread::scope(|s| {
+            let both = [0, 1].map(|_| s.spawn(|| staging.stage("abc", b"bytes").unwrap()));
+            both.map(|t| t.join().unwrap()).to_vec()
+        });
+        assert_eq!(wrote.iter().filter(|w| **w).count(), 1, "{wrote:?}");
+        assert!(!staging.stage("abc", b"bytes").unwrap(), "staged already");
+        assert_eq!(fs::read(staging.dir.join("abc.tmp")).unwrap(), b"bytes");
+    }
+}
