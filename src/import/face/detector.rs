@@ -1,14 +1,11 @@
 //! The YuNet face detector (OpenCV Zoo, MIT; `models/`), compiled into the program and run by
-//! `tract-onnx`. The network is loaded and optimised once per process for one input size;
-//! each thread keeps its own running state, so photos are checked on every core at once.
+//! our own small runner (`net`). The network is loaded once per process and holds no running
+//! state, so photos are checked on every core at once.
 //! Input is the photo box-filtered down to [`INPUT_W`] x [`INPUT_H`]; what comes out is the
 //! best face in the photo's own pixel coordinates.
 
-use std::cell::RefCell;
-use std::io::Cursor;
-use std::mem::ManuallyDrop;
-use std::sync::{Arc, OnceLock};
-use tract_onnx::prelude::*;
+use super::net::{Net, Tensor};
+use std::sync::OnceLock;
 
 const MODEL: &[u8] = include_bytes!("../../../models/face_detection_yunet_2023mar.onnx");
 
@@ -31,37 +28,16 @@ pub struct Detection {
     pub landmarks: [[f32; 2]; 5],
 }
 
-type Plan = Arc<TypedRunnableModel>;
-
-fn plan() -> Result<&'static Plan, String> {
-    static PLAN: OnceLock<Result<Plan, String>> = OnceLock::new();
-    PLAN.get_or_init(|| {
-        let load = || -> TractResult<Plan> {
-            tract_onnx::onnx()
-                .with_ignore_value_info(true)
-                .with_ignore_output_shapes(true)
-                .model_for_read(&mut Cursor::new(MODEL))?
-                .with_input_fact(0, f32::fact([1, 3, INPUT_H, INPUT_W]).into())?
-                .into_optimized()?
-                .into_runnable()
-        };
-        load().map_err(|e| format!("the face detector could not be loaded: {e}"))
-    })
-    .as_ref()
-    .map_err(Clone::clone)
-}
-
-thread_local! {
-    /// This thread's running state of the network. Never dropped: tract's matrix products keep
-    /// scratch space in a thread-local of their own, which may be gone when this one's
-    /// destructor would run at thread exit (a panic there aborts the process). A worker
-    /// thread lives as long as the program, so nothing is lost.
-    static STATE: ManuallyDrop<RefCell<Option<TypedSimpleState>>> = const { ManuallyDrop::new(RefCell::new(None)) };
+fn net() -> Result<&'static Net, String> {
+    static NET: OnceLock<Result<Net, String>> = OnceLock::new();
+    NET.get_or_init(|| Net::load(MODEL).map_err(|e| format!("the face detector could not be loaded: {e}")))
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// Shrink an RGB image (any size) to the network's input by averaging boxes of pixels, as a
 /// BGR planar tensor of 0-255 floats.
-fn input(rgb: &[u8], w: usize, h: usize) -> Result<Tensor, String> {
+fn input(rgb: &[u8], w: usize, h: usize) -> Tensor {
     let mut data = vec![0f32; 3 * INPUT_W * INPUT_H];
     let plane = INPUT_W * INPUT_H;
     for oy in 0..INPUT_H {
@@ -84,7 +60,7 @@ fn input(rgb: &[u8], w: usize, h: usize) -> Result<Tensor, String> {
             data[2 * plane + i] = sum[0] as f32 / n;
         }
     }
-    Tensor::from_shape(&[1, 3, INPUT_H, INPUT_W], &data).map_err(|e| format!("face detector input: {e}"))
+    Tensor { shape: vec![1, 3, INPUT_H, INPUT_W], data }
 }
 
 /// The best face in an RGB image of `w` x `h` pixels, if any scores as a face.
@@ -92,27 +68,15 @@ pub fn detect(rgb: &[u8], w: usize, h: usize) -> Result<Option<Detection>, Strin
     if rgb.len() != w * h * 3 || w < INPUT_W || h < INPUT_H {
         return Err(format!("the face detector needs an RGB image of at least {INPUT_W}x{INPUT_H}"));
     }
-    let outputs = STATE.with(|cell| -> Result<TVec<TValue>, String> {
-        let mut state = cell.borrow_mut();
-        if state.is_none() {
-            *state = Some(plan()?.spawn().map_err(|e| format!("face detector: {e}"))?);
-        }
-        let Some(state) = state.as_mut() else { unreachable!("state was just set") };
-        state.run(tvec!(input(rgb, w, h)?.into())).map_err(|e| format!("face detector: {e}"))
-    })?;
+    let outputs = net()?.run(input(rgb, w, h)).map_err(|e| format!("face detector: {e}"))?;
     if outputs.len() != 12 {
         return Err(format!("face detector: {} outputs, expected 12", outputs.len()));
     }
-    let view = |i: usize| -> Result<&[f32], String> {
-        outputs[i]
-            .try_as_plain_ram()
-            .and_then(|v| v.as_slice::<f32>())
-            .map_err(|e| format!("face detector output {i}: {e}"))
-    };
+    let view = |i: usize| outputs[i].data.as_slice();
     let (sx, sy) = (w as f32 / INPUT_W as f32, h as f32 / INPUT_H as f32);
     let mut best: Option<Detection> = None;
     for (k, stride) in STRIDES.iter().enumerate() {
-        let (cls, obj, bbox, kps) = (view(k)?, view(3 + k)?, view(6 + k)?, view(9 + k)?);
+        let (cls, obj, bbox, kps) = (view(k), view(3 + k), view(6 + k), view(9 + k));
         let cols = INPUT_W / stride;
         let cells = cols * (INPUT_H / stride);
         if cls.len() < cells || obj.len() < cells || bbox.len() < cells * 4 || kps.len() < cells * 10 {

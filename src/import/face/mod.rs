@@ -6,12 +6,14 @@
 //! geometry, and a measure it cannot make with confidence is reported as 无法判断 (cannot
 //! judge), never guessed.
 //!
-//! - [`detector`]: the YuNet face detector (compiled in, one running state per thread);
+//! - [`detector`]: the YuNet face detector (compiled in, run on every core at once);
+//! - `net`: the small runner of its network (the ONNX file's graph, eight operators);
 //! - `measure`: eyes, tilt, head top, face edges and background from the pixels;
 //! - `rules`: the standard's ranges, and what is out of them as [`Check`]s.
 
 pub mod detector;
 mod measure;
+mod net;
 mod rules;
 
 pub use rules::{
