@@ -301,16 +301,33 @@ impl CupsQueue {
             .expect("start cupsd (it must run as root)");
         wait_for(|| TcpStream::connect(("127.0.0.1", port)).is_ok(), "cupsd to listen");
         let server = format!("127.0.0.1:{port}");
-        let q = CupsQueue { uri: format!("ipp://127.0.0.1:{port}/printers/lab"), server, _dir: dir, cupsd };
+        let mut q = CupsQueue { uri: format!("ipp://127.0.0.1:{port}/printers/lab"), server, _dir: dir, cupsd };
         let ppd = q._dir.path().join("lab.ppd");
         std::fs::write(&ppd, QUEUE_PPD).unwrap();
-        q.admin("lpadmin", &["-p", "lab", "-E", "-v", "file:///dev/null", "-P", ppd.to_str().unwrap()]);
+        // cupsd listens before it serves: a first lpadmin has been refused with "Unable to
+        // connect to server: Bad file descriptor". Ask again until it answers (or has exited).
+        let create = ["-p", "lab", "-E", "-v", "file:///dev/null", "-P", ppd.to_str().unwrap()];
+        let start = Instant::now();
+        while let Err(e) = q.try_admin("lpadmin", &create) {
+            let gone = !matches!(q.cupsd.try_wait(), Ok(None));
+            assert!(!gone && start.elapsed() < Duration::from_secs(20), "{e}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
         q
     }
 
-    fn admin(&self, program: &str, args: &[&str]) {
+    fn try_admin(&self, program: &str, args: &[&str]) -> Result<(), String> {
         let out = Command::new(find_program(program)).arg("-h").arg(&self.server).args(args).output().unwrap();
-        assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        match out.status.success() {
+            true => Ok(()),
+            false => Err(format!("{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr))),
+        }
+    }
+
+    fn admin(&self, program: &str, args: &[&str]) {
+        if let Err(e) = self.try_admin(program, args) {
+            panic!("{e}");
+        }
     }
 
     /// Stop the queue printing; it keeps accepting jobs, which wait as pending.
