@@ -7,7 +7,7 @@
 use super::net::{Net, Tensor};
 use std::sync::OnceLock;
 
-const MODEL: &[u8] = include_bytes!("../../../models/face_detection_yunet_2023mar.onnx");
+pub(super) const MODEL: &[u8] = include_bytes!("../../../models/face_detection_yunet_2023mar.onnx");
 
 /// The network's input: a 480x640 photo shrunk five times (both multiples of 32, as YuNet
 /// needs). A standard face, 180-300 px wide, is 36-60 px here, well within what YuNet finds.
@@ -37,7 +37,7 @@ fn net() -> Result<&'static Net, String> {
 
 /// Shrink an RGB image (any size) to the network's input by averaging boxes of pixels, as a
 /// BGR planar tensor of 0-255 floats.
-fn input(rgb: &[u8], w: usize, h: usize) -> Tensor {
+pub(super) fn input(rgb: &[u8], w: usize, h: usize) -> Tensor {
     let mut data = vec![0f32; 3 * INPUT_W * INPUT_H];
     let plane = INPUT_W * INPUT_H;
     for oy in 0..INPUT_H {

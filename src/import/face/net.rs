@@ -562,20 +562,15 @@ mod tests {
     use super::*;
     use prost::Message;
 
-    const MODEL: &[u8] = include_bytes!("../../../models/face_detection_yunet_2023mar.onnx");
+    use crate::import::face::detector::{INPUT_H, INPUT_W, MODEL, input};
 
-    /// The astronaut's head and shoulders at the network's input size, as a BGR tensor.
+    /// The astronaut's head and shoulders at the network's input size, through the detector's
+    /// own input step (which at this size only reorders the channels into BGR planes).
     fn astronaut() -> Tensor {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/yunet-input.png");
         let img = image::open(path).unwrap().to_rgb8();
-        let (w, h) = (img.width() as usize, img.height() as usize);
-        let mut data = vec![0f32; 3 * w * h];
-        for (i, px) in img.pixels().enumerate() {
-            for (c, &v) in px.0.iter().rev().enumerate() {
-                data[c * w * h + i] = v as f32;
-            }
-        }
-        Tensor { shape: vec![1, 3, h, w], data }
+        assert_eq!((img.width() as usize, img.height() as usize), (INPUT_W, INPUT_H));
+        input(img.as_raw(), INPUT_W, INPUT_H)
     }
 
     #[test]
