@@ -222,26 +222,31 @@ fn pads(node: &NodeProto) -> Result<[usize; 4], String> {
     }
 }
 
-fn floats(t: &TensorProto) -> Result<Vec<f32>, String> {
-    match t.data_type {
-        FLOAT if !t.raw_data.is_empty() => {
-            Ok(t.raw_data.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
-        }
-        FLOAT => Ok(t.float_data.clone()),
-        other => Err(format!("{} has data type {other}, not float", t.name)),
+/// A constant's values: ONNX keeps them either as little-endian bytes or in a typed field.
+fn values<T: Clone, const N: usize>(
+    t: &TensorProto,
+    (kind, name): (i32, &str),
+    typed: &[T],
+    from_le: fn([u8; N]) -> T,
+) -> Result<Vec<T>, String> {
+    if t.data_type != kind {
+        return Err(format!("{} has data type {}, not {name}", t.name, t.data_type));
     }
+    if t.raw_data.is_empty() {
+        return Ok(typed.to_vec());
+    }
+    if !t.raw_data.len().is_multiple_of(N) {
+        return Err(format!("{} has {} bytes, not whole {name}s", t.name, t.raw_data.len()));
+    }
+    Ok(t.raw_data.chunks_exact(N).map(|b| from_le(b.try_into().expect("chunks of N"))).collect())
+}
+
+fn floats(t: &TensorProto) -> Result<Vec<f32>, String> {
+    values(t, (FLOAT, "float"), &t.float_data, f32::from_le_bytes)
 }
 
 fn int64s(t: &TensorProto) -> Result<Vec<i64>, String> {
-    match t.data_type {
-        INT64 if !t.raw_data.is_empty() => Ok(t
-            .raw_data
-            .chunks_exact(8)
-            .map(|b| i64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
-            .collect()),
-        INT64 => Ok(t.int64_data.clone()),
-        other => Err(format!("{} has data type {other}, not int64", t.name)),
-    }
+    values(t, (INT64, "int64"), &t.int64_data, i64::from_le_bytes)
 }
 
 fn constant<'a>(
@@ -257,7 +262,8 @@ fn op(node: &NodeProto, constants: &HashMap<&str, &TensorProto>) -> Result<Op, S
     Ok(match node.op_type.as_str() {
         "Conv" => {
             let w = constant(node, 1, constants)?;
-            let shape: Vec<usize> = w.dims.iter().map(|&d| d as usize).collect();
+            let shape = w.dims.iter().map(|&d| usize::try_from(d)).collect::<Result<Vec<_>, _>>();
+            let shape = shape.map_err(|_| format!("weights of shape {:?}", w.dims))?;
             let weights = Tensor { data: floats(w)?, shape };
             if weights.shape.len() != 4 || weights.data.len() != weights.shape.iter().product::<usize>() {
                 return Err(format!("weights of shape {:?} are not a 2-D kernel", weights.shape));
@@ -621,6 +627,24 @@ mod tests {
         };
         let err = Net::load(&model("Softmax")).unwrap_err();
         assert!(err.contains("the operator Softmax is not supported"), "{err}");
+        // A reshape whose shape constant is 7 bytes: not whole int64s, refused by name.
+        let shape = TensorProto {
+            dims: vec![1],
+            data_type: INT64,
+            name: "shape".into(),
+            raw_data: vec![1; 7],
+            ..Default::default()
+        };
+        let mut reshape = node("Reshape");
+        reshape.input.push("shape".into());
+        let graph = GraphProto {
+            node: vec![reshape],
+            initializer: vec![shape],
+            input: vec![ValueInfoProto { name: "x".into() }],
+            output: vec![ValueInfoProto { name: "y".into() }],
+        };
+        let err = Net::load(&ModelProto { graph: Some(graph) }.encode_to_vec()).unwrap_err();
+        assert!(err.contains("node 0 (Reshape): shape has 7 bytes, not whole int64s"), "{err}");
         let net = Net::load(&model("Relu")).unwrap();
         let out = net.run(Tensor { shape: vec![1, 1, 1, 3], data: vec![-1.0, 0.5, 2.0] }).unwrap();
         assert_eq!(out, vec![Tensor { shape: vec![1, 1, 1, 3], data: vec![0.0, 0.5, 2.0] }]);
