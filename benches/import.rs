@@ -67,7 +67,13 @@ fn main() {
     assert!(ws_on.settings.import.face_check, "the photo check is on by default");
     // The set-up's own files on the disk first, so an import's flush does not pay for them.
     std::process::Command::new("sync").status().expect("sync");
-    eprintln!("set-up: 2 x {n} photos written in {:.1} s", t.elapsed().as_secs_f64());
+    let (least, most) = bases.iter().fold((usize::MAX, 0), |(l, m), b| (l.min(b.len()), m.max(b.len())));
+    eprintln!(
+        "set-up: 2 x {n} photos of {:.1}-{:.1} KB written in {:.1} s",
+        least as f64 / 1024.0,
+        most as f64 / 1024.0,
+        t.elapsed().as_secs_f64()
+    );
 
     let (off_first, off_again, _) = run(&ws_off, &dir_off, n);
     let (on_first, on_again, flagged) = run(&ws_on, &dir_on, n);
