@@ -320,6 +320,47 @@ fn reimport_changes_nothing_and_a_different_photo_needs_replace() {
     assert!(ws.stored_photo(&old_sha).is_some(), "and its photo");
 }
 
+/// The photo with a comment segment after its start marker: other bytes, the same picture.
+fn with_comment(jpeg: &[u8], text: &str) -> Vec<u8> {
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xFE]);
+    out.extend_from_slice(&(text.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_batch_of_more_rows_than_one_lookup_takes_is_decided_row_by_row() {
+    // The stored students are looked up some hundreds at a time: rows in the first, a middle
+    // and the last of those lookups must each be found (already stored) or refused (another
+    // photo), none taken for new.
+    let ws = Ws::new();
+    ws.add_school("10418");
+    let rs = rows(1_201, "10418");
+    let base = good_photo(1);
+    let batch = ws.path("batch");
+    write_batch(&batch, &rs, |r| Some(with_comment(&base, &r.cjm)));
+    let first = ws.run_ok(&["batch", "import", batch.to_str().unwrap(), "--json"]).json();
+    assert_eq!(first["accepted"].as_array().unwrap().len(), 1_201);
+    let before = ws.snapshot();
+
+    let changed = [0, 700, 1_200];
+    for i in changed {
+        fs::write(batch.join(format!("{}.jpg", rs[i].cjm)), with_comment(&base, "another photo")).unwrap();
+    }
+    let out = ws.run(&["batch", "import", batch.to_str().unwrap(), "--json"]);
+    assert_eq!(out.code, 1, "nothing done: the only rows not already stored are refused");
+    let report = out.json();
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 1_201 - changed.len());
+    let refused: Vec<&str> =
+        report["rejected"].as_array().unwrap().iter().map(|r| r["cjm"].as_str().unwrap()).collect();
+    let want: Vec<&str> = changed.iter().map(|&i| rs[i].cjm.as_str()).collect();
+    assert_eq!(refused, want);
+    assert!(report["rejected"].as_array().unwrap().iter().all(|r| r["code"] == "batch_different_photo"));
+    assert_eq!(ws.snapshot(), before, "a refused re-import changes nothing");
+}
+
 #[test]
 fn reports_shared_photos_and_student_numbers_with_two_codes() {
     let ws = Ws::new();

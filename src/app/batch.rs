@@ -87,15 +87,16 @@ enum Decision {
     Conflict(crate::i18n::Msg),
 }
 
-fn decide(tx: &Tx<'_>, c: &Candidate, replace: bool) -> Result<Decision> {
-    let Some(old) = tx.student(&c.student.cjm)? else { return Ok(Decision::New) };
+/// What to do with a row, given the student stored under its code (if any).
+fn decide(stored: Option<StoredStudent>, c: &Candidate, replace: bool) -> Decision {
+    let Some(old) = stored else { return Decision::New };
     if old.photo_sha256 == c.photo.sha256 {
-        return Ok(Decision::Same(Box::new(old)));
+        return Decision::Same(Box::new(old));
     }
     if replace {
-        return Ok(Decision::Replace);
+        return Decision::Replace;
     }
-    Ok(Decision::Conflict(crate::msg!("batch-different-photo", batch = old.batch_id)))
+    Decision::Conflict(crate::msg!("batch-different-photo", batch = old.batch_id))
 }
 
 /// Differences between a stored student's fields and a row's, for a row that changes nothing.
@@ -194,8 +195,11 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let tx = store.write()?;
     let mut to_store: Vec<(&Candidate, bool)> = Vec::new();
     let mut measured: Vec<&Candidate> = Vec::new();
+    let codes: Vec<&str> = contents.candidates.iter().map(|c| c.student.cjm.as_str()).collect();
+    let mut stored_students = tx.students(&codes)?;
+    let already_stored = crate::i18n::tr("import-already-stored");
     for c in &contents.candidates {
-        let decision = decide(&tx, c, replace)?;
+        let decision = decide(stored_students.remove(c.student.cjm.as_str()), c, replace);
         if !matches!(decision, Decision::Conflict(_)) {
             photo_check(&mut report, &contents.data_table, c, required.get(&c.student.school).copied().flatten());
             measured.push(c);
@@ -217,7 +221,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                     cjm: c.student.cjm.clone(),
                     xh: c.student.xh.clone(),
                     school: c.student.school.to_string(),
-                    reason: crate::i18n::tr("import-already-stored"),
+                    reason: already_stored.clone(),
                 });
             }
             Decision::Conflict(reason) => report.rejected.push(

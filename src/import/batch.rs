@@ -177,7 +177,6 @@ pub fn read_table(src: &mut BatchSource) -> Result<BatchTable> {
     Ok(BatchTable { data_table: table_name, rows: pending, rejected: out.rejected, warnings: out.warnings })
 }
 
-/// A row's photo as read: its file name when it was found, and its bytes or why not.
 /// A row's photo as read: its file name when it was found, and its bytes with their SHA-256
 /// or why not.
 type Loaded = (Option<String>, std::result::Result<(Vec<u8>, String), String>);

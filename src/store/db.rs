@@ -197,6 +197,11 @@ impl postgres::types::ToSql for Value<'_> {
     postgres::types::to_sql_checked!();
 }
 
+/// `n` numbered placeholders from `?first` on, comma-separated, for an `IN (...)` list.
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// The portable text with its `?N` placeholders written PostgreSQL's way (`$N`); a `?` inside
 /// a quoted literal stays.
 pub fn dollar_placeholders(sql: &str) -> String {

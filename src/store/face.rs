@@ -2,7 +2,7 @@
 //! version of the measuring that made it (as JSON the import reads back), and the background
 //! colour a school may require.
 
-use super::db::{ToParam, params};
+use super::db::{ToParam, params, placeholders};
 use super::{Tx, now};
 use crate::domain::school::BackgroundColour;
 use crate::error::Result;
@@ -15,10 +15,9 @@ impl Tx<'_> {
         if shas.is_empty() {
             return Ok(HashMap::new());
         }
-        let marks: Vec<String> = (2..shas.len() + 2).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "SELECT photo_sha256, measure FROM face_checks WHERE version = ?1 AND photo_sha256 IN ({})",
-            marks.join(", ")
+            placeholders(2, shas.len())
         );
         let mut params: Vec<&dyn ToParam> = vec![&version];
         params.extend(shas.iter().map(|s| s as &dyn ToParam));

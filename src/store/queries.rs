@@ -2,13 +2,13 @@
 //! the rest of the program sees only domain types.
 
 use super::Tx;
-use super::db::{Row, ToParam, params};
+use super::db::{Row, ToParam, params, placeholders};
 use super::now;
 use crate::domain::school::BackgroundColour;
 use crate::domain::{RosterRow, School, SchoolCode, Student};
 use crate::error::{Error, Result};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A student as stored: his fields, his current photo and the batch it came in.
 #[derive(Debug, Clone, Serialize)]
@@ -180,8 +180,7 @@ impl Tx<'_> {
         if shas.is_empty() {
             return Ok(Vec::new());
         }
-        let marks: Vec<String> = (1..=shas.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("SELECT sha256, bytes FROM photo_blobs WHERE sha256 IN ({})", marks.join(", "));
+        let sql = format!("SELECT sha256, bytes FROM photo_blobs WHERE sha256 IN ({})", placeholders(1, shas.len()));
         let params: Vec<&dyn ToParam> = shas.iter().map(|s| s as &dyn ToParam).collect();
         self.db.query_map(&sql, &params, |r| Ok((r.get(0)?, r.get(1)?)))
     }
@@ -229,6 +228,20 @@ impl Tx<'_> {
     pub fn student(&self, cjm: &str) -> Result<Option<StoredStudent>> {
         let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE cjm = ?1");
         self.db.query_opt(&sql, params![cjm], stored_student)
+    }
+
+    /// The stored students among these codes, by code: an import's rows looked up a few
+    /// hundred to a query instead of one a query.
+    pub fn students(&self, cjms: &[&str]) -> Result<HashMap<String, StoredStudent>> {
+        let mut out = HashMap::with_capacity(cjms.len());
+        for chunk in cjms.chunks(500) {
+            let sql = format!("SELECT {STUDENT_COLUMNS} FROM students WHERE cjm IN ({})", placeholders(1, chunk.len()));
+            let params: Vec<&dyn ToParam> = chunk.iter().map(|s| s as &dyn ToParam).collect();
+            for s in self.db.query_map(&sql, &params, stored_student)? {
+                out.insert(s.student.cjm.clone(), s);
+            }
+        }
+        Ok(out)
     }
 
     /// Codes of a school's students who have this student number.
