@@ -211,12 +211,15 @@ fn rendered_parts_are_verified_by_independent_readers() {
                 continue;
             }
             let content = Content::decode(&doc.get_page_content(*page_id)).unwrap();
-            let mut clip: Option<Vec<f64>> = None;
+            // A photo is drawn (`Do`) under the last rectangle (its clip) and the last matrix
+            // (its scale and place); barcodes have rectangles and matrices of their own.
+            let (mut clip, mut matrix): (Option<Vec<f64>>, Option<Vec<f64>>) = (None, None);
             let mut placed = Vec::new();
             for op in &content.operations {
                 match op.operator.as_str() {
                     "re" => clip = Some(op.operands.iter().map(num).collect()),
-                    "cm" => placed.push((clip.clone().unwrap(), op.operands.iter().map(num).collect::<Vec<f64>>())),
+                    "cm" => matrix = Some(op.operands.iter().map(num).collect()),
+                    "Do" => placed.push((clip.clone().unwrap(), matrix.clone().unwrap())),
                     _ => {}
                 }
             }
@@ -295,6 +298,32 @@ fn a_character_missing_from_the_font_stops_the_job_before_anything_is_written() 
     let out = ws.run(&["job", "render", &id]);
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains(&rs[1].xh) && out.stderr.contains("U+E000"), "{}", out.stderr);
+    let jobs = ws.root().join("output/jobs");
+    let files: Vec<_> = fs::read_dir(&jobs).map(|d| d.flatten().collect()).unwrap_or_default();
+    assert!(files.is_empty(), "nothing written: {files:?}");
+    assert_eq!(ws.count("SELECT count(*) FROM job_parts"), 0);
+}
+
+#[test]
+fn a_part_that_cannot_be_written_stops_every_writer_and_leaves_nothing() {
+    // Twenty parts of one sheet each (a class's separator, then its photo sheet), more than
+    // the render writes at once; every photo sheet names a character the font lacks. Each
+    // writer stops at its first failing part, the render stops handing out parts, and the
+    // parts already written (the separators) are removed with the staging folder.
+    let ws = Ws::new();
+    ws.add_school("10418");
+    ws.write_settings("[render]\nmax_sheets_per_part = 1\n");
+    let mut rs: Vec<Row> = (0..40).map(|i| Row::new(i, "10418", &format!("{}班", i / 4 + 1))).collect();
+    for r in &mut rs {
+        r.xm = "张*\u{E000}".into();
+    }
+    let batch = ws.path("batch");
+    write_batch(&batch, &rs, |r| Some(good_photo(r.cjm.as_bytes()[15] as u64)));
+    ws.run_ok(&["batch", "import", batch.to_str().unwrap()]);
+    let id = create(&ws, &[]);
+    let out = ws.run(&["job", "render", &id]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("U+E000"), "{}", out.stderr);
     let jobs = ws.root().join("output/jobs");
     let files: Vec<_> = fs::read_dir(&jobs).map(|d| d.flatten().collect()).unwrap_or_default();
     assert!(files.is_empty(), "nothing written: {files:?}");

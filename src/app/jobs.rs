@@ -21,7 +21,6 @@ use crate::store::{
     Store, Tx,
 };
 use crate::verify::{ExpectedSheet, Who};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -733,27 +732,65 @@ fn write_parts(
         })
     };
     let write = || -> Result<Vec<PartRecord>> {
-        // Parts are files of their own, written side by side, one a core. Only the students of
-        // the parts being written are in memory (read from the store just before), so memory
-        // stays the same however many students the job has.
-        let at_once = rayon::current_num_threads().max(1);
-        let mut parts = Vec::with_capacity(ranges.len());
-        for first in (0..ranges.len()).step_by(at_once) {
-            let group: Vec<usize> = (first..(first + at_once).min(ranges.len())).collect();
-            let students = group
-                .iter()
-                .map(|&i| {
-                    let range = &ranges[i];
-                    l.students_of_sheets(&tx, l.sheets[range.start].number, l.sheets[range.end - 1].number)
+        // Parts are files of their own, each written whole by one thread; this thread reads each
+        // part's students from the store just before a writer is free to take it, so only the
+        // students of the parts being written are in memory, however many the job has. One
+        // writer more than there are cores: each part is made durable before it counts, and
+        // while one writer waits on the disk for that the others keep the cores busy.
+        let writers = rayon::current_num_threads().max(1) + 1;
+        let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Students)>(0);
+        // Only the writers hold the receiving end: when every one has stopped (each on an
+        // error), handing on fails instead of waiting for a writer that will never come.
+        let take = std::sync::Arc::new(std::sync::Mutex::new(take));
+        let failed = std::sync::atomic::AtomicBool::new(false);
+        let (write_part, failed) = (&write_part, &failed);
+        let written: Vec<Result<Vec<PartRecord>>> = std::thread::scope(|scope| {
+            let writers: Vec<_> = (0..writers)
+                .map(|_| {
+                    let take = std::sync::Arc::clone(&take);
+                    scope.spawn(move || -> Result<Vec<PartRecord>> {
+                        let mut done = Vec::new();
+                        // A poisoned lock means another writer panicked: stop taking parts.
+                        while let Ok((i, who)) = take.lock().map_err(|_| ()).and_then(|t| t.recv().map_err(|_| ())) {
+                            match write_part(i, &who) {
+                                Ok(part) => done.push(part),
+                                Err(e) => {
+                                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                                    return Err(e);
+                                }
+                            }
+                        }
+                        Ok(done)
+                    })
                 })
-                .collect::<Result<Vec<Students>>>()?;
-            let written = group
-                .into_par_iter()
-                .zip(students)
-                .map(|(i, who)| write_part(i, &who))
-                .collect::<Result<Vec<PartRecord>>>()?;
-            parts.extend(written);
+                .collect();
+            drop(take);
+            let handed = (|| -> Result<()> {
+                for (i, range) in ranges.iter().enumerate() {
+                    if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    let who =
+                        l.students_of_sheets(&tx, l.sheets[range.start].number, l.sheets[range.end - 1].number)?;
+                    if hand.send((i, who)).is_err() {
+                        break;
+                    }
+                }
+                Ok(())
+            })();
+            drop(hand);
+            let mut all: Vec<Result<Vec<PartRecord>>> = writers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect();
+            all.push(handed.map(|()| Vec::new()));
+            all
+        });
+        let mut parts = Vec::with_capacity(ranges.len());
+        for w in written {
+            parts.extend(w?);
         }
+        parts.sort_by_key(|p| p.part);
         std::fs::create_dir_all(&job_folder).at(&job_folder)?;
         std::fs::rename(&staging, &dir).at(&dir)?;
         Ok(parts)
