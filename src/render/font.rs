@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 
 /// The font as fonts/ keeps it, zstd-compressed: 5.0 MB in the program instead of 10.6 (gzip
 /// made 6.3 and took longer to unpack, 61-64 ms against 36-40 measured side by side, paid by
-/// every process that renders or opens the window). A `static`, not a `const`: a const is copied into every place
-/// that names it, and the font once stood three times in the program (the text measure, the
-/// PDF's subset, the window).
+/// every process that renders or opens the window). A `static`, not a `const`: a const is
+/// copied into every place that names it, and the font once stood three times in the program
+/// (the text measure, the PDF's subset, the window).
 static FONT_PACKED: &[u8] = include_bytes!("../../fonts/NotoSansSC-Regular.ttf.zst");
 pub const FONT_NAME: &str = "NotoSansSC-Regular";
 
