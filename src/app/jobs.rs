@@ -738,58 +738,12 @@ fn write_parts(
         // writer more than there are cores: each part is made durable before it counts, and
         // while one writer waits on the disk for that the others keep the cores busy.
         let writers = rayon::current_num_threads().max(1) + 1;
-        let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Students)>(0);
-        // Only the writers hold the receiving end: when every one has stopped (each on an
-        // error), handing on fails instead of waiting for a writer that will never come.
-        let take = std::sync::Arc::new(std::sync::Mutex::new(take));
-        let failed = std::sync::atomic::AtomicBool::new(false);
-        let (write_part, failed) = (&write_part, &failed);
-        let written: Vec<Result<Vec<PartRecord>>> = std::thread::scope(|scope| {
-            let writers: Vec<_> = (0..writers)
-                .map(|_| {
-                    let take = std::sync::Arc::clone(&take);
-                    scope.spawn(move || -> Result<Vec<PartRecord>> {
-                        let mut done = Vec::new();
-                        // A poisoned lock means another writer panicked: stop taking parts.
-                        while let Ok((i, who)) = take.lock().map_err(|_| ()).and_then(|t| t.recv().map_err(|_| ())) {
-                            match write_part(i, &who) {
-                                Ok(part) => done.push(part),
-                                Err(e) => {
-                                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                                    return Err(e);
-                                }
-                            }
-                        }
-                        Ok(done)
-                    })
-                })
-                .collect();
-            drop(take);
-            let handed = (|| -> Result<()> {
-                for (i, range) in ranges.iter().enumerate() {
-                    if failed.load(std::sync::atomic::Ordering::Relaxed) {
-                        break;
-                    }
-                    let who =
-                        l.students_of_sheets(&tx, l.sheets[range.start].number, l.sheets[range.end - 1].number)?;
-                    if hand.send((i, who)).is_err() {
-                        break;
-                    }
-                }
-                Ok(())
-            })();
-            drop(hand);
-            let mut all: Vec<Result<Vec<PartRecord>>> = writers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect();
-            all.push(handed.map(|()| Vec::new()));
-            all
-        });
-        let mut parts = Vec::with_capacity(ranges.len());
-        for w in written {
-            parts.extend(w?);
-        }
+        let mut parts = hand_out(
+            ranges.len(),
+            writers,
+            |i| l.students_of_sheets(&tx, l.sheets[ranges[i].start].number, l.sheets[ranges[i].end - 1].number),
+            |i, who| write_part(i, &who),
+        )?;
         parts.sort_by_key(|p| p.part);
         std::fs::create_dir_all(&job_folder).at(&job_folder)?;
         std::fs::rename(&staging, &dir).at(&dir)?;
@@ -799,6 +753,71 @@ fn write_parts(
         let _ = std::fs::remove_dir_all(&staging);
     })?;
     Ok((parts, dir))
+}
+
+/// Do `work` on items `0..count` with `workers` threads, each item loaded by `load` on this
+/// thread (which may hold what cannot be shared, a store transaction) just before a worker is
+/// free to take it. The first error stops the handing out; the items already taken finish.
+/// Returns every result, in no particular order, or the first error.
+fn hand_out<T: Send, R: Send>(
+    count: usize,
+    workers: usize,
+    mut load: impl FnMut(usize) -> Result<T>,
+    work: impl Fn(usize, T) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex, mpsc};
+    let (hand, take) = mpsc::sync_channel::<(usize, T)>(0);
+    // Only the workers hold the receiving end: when every one has stopped (each on an error),
+    // handing on fails instead of waiting for a worker that will never come.
+    let take = Arc::new(Mutex::new(take));
+    let failed = AtomicBool::new(false);
+    let (work, failed) = (&work, &failed);
+    let results: Vec<Result<Vec<R>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..workers.max(1))
+            .map(|_| {
+                let take = Arc::clone(&take);
+                scope.spawn(move || -> Result<Vec<R>> {
+                    let mut done = Vec::new();
+                    // A poisoned lock means another worker panicked: stop taking items.
+                    while let Ok((i, item)) = take.lock().map_err(|_| ()).and_then(|t| t.recv().map_err(|_| ())) {
+                        let result = work(i, item);
+                        failed.fetch_or(result.is_err(), Ordering::Relaxed);
+                        done.push(result?);
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        drop(take);
+        let mut handed = Ok(Vec::new());
+        for i in 0..count {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            match load(i) {
+                Ok(item) => {
+                    if hand.send((i, item)).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    handed = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(hand);
+        let mut all: Vec<Result<Vec<R>>> =
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
+        all.push(handed);
+        all
+    });
+    let mut out = Vec::with_capacity(count);
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
 }
 
 /// The number of a job's next rendering folder: one past the highest there.
@@ -890,4 +909,63 @@ pub fn preview(ws: &Workspace, job: JobCode, sheet: Option<usize>, out: &Path) -
     }
     super::workspace::write_atomically(out, &png)?;
     Ok(out.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hand_out;
+    use crate::error::Error;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn every_item_is_loaded_once_and_worked_once() {
+        let mut loaded = Vec::new();
+        let mut done = hand_out(
+            50,
+            3,
+            |i| {
+                loaded.push(i);
+                Ok(i * 10)
+            },
+            |i, v| Ok((i, v)),
+        )
+        .unwrap();
+        done.sort();
+        assert_eq!(loaded, (0..50).collect::<Vec<_>>());
+        assert_eq!(done, (0..50).map(|i| (i, i * 10)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn workers_that_all_fail_stop_the_handing_out() {
+        let loads = AtomicUsize::new(0);
+        let r = hand_out(
+            1_000,
+            2,
+            |i| {
+                loads.fetch_add(1, Ordering::Relaxed);
+                Ok(i)
+            },
+            |i, _| -> crate::Result<()> { Err(Error::input(format!("item {i} fails"))) },
+        );
+        assert!(r.unwrap_err().to_string().contains("fails"));
+        // Each worker takes one item and stops; at most one more is loaded before the
+        // handing out sees it.
+        assert!(loads.load(Ordering::Relaxed) <= 3, "{} loaded", loads.load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn a_load_that_fails_is_the_error_and_nothing_after_it_is_handed_out() {
+        let worked = AtomicUsize::new(0);
+        let r = hand_out(
+            10,
+            2,
+            |i| if i == 4 { Err(Error::input("cannot read part 5")) } else { Ok(i) },
+            |_, _| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            },
+        );
+        assert!(r.unwrap_err().to_string().contains("part 5"));
+        assert_eq!(worked.load(Ordering::Relaxed), 4, "the four loaded before it are finished");
+    }
 }
