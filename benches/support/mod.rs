@@ -78,6 +78,12 @@ pub fn imported_workspace(tmp: &Path, n: usize, class_size: usize) -> Workspace 
 /// The tests' own portrait (quality 90, 4:4:4) is 58 KB, which the import warns of on every
 /// photo and which takes twice as long to decode as a photo of the standard's size.
 pub fn portraits() -> Vec<Vec<u8>> {
+    portraits_at(80)
+}
+
+/// [`portraits`] encoded at this JPEG quality (80 gives the standard's 20-40 KB; lower
+/// qualities give the smaller files some measurements were taken on).
+pub fn portraits_at(quality: u8) -> Vec<Vec<u8>> {
     (0..64)
         .map(|i| {
             let pose = portrait::Pose {
@@ -89,7 +95,7 @@ pub fn portraits() -> Vec<Vec<u8>> {
             };
             let img = portrait::portrait_rgb(&pose);
             let mut out = Vec::new();
-            let mut enc = jpeg_encoder::Encoder::new(&mut out, 80);
+            let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
             enc.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
             enc.set_density(jpeg_encoder::PixelDensity::dpi(300));
             enc.encode(img.as_raw(), 480, 640, jpeg_encoder::ColorType::Rgb).expect("encode portrait");
