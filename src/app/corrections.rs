@@ -22,7 +22,7 @@ use crate::import::Finding;
 use crate::import::corrections::read_corrections;
 use crate::msg;
 use crate::render::font::Font;
-use crate::store::{CorrectionRecord, NewCorrection, StoredStudent, Tx};
+use crate::store::{Correction, CorrectionRecord, NewCorrection, StoredStudent, Tx};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -45,15 +45,9 @@ pub struct CorrectionRequest {
 /// One correction applied.
 #[derive(Debug, Clone, Serialize)]
 pub struct Applied {
-    pub id: i64,
-    pub school: String,
-    pub cjm: String,
-    /// The student's 学号 after the correction.
-    pub xh: String,
-    pub field: String,
-    pub old_value: String,
-    pub new_value: String,
-    pub source: String,
+    /// What changed; its 学号 is the student's after the correction.
+    #[serde(flatten)]
+    pub correction: Correction,
     /// The correction table's row, for an import.
     pub row: Option<usize>,
     /// The student has printed photos, which now need redoing.
@@ -246,14 +240,16 @@ fn apply_one(
         }
     }
     Ok(Ok(Applied {
-        id,
-        school: code.to_string(),
-        cjm,
-        xh: if field == Field::Xh { new.clone() } else { xh },
-        field: field.key().to_string(),
-        old_value: old,
-        new_value: new,
-        source: ask.source.clone(),
+        correction: Correction {
+            id,
+            school: code.to_string(),
+            cjm,
+            xh: if field == Field::Xh { new.clone() } else { xh },
+            field: field.key().to_string(),
+            old_value: old,
+            new_value: new,
+            source: ask.source.clone(),
+        },
         row: ask.row,
         needs_reprint,
         warnings,

@@ -37,9 +37,8 @@ pub struct PrinterLine {
     pub name: String,
     pub kind: &'static str,
     pub target: String,
-    pub offset_x_mm: f64,
-    pub offset_y_mm: f64,
-    pub scale_pct: f64,
+    #[serde(flatten)]
+    pub adjustment: Adjustment,
     pub media: Option<String>,
     pub added_at: String,
     pub added_by: String,
@@ -57,9 +56,7 @@ impl From<&PrinterRecord> for PrinterLine {
             name: p.name.clone(),
             kind: if p.ipp_uri.is_some() { "ipp" } else { "hot-folder" },
             target: p.ipp_uri.clone().or_else(|| p.hot_folder.clone()).unwrap_or_default(),
-            offset_x_mm: p.offset_x_mm,
-            offset_y_mm: p.offset_y_mm,
-            scale_pct: p.scale_pct,
+            adjustment: p.adjustment,
             media: p.media.clone(),
             added_at: p.added_at.clone(),
             added_by: p.added_by.clone(),
@@ -93,10 +90,6 @@ pub(super) fn destination(p: &PrinterRecord) -> Destination {
     }
 }
 
-fn adjustment(p: &PrinterRecord) -> Adjustment {
-    Adjustment { offset_x_mm: p.offset_x_mm, offset_y_mm: p.offset_y_mm, scale_pct: p.scale_pct }
-}
-
 pub(super) fn printer_error(p: &PrinterRecord, e: PrintError) -> Error {
     Error::Printer { printer: p.name.clone(), source: e }
 }
@@ -118,7 +111,7 @@ pub(super) fn require_printer(store: &mut Store, name: &str) -> Result<PrinterRe
 pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
     let name = spec.name.trim();
     printing::check_printer_name(name).map_err(Error::Message)?;
-    let (offset_x_mm, offset_y_mm, scale_pct, media) = spec.adjust.over(0.0, 0.0, 100.0, None)?;
+    let (adjustment, media) = spec.adjust.over(Adjustment::NONE, None)?;
     let (ipp_uri, hot_folder) = match (&spec.ipp, &spec.hot_folder) {
         (Some(uri), None) => {
             let uri = uri.trim();
@@ -148,9 +141,7 @@ pub fn add_printer(ws: &Workspace, spec: &PrinterSpec) -> Result<PrinterLine> {
         name: name.to_string(),
         ipp_uri,
         hot_folder,
-        offset_x_mm,
-        offset_y_mm,
-        scale_pct,
+        adjustment,
         media,
         added_at: String::new(),
         added_by: ws.settings.operator(),
@@ -173,32 +164,28 @@ pub struct PrinterChange {
 }
 
 impl PrinterChange {
-    /// The offsets, scale and paper name this change makes of what a printer had, checked.
-    fn over(
-        &self,
-        x_mm: f64,
-        y_mm: f64,
-        scale_pct: f64,
-        media: Option<String>,
-    ) -> Result<(f64, f64, f64, Option<String>)> {
-        let x_mm = self.offset_x_mm.unwrap_or(x_mm);
-        let y_mm = self.offset_y_mm.unwrap_or(y_mm);
-        let scale_pct = self.scale_pct.unwrap_or(scale_pct);
-        printing::check_adjustment(x_mm, y_mm, scale_pct).map_err(Error::Message)?;
+    /// The correction and paper name this change makes of what a printer had, checked.
+    fn over(&self, had: Adjustment, media: Option<String>) -> Result<(Adjustment, Option<String>)> {
+        let a = Adjustment {
+            offset_x_mm: self.offset_x_mm.unwrap_or(had.offset_x_mm),
+            offset_y_mm: self.offset_y_mm.unwrap_or(had.offset_y_mm),
+            scale_pct: self.scale_pct.unwrap_or(had.scale_pct),
+        };
+        printing::check_adjustment(a.offset_x_mm, a.offset_y_mm, a.scale_pct).map_err(Error::Message)?;
         let media = match &self.media {
             Some(m) => Some(Media::parse(m).map_err(Error::Message)?.name),
             None => media,
         };
-        Ok((x_mm, y_mm, scale_pct, media))
+        Ok((a, media))
     }
 }
 
 pub fn set_printer(ws: &Workspace, name: &str, change: &PrinterChange) -> Result<PrinterLine> {
     let mut store = ws.store()?;
     let p = require_printer(&mut store, name)?;
-    let (ox, oy, scale, media) = change.over(p.offset_x_mm, p.offset_y_mm, p.scale_pct, p.media.clone())?;
+    let (adjustment, media) = change.over(p.adjustment, p.media.clone())?;
     let tx = store.write()?;
-    tx.update_printer(p.id, ox, oy, scale, media.as_deref())?;
+    tx.update_printer(p.id, adjustment, media.as_deref())?;
     let p = tx.printer(p.id)?.ok_or_else(|| Error::from(msg!("printer-vanished", name = &p.name)))?;
     tx.commit()?;
     Ok(PrinterLine::from(&p))
@@ -245,18 +232,14 @@ pub fn test_printer(ws: &Workspace, name: &str) -> Result<TestPrint> {
     let p = require_printer(&mut store, name)?;
     let media = paper_of(&p)?;
     let now = ws.zone().now().format(crate::domain::local_time::SHOWN).to_string();
-    let info = calibration::CalibrationInfo {
-        printer: &p.name,
-        media: &media.name,
-        current: adjustment(&p),
-        printed_at: &now,
-    };
+    let info =
+        calibration::CalibrationInfo { printer: &p.name, media: &media.name, current: p.adjustment, printed_at: &now };
     let page = calibration::calibration_sheet(media.width_mm, media.height_mm, &info);
     let dir = printer_dir(ws, &p.name);
     std::fs::create_dir_all(&dir).at(&dir)?;
     let file = dir.join("calibration.pdf");
     let mut pdf = PdfWriter::create(&file, &format!("Calibration sheet for {}", p.name))?;
-    pdf.set_adjustment(adjustment(&p));
+    pdf.set_adjustment(p.adjustment);
     pdf.add_page(&page, &mut |sha| Err(msg!("printer-calibration-no-photo", sha = sha).into()))?;
     pdf.finish()?;
     let dest = destination(&p);
@@ -438,7 +421,7 @@ pub(super) fn send(
     progress: &dyn Progress,
 ) -> Result<PartOutcome> {
     let code = JobCode(out.loaded.job.id);
-    let adjust = adjustment(p);
+    let adjust = p.adjustment;
     let (file, sha256) = if adjust.is_none() {
         (out.file.clone(), jobs::sha256_file(&out.file)?)
     } else {

@@ -181,11 +181,11 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
             work: DueWork::Request,
             job: None,
             request: Some(r.id),
-            school: r.school.clone(),
+            school: r.asked.school.clone(),
             students: 1,
             since,
             promise: reprints,
-            status: format!("{} request {}", r.kind, r.status),
+            status: format!("{} request {}", r.asked.kind, r.status),
             progress: None,
             request_status: Some(r.status),
         });
@@ -193,7 +193,7 @@ pub fn due(ws: &Workspace, today: NaiveDate) -> Result<DueReport> {
     let mut marked: std::collections::BTreeMap<String, (i64, NaiveDate)> = Default::default();
     for c in corrections.iter().filter(|c| c.awaiting_reprint) {
         let Some(day) = day_of(&c.applied_at) else { continue };
-        let e = marked.entry(c.school.clone()).or_insert((0, day));
+        let e = marked.entry(c.correction.school.clone()).or_insert((0, day));
         e.0 += 1;
         e.1 = e.1.min(day);
     }

@@ -192,7 +192,8 @@ fn refuse_corrected(store: &mut crate::store::Store, l: &Loaded, wanted: &[(i64,
         .corrections(Some(&code))?
         .into_iter()
         .filter(|c| c.applied_at > l.job.created_at)
-        .filter_map(|c| {
+        .filter_map(|record| {
+            let c = &record.correction;
             let s = on_sheets.iter().find(|s| s.student.cjm == c.cjm)?;
             let field = crate::domain::correction::parse_field(&c.field).map(|f| f.label()).unwrap_or(&c.field);
             Some(

@@ -114,17 +114,7 @@ struct Identifiers<'a> {
 }
 
 impl<'a> Identifiers<'a> {
-    fn of_record(r: &'a RequestRecord) -> Self {
-        Identifiers {
-            school: &r.school,
-            xh: r.given_xh.as_deref(),
-            cjm: r.given_cjm.as_deref(),
-            id_last4: r.given_id_last4.as_deref(),
-            name: r.given_name.as_deref(),
-        }
-    }
-
-    fn of_new(r: &'a NewRequest) -> Self {
+    fn of(r: &'a NewRequest) -> Self {
         Identifiers {
             school: &r.school,
             xh: r.given_xh.as_deref(),
@@ -150,7 +140,7 @@ fn candidates_for(tx: &Tx<'_>, g: &Identifiers<'_>) -> Result<(Vec<Candidate>, V
 }
 
 fn candidates(tx: &Tx<'_>, r: &RequestRecord) -> Result<(Vec<Candidate>, Vec<Candidate>)> {
-    candidates_for(tx, &Identifiers::of_record(r))
+    candidates_for(tx, &Identifiers::of(&r.asked))
 }
 
 /// The same student asking twice for the same kind of reprint is a request entered twice: refuse
@@ -165,7 +155,7 @@ fn refuse_duplicate(tx: &Tx<'_>, kind: &str, cjm: &str, except: Option<i64>) -> 
                 "request-open-line",
                 request = RequestId(o.id).to_string(),
                 status = o.status.word(),
-                source = &o.source
+                source = &o.asked.source
             )
             .to_string()
         })
@@ -191,7 +181,7 @@ fn close_student_numbers(tx: &Tx<'_>, school: &str, xh: &str) -> Result<Vec<Stri
 /// that would duplicate an open one for the same student and kind is refused before anything
 /// is written.
 fn insert(tx: &Tx<'_>, operator: &str, new: &NewRequest) -> Result<i64> {
-    let (all, _) = candidates_for(tx, &Identifiers::of_new(new))?;
+    let (all, _) = candidates_for(tx, &Identifiers::of(new))?;
     let only = match all.as_slice() {
         [only] => Some(only.clone()),
         _ => None,
@@ -277,15 +267,15 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
     };
     Ok(RequestView {
         id: RequestId(r.id),
-        kind: r.kind.clone(),
-        school: r.school.clone(),
+        kind: r.asked.kind.clone(),
+        school: r.asked.school.clone(),
         status: r.status,
-        requester: r.requester.clone(),
+        requester: r.asked.requester.clone(),
         given: Given {
-            xh: r.given_xh.clone(),
-            cjm: r.given_cjm.clone(),
-            id_last4: r.given_id_last4.clone(),
-            name: r.given_name.clone(),
+            xh: r.asked.given_xh.clone(),
+            cjm: r.asked.given_cjm.clone(),
+            id_last4: r.asked.given_id_last4.clone(),
+            name: r.asked.given_name.clone(),
         },
         candidates: if student.is_some() {
             Vec::new()
@@ -295,15 +285,15 @@ fn view(tx: &Tx<'_>, r: &RequestRecord, warnings: Vec<String>) -> Result<Request
             any
         },
         student,
-        address: r.address.clone(),
-        phone: r.phone.clone(),
-        contact: r.contact.clone(),
-        note: r.note.clone(),
+        address: r.asked.address.clone(),
+        phone: r.asked.phone.clone(),
+        contact: r.asked.contact.clone(),
+        note: r.asked.note.clone(),
         fee_yuan: r.fee_cents.map(|c| c as f64 / 100.0),
         reject_reason: r.reject_reason.clone(),
         job: r.job_id.map(JobCode),
         shipment: r.shipment_id.map(ShipmentCode),
-        source: r.source.clone(),
+        source: r.asked.source.clone(),
         created_at: r.created_at.clone(),
         updated_at: r.updated_at.clone(),
         warnings,
@@ -339,13 +329,13 @@ pub fn add(ws: &Workspace, input: &RequestInput) -> Result<RequestView> {
 
 /// For a request whose 学号 matched nobody: the closest stored 学号, as a hint to check.
 fn unmatched_hint(tx: &Tx<'_>, r: &RequestRecord) -> Result<Option<String>> {
-    let Some(xh) = r.given_xh.as_deref().filter(|_| r.cjm.is_none()) else { return Ok(None) };
-    if tx.codes_with_student_number(&schools::parse_code(&r.school)?, xh)?.is_empty() {
-        let close = close_student_numbers(tx, &r.school, xh)?;
+    let Some(xh) = r.asked.given_xh.as_deref().filter(|_| r.cjm.is_none()) else { return Ok(None) };
+    if tx.codes_with_student_number(&schools::parse_code(&r.asked.school)?, xh)?.is_empty() {
+        let close = close_student_numbers(tx, &r.asked.school, xh)?;
         let hint = if close.is_empty() {
-            msg!("request-no-student-hint", school = &r.school, xh = xh)
+            msg!("request-no-student-hint", school = &r.asked.school, xh = xh)
         } else {
-            msg!("request-no-student-closest", school = &r.school, xh = xh, close = close.join(", "))
+            msg!("request-no-student-closest", school = &r.asked.school, xh = xh, close = close.join(", "))
         };
         return Ok(Some(hint.to_string()));
     }
@@ -507,20 +497,20 @@ fn act(
 pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestView> {
     act(ws, id, RequestAction::Match, "request.match", |tx, r, next| {
         let found: Vec<_> = tx
-            .students_of_school(&schools::parse_code(&r.school)?, &[])?
+            .students_of_school(&schools::parse_code(&r.asked.school)?, &[])?
             .into_iter()
             .filter(|s| s.student.xh == xh.trim())
             .collect();
         let s = match found.as_slice() {
             [only] => only,
             [] => {
-                let close = close_student_numbers(tx, &r.school, xh.trim())?;
+                let close = close_student_numbers(tx, &r.asked.school, xh.trim())?;
                 return Err(if close.is_empty() {
-                    msg!("request-match-none", school = &r.school, xh = xh.trim())
+                    msg!("request-match-none", school = &r.asked.school, xh = xh.trim())
                 } else {
                     msg!(
                         "request-match-did-you-mean",
-                        school = &r.school,
+                        school = &r.asked.school,
                         xh = xh.trim(),
                         close = schools::or_list(close).unwrap_or(Arg::Text(String::new()))
                     )
@@ -528,10 +518,10 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
                 .into());
             }
             _ => {
-                return Err(msg!("request-match-many", school = &r.school, count = found.len(), xh = xh).into());
+                return Err(msg!("request-match-many", school = &r.asked.school, count = found.len(), xh = xh).into());
             }
         };
-        refuse_duplicate(tx, &r.kind, &s.student.cjm, Some(r.id))?;
+        refuse_duplicate(tx, &r.asked.kind, &s.student.cjm, Some(r.id))?;
         tx.set_request_student(r.id, &s.student.cjm, next)?;
         Ok(msg!("audit-request-matched-by-hand", xh = &s.student.xh, cjm = &s.student.cjm))
     })
@@ -541,7 +531,7 @@ pub fn match_student(ws: &Workspace, id: RequestId, xh: &str) -> Result<RequestV
 pub fn approve(ws: &Workspace, id: RequestId, fee_yuan: Option<f64>) -> Result<RequestView> {
     let fees = &ws.settings.requests;
     act(ws, id, RequestAction::Approve, "request.approve", |tx, r, next| {
-        let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.kind)? {
+        let yuan = fee_yuan.unwrap_or(match RequestKind::parse(&r.asked.kind)? {
             RequestKind::Lost => fees.fee_lost,
             RequestKind::Missing => fees.fee_missing,
             RequestKind::Damaged => fees.fee_damaged,
@@ -575,7 +565,7 @@ pub fn print(ws: &Workspace, id: RequestId, layout: Option<&str>) -> Result<Requ
             ws,
             tx,
             &JobRequest {
-                school: r.school.clone(),
+                school: r.asked.school.clone(),
                 codes: vec![cjm],
                 layout: layout.map(str::to_string),
                 purpose: JobPurpose::Reprint,
@@ -620,24 +610,32 @@ fn ship_in(ws: &Workspace, tx: &Tx<'_>, r: &RequestRecord) -> Result<i64> {
     let job = r.job_id.ok_or_else(|| Error::from(msg!("request-no-job", request = RequestId(r.id).to_string())))?;
     let job_code = JobCode(job);
     let by_job = |to: Option<String>, recipient: Option<String>| -> Result<i64> {
-        let req =
-            CreateShipment { school: r.school.clone(), jobs: vec![job_code], to, recipient, phone: r.phone.clone() };
+        let req = CreateShipment {
+            school: r.asked.school.clone(),
+            jobs: vec![job_code],
+            to,
+            recipient,
+            phone: r.asked.phone.clone(),
+        };
         Ok(shipments::create_in(ws, tx, &req)?.id.row())
     };
-    match Requester::parse(&r.requester)? {
+    match Requester::parse(&r.asked.requester)? {
         Requester::Student => {
             let address = r
+                .asked
                 .address
                 .clone()
                 .ok_or_else(|| Error::from(msg!("request-no-address", request = RequestId(r.id).to_string())))?;
-            let recipient = r.contact.clone().or(r.given_name.clone()).unwrap_or_else(|| "学生".into());
+            let recipient = r.asked.contact.clone().or(r.asked.given_name.clone()).unwrap_or_else(|| "学生".into());
             by_job(Some(address), Some(recipient))
         }
         Requester::School => {
-            let open =
-                tx.shipments(Some(ShipmentState::Open))?.into_iter().find(|s| s.school == r.school && !s.to_person);
+            let open = tx
+                .shipments(Some(ShipmentState::Open))?
+                .into_iter()
+                .find(|s| s.school == r.asked.school && !s.to_person);
             let Some(s) = open else { return by_job(None, None) };
-            for p in tx.packets_of_school(&r.school, &[job])? {
+            for p in tx.packets_of_school(&r.asked.school, &[job])? {
                 if p.shipment.is_none() {
                     tx.add_shipment_packet(s.id, p.packet_id, None)?;
                 }

@@ -144,7 +144,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
         .shipment(ship_id)?
         .ok_or_else(|| Error::from(msg!("shipment-no-such", shipment = ShipmentCode(ship_id).to_string())))?;
     let scode = ShipmentCode(ship.id);
-    if let Err(e) = ship.state.after(ShipmentAction::AddPacket) {
+    if let Err(e) = ship.progress.state.after(ShipmentAction::AddPacket) {
         let m = msg!("scan-packet-not-added", code = code.to_string(), shipment = scode.to_string(), why = e);
         return Ok(refuse(ScanKind::Packet, Some(ship.id), m));
     }
@@ -184,7 +184,7 @@ fn packet(tx: &Tx<'_>, packet: i64, current: Option<i64>, operator: &str, statio
     };
     match p.shipment {
         Some(other) if other != ship.id => {
-            let state = tx.shipment(other)?.map(|s| s.state.word().to_string()).unwrap_or_default();
+            let state = tx.shipment(other)?.map(|s| s.progress.state.word().to_string()).unwrap_or_default();
             let shipment = ShipmentCode(other).to_string();
             let m = msg!("scan-packet-elsewhere", code = code.to_string(), shipment = shipment, state = state);
             Ok(refuse(ScanKind::Packet, Some(ship.id), m))
@@ -227,7 +227,7 @@ fn shipment(tx: &Tx<'_>, id: i64, station: &str) -> Result<Verdict> {
     let packets = tx.shipment_packets(id)?;
     let missing: Vec<String> =
         packets.iter().filter(|p| p.scanned_at.is_none()).map(|p| PacketCode(p.packet_id).to_string()).collect();
-    let state = s.state;
+    let state = s.progress.state;
     if matches!(state, ShipmentState::Open | ShipmentState::Sealed) {
         tx.set_station_shipment(station, id)?;
     }
@@ -263,7 +263,7 @@ fn tracking_number(
         .shipment(ship_id)?
         .ok_or_else(|| Error::from(msg!("shipment-no-such", shipment = ShipmentCode(ship_id).to_string())))?;
     let scode = ShipmentCode(ship.id);
-    let state = ship.state;
+    let state = ship.progress.state;
     if let Err(e) = state.after(ShipmentAction::AttachTracking) {
         let m = msg!("scan-tracking-state", shipment = scode.to_string(), why = e);
         return Ok(refuse(ScanKind::Tracking, Some(ship.id), m));

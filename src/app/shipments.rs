@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::mail::documents::{self, PacketList, Party, ShipmentDocs, ShipmentPacket};
 use crate::msg;
 use crate::render::{PageSpec, PdfWriter};
-use crate::store::{NewShipment, PacketInfo, ShipmentRecord, Tx};
+use crate::store::{NewShipment, PacketInfo, ShipmentProgress, ShipmentRecord, Tx};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,8 @@ pub(super) fn load(tx: &Tx<'_>, id: ShipmentCode) -> Result<ShipmentRecord> {
 
 /// Apply a step to a shipment's state, or refuse it naming the state it is in.
 pub(super) fn step(s: &ShipmentRecord, action: ShipmentAction) -> Result<ShipmentState> {
-    s.state
+    s.progress
+        .state
         .after(action)
         .map_err(|e| crate::msg!("shipment-refused", shipment = ShipmentCode(s.id).to_string(), why = e).into())
 }
@@ -56,17 +57,8 @@ pub struct ShipmentView {
     pub school_name: String,
     pub to_person: bool,
     pub recipient: Recipient,
-    pub state: ShipmentState,
-    pub carrier: Option<String>,
-    pub tracking: Option<String>,
-    pub created_at: String,
-    pub created_by: String,
-    pub sealed_at: Option<String>,
-    pub seal_reason: Option<String>,
-    pub shipped_at: Option<String>,
-    pub delivered_at: Option<String>,
-    pub returned_at: Option<String>,
-    pub return_reason: Option<String>,
+    #[serde(flatten)]
+    pub progress: ShipmentProgress,
     pub packets: Vec<PacketView>,
     pub expected: usize,
     pub scanned: usize,
@@ -118,17 +110,7 @@ pub(super) fn view(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<Sh
             contact: s.contact.clone(),
             phone: s.phone.clone(),
         },
-        state: s.state,
-        carrier: s.carrier.clone(),
-        tracking: s.tracking.clone(),
-        created_at: s.created_at.clone(),
-        created_by: s.created_by.clone(),
-        sealed_at: s.sealed_at.clone(),
-        seal_reason: s.seal_reason.clone(),
-        shipped_at: s.shipped_at.clone(),
-        delivered_at: s.delivered_at.clone(),
-        returned_at: s.returned_at.clone(),
-        return_reason: s.return_reason.clone(),
+        progress: s.progress.clone(),
         expected: packets.len(),
         scanned: packets.iter().filter(|p| p.scanned).count(),
         missing: packets.iter().filter(|p| !p.scanned).map(|p| p.barcode).collect(),
@@ -283,11 +265,11 @@ pub fn list(ws: &Workspace, state: Option<ShipmentState>) -> Result<Vec<Shipment
             id: ShipmentCode(s.id),
             school: s.school.clone(),
             recipient: s.recipient.clone(),
-            state: s.state,
+            state: s.progress.state,
             scanned: packets.iter().filter(|p| p.scanned_at.is_some()).count(),
             packets: packets.len(),
-            tracking: s.tracking.clone(),
-            created_at: s.created_at.clone(),
+            tracking: s.progress.tracking.clone(),
+            created_at: s.progress.created_at.clone(),
         });
     }
     Ok(out)
@@ -333,7 +315,7 @@ pub fn seal(ws: &Workspace, id: ShipmentCode, force: bool, reason: Option<&str>)
     tx.set_shipment_state(s.id, sealed, reason, &operator)?;
     let s = load(&tx, id)?;
     // A tracking number scanned while the box was open was waiting for this: it ships now.
-    if s.tracking.is_some() {
+    if s.progress.tracking.is_some() {
         ship_in(&tx, &s, &operator)?;
     }
     let v = documented(ws, &tx, id)?;
@@ -361,7 +343,7 @@ pub(super) fn tracking_taken(tx: &Tx<'_>, shipment: i64, number: &str) -> Result
             msg!(
                 "shipment-tracking-on",
                 shipment = ShipmentCode(o.id).to_string(),
-                state = o.state.word(),
+                state = o.progress.state.word(),
                 school = &o.school
             )
             .to_string()
@@ -417,7 +399,7 @@ pub fn ship(
                 Error::from(msg!("shipment-refused", shipment = ShipmentCode(s.id).to_string(), why = why))
             })?;
         }
-        None if s.tracking.is_none() => {
+        None if s.progress.tracking.is_none() => {
             return Err(msg!("shipment-needs-tracking", shipment = ShipmentCode(s.id).to_string()).into());
         }
         None => {}
@@ -579,8 +561,8 @@ fn write_documents(ws: &Workspace, tx: &Tx<'_>, s: &ShipmentRecord) -> Result<()
                 students: p.students as usize,
             })
             .collect(),
-        created_at: ws.zone().show(&v.created_at),
-        tracking: v.tracking.clone(),
+        created_at: ws.zone().show(&v.progress.created_at),
+        tracking: v.progress.tracking.clone(),
     };
     write_pages(
         &dir.join(format!("{}-label.pdf", v.id)),

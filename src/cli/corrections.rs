@@ -9,13 +9,14 @@ use crate::error::Result;
 fn applied_line(a: &Applied) -> String {
     let row = a.row.map(|r| crate::msg!("desk-correction-row", row = r.to_string()).to_string()).unwrap_or_default();
     let reprint = if a.needs_reprint { crate::i18n::tr("desk-correction-needs-reprint") } else { String::new() };
+    let c = &a.correction;
     crate::msg!(
         "desk-correction-applied",
         row = row,
-        xh = a.xh.to_string(),
-        field = a.field.to_string(),
-        old = a.old_value.to_string(),
-        new = a.new_value.to_string(),
+        xh = c.xh.to_string(),
+        field = c.field.to_string(),
+        old = c.old_value.to_string(),
+        new = c.new_value.to_string(),
         reprint = reprint
     )
     .to_string()
@@ -43,11 +44,11 @@ pub fn run(cmd: CorrectionCmd, ws: &Workspace, fmt: Format) -> Result<Outcome> {
 impl Report for Applied {
     fn human(&self) {
         let a = self;
-        say!("{}", crate::msg!("desk-correction-line", id = a.id.to_string(), what = applied_line(a)));
+        say!("{}", crate::msg!("desk-correction-line", id = a.correction.id.to_string(), what = applied_line(a)));
         for w in &a.warnings {
             say!("{}", crate::msg!("desk-warning", warning = w.to_string()));
         }
-        reprint_hint(std::slice::from_ref(a), &a.school);
+        reprint_hint(std::slice::from_ref(a), &a.correction.school);
     }
 }
 
@@ -91,8 +92,8 @@ impl Report for Vec<CorrectionLine> {
         let rows: Vec<Vec<String>> = self
             .iter()
             .map(|l| {
-                let c = &l.record;
-                let reprint = match (&l.reprint_job, c.awaiting_reprint) {
+                let (r, c) = (&l.record, &l.record.correction);
+                let reprint = match (&l.reprint_job, r.awaiting_reprint) {
                     (Some(j), _) => j.to_string(),
                     (None, true) => crate::i18n::tr("desk-correction-waiting"),
                     (None, false) => "-".into(),
@@ -105,8 +106,8 @@ impl Report for Vec<CorrectionLine> {
                     c.field.clone(),
                     format!("{} -> {}", c.old_value, c.new_value),
                     c.source.clone(),
-                    c.applied_by.clone(),
-                    output::time(&c.applied_at),
+                    r.applied_by.clone(),
+                    output::time(&r.applied_at),
                     reprint,
                 ]
             })

@@ -18,9 +18,9 @@ fn printer_rows(list: &[PrinterLine]) {
                 p.name.clone(),
                 if p.kind == "ipp" { p.kind.to_string() } else { crate::i18n::tr("desk-kind-hot-folder") },
                 p.target.clone(),
-                format!("{:+.2}", p.offset_x_mm),
-                format!("{:+.2}", p.offset_y_mm),
-                format!("{:.2}%", p.scale_pct),
+                format!("{:+.2}", p.adjustment.offset_x_mm),
+                format!("{:+.2}", p.adjustment.offset_y_mm),
+                format!("{:.2}%", p.adjustment.scale_pct),
                 p.media.clone().unwrap_or_else(|| "-".into()),
             ]
         })

@@ -22,7 +22,7 @@ fn show(v: &ShipmentView) {
         crate::msg!(
             "desk-shipment-title",
             shipment = v.id.to_string(),
-            state = v.state.to_string(),
+            state = v.progress.state.to_string(),
             school = &v.school,
             name = &v.school_name
         )
@@ -37,8 +37,11 @@ fn show(v: &ShipmentView) {
             phone = &v.recipient.phone
         )
     );
-    if let Some(t) = &v.tracking {
-        say!("  {}", crate::msg!("desk-shipment-tracking", carrier = v.carrier.as_deref().unwrap_or(""), tracking = t));
+    if let Some(t) = &v.progress.tracking {
+        say!(
+            "  {}",
+            crate::msg!("desk-shipment-tracking", carrier = v.progress.carrier.as_deref().unwrap_or(""), tracking = t)
+        );
     }
     say!(
         "  {}",

@@ -1,6 +1,7 @@
-//! Printers and what becomes of what we send them: printer names, media sizes, the limits of a
-//! printer's correction, and the states of a dispatched part with the rule for when a job
-//! counts as printed. Pure rules; talking to printers is `crate::print`.
+//! Printers and what becomes of what we send them: printer names, media sizes, a printer's
+//! correction (where it moves a point, and its limits), and the states of a dispatched part
+//! with the rule for when a job counts as printed. Pure rules; talking to printers is
+//! `crate::print`.
 
 use serde::Serialize;
 
@@ -229,9 +230,76 @@ impl Media {
     }
 }
 
+/// A printer's correction, applied to everything on a page sent to that printer.
+///
+/// Offsets use the page's own convention (mm, top-left origin): positive `offset_x_mm` moves
+/// everything right, positive `offset_y_mm` moves everything DOWN, towards the bottom edge as
+/// the sheet is read. `scale_pct` scales about the page centre, so a pure scale leaves the
+/// centre where it was; the offset is applied after scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Adjustment {
+    pub offset_x_mm: f64,
+    pub offset_y_mm: f64,
+    pub scale_pct: f64,
+}
+
+impl Adjustment {
+    pub const NONE: Adjustment = Adjustment { offset_x_mm: 0.0, offset_y_mm: 0.0, scale_pct: 100.0 };
+
+    /// Whether this changes nothing (within 1e-9), so pages can be written exactly as without it.
+    pub fn is_none(&self) -> bool {
+        self.offset_x_mm.abs() <= 1e-9 && self.offset_y_mm.abs() <= 1e-9 && (self.scale_pct - 100.0).abs() <= 1e-9
+    }
+
+    /// Where the point `x_mm`, `y_mm` (top-left origin) of a `page_w_mm` x `page_h_mm` page ends
+    /// up: scaled about the page centre, then shifted by the offsets (y grows downwards).
+    pub fn apply(&self, x_mm: f64, y_mm: f64, page_w_mm: f64, page_h_mm: f64) -> (f64, f64) {
+        let s = self.scale_pct / 100.0;
+        let (cx, cy) = (page_w_mm / 2.0, page_h_mm / 2.0);
+        (cx + (x_mm - cx) * s + self.offset_x_mm, cy + (y_mm - cy) * s + self.offset_y_mm)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const A4: (f64, f64) = (210.0, 297.0);
+
+    fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+        (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+    }
+
+    #[test]
+    fn adjustment_none_is_identity() {
+        assert!(Adjustment::NONE.is_none());
+        assert!(close(Adjustment::NONE.apply(12.5, 40.0, A4.0, A4.1), (12.5, 40.0)));
+        assert!(!Adjustment { offset_x_mm: 0.001, ..Adjustment::NONE }.is_none());
+        assert!(!Adjustment { scale_pct: 100.01, ..Adjustment::NONE }.is_none());
+    }
+
+    #[test]
+    fn adjustment_scale_keeps_centre_fixed() {
+        let a = Adjustment { scale_pct: 98.0, ..Adjustment::NONE };
+        assert!(close(a.apply(105.0, 148.5, A4.0, A4.1), (105.0, 148.5)));
+        // 100 mm left of and above the centre becomes 98 mm.
+        assert!(close(a.apply(5.0, 48.5, A4.0, A4.1), (7.0, 50.5)));
+    }
+
+    #[test]
+    fn adjustment_offset_moves_right_and_down() {
+        let a = Adjustment { offset_x_mm: 1.5, offset_y_mm: -2.0, scale_pct: 100.0 };
+        assert!(close(a.apply(20.0, 30.0, A4.0, A4.1), (21.5, 28.0)));
+        assert!(close(a.apply(105.0, 148.5, A4.0, A4.1), (106.5, 146.5)));
+    }
+
+    #[test]
+    fn adjustment_scales_then_shifts() {
+        let a = Adjustment { offset_x_mm: 1.0, offset_y_mm: 2.0, scale_pct: 102.0 };
+        // (5, 48.5) is (-100, -100) from the centre: scaled to (-102, -102), then shifted.
+        assert!(close(a.apply(5.0, 48.5, A4.0, A4.1), (105.0 - 102.0 + 1.0, 148.5 - 102.0 + 2.0)));
+        assert!(close(a.apply(105.0, 148.5, A4.0, A4.1), (106.0, 150.5)));
+    }
 
     #[test]
     fn ipp_job_states_map_and_round_trip() {

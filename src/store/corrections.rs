@@ -36,9 +36,9 @@ pub struct NewCorrection<'a> {
     pub applied_by: &'a str,
 }
 
-/// A stored correction, with the student's current 学号.
+/// What a correction changed, as the desk shows it once applied and in the list later.
 #[derive(Debug, Clone, Serialize)]
-pub struct CorrectionRecord {
+pub struct Correction {
     pub id: i64,
     pub school: String,
     pub cjm: String,
@@ -47,7 +47,15 @@ pub struct CorrectionRecord {
     pub field: String,
     pub old_value: String,
     pub new_value: String,
+    /// `cli`, `FILE row N`, or the window and its station.
     pub source: String,
+}
+
+/// A stored correction, with the student's current 学号.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectionRecord {
+    #[serde(flatten)]
+    pub correction: Correction,
     pub applied_at: String,
     pub applied_by: String,
     pub reprint_job_id: Option<i64>,
@@ -133,14 +141,16 @@ impl Tx<'_> {
         );
         self.db.query_map(&sql, params![school.map(SchoolCode::as_str)], |r| {
             Ok(CorrectionRecord {
-                id: r.get(0)?,
-                school: r.get(1)?,
-                cjm: r.get(2)?,
-                xh: r.get(3)?,
-                field: r.get(4)?,
-                old_value: r.get(5)?,
-                new_value: r.get(6)?,
-                source: r.get(7)?,
+                correction: Correction {
+                    id: r.get(0)?,
+                    school: r.get(1)?,
+                    cjm: r.get(2)?,
+                    xh: r.get(3)?,
+                    field: r.get(4)?,
+                    old_value: r.get(5)?,
+                    new_value: r.get(6)?,
+                    source: r.get(7)?,
+                },
                 applied_at: r.get(8)?,
                 applied_by: r.get(9)?,
                 reprint_job_id: r.get(10)?,

@@ -19,6 +19,14 @@ pub struct ShipmentRecord {
     pub address: String,
     pub contact: String,
     pub phone: String,
+    #[serde(flatten)]
+    pub progress: ShipmentProgress,
+}
+
+/// Where a shipment stands, and when and why it came to each step: what the store keeps and
+/// what the mailroom is shown alike.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShipmentProgress {
     pub state: ShipmentState,
     pub carrier: Option<String>,
     pub tracking: Option<String>,
@@ -45,17 +53,19 @@ fn shipment_row(r: &Row) -> Result<ShipmentRecord> {
         address: r.get(4)?,
         contact: r.get(5)?,
         phone: r.get(6)?,
-        state: r.get(7)?,
-        carrier: r.get(8)?,
-        tracking: r.get(9)?,
-        created_at: r.get(10)?,
-        created_by: r.get(11)?,
-        sealed_at: r.get(12)?,
-        seal_reason: r.get(13)?,
-        shipped_at: r.get(14)?,
-        delivered_at: r.get(15)?,
-        returned_at: r.get(16)?,
-        return_reason: r.get(17)?,
+        progress: ShipmentProgress {
+            state: r.get(7)?,
+            carrier: r.get(8)?,
+            tracking: r.get(9)?,
+            created_at: r.get(10)?,
+            created_by: r.get(11)?,
+            sealed_at: r.get(12)?,
+            seal_reason: r.get(13)?,
+            shipped_at: r.get(14)?,
+            delivered_at: r.get(15)?,
+            returned_at: r.get(16)?,
+            return_reason: r.get(17)?,
+        },
     })
 }
 

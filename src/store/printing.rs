@@ -5,7 +5,7 @@
 use super::Tx;
 use super::db::{Row, params};
 use super::now;
-use crate::domain::printing::PartState;
+use crate::domain::printing::{Adjustment, PartState};
 use crate::error::Result;
 use serde::Serialize;
 
@@ -16,9 +16,9 @@ pub struct PrinterRecord {
     pub name: String,
     pub ipp_uri: Option<String>,
     pub hot_folder: Option<String>,
-    pub offset_x_mm: f64,
-    pub offset_y_mm: f64,
-    pub scale_pct: f64,
+    /// The correction applied to everything sent to it.
+    #[serde(flatten)]
+    pub adjustment: Adjustment,
     pub media: Option<String>,
     pub added_at: String,
     pub added_by: String,
@@ -33,9 +33,7 @@ fn printer_row(r: &Row) -> Result<PrinterRecord> {
         name: r.get(1)?,
         ipp_uri: r.get(2)?,
         hot_folder: r.get(3)?,
-        offset_x_mm: r.get(4)?,
-        offset_y_mm: r.get(5)?,
-        scale_pct: r.get(6)?,
+        adjustment: Adjustment { offset_x_mm: r.get(4)?, offset_y_mm: r.get(5)?, scale_pct: r.get(6)? },
         media: r.get(7)?,
         added_at: r.get(8)?,
         added_by: r.get(9)?,
@@ -120,9 +118,9 @@ impl Tx<'_> {
                 p.name,
                 p.ipp_uri,
                 p.hot_folder,
-                p.offset_x_mm,
-                p.offset_y_mm,
-                p.scale_pct,
+                p.adjustment.offset_x_mm,
+                p.adjustment.offset_y_mm,
+                p.adjustment.scale_pct,
                 p.media,
                 now(),
                 p.added_by
@@ -147,10 +145,10 @@ impl Tx<'_> {
         self.db.query_map(&sql, params![], printer_row)
     }
 
-    pub fn update_printer(&self, id: i64, ox: f64, oy: f64, scale: f64, media: Option<&str>) -> Result<()> {
+    pub fn update_printer(&self, id: i64, a: Adjustment, media: Option<&str>) -> Result<()> {
         self.db.execute(
             "UPDATE printers SET offset_x_mm = ?2, offset_y_mm = ?3, scale_pct = ?4, media = ?5 WHERE id = ?1",
-            params![id, ox, oy, scale, media],
+            params![id, a.offset_x_mm, a.offset_y_mm, a.scale_pct, media],
         )?;
         Ok(())
     }

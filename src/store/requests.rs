@@ -11,24 +11,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestRecord {
     pub id: i64,
-    pub kind: String,
-    pub school: String,
-    pub given_xh: Option<String>,
-    pub given_cjm: Option<String>,
-    pub given_id_last4: Option<String>,
-    pub given_name: Option<String>,
+    /// What the request said when it arrived.
+    #[serde(flatten)]
+    pub asked: NewRequest,
+    /// The student it was matched to.
     pub cjm: Option<String>,
-    pub requester: String,
-    pub address: Option<String>,
-    pub phone: Option<String>,
-    pub contact: Option<String>,
-    pub note: String,
     pub status: RequestStatus,
     pub fee_cents: Option<i64>,
     pub reject_reason: Option<String>,
     pub job_id: Option<i64>,
     pub shipment_id: Option<i64>,
-    pub source: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -39,31 +31,33 @@ const COLUMNS: &str = "id, kind, school_code, given_xh, given_cjm, given_id_last
 fn request_row(r: &Row) -> Result<RequestRecord> {
     Ok(RequestRecord {
         id: r.get(0)?,
-        kind: r.get(1)?,
-        school: r.get(2)?,
-        given_xh: r.get(3)?,
-        given_cjm: r.get(4)?,
-        given_id_last4: r.get(5)?,
-        given_name: r.get(6)?,
+        asked: NewRequest {
+            kind: r.get(1)?,
+            school: r.get(2)?,
+            given_xh: r.get(3)?,
+            given_cjm: r.get(4)?,
+            given_id_last4: r.get(5)?,
+            given_name: r.get(6)?,
+            requester: r.get(8)?,
+            address: r.get(9)?,
+            phone: r.get(10)?,
+            contact: r.get(11)?,
+            note: r.get(12)?,
+            source: r.get(18)?,
+        },
         cjm: r.get(7)?,
-        requester: r.get(8)?,
-        address: r.get(9)?,
-        phone: r.get(10)?,
-        contact: r.get(11)?,
-        note: r.get(12)?,
         status: r.get(13)?,
         fee_cents: r.get(14)?,
         reject_reason: r.get(15)?,
         job_id: r.get(16)?,
         shipment_id: r.get(17)?,
-        source: r.get(18)?,
         created_at: r.get(19)?,
         updated_at: r.get(20)?,
     })
 }
 
 /// A request as it arrives; the ID number is already cut to its last 4.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct NewRequest {
     pub kind: String,
     pub school: String,

@@ -317,7 +317,8 @@ fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
         &a.worker,
         move |s| app::corrections::add(&s.open()?, &req),
         move |app, r| match r {
-            Ok(c) => {
+            Ok(applied) => {
+                let c = &applied.correction;
                 let mut text = crate::msg!(
                     "wo-correction-done",
                     xh = c.xh.to_string(),
@@ -326,10 +327,10 @@ fn add_correction(a: &Rc<Adm>, req: CorrectionRequest) {
                     new = c.new_value.to_string()
                 )
                 .to_string();
-                if c.needs_reprint {
+                if applied.needs_reprint {
                     text += &crate::i18n::tr("wo-correction-reprint");
                 }
-                for w in &c.warnings {
+                for w in &applied.warnings {
                     text += &format!("\n{w}");
                 }
                 notice(app, &text, false);

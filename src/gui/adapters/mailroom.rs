@@ -123,7 +123,7 @@ fn scan(m: &Rc<Mail>, code: String) {
             let g = app.global::<Mailroom>();
             let (verdict, kind, message) = match &r {
                 Ok(o) => {
-                    let shipped = o.shipment.as_ref().is_some_and(|v| v.state == ShipmentState::Shipped);
+                    let shipped = o.shipment.as_ref().is_some_and(|v| v.progress.state == ShipmentState::Shipped);
                     let (word, kind) = texts::scan_verdict(o.kind, o.result, shipped);
                     // The CLI's words, with a hint naming the window's field where it names a flag.
                     (word, kind, o.said.window_text(crate::i18n::current()))
@@ -157,15 +157,15 @@ fn show(m: &Rc<Mail>, app: &AppWindow, v: &ShipmentView) {
     let g = app.global::<Mailroom>();
     g.set_shipment(v.id.to_string().into());
     g.set_shipment_title(rows::shipment_title(v).into());
-    g.set_shipment_state(texts::shipment_state(v.state).into());
+    g.set_shipment_state(texts::shipment_state(v.progress.state).into());
     g.set_shipment_detail(rows::shipment_detail(v).into());
     g.set_expected(v.expected as i32);
     g.set_scanned(v.scanned as i32);
     g.set_packets(table(rows::packets(v, m.ctx.session.zone())));
-    g.set_can_seal(v.state.after(ShipmentAction::Seal).is_ok());
-    g.set_can_deliver(v.state.after(ShipmentAction::Deliver).is_ok());
-    g.set_can_ship(v.state.after(ShipmentAction::Ship).is_ok());
-    g.set_can_return(v.state.after(ShipmentAction::Return).is_ok());
+    g.set_can_seal(v.progress.state.after(ShipmentAction::Seal).is_ok());
+    g.set_can_deliver(v.progress.state.after(ShipmentAction::Deliver).is_ok());
+    g.set_can_ship(v.progress.state.after(ShipmentAction::Ship).is_ok());
+    g.set_can_return(v.progress.state.after(ShipmentAction::Return).is_ok());
     g.set_has_documents(!v.documents.is_empty());
 }
 
@@ -297,7 +297,7 @@ fn step(
                     "wo-step-done",
                     id = v.id.to_string(),
                     step = crate::i18n::tr(what),
-                    state = texts::shipment_state(v.state)
+                    state = texts::shipment_state(v.progress.state)
                 );
                 notice(app, &text.to_string(), false);
                 show(&mm, app, &v);

@@ -94,9 +94,9 @@ fn show_selected(p: &Prn, app: &AppWindow, row: usize) {
     *p.selected.borrow_mut() = Some(line.name.clone());
     g.set_selected(line.name.as_str().into());
     g.set_help(model::calibration_help(&line).into());
-    g.set_offset_x(model::shown(line.offset_x_mm).into());
-    g.set_offset_y(model::shown(line.offset_y_mm).into());
-    g.set_scale(model::shown(line.scale_pct).into());
+    g.set_offset_x(model::shown(line.adjustment.offset_x_mm).into());
+    g.set_offset_y(model::shown(line.adjustment.offset_y_mm).into());
+    g.set_scale(model::shown(line.adjustment.scale_pct).into());
     g.set_selected_media(line.media.clone().unwrap_or_default().into());
 }
 
@@ -243,9 +243,9 @@ fn save(p: &Rc<Prn>) {
                 let text = msg!(
                     "gui-printers-saved",
                     name = line.name.as_str(),
-                    ox = model::shown(line.offset_x_mm),
-                    oy = model::shown(line.offset_y_mm),
-                    scale = model::shown(line.scale_pct)
+                    ox = model::shown(line.adjustment.offset_x_mm),
+                    oy = model::shown(line.adjustment.offset_y_mm),
+                    scale = model::shown(line.adjustment.scale_pct)
                 );
                 notice(app, &text.to_string(), false);
                 refresh(&pp, Some(line.name));

@@ -54,9 +54,9 @@ pub fn rows(list: &[PrinterLine], zone: Zone) -> Rows {
                 kind(p),
                 p.target.clone(),
                 p.media.clone().unwrap_or_else(|| msg!("row-printer-default-media", media = DEFAULT_MEDIA).to_string()),
-                format!("{:+.1} mm", p.offset_x_mm),
-                format!("{:+.1} mm", p.offset_y_mm),
-                format!("{:.1}%", p.scale_pct),
+                format!("{:+.1} mm", p.adjustment.offset_x_mm),
+                format!("{:+.1} mm", p.adjustment.offset_y_mm),
+                format!("{:.1}%", p.adjustment.scale_pct),
                 format!("{} {}", zone.show(&p.added_at), p.added_by),
             ]
         })
@@ -76,9 +76,9 @@ pub fn calibration_help(p: &PrinterLine) -> String {
         "gui-printers-calibration-help",
         cx = cx,
         cy = cy,
-        ox = shown(p.offset_x_mm),
-        oy = shown(p.offset_y_mm),
-        scale = shown(p.scale_pct)
+        ox = shown(p.adjustment.offset_x_mm),
+        oy = shown(p.adjustment.offset_y_mm),
+        scale = shown(p.adjustment.scale_pct)
     )
     .to_string()
 }
@@ -86,6 +86,7 @@ pub fn calibration_help(p: &PrinterLine) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::printing::Adjustment;
     use crate::i18n::{Lang, with_lang};
 
     fn line(kind: &'static str, media: Option<&str>) -> PrinterLine {
@@ -93,9 +94,7 @@ mod tests {
             name: "打印机1".into(),
             kind,
             target: "/srv/rip".into(),
-            offset_x_mm: -1.5,
-            offset_y_mm: 0.3,
-            scale_pct: 99.5,
+            adjustment: Adjustment { offset_x_mm: -1.5, offset_y_mm: 0.3, scale_pct: 99.5 },
             media: media.map(str::to_string),
             added_at: "2026-08-20T02:00:00Z".into(),
             added_by: "演示员".into(),

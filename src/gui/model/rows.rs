@@ -319,11 +319,15 @@ pub fn shipment_detail(v: &ShipmentView) -> String {
         students = v.students
     )
     .to_string();
-    if let Some(t) = &v.tracking {
-        s += &msg!("row-shipment-tracking", carrier = v.carrier.as_deref().unwrap_or(""), tracking = t.as_str())
-            .to_string();
+    if let Some(t) = &v.progress.tracking {
+        s += &msg!(
+            "row-shipment-tracking",
+            carrier = v.progress.carrier.as_deref().unwrap_or(""),
+            tracking = t.as_str()
+        )
+        .to_string();
     }
-    if let Some(reason) = &v.seal_reason {
+    if let Some(reason) = &v.progress.seal_reason {
         s += &msg!("row-shipment-seal-reason", reason = reason.as_str()).to_string();
     }
     if !v.missing.is_empty() {
@@ -456,14 +460,14 @@ fn who(operator: &str, station: &str) -> String {
 pub fn corrections(list: &[CorrectionLine], zone: Zone) -> Rows {
     list.iter()
         .map(|c| {
-            let r = &c.record;
+            let (r, what) = (&c.record, &c.record.correction);
             vec![
-                r.school.clone(),
-                r.xh.clone(),
-                texts::correction_field(&r.field),
-                r.old_value.clone(),
-                r.new_value.clone(),
-                texts::source(&r.source),
+                what.school.clone(),
+                what.xh.clone(),
+                texts::correction_field(&what.field),
+                what.old_value.clone(),
+                what.new_value.clone(),
+                texts::source(&what.source),
                 r.applied_by.clone(),
                 zone.show(&r.applied_at),
                 c.reprint_job
@@ -629,14 +633,16 @@ mod tests {
     fn stored_times_show_in_the_zone_given_to_the_minute() {
         let line = || CorrectionLine {
             record: crate::store::CorrectionRecord {
-                id: 1,
-                school: "10418".into(),
-                cjm: "Hx4KcUcseltovhGV".into(),
-                xh: "2020001".into(),
-                field: "bh".into(),
-                old_value: "软工1班".into(),
-                new_value: "软工2班".into(),
-                source: "勘误表.xlsx".into(),
+                correction: crate::store::Correction {
+                    id: 1,
+                    school: "10418".into(),
+                    cjm: "Hx4KcUcseltovhGV".into(),
+                    xh: "2020001".into(),
+                    field: "bh".into(),
+                    old_value: "软工1班".into(),
+                    new_value: "软工2班".into(),
+                    source: "勘误表.xlsx".into(),
+                },
                 applied_at: "2026-11-29T13:01:28.111Z".into(),
                 applied_by: "王老师".into(),
                 reprint_job_id: None,
