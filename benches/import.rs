@@ -19,7 +19,7 @@ use std::time::Instant;
 use support::{cpu_seconds, peak_rss_mb, portraits, portraits_at, reset_peak_rss, workspace_with_photos};
 
 /// The JPEG quality that makes the portraits about 12 KB.
-const SMALL_QUALITY: u8 = 40;
+const SMALL_QUALITY: u8 = 20;
 
 /// Wall time, CPU time (all threads) and peak memory of one import.
 struct Run {
