@@ -390,6 +390,45 @@ fn reports_shared_photos_and_student_numbers_with_two_codes() {
     );
 }
 
+/// A student whose photo and number a batch replaces no longer shares them with the rows after
+/// him; a stored student who keeps his still does.
+#[test]
+fn a_replaced_students_old_photo_and_number_are_not_reported_as_shared() {
+    let ws = Ws::new();
+    ws.add_school("10418");
+    let mut rs = rows(4, "10418");
+    let first = ws.path("first");
+    write_batch(&first, &rs[..2], |r| Some(good_photo(if r.cjm == rs[0].cjm { 1 } else { 2 })));
+    ws.run_ok(&["batch", "import", first.to_str().unwrap(), "--json"]);
+
+    // rs[0] gets a new photo and number; rs[2] comes after him with his old ones; rs[3] has
+    // the number of rs[1], who keeps it.
+    let old_xh = rs[0].xh.clone();
+    rs[0].xh = "2099000000001".into();
+    rs[2].xh = old_xh;
+    rs[3].xh = rs[1].xh.clone();
+    let second = ws.path("second");
+    let batch = [rs[0].clone(), rs[2].clone(), rs[3].clone()];
+    write_batch(&second, &batch, |r| {
+        Some(good_photo(match r.cjm.as_str() {
+            c if c == rs[0].cjm => 3,
+            c if c == rs[2].cjm => 1,
+            _ => 4,
+        }))
+    });
+    let out = ws.run(&["batch", "import", second.to_str().unwrap(), "--replace", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = out.json();
+    assert_eq!(report["accepted"].as_array().unwrap().len(), 3, "{report:#}");
+    let warnings = report["warnings"].as_array().unwrap();
+    let about = |cjm: &str| -> Vec<String> {
+        warnings.iter().filter(|w| w["cjm"] == cjm).map(|w| w["reason"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(about(&rs[2].cjm).iter().all(|w| !w.contains(&rs[0].cjm)), "{warnings:#?}");
+    assert!(about(&rs[0].cjm).iter().all(|w| !w.contains(&rs[2].cjm)), "{warnings:#?}");
+    assert!(about(&rs[3].cjm).iter().any(|w| w.contains(&rs[1].cjm)), "{warnings:#?}");
+}
+
 #[test]
 fn full_id_numbers_are_cut_to_four_and_checked() {
     let ws = Ws::new();

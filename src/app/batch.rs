@@ -18,7 +18,7 @@ use crate::msg;
 use crate::progress::{self, Progress};
 use crate::store::{StoredStudent, Tx};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,7 +81,9 @@ impl BatchReport {
 
 enum Decision {
     New,
-    Replace,
+    /// A new photo for a stored student; the stored student, whose old photo and number the
+    /// import's warnings must no longer count.
+    Replace(Box<StoredStudent>),
     /// Already stored with this photo; the stored student, to compare the row's data with.
     Same(Box<StoredStudent>),
     Conflict(crate::i18n::Msg),
@@ -94,9 +96,56 @@ fn decide(stored: Option<StoredStudent>, c: &Candidate, replace: bool) -> Decisi
         return Decision::Same(Box::new(old));
     }
     if replace {
-        return Decision::Replace;
+        return Decision::Replace(Box::new(old));
     }
     Decision::Conflict(crate::msg!("batch-different-photo", batch = old.batch_id))
+}
+
+/// Which students share a photo or a school's student number with the ones an import stores:
+/// what is stored already, asked in batches before the first is stored, then kept up to date
+/// as each is stored, so each student's warning names the same codes as asking the store after
+/// storing him would.
+struct Sharing {
+    by_photo: HashMap<String, BTreeSet<String>>,
+    /// By school, then by student number.
+    by_number: HashMap<SchoolCode, HashMap<String, BTreeSet<String>>>,
+}
+
+impl Sharing {
+    fn of(tx: &Tx<'_>, to_store: &[(&Candidate, Option<Box<StoredStudent>>)]) -> Result<Sharing> {
+        let shas: Vec<&str> = to_store.iter().map(|(c, _)| c.photo.sha256.as_str()).collect();
+        let mut numbers: BTreeMap<&SchoolCode, Vec<&str>> = BTreeMap::new();
+        for (c, _) in to_store {
+            numbers.entry(&c.student.school).or_default().push(c.student.xh.as_str());
+        }
+        let mut by_number = HashMap::new();
+        for (school, xhs) in numbers {
+            by_number.insert(school.clone(), tx.codes_with_student_numbers(school, &xhs)?);
+        }
+        Ok(Sharing { by_photo: tx.codes_with_photos(&shas)?, by_number })
+    }
+
+    /// Count `c` as stored (in place of `old`, when he replaced a stored student), and give the
+    /// other students with his photo and those with his student number, each by code in order.
+    fn stored(&mut self, c: &Candidate, old: Option<&StoredStudent>) -> (Vec<String>, Vec<String>) {
+        let cjm = &c.student.cjm;
+        if let Some(old) = old {
+            if let Some(codes) = self.by_photo.get_mut(&old.photo_sha256) {
+                codes.remove(cjm);
+            }
+            if let Some(codes) = self.by_number.get_mut(&old.student.school).and_then(|n| n.get_mut(&old.student.xh)) {
+                codes.remove(cjm);
+            }
+        }
+        let photo = self.by_photo.entry(c.photo.sha256.clone()).or_default();
+        photo.insert(cjm.clone());
+        let same_photo = photo.iter().filter(|o| *o != cjm).cloned().collect();
+        let number =
+            self.by_number.entry(c.student.school.clone()).or_default().entry(c.student.xh.clone()).or_default();
+        number.insert(cjm.clone());
+        let same_number = number.iter().filter(|o| *o != cjm).cloned().collect();
+        (same_photo, same_number)
+    }
 }
 
 /// Differences between a stored student's fields and a row's, for a row that changes nothing.
@@ -193,7 +242,8 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         photo_checks: Vec::new(),
     };
     let tx = store.write()?;
-    let mut to_store: Vec<(&Candidate, bool)> = Vec::new();
+    // The candidates to store, each with the student it replaces.
+    let mut to_store: Vec<(&Candidate, Option<Box<StoredStudent>>)> = Vec::new();
     let mut measured: Vec<&Candidate> = Vec::new();
     let codes: Vec<&str> = contents.candidates.iter().map(|c| c.student.cjm.as_str()).collect();
     let mut stored_students = tx.students(&codes)?;
@@ -205,8 +255,8 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             measured.push(c);
         }
         match decision {
-            Decision::New => to_store.push((c, false)),
-            Decision::Replace => to_store.push((c, true)),
+            Decision::New => to_store.push((c, None)),
+            Decision::Replace(old) => to_store.push((c, Some(old))),
             Decision::Same(old) => {
                 let diffs = differences(&old.student, &c.student);
                 if !diffs.is_empty() {
@@ -244,16 +294,17 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
     let batch_id = tx.insert_batch(&report.source, &report.data_table, counts)?;
     let wanted: HashSet<&str> = to_store.iter().map(|(c, _)| c.photo.sha256.as_str()).collect();
     staging.place_only(&wanted, &tx)?;
-    for (c, replaced) in &to_store {
+    let mut sharing = Sharing::of(&tx, &to_store)?;
+    for (c, old) in &to_store {
         progress::check(progress)?;
+        let replaced = old.is_some();
         tx.insert_photo(&c.photo.sha256, c.photo.bytes)?;
-        if *replaced {
+        if replaced {
             tx.replace_student(&c.student, &c.photo.sha256, batch_id)?;
         } else {
             tx.insert_student(&c.student, &c.photo.sha256, batch_id)?;
         }
-        let same_photo: Vec<String> =
-            tx.codes_with_photo(&c.photo.sha256)?.into_iter().filter(|o| *o != c.student.cjm).collect();
+        let (same_photo, same_number) = sharing.stored(c, old.as_deref());
         if !same_photo.is_empty() {
             report.warnings.push(Finding::of_student(
                 &contents.data_table,
@@ -262,11 +313,6 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 crate::msg!("import-photo-also-for", codes = same_photo.join(", ")),
             ));
         }
-        let same_number: Vec<String> = tx
-            .codes_with_student_number(&c.student.school, &c.student.xh)?
-            .into_iter()
-            .filter(|o| *o != c.student.cjm)
-            .collect();
         if !same_number.is_empty() {
             report.warnings.push(Finding::of_student(
                 &contents.data_table,
@@ -280,7 +326,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
                 ),
             ));
         }
-        if *replaced {
+        if replaced {
             tx.audit(
                 &ws.settings.operator(),
                 "photo.replace",
@@ -298,7 +344,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
             cjm: c.student.cjm.clone(),
             xh: c.student.xh.clone(),
             school: c.student.school.to_string(),
-            replaced: *replaced,
+            replaced,
         });
         progress.inc(1);
     }
@@ -309,7 +355,7 @@ pub fn import(ws: &Workspace, path: &Path, replace: bool, progress: &dyn Progres
         &crate::msg!(
             "batch-audit-import",
             stored = to_store.len(),
-            replaced = to_store.iter().filter(|(_, r)| *r).count(),
+            replaced = to_store.iter().filter(|(_, old)| old.is_some()).count(),
             skipped = report.skipped.len(),
             refused = report.rejected.len(),
             source = report.source.as_str()
