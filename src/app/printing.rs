@@ -171,7 +171,7 @@ impl PrinterChange {
             offset_y_mm: self.offset_y_mm.unwrap_or(had.offset_y_mm),
             scale_pct: self.scale_pct.unwrap_or(had.scale_pct),
         };
-        printing::check_adjustment(a.offset_x_mm, a.offset_y_mm, a.scale_pct).map_err(Error::Message)?;
+        a.check().map_err(Error::Message)?;
         let media = match &self.media {
             Some(m) => Some(Media::parse(m).map_err(Error::Message)?.name),
             None => media,

@@ -149,27 +149,31 @@ pub fn check_printer_name(name: &str) -> Result<(), crate::i18n::Msg> {
 pub const MAX_OFFSET_MM: f64 = 20.0;
 pub const SCALE_RANGE_PCT: (f64, f64) = (90.0, 110.0);
 
-pub fn check_adjustment(offset_x_mm: f64, offset_y_mm: f64, scale_pct: f64) -> Result<(), crate::i18n::Msg> {
-    for (name, v) in [("--offset-x", offset_x_mm), ("--offset-y", offset_y_mm)] {
-        if !v.is_finite() || v.abs() > MAX_OFFSET_MM {
+impl Adjustment {
+    /// Refuse a correction beyond what an offset or scale can fix, naming the flag.
+    pub fn check(&self) -> Result<(), crate::i18n::Msg> {
+        let Adjustment { offset_x_mm, offset_y_mm, scale_pct } = *self;
+        for (name, v) in [("--offset-x", offset_x_mm), ("--offset-y", offset_y_mm)] {
+            if !v.is_finite() || v.abs() > MAX_OFFSET_MM {
+                return Err(crate::msg!(
+                    "printer-offset-out-of-range",
+                    flag = name,
+                    value = v.to_string(),
+                    max = MAX_OFFSET_MM.to_string()
+                ));
+            }
+        }
+        let (lo, hi) = SCALE_RANGE_PCT;
+        if !scale_pct.is_finite() || !(lo..=hi).contains(&scale_pct) {
             return Err(crate::msg!(
-                "printer-offset-out-of-range",
-                flag = name,
-                value = v.to_string(),
-                max = MAX_OFFSET_MM.to_string()
+                "printer-scale-out-of-range",
+                value = scale_pct.to_string(),
+                lo = lo.to_string(),
+                hi = hi.to_string()
             ));
         }
+        Ok(())
     }
-    let (lo, hi) = SCALE_RANGE_PCT;
-    if !scale_pct.is_finite() || !(lo..=hi).contains(&scale_pct) {
-        return Err(crate::msg!(
-            "printer-scale-out-of-range",
-            value = scale_pct.to_string(),
-            lo = lo.to_string(),
-            hi = hi.to_string()
-        ));
-    }
-    Ok(())
 }
 
 /// A paper size loaded in a printer, by its PWG 5101.1 self-describing name (what IPP's
@@ -334,10 +338,28 @@ mod tests {
 
     #[test]
     fn adjustment_limits() {
-        assert!(check_adjustment(-1.5, 2.0, 99.2).is_ok());
-        assert!(check_adjustment(21.0, 0.0, 100.0).unwrap_err().to_string().contains("--offset-x"));
-        assert!(check_adjustment(0.0, f64::NAN, 100.0).unwrap_err().to_string().contains("--offset-y"));
-        assert!(check_adjustment(0.0, 0.0, 120.0).unwrap_err().to_string().contains("--scale"));
+        assert!(Adjustment { offset_x_mm: -1.5, offset_y_mm: 2.0, scale_pct: 99.2 }.check().is_ok());
+        assert!(
+            Adjustment { offset_x_mm: 21.0, offset_y_mm: 0.0, scale_pct: 100.0 }
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("--offset-x")
+        );
+        assert!(
+            Adjustment { offset_x_mm: 0.0, offset_y_mm: f64::NAN, scale_pct: 100.0 }
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("--offset-y")
+        );
+        assert!(
+            Adjustment { offset_x_mm: 0.0, offset_y_mm: 0.0, scale_pct: 120.0 }
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("--scale")
+        );
     }
 
     #[test]

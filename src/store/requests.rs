@@ -8,11 +8,10 @@ use crate::domain::request::RequestStatus;
 use crate::error::Result;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RequestRecord {
     pub id: i64,
     /// What the request said when it arrived.
-    #[serde(flatten)]
     pub asked: NewRequest,
     /// The student it was matched to.
     pub cjm: Option<String>,
@@ -57,7 +56,7 @@ fn request_row(r: &Row) -> Result<RequestRecord> {
 }
 
 /// A request as it arrives; the ID number is already cut to its last 4.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct NewRequest {
     pub kind: String,
     pub school: String,
