@@ -7,6 +7,12 @@
 //! text) and chosen at run time by `gui::build` (`slint::select_bundled_translation`).
 
 fn main() {
+    // The program's relative relocations packed (DT_RELR): their table shrinks from 2.6 MB to
+    // 40 KB. Linking needs GNU ld 2.38 (or lld 15), running needs glibc 2.36 (Debian 12).
+    let target = |key: &str| std::env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
     let config = slint_build::CompilerConfiguration::new()
         .with_style("fluent".into())
